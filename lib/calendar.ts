@@ -1,0 +1,134 @@
+// Working days in England and Wales, counted on Europe/London calendar dates
+// whatever the machine's own time zone. A "day" is always a 'YYYY-MM-DD' string.
+import { BANK_HOLIDAYS, BANK_HOLIDAY_YEARS } from './bank-holidays';
+
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MS_PER_DAY = 86_400_000;
+
+const londonDateFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** Parses 'YYYY-MM-DD' to UTC midnight milliseconds; throws a clear error for anything else. */
+function dayToUtc(day: string): number {
+  const m = DAY.exec(day);
+  if (!m) throw new Error(`Not a calendar date (expected YYYY-MM-DD): ${JSON.stringify(day)}`);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  if (back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
+    throw new Error(`Not a real calendar date: ${day}`);
+  }
+  return ms;
+}
+
+function utcToDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/** The day after (or before, for negative n) a calendar day. */
+export function addCalendarDays(day: string, n: number): string {
+  return utcToDay(dayToUtc(day) + n * MS_PER_DAY);
+}
+
+/** The Europe/London calendar date of an instant. */
+export function londonDay(instant: string | Date): string {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) throw new Error(`Not a date and time: ${JSON.stringify(String(instant))}`);
+  return londonDateFormat.format(date);
+}
+
+/** The instant a London calendar day ends (midnight at its close, in UTC), BST or GMT as it applies. */
+export function endOfLondonDay(day: string): Date {
+  const nextUtcMidnight = dayToUtc(day) + MS_PER_DAY;
+  // London is UTC+1 (BST) or UTC+0 (GMT): its midnight is one of these two instants.
+  for (const offsetHours of [1, 0]) {
+    const candidate = nextUtcMidnight - offsetHours * 3_600_000;
+    if (londonDay(new Date(candidate)) !== day && londonDay(new Date(candidate - 1)) === day) {
+      return new Date(candidate);
+    }
+  }
+  throw new Error(`Cannot place the end of ${day} in Europe/London`);
+}
+
+export type NonWorkingReason =
+  | { kind: 'weekend'; name: 'Saturday' | 'Sunday' }
+  | { kind: 'bank-holiday'; name: string }
+  | { kind: 'extra'; name: string };
+
+export interface Calendar {
+  isWorkingDay(day: string): boolean;
+  /** The nth working day after `day` (not counting `day`); n = 0: the day itself if working, else the next working day. */
+  addWorkingDays(day: string, n: number): string;
+  /** Why a day is not a working day, or null when it is one. */
+  nonWorkingReason(day: string): NonWorkingReason | null;
+  /** Working days after `from` up to and including `to` (negative when `to` is earlier). */
+  workingDaysBetween(from: string, to: string): number;
+}
+
+/**
+ * A calendar of Monday to Friday less England and Wales bank holidays, plus any
+ * extra non-working days an organisation configures (closure days), given as
+ * day → reason ("Council closure day").
+ */
+export function createCalendar(extraNonWorkingDays: Readonly<Record<string, string>> = {}): Calendar {
+  for (const day of Object.keys(extraNonWorkingDays)) dayToUtc(day);
+
+  function nonWorkingReason(day: string): NonWorkingReason | null {
+    const weekday = new Date(dayToUtc(day)).getUTCDay();
+    if (weekday === 0) return { kind: 'weekend', name: 'Sunday' };
+    if (weekday === 6) return { kind: 'weekend', name: 'Saturday' };
+    const year = Number(day.slice(0, 4));
+    if (year < BANK_HOLIDAY_YEARS.first || year > BANK_HOLIDAY_YEARS.last) {
+      throw new Error(
+        `Bank holidays are known for ${BANK_HOLIDAY_YEARS.first}–${BANK_HOLIDAY_YEARS.last} only; ${day} is outside them`,
+      );
+    }
+    const holiday = BANK_HOLIDAYS[day];
+    if (holiday) return { kind: 'bank-holiday', name: holiday };
+    const extra = extraNonWorkingDays[day];
+    if (extra !== undefined) return { kind: 'extra', name: extra };
+    return null;
+  }
+
+  const isWorkingDay = (day: string) => nonWorkingReason(day) === null;
+
+  function addWorkingDays(day: string, n: number): string {
+    if (!Number.isInteger(n) || n < 0) throw new Error(`Working days to add must be a whole number ≥ 0, not ${n}`);
+    let current = day;
+    if (n === 0) {
+      while (!isWorkingDay(current)) current = addCalendarDays(current, 1);
+      return current;
+    }
+    // The nth working day after `day`; `day` itself is not counted, working or not.
+    for (let left = n; left > 0; ) {
+      current = addCalendarDays(current, 1);
+      if (isWorkingDay(current)) left--;
+    }
+    return current;
+  }
+
+  function workingDaysBetween(from: string, to: string): number {
+    const sign = dayToUtc(to) >= dayToUtc(from) ? 1 : -1;
+    const [start, end] = sign === 1 ? [from, to] : [to, from];
+    let count = 0;
+    for (let d = addCalendarDays(start, 1); d <= end; d = addCalendarDays(d, 1)) {
+      if (isWorkingDay(d)) count++;
+    }
+    return sign * count;
+  }
+
+  return { isWorkingDay, addWorkingDays, nonWorkingReason, workingDaysBetween };
+}
+
+const standard = createCalendar();
+
+/** Monday to Friday, not an England and Wales bank holiday. */
+export const isWorkingDay = standard.isWorkingDay;
+/** The nth working day after `day`; n = 0: the day itself if working, else the next working day. */
+export const addWorkingDays = standard.addWorkingDays;
+export const nonWorkingReason = standard.nonWorkingReason;
+export const workingDaysBetween = standard.workingDaysBetween;

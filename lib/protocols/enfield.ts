@@ -1,0 +1,216 @@
+import type { ProtocolInput } from './schema';
+
+const LEVEL_4_SHARED = {
+  id: 'level-4-shared',
+  text: 'If this has needed Level 4 or above intervention, include the Enfield Safeguarding business unit (safeguardingenfield@enfield.gov.uk) in the emails.',
+  quote:
+    'In these cases, the Enfield Safeguarding business unit should be included in the emails (safeguardingenfield@enfield.gov.uk).',
+  onlyIf: 'level-4-or-above' as const,
+};
+
+export const enfield: ProtocolInput = {
+  id: 'enfield',
+  title: 'Inter-agency Escalation and Resolution Protocol',
+  partnership: "Enfield Safeguarding Children's Partnership (ESCP)",
+  areas: ['Enfield'],
+  source: {
+    title:
+      "Inter-agency Escalation and Resolution Protocol: The resolution of professional disagreements in working together in children's safeguarding",
+    seedFile: '002_c4333947cb7e0dcc.txt',
+    version: 'Undated (refers to Working Together to Safeguard Children 2023)',
+  },
+  stages: [
+    {
+      id: 'initial',
+      title: 'Practitioners working directly with the family',
+      who: 'The practitioners working directly with the family',
+      whoQuote:
+        'If practitioners working directly with the family are unable to reach agreement about the way forward in an individual case, then their disagreement must be addressed by more senior staff.',
+      duties: [
+        {
+          id: 'record-on-file',
+          text: 'Record the key decisions and conversations on the child’s file.',
+          quote:
+            "Ensure accurate and contemporary recording on the child's file of key decisions and conversations in relation to the resolution process.",
+        },
+      ],
+      clocks: [
+        {
+          id: 'line-managers-same-day',
+          kind: 'same-working-day',
+          anchor: 'concern',
+          label: 'Line managers informed the same working day',
+          quote: 'The line managers should be informed the same working day.',
+        },
+      ],
+    },
+    {
+      id: 'stage-1',
+      title: 'Stage 1',
+      who: 'The first line manager, with their equivalent in the partner agency',
+      whoQuote:
+        'In most cases this will mean the first line manager who will discuss the disagreement with their equivalent in the partner agency.',
+      duties: [
+        {
+          id: 'record-on-file',
+          text: 'Record the discussion on the child’s file.',
+          quote:
+            "Ensure accurate and contemporary recording on the child's file of key decisions and conversations in relation to the resolution process.",
+        },
+      ],
+      clocks: [
+        {
+          id: 'refer-next-working-day',
+          kind: 'next-working-day',
+          anchor: 'stage-entered',
+          label: 'If unresolved, referred to Head of Service by the next working day',
+          quote:
+            'If the concern continues then the line manager should without delay, but no later than the next working day, refer to a Head of Service or equivalent and a discussion should take place with the equivalent in all the key agencies involved with the child and family, at a professionals meeting which is convened within 2 working days.',
+        },
+      ],
+    },
+    {
+      id: 'stage-2',
+      title: 'Stage 2',
+      who: 'A Head of Service or equivalent, with the equivalent in all the key agencies',
+      whoQuote:
+        'If the concern continues then the line manager should without delay, but no later than the next working day, refer to a Head of Service or equivalent and a discussion should take place with the equivalent in all the key agencies involved with the child and family, at a professionals meeting which is convened within 2 working days.',
+      duties: [
+        {
+          id: 'executive-summary',
+          text: 'Keep written records of the discussions and an executive summary of the concerns and how they were resolved, on the child’s case file and in your agency.',
+          quote:
+            "Written records must be kept of all these discussions, as well as an executive summary of the concerns and how they were resolved, and these should be retained on the child's case file and by the agency raising the concern.",
+          form: 'enfield-executive-summary',
+        },
+        {
+          id: 'feedback',
+          text: 'Tell the person who raised the concern what action has been taken.',
+          quote:
+            'It is important that timely feedback is given to the person who raised the concern as to what action has been taken in response.',
+        },
+        LEVEL_4_SHARED,
+      ],
+      clocks: [
+        {
+          id: 'professionals-meeting',
+          kind: 'working-days',
+          days: 2,
+          anchor: 'stage-entered',
+          label: 'Professionals meeting convened within 2 working days',
+          quote:
+            'If the concern continues then the line manager should without delay, but no later than the next working day, refer to a Head of Service or equivalent and a discussion should take place with the equivalent in all the key agencies involved with the child and family, at a professionals meeting which is convened within 2 working days.',
+        },
+      ],
+    },
+    {
+      id: 'stage-3',
+      title: 'Stage 3',
+      who: "The next senior person in the agency's line management",
+      whoQuote:
+        "If matters cannot be resolved at step 2, then the matter should be escalated to the next senior person in the agency's line management.",
+      duties: [LEVEL_4_SHARED],
+      clocks: [],
+    },
+    {
+      id: 'stage-4',
+      title: 'Step 4',
+      who: 'The Chair of ESCP, via the ESCP Strategic Safeguarding Partnership Manager',
+      whoQuote:
+        'At Step 4, the matter will be referred directly to the Chair of ESCP via the ESCP Strategic Safeguarding Partnership Manager.',
+      duties: [LEVEL_4_SHARED],
+      clocks: [],
+    },
+  ],
+  clocks: [
+    {
+      id: 'five-days-to-resolution',
+      kind: 'working-days',
+      days: 5,
+      anchor: 'entered:stage-1',
+      stages: ['stage-1', 'stage-2', 'stage-3', 'stage-4'],
+      label: 'Resolved within 5 working days of Stage 1',
+      quote:
+        'The timescale for resolution should still be within 5 working days from initial stage 1 to resolution of the dispute.',
+    },
+  ],
+  immediateRisk: {
+    text: 'If a child is in immediate danger, phone 999. If you are worried about a child, contact the MASH; out of hours, the emergency duty team.',
+    quote: 'If you or a child is in immediate danger you should always phone 999.',
+    sameWorkingDay: false,
+  },
+  startAtLaterStage: { allowed: false },
+  onResolution: [
+    {
+      id: 'refer-learning',
+      text: 'Refer any general issues to your agency’s ESCP representative for the Practice Improvement group.',
+      quote:
+        "Any general issues should be identified and referred to the agency's representative on the ESCP for consideration by the Practice Improvement group to inform future learning and possible changes to existing policies and procedures.",
+    },
+  ],
+  contacts: [
+    { name: 'Multi-Agency Safeguarding Hub (MASH)', area: 'Enfield', kind: 'front-door', phone: '0208 379 5555' },
+    { name: 'Emergency out-of-hours duty team', area: 'Enfield', kind: 'out-of-hours', phone: '020 8379 1000', hours: '5pm to 9am weekdays, and all weekend' },
+    { name: 'Police (immediate danger)', area: 'Enfield', kind: 'emergency', phone: '999' },
+    { name: 'Enfield Safeguarding business unit', area: 'Enfield', kind: 'partnership', email: 'safeguardingenfield@enfield.gov.uk' },
+  ],
+  // Appendix B, "for indicative purposes only". Cells the source table leaves
+  // unreadable are left out rather than guessed.
+  seniority: {
+    quote:
+      "ENFIELD SAFEGUARDING CHILDREN'S PARTNERSHIP - for indicative purposes only to show corresponding levels of seniority",
+    agencies: [
+      'Met Police',
+      "Children's Social Care",
+      'Early Help',
+      'YOT Targeted Support',
+      'Community Health',
+      'Acute Hospital',
+      'Mental Health Services',
+      'Education',
+    ],
+    levels: [
+      {
+        'Met Police': 'PC / DC (investigating officer)',
+        "Children's Social Care": 'Social Worker',
+        'Early Help': 'Early Help / Family worker',
+        'YOT Targeted Support': 'YOT Worker',
+        'Community Health': 'Health staff',
+        'Acute Hospital': 'NMUH Frontline Staff',
+        'Mental Health Services': 'CAMHS / BEH Frontline',
+        Education: 'Support Staff',
+      },
+      {
+        'Met Police': 'Detective Sergeant',
+        "Children's Social Care": 'Team Manager',
+        'Early Help': 'EH Team Manager',
+        'YOT Targeted Support': 'YOT Team Manager',
+        'Community Health': 'Named Nurse / CP Advisor',
+        'Acute Hospital': 'Named Nurse / Dr. / Midwife',
+        'Mental Health Services': 'Named Nurse / Named Doctor',
+        Education: 'Teacher',
+      },
+      {
+        'Met Police': 'Detective Inspector',
+        "Children's Social Care": 'Service Manager',
+        'Early Help': 'Head of Service EH',
+        'YOT Targeted Support': 'Head of Service YOT',
+        'Acute Hospital': 'Head of Safeguarding',
+        Education: 'Headteacher / Assistant Headteacher',
+      },
+      {
+        'Met Police': 'Inspector',
+        'Early Help': 'Head of Service EH, Youth and Community Services',
+        'YOT Targeted Support': 'Head of Service EH, Youth and Community Services',
+        'Community Health': 'Designated Nurse / Designated Dr',
+        Education: 'Headteacher / Head of School',
+      },
+      {
+        'Met Police': 'Det. Superintendent',
+        "Children's Social Care": 'Director of Children and Family Services',
+        'Community Health': 'CCG Director of Quality & Chief Nurse',
+        Education: 'Executive Headteacher',
+      },
+    ],
+  },
+};

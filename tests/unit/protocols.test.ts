@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { getProtocol, listProtocols, parseProtocol } from '../../lib/protocols';
+import { normalise, seedsAvailable, seedText, SEEDS_DIR } from './seeds';
+
+describe('the five seed protocols', () => {
+  it('load and validate, in the expected order', () => {
+    expect(listProtocols().map((p) => p.id)).toEqual(['pan-cheshire', 'halton', 'enfield', 'pan-sussex', 'herefordshire']);
+  });
+
+  it('number their stages as the documents do', () => {
+    const ids = Object.fromEntries(listProtocols().map((p) => [p.id, p.stages.map((s) => s.id).join(' ')]));
+    expect(ids).toEqual({
+      'pan-cheshire': 'initial stage-1 stage-2 stage-3',
+      halton: 'initial stage-1 stage-2 stage-3',
+      enfield: 'initial stage-1 stage-2 stage-3 stage-4',
+      'pan-sussex': 'stage-1 stage-2 stage-3 stage-4 stage-5 stage-6', // Sussex Stage 1 is professional to professional
+      herefordshire: 'initial stage-1 stage-2 stage-3 stage-4',
+    });
+  });
+
+  it('getProtocol names an unknown id and the known ones', () => {
+    expect(() => getProtocol('kent')).toThrow(/Unknown protocol "kent".*pan-cheshire/);
+  });
+
+  it('a malformed protocol is refused with the path of the problem', () => {
+    const broken = structuredClone(getProtocol('halton')) as Record<string, unknown>;
+    (broken.stages as { id: string }[])[1]!.id = 'stage-7';
+    expect(() => parseProtocol(broken)).toThrow(/"halton".*stages must be initial, stage-1, stage-2, stage-3/);
+    expect(() => parseProtocol({ id: 'x' })).toThrow(/"x" is not valid/);
+  });
+});
+
+describe.skipIf(!seedsAvailable)(`every quote is the source document's own words (${SEEDS_DIR})`, () => {
+  for (const protocol of listProtocols()) {
+    const text = seedsAvailable ? seedText(protocol.source.seedFile) : '';
+    const quotes = [
+      ...protocol.stages.flatMap((s) => [
+        s.whoQuote,
+        ...s.clocks.map((c) => c.quote),
+        ...s.duties.map((d) => d.quote),
+        ...s.notes.map((n) => n.quote),
+      ]),
+      ...protocol.clocks.map((c) => c.quote),
+      ...protocol.onResolution.map((d) => d.quote),
+      protocol.immediateRisk.quote,
+      protocol.startAtLaterStage.quote ?? protocol.immediateRisk.quote,
+      protocol.timescalesNote?.quote ?? protocol.immediateRisk.quote,
+      protocol.seniority?.quote ?? protocol.immediateRisk.quote,
+    ];
+    it(`${protocol.id}: ${quotes.length} quotes found in ${protocol.source.seedFile}`, () => {
+      for (const quote of quotes) expect(text, quote).toContain(normalise(quote));
+    });
+
+    it(`${protocol.id}: every contact number and address is in a seed document (none invented)`, () => {
+      const all = ['000_898df5a600ae9220.txt', protocol.source.seedFile].map(seedText).join(' ');
+      for (const contact of protocol.contacts) {
+        if (contact.phone) expect(all, contact.name).toContain(contact.phone.replace(/ \(option (\d), option (\d)\)| \(option (\d)\)/, ''));
+        if (contact.email) expect(all.toLowerCase(), contact.name).toContain(contact.email.toLowerCase());
+      }
+    });
+  }
+});
+
+describe('contacts are organisational only', () => {
+  it('never name an individual from the documents', () => {
+    // The Halton appendix lists named people; none of them may be shipped.
+    const names = /Fairbrother|Ashcroft|Wilson|Hughes|Storey|Overs|Coffey|Evans|Fearon|Norton|Williams|Dobson|Few|Kellie|Bradley|Cleworth|Loftus|Richardson|Hudson|Dawber|Montieth|McCulloch|Dearden|Broome|Griffiths|Burke|Jones/;
+    for (const protocol of listProtocols()) {
+      expect(JSON.stringify(protocol.contacts), protocol.id).not.toMatch(names);
+    }
+  });
+
+  it('each protocol with a front door also has out-of-hours numbers', () => {
+    for (const protocol of listProtocols()) {
+      const kinds = new Set(protocol.contacts.map((c) => c.kind));
+      if (kinds.has('front-door')) expect(kinds.has('out-of-hours'), protocol.id).toBe(true);
+    }
+  });
+});

@@ -1,0 +1,25 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+
+// The demo case-record system runs on localhost. Only development and test
+// builds may touch it; the production manifest asks for no host access at all
+// (case-system origins are optional permissions granted at runtime).
+const DEMO_ORIGINS = ['http://localhost/*', 'http://127.0.0.1/*'];
+
+export default defineConfig({
+  srcDir: '.',
+  outDir: '.output',
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ mode, browser }) => ({
+    name: 'Escalation Companion',
+    description:
+      'Follow your safeguarding partnership’s escalation protocol beside the case record. Everything stays on this device.',
+    permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    host_permissions: mode === 'production' ? [] : DEMO_ORIGINS,
+    action: { default_title: 'Escalation Companion' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'escalation-companion@example.org' } } }
+      : {}),
+  }),
+});
