@@ -14,10 +14,19 @@ export default defineConfig({
     name: 'Escalation Companion',
     description:
       'Follow your safeguarding partnership’s escalation protocol beside the case record. Everything stays on this device.',
-    permissions: ['storage', 'scripting', ...(browser === 'firefox' ? [] : ['sidePanel'])],
+    permissions: ['storage', 'scripting'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
-    host_permissions: mode === 'production' ? [] : DEMO_ORIGINS,
+    ...(mode === 'production' ? {} : { host_permissions: DEMO_ORIGINS }),
     action: { default_title: 'Escalation Companion' },
+    // The panel is framed on granted case-record pages; a per-session URL stops
+    // pages probing for the extension (Chrome).
+    web_accessible_resources: [
+      {
+        resources: ['panel.html'],
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
+    ],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'escalation-companion@example.org' } } }
       : {}),

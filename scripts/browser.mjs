@@ -1,0 +1,122 @@
+// Finds (or, on Debian/Ubuntu as root, installs) a Chromium-family browser and
+// launches it with the built extension loaded. Used by the tests, the demo and
+// the benchmark. CHROME_PATH points at a browser binary to use instead.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/usr/bin/microsoft-edge',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+  '/Applications/Microsoft Edge.app/Contents/MacOS/Microsoft Edge',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+  'C:\\Program Files (x86)\\Microsoft\\Edge\\Application\\msedge.exe',
+];
+
+/** Flags that keep Chromium quiet on a closed network and in containers. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
+
+export function findBrowser() {
+  const override = process.env.CHROME_PATH;
+  if (override) {
+    if (!existsSync(override)) throw new Error(`CHROME_PATH is set to ${override}, which does not exist.`);
+    return override;
+  }
+  return CANDIDATES.find((path) => existsSync(path)) ?? null;
+}
+
+function isDebianRoot() {
+  return process.platform === 'linux' && existsSync('/etc/debian_version') && process.getuid?.() === 0;
+}
+
+/** Returns a browser path, installing Debian's chromium when that is possible; otherwise explains what to do. */
+export function ensureBrowser() {
+  const found = findBrowser();
+  if (found) return found;
+  if (isDebianRoot()) {
+    console.log('No Chromium, Chrome or Edge found: installing Debian\'s "chromium" package…');
+    for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+      const r = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+      if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}).`);
+    }
+    const installed = findBrowser();
+    if (installed) return installed;
+  }
+  throw new Error(
+    'No Chromium, Google Chrome or Microsoft Edge was found.\n' +
+      '  Install one (Debian/Ubuntu: sudo apt-get install chromium; macOS/Windows: install Google Chrome),\n' +
+      '  or set CHROME_PATH to the browser binary.',
+  );
+}
+
+export function browserVersion(path) {
+  try {
+    return execFileSync(path, ['--version'], { encoding: 'utf8' }).trim();
+  } catch {
+    return 'unknown version';
+  }
+}
+
+/**
+ * Opens a persistent Chromium profile with the extension in `extensionDir` loaded.
+ * Resolves to { context, extensionId, userDataDir }.
+ */
+export async function launchWithExtension(extensionDir, { headless = true, userDataDir, executablePath } = {}) {
+  const { chromium } = await import('@playwright/test');
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run "npm run build:test" first.`);
+  }
+  const profile = userDataDir ?? mkdtempSync(join(tmpdir(), 'escalation-profile-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: executablePath ?? ensureBrowser(),
+    headless,
+    args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+    viewport: { width: 1280, height: 800 },
+  });
+  let [worker] = context.serviceWorkers();
+  worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });
+  const extensionId = new URL(worker.url()).host;
+  await waitForRecordPageScript(worker, extensionDir);
+  return { context, extensionId, userDataDir: profile, worker };
+}
+
+/**
+ * The background registers the content script for granted origins just after
+ * install; a page opened before that would get no panel. Test builds are
+ * granted the demo origins, so wait until the registration exists.
+ */
+async function waitForRecordPageScript(worker, extensionDir) {
+  if (!(manifestOf(extensionDir).host_permissions ?? []).length) return;
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
+    const ids = await worker.evaluate(async () =>
+      (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id),
+    );
+    if (ids.length > 0) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error('The extension did not register its content script within 10 s of starting.');
+}
+
+/** Where the development/test build of the extension is written. */
+export const TEST_BUILD_DIR = new URL('../.output/chrome-mv3-dev/', import.meta.url).pathname;
+
+export function manifestOf(dir) {
+  return JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8'));
+}

@@ -1,0 +1,31 @@
+// `npm test`: every test, unit and browser.
+// 1. unit tests (vitest) under two time zones, so no rule leans on the machine's zone;
+// 2. the development/test build of the extension;
+// 3. browser tests (Playwright) in real Chromium with that build loaded.
+import { spawnSync } from 'node:child_process';
+import { browserVersion, ensureBrowser } from './browser.mjs';
+
+function run(title, command, args, env = {}) {
+  console.log(`\n▶ ${title}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env }, shell: process.platform === 'win32' });
+  if (result.status !== 0) {
+    console.error(`✖ ${title} failed (exit ${result.status ?? result.signal}).`);
+    process.exit(result.status || 1);
+  }
+}
+
+let browser;
+try {
+  browser = ensureBrowser();
+} catch (error) {
+  console.error(String(error.message));
+  process.exit(1);
+}
+console.log(`Browser for the browser tests: ${browser} (${browserVersion(browser)})`);
+
+run('Unit tests, TZ=Europe/London', 'npx', ['vitest', 'run'], { TZ: 'Europe/London' });
+run('Unit tests, TZ=Pacific/Auckland', 'npx', ['vitest', 'run'], { TZ: 'Pacific/Auckland' });
+run('Type check', 'npx', ['tsc', '--noEmit']);
+run('Build the extension (test build)', 'npx', ['wxt', 'build', '--mode', 'development']);
+run('Browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], { CHROME_PATH: browser });
+console.log('\n✔ All tests passed.');

@@ -1,0 +1,64 @@
+import { formatDue } from '../../lib/format';
+import { scheduleEscalation } from '../../lib/schedule';
+import { expect, test } from './fixtures';
+
+test('the extension shows its panel beside the demo case record', async ({ context, extensionId, demoUrl }) => {
+  const page = await context.newPage();
+  await page.goto(`${demoUrl}/person/1000001`);
+  await expect(page.getByRole('heading', { name: 'Amelia Hart' })).toBeVisible();
+
+  const launcher = page.getByRole('button', { name: 'Escalations' });
+  await expect(launcher).toBeVisible();
+  await expect(launcher).toHaveAttribute('aria-expanded', 'false');
+  await launcher.click();
+  await expect(launcher).toHaveAttribute('aria-expanded', 'true');
+
+  const panel = page.frameLocator('iframe[title="Escalation Companion"]');
+  await expect(panel.getByRole('heading', { name: 'Escalation Companion', level: 1 })).toBeVisible();
+  const frame = page.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/`));
+  expect(frame?.url()).toMatch(/\/panel\.html$/);
+
+  // The Pan-Cheshire ladder is shown first, in the document's own words.
+  await expect(panel.getByRole('heading', { name: 'Step 1: Line Manager to Line Manager (Day 3-7)' })).toBeVisible();
+
+  // Switching protocol shows that protocol's stages and its clocks from today.
+  await panel.getByLabel('Protocol', { exact: true }).selectOption('herefordshire');
+  const stage2 = panel.locator('[data-stage="stage-2"]');
+  await expect(stage2.getByRole('heading')).toHaveText(/^Stage 2 Safeguarding Lead/);
+  const expected = scheduleEscalation({ protocolId: 'herefordshire', concernRaisedAt: new Date().toISOString() }).stages[2]!;
+  await expect(stage2.getByText('Stage 2 completed by Day 8')).toContainText(`due ${formatDue(expected.due!)}`);
+  await expect(stage2.getByText('Complete the Report to HSCP (Appendix 2)')).toBeVisible();
+});
+
+test("the host page's scripts cannot read what the panel shows", async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  await page.goto(`${demoUrl}/person/1000002`);
+  await page.getByRole('button', { name: 'Escalations' }).click();
+  const panel = page.frameLocator('iframe[title="Escalation Companion"]');
+  await expect(panel.getByText('Who acts:').first()).toBeVisible();
+
+  const seenByHost = await page.evaluate(() => {
+    const host = document.querySelector('escalation-companion');
+    const frame = host?.shadowRoot?.querySelector('iframe');
+    let frameDocument: string;
+    try {
+      frameDocument = frame?.contentDocument ? 'readable' : 'blocked';
+    } catch {
+      frameDocument = 'blocked';
+    }
+    return { pageText: document.body.innerText, frameDocument };
+  });
+  expect(seenByHost.frameDocument).toBe('blocked');
+  expect(seenByHost.pageText).not.toContain('Who acts');
+});
+
+test('the panel passes an accessibility scan (axe, WCAG 2.2 AA) for every protocol', async ({ context, extensionId }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/panel.html`);
+  for (const protocol of ['pan-cheshire', 'halton', 'enfield', 'pan-sussex', 'herefordshire']) {
+    await page.getByLabel('Protocol', { exact: true }).selectOption(protocol);
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${protocol}: ${v.id} ${v.help}`)).toEqual([]);
+  }
+});
