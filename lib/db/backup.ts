@@ -1,0 +1,148 @@
+// Backup files: every escalation's full event history as JSON, with a format
+// version. Import validates every record, merges by id, never overwrites what
+// this device has, and reports what it added, updated, skipped and rejected.
+import { z } from 'zod';
+import { deriveEscalation } from '../records/derive';
+import { EscalationEventSchema, type EscalationEvent } from '../records/model';
+import type { EscalationDb } from './index';
+
+export const BACKUP_FORMAT = 'escalation-companion-backup';
+export const BACKUP_FORMAT_VERSION = 1;
+/** Larger than a decade of a busy team's records; anything bigger is not ours. */
+export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  formatVersion: typeof BACKUP_FORMAT_VERSION;
+  exportedAt: string;
+  escalations: { id: string; events: EscalationEvent[] }[];
+}
+
+const BackupShapeSchema = z.object({
+  format: z.literal(BACKUP_FORMAT, { message: 'is not an Escalation Companion backup' }),
+  formatVersion: z.number().int(),
+  exportedAt: z.string().optional(),
+  escalations: z.array(z.unknown()).max(200_000),
+});
+
+const EntrySchema = z.object({
+  id: z.string(),
+  events: z.array(z.unknown()).min(1, 'has no events').max(10_000),
+});
+
+/** Exports all escalations, or only those whose ids are given. */
+export async function exportBackup(db: EscalationDb, ids?: string[], now = new Date()): Promise<Backup> {
+  const events = ids
+    ? await db.events.where('escalationId').anyOf(ids).toArray()
+    : await db.events.toArray();
+  const byEscalation = new Map<string, EscalationEvent[]>();
+  for (const event of events) {
+    const list = byEscalation.get(event.escalationId) ?? [];
+    list.push(event);
+    byEscalation.set(event.escalationId, list);
+  }
+  return {
+    format: BACKUP_FORMAT,
+    formatVersion: BACKUP_FORMAT_VERSION,
+    exportedAt: now.toISOString(),
+    escalations: [...byEscalation].map(([id, list]) => ({ id, events: list.sort((a, b) => a.seq - b.seq) })),
+  };
+}
+
+export interface ImportReport {
+  added: string[];
+  updated: { id: string; newEvents: number }[];
+  skipped: { id: string; reason: string }[];
+  rejected: { index: number; id?: string; reason: string }[];
+}
+
+/** The whole file is unusable: nothing was changed. */
+export class BackupFileError extends Error {
+  override name = 'BackupFileError';
+}
+
+function firstIssue(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
+}
+
+/** Checks one escalation's history from a file: well-formed events, one escalation, seq 1…n, allowed transitions. */
+function readEntry(raw: unknown): { id: string; events: EscalationEvent[] } {
+  const entry = EntrySchema.parse(raw);
+  const events = entry.events.map((e, i) => {
+    const parsed = EscalationEventSchema.safeParse(e);
+    if (!parsed.success) throw new Error(`event ${i + 1}, ${firstIssue(parsed.error)}`);
+    return parsed.data;
+  });
+  if (events.some((e) => e.escalationId !== entry.id)) throw new Error('has events that belong to another escalation');
+  events.sort((a, b) => a.seq - b.seq);
+  events.forEach((e, i) => {
+    if (e.seq !== i + 1) throw new Error(`its events are not numbered 1 to ${events.length}`);
+  });
+  deriveEscalation(events); // throws with the rule that the history breaks
+  return { id: entry.id, events };
+}
+
+export async function importBackup(db: EscalationDb, text: string): Promise<ImportReport> {
+  if (text.length > MAX_BACKUP_BYTES) throw new BackupFileError('This file is too large to be a backup (over 50 MB). Nothing was imported.');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new BackupFileError(`This file is not valid JSON (${(error as Error).message}). Nothing was imported.`);
+  }
+  const shape = BackupShapeSchema.safeParse(json);
+  if (!shape.success) throw new BackupFileError(`This file is not a valid backup (${firstIssue(shape.error)}). Nothing was imported.`);
+  if (shape.data.formatVersion > BACKUP_FORMAT_VERSION) {
+    throw new BackupFileError('This backup was made by a newer version of Escalation Companion. Update the extension, then import it. Nothing was imported.');
+  }
+  if (shape.data.formatVersion !== BACKUP_FORMAT_VERSION) throw new BackupFileError(`Unknown backup format version ${shape.data.formatVersion}. Nothing was imported.`);
+
+  const report: ImportReport = { added: [], updated: [], skipped: [], rejected: [] };
+  const valid: { id: string; events: EscalationEvent[] }[] = [];
+  const seen = new Set<string>();
+  shape.data.escalations.forEach((raw, index) => {
+    const id = typeof (raw as { id?: unknown } | null)?.id === 'string' ? (raw as { id: string }).id.slice(0, 64) : undefined;
+    try {
+      const entry = readEntry(raw);
+      if (seen.has(entry.id)) throw new Error('appears twice in the file');
+      seen.add(entry.id);
+      valid.push(entry);
+    } catch (error) {
+      const reason = error instanceof z.ZodError ? firstIssue(error) : (error as Error).message;
+      report.rejected.push({ index, id, reason });
+    }
+  });
+
+  await db.transaction('rw', db.escalations, db.events, async () => {
+    for (const incoming of valid) {
+      const local = await db.events.where('[escalationId+seq]').between([incoming.id, 0], [incoming.id, Infinity]).toArray();
+      if (local.length === 0) {
+        await db.events.bulkAdd(incoming.events);
+        await db.escalations.put(deriveEscalation(incoming.events));
+        report.added.push(incoming.id);
+        continue;
+      }
+      const localIds = new Set(local.map((e) => e.id));
+      const onlyIncoming = incoming.events.filter((e) => !localIds.has(e.id));
+      if (onlyIncoming.length === 0) {
+        report.skipped.push({ id: incoming.id, reason: 'already on this device, with the same or a newer history' });
+        continue;
+      }
+      // Events made elsewhere are added after this device's own, never in place of them.
+      const appended = onlyIncoming.map((e, i) => ({ ...e, seq: local.length + i + 1 }));
+      try {
+        const state = deriveEscalation([...local, ...appended]);
+        await db.events.bulkAdd(appended);
+        await db.escalations.put(state);
+        report.updated.push({ id: incoming.id, newEvents: appended.length });
+      } catch (error) {
+        report.skipped.push({
+          id: incoming.id,
+          reason: `changed both here and in the file in ways that conflict (${(error as Error).message}); this device's version was kept`,
+        });
+      }
+    }
+  });
+  return report;
+}

@@ -1,0 +1,97 @@
+// The extension's IndexedDB database (Dexie), on this device only.
+// Versions are never edited once shipped: each new version is added below with
+// its upgrade, and tests open a database written by the previous version.
+import Dexie, { type Table } from 'dexie';
+import { withNextDue } from '../records/derive';
+import type { Escalation, EscalationEvent } from '../records/model';
+
+export const DB_NAME = 'escalation-companion';
+
+export interface SettingRow {
+  key: string;
+  value: unknown;
+}
+
+export class EscalationDb extends Dexie {
+  escalations!: Table<Escalation, string>;
+  events!: Table<EscalationEvent, string>;
+  settings!: Table<SettingRow, string>;
+
+  constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
+    super(name, options);
+    // v1: escalations by child, protocol and status; events by escalation in order.
+    this.version(1).stores({
+      escalations: 'id, reference, [child.hostId+child.childId], protocolId, status, updatedAt',
+      events: 'id, escalationId, &[escalationId+seq], at',
+      settings: 'key',
+    });
+    // v2: when each open escalation's current stage falls due, indexed for the
+    // overview's "overdue" and "due soon" queries. Closed escalations have no
+    // nextDueAt, so they fall out of that index.
+    this.version(2)
+      .stores({ escalations: 'id, reference, [child.hostId+child.childId], protocolId, status, updatedAt, nextDueAt' })
+      .upgrade(async (tx) => {
+        await tx
+          .table<Escalation, string>('escalations')
+          .toCollection()
+          .modify((row, ref) => {
+            ref.value = withNextDue(row);
+          });
+      });
+  }
+}
+
+/** The database could not open: another tab holds an older version open, or the browser refused. */
+export class DatabaseUnavailableError extends Error {
+  override name = 'DatabaseUnavailableError';
+}
+
+/**
+ * Opens the database. If an upgrade is blocked by another open tab still on the
+ * old version, waits `blockedTimeoutMs` and then fails with a message the user
+ * can act on, rather than hanging.
+ */
+export async function openEscalationDb(
+  options: { name?: string; blockedTimeoutMs?: number; dexieOptions?: ConstructorParameters<typeof Dexie>[1] } = {},
+): Promise<EscalationDb> {
+  const db = new EscalationDb(options.name, options.dexieOptions);
+  // Another tab wants a newer version: let it upgrade, and say so here.
+  db.on('versionchange', () => {
+    db.close();
+    return false;
+  });
+  let blockedTimer: ReturnType<typeof setTimeout> | undefined;
+  const blocked = new Promise<never>((_, reject) => {
+    db.on('blocked', () => {
+      blockedTimer ??= setTimeout(() => {
+        db.close();
+        reject(
+          new DatabaseUnavailableError(
+            'The escalation records need an update, but another tab or window is still using the older version. ' +
+              'Close or reload the other extension tabs, then try again. Nothing has been lost.',
+          ),
+        );
+      }, options.blockedTimeoutMs ?? 5_000);
+    });
+  });
+  try {
+    await Promise.race([db.open(), blocked]);
+    return db;
+  } catch (error) {
+    if (error instanceof DatabaseUnavailableError) throw error;
+    throw new DatabaseUnavailableError(`The escalation records could not be opened: ${(error as Error).message}`);
+  } finally {
+    clearTimeout(blockedTimer);
+  }
+}
+
+/**
+ * Asks the browser not to evict this origin's data under storage pressure.
+ * Extensions with `unlimitedStorage` are already exempt in Chromium; this covers
+ * browsers where persist() decides. Resolves to whether storage is persistent.
+ */
+export async function requestPersistentStorage(storage: StorageManager | undefined = globalThis.navigator?.storage): Promise<boolean> {
+  if (!storage?.persist) return false;
+  if (await storage.persisted()) return true;
+  return storage.persist();
+}

@@ -1,0 +1,122 @@
+// The one module that changes escalation records. Every change is an event:
+// validated (zod), checked against the protocol's rules (lib/records/derive.ts),
+// then written with the re-derived state in one Dexie transaction. UI code
+// calls these functions and never writes tables itself.
+import { liveQuery, type Observable } from 'dexie';
+import type { EscalationDb } from './db';
+import { deriveEscalation, TransitionError } from './records/derive';
+import {
+  EscalationEventSchema,
+  EventBodySchema,
+  NewEscalationSchema,
+  type Escalation,
+  type EscalationEvent,
+  type EventBody,
+  type NewEscalation,
+} from './records/model';
+
+export { TransitionError } from './records/derive';
+
+/** Input that fails validation; `problems` lists each field and what is wrong with it. */
+export class InvalidInputError extends Error {
+  override name = 'InvalidInputError';
+  constructor(public readonly problems: { path: string; message: string }[]) {
+    super(problems.map((p) => `${p.path || 'input'}: ${p.message}`).join('; '));
+  }
+}
+
+function validate<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new InvalidInputError(result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
+  }
+  return result.data;
+}
+
+const REFERENCE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789'; // no 0/O or 1/I to misread
+
+/** A short reference people can read aloud and find again in a case note: ESC-7K3F9Q. */
+export function newReference(random: (n: number) => Uint8Array = (n) => crypto.getRandomValues(new Uint8Array(n))): string {
+  return `ESC-${Array.from(random(6), (b) => REFERENCE_ALPHABET[b % REFERENCE_ALPHABET.length]).join('')}`;
+}
+
+interface Who {
+  /** Who did it (the worker's name, remembered from settings). */
+  by?: string;
+  /** When; now by default. */
+  at?: string;
+}
+
+/** Starts an escalation: writes its "created" event and its state. */
+export async function createEscalation(db: EscalationDb, input: NewEscalation, who: Who = {}): Promise<Escalation> {
+  const escalation = validate(NewEscalationSchema, input);
+  const id = crypto.randomUUID();
+  const event = validate(EscalationEventSchema, {
+    type: 'created',
+    escalation,
+    reference: newReference(),
+    id: crypto.randomUUID(),
+    escalationId: id,
+    seq: 1,
+    at: who.at ?? new Date().toISOString(),
+    by: who.by ?? escalation.raisedBy.name,
+  });
+  const state = deriveEscalation([event]);
+  await db.transaction('rw', db.escalations, db.events, async () => {
+    await db.events.add(event);
+    await db.escalations.add(state);
+  });
+  return state;
+}
+
+/**
+ * Records one event on an escalation. The history is re-read inside the
+ * transaction, so two tabs writing at once both land, one after the other.
+ */
+export async function recordEvent(db: EscalationDb, escalationId: string, body: EventBody, who: Who = {}): Promise<Escalation> {
+  const parsedBody = validate(EventBodySchema, body);
+  if (parsedBody.type === 'created') throw new TransitionError('Use createEscalation to start an escalation');
+  return db.transaction('rw', db.escalations, db.events, async () => {
+    const history = await db.events.where('[escalationId+seq]').between([escalationId, 0], [escalationId, Infinity]).toArray();
+    if (history.length === 0) throw new TransitionError(`No escalation with id ${escalationId}`);
+    const event = validate(EscalationEventSchema, {
+      ...parsedBody,
+      id: crypto.randomUUID(),
+      escalationId,
+      seq: history.length + 1,
+      at: who.at ?? new Date().toISOString(),
+      by: who.by ?? '',
+    });
+    const state = deriveEscalation([...history, event]);
+    await db.events.add(event);
+    await db.escalations.put(state);
+    return state;
+  });
+}
+
+export function getEscalation(db: EscalationDb, id: string): Promise<Escalation | undefined> {
+  return db.escalations.get(id);
+}
+
+/** An escalation's events, oldest first. */
+export function getHistory(db: EscalationDb, escalationId: string): Promise<EscalationEvent[]> {
+  return db.events.where('[escalationId+seq]').between([escalationId, 0], [escalationId, Infinity]).toArray();
+}
+
+export function escalationsForChild(db: EscalationDb, hostId: string, childId: string): Promise<Escalation[]> {
+  return db.escalations.where('[child.hostId+child.childId]').equals([hostId, childId]).toArray();
+}
+
+/** Open escalations whose current stage is past due at `now` (indexed on nextDueAt). */
+export function overdueEscalations(db: EscalationDb, now: Date = new Date()): Promise<Escalation[]> {
+  return db.escalations.where('nextDueAt').below(now.toISOString()).toArray();
+}
+
+/** Live views: they emit again whenever any tab or page changes the records. */
+export const live = {
+  escalation: (db: EscalationDb, id: string): Observable<Escalation | undefined> => liveQuery(() => getEscalation(db, id)),
+  history: (db: EscalationDb, id: string): Observable<EscalationEvent[]> => liveQuery(() => getHistory(db, id)),
+  forChild: (db: EscalationDb, hostId: string, childId: string): Observable<Escalation[]> =>
+    liveQuery(() => escalationsForChild(db, hostId, childId)),
+  all: (db: EscalationDb): Observable<Escalation[]> => liveQuery(() => db.escalations.orderBy('updatedAt').reverse().toArray()),
+};

@@ -1,0 +1,216 @@
+// The lifecycle rules: which event may follow which, and the state that a
+// history of events adds up to. Pure functions; lib/escalations.ts stores.
+import { getProtocol, getStage, type Protocol } from '../protocols';
+import { dueInstant, scheduleEscalation } from '../schedule';
+import {
+  CORRECTABLE_FIELDS,
+  NewEscalationSchema,
+  type CorrectableField,
+  type Escalation,
+  type EscalationEvent,
+  type StageEntry,
+} from './model';
+
+/** A change the protocol or the lifecycle does not allow; the message says why in plain words. */
+export class TransitionError extends Error {
+  override name = 'TransitionError';
+}
+
+function refuse(message: string): never {
+  throw new TransitionError(message);
+}
+
+function stageIndex(protocol: Protocol, stageId: string): number {
+  getStage(protocol, stageId);
+  return protocol.stages.findIndex((s) => s.id === stageId);
+}
+
+function requiredTimeframeQuote(protocol: Protocol, stageId: string): string | null {
+  const clock = getStage(protocol, stageId).clocks.find((c) => c.kind === 'agreed' && c.required);
+  return clock ? clock.quote : null;
+}
+
+/**
+ * Checks a move to `targetId` from the stage at `fromIndex` (-1 when starting):
+ * the next stage is always allowed; passing over stages needs the protocol's
+ * leave (Sussex) and immediate risk as the reason. Returns the stages passed over.
+ */
+function checkStageMove(protocol: Protocol, fromIndex: number, targetId: string, reason: string, agreedDays: number | undefined): string[] {
+  const target = stageIndex(protocol, targetId);
+  if (target <= fromIndex) {
+    refuse(`${getStage(protocol, targetId).title} has already been reached; a stage cannot be entered twice`);
+  }
+  const skipped = protocol.stages.slice(fromIndex + 1, target).map((s) => s.id);
+  if (skipped.length > 0) {
+    if (!protocol.startAtLaterStage.allowed) {
+      refuse(`${protocol.title} does not allow passing over stages; the next stage is ${protocol.stages[fromIndex + 1]!.title}`);
+    }
+    if (reason !== 'immediate-risk') {
+      refuse('Passing over stages needs the reason "immediate risk to the child" to be recorded');
+    }
+  }
+  const quote = requiredTimeframeQuote(protocol, targetId);
+  if (quote && agreedDays === undefined) {
+    refuse(`${getStage(protocol, targetId).title} needs a timeframe for resolution before it starts: “${quote}”`);
+  }
+  return skipped;
+}
+
+function deepEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+}
+
+function readField(state: Escalation, field: CorrectableField): unknown {
+  return field.split('.').reduce<unknown>((value, key) => (value as Record<string, unknown> | undefined)?.[key], state);
+}
+
+function writeField(state: Escalation, field: CorrectableField, value: unknown): Escalation {
+  const [head, tail] = field.split('.') as [keyof Escalation, string | undefined];
+  if (tail === undefined) return { ...state, [head]: value };
+  return { ...state, [head]: { ...(state[head] as object), [tail]: value } };
+}
+
+function requireOpen(state: Escalation, what: string): void {
+  if (state.status !== 'open') refuse(`This escalation is ${state.status}: reopen it before you ${what}`);
+}
+
+/** The state after one more event, or a TransitionError saying why the event is not allowed. */
+export function applyEvent(state: Escalation | null, event: EscalationEvent): Escalation {
+  if (event.type === 'created') {
+    if (state) refuse('This escalation already exists');
+    const input = NewEscalationSchema.parse(event.escalation);
+    const protocol = getProtocol(input.protocolId);
+    if (Date.parse(input.concernRaisedAt) > Date.parse(event.at) + 60_000) {
+      refuse('The concern cannot have been raised later than now');
+    }
+    const startStage = input.startStage ?? protocol.stages[0]!.id;
+    const reason = input.startReason ?? 'start';
+    const skipped = checkStageMove(protocol, -1, startStage, reason, input.agreedDays);
+    const entry: StageEntry = { stageId: startStage, enteredAt: event.at, reason, skipped, agreedDays: input.agreedDays };
+    return {
+      id: event.escalationId,
+      reference: event.reference,
+      protocolId: input.protocolId,
+      child: input.child,
+      raisedBy: input.raisedBy,
+      counterparts: input.counterparts,
+      kind: input.kind,
+      summary: input.summary,
+      levelOfNeed: input.levelOfNeed,
+      concernRaisedAt: input.concernRaisedAt,
+      flags: input.flags,
+      stages: [entry],
+      currentStage: startStage,
+      status: 'open',
+      actions: [],
+      dutiesDone: [],
+      createdAt: event.at,
+      updatedAt: event.at,
+      lastSeq: event.seq,
+    };
+  }
+
+  if (!state) refuse('The first event of an escalation must be "created"');
+  if (event.seq !== state.lastSeq + 1) refuse(`Event ${event.seq} does not follow event ${state.lastSeq}`);
+  const protocol = getProtocol(state.protocolId);
+  const next: Escalation = { ...state, updatedAt: event.at, lastSeq: event.seq };
+
+  switch (event.type) {
+    case 'stage-entered': {
+      requireOpen(state, 'escalate it');
+      const skipped = checkStageMove(protocol, stageIndex(protocol, state.currentStage), event.stageId, event.reason, event.agreedDays);
+      const entry: StageEntry = { stageId: event.stageId, enteredAt: event.at, reason: event.reason, skipped, agreedDays: event.agreedDays };
+      return { ...next, stages: [...state.stages, entry], currentStage: event.stageId };
+    }
+    case 'timeframe-agreed': {
+      requireOpen(state, 'agree a timeframe');
+      if (event.stageId !== state.currentStage) refuse('A timeframe can be agreed only for the current stage');
+      if (!getStage(protocol, event.stageId).clocks.some((c) => c.kind === 'agreed')) {
+        refuse(`${protocol.title} sets this stage's time limits itself; there is no agreed timeframe to record`);
+      }
+      return {
+        ...next,
+        stages: state.stages.map((s) => (s.stageId === event.stageId ? { ...s, agreedDays: event.days } : s)),
+      };
+    }
+    case 'discussion-held':
+    case 'response-received':
+      requireOpen(state, 'record this');
+      return next;
+    case 'action-agreed':
+      requireOpen(state, 'agree an action');
+      return { ...next, actions: [...state.actions, { action: event.action, owner: event.owner, dueDay: event.dueDay, agreedAt: event.at }] };
+    case 'duty-done': {
+      requireOpen(state, 'record a duty');
+      const duties = [...getStage(protocol, event.stageId).duties, ...protocol.onResolution];
+      if (!duties.some((d) => d.id === event.dutyId)) refuse(`“${event.dutyId}” is not a duty of ${event.stageId}`);
+      if (state.dutiesDone.some((d) => d.stageId === event.stageId && d.dutyId === event.dutyId)) {
+        refuse('That duty is already recorded as done');
+      }
+      return { ...next, dutiesDone: [...state.dutiesDone, { stageId: event.stageId, dutyId: event.dutyId, at: event.at }] };
+    }
+    case 'note-copied':
+      // Allowed after resolution too: the resolution itself must be recordable on the child's file.
+      return next;
+    case 'resolved':
+      requireOpen(state, 'resolve it');
+      if (!state.stages.some((s) => s.stageId === event.stageId)) refuse(`It cannot be resolved at ${event.stageId}, a stage it never reached`);
+      return {
+        ...next,
+        status: 'resolved',
+        resolution: {
+          methodology: event.methodology,
+          stageId: event.stageId,
+          lessonsLearned: event.lessonsLearned,
+          outcome: event.outcome,
+          at: event.at,
+        },
+      };
+    case 'withdrawn':
+      requireOpen(state, 'withdraw it');
+      return { ...next, status: 'withdrawn' };
+    case 'reopened': {
+      if (state.status === 'open') refuse('This escalation is already open');
+      const { resolution: _closed, ...rest } = next;
+      return { ...rest, status: 'open' };
+    }
+    case 'field-corrected': {
+      requireOpen(state, 'correct it');
+      const current = readField(state, event.field);
+      if (!deepEqual(current, event.oldValue)) {
+        refuse(`${event.field} has changed since this correction was made; look again and correct the current value`);
+      }
+      const parsed = CORRECTABLE_FIELDS[event.field].safeParse(event.newValue);
+      if (!parsed.success) refuse(`The new ${event.field} ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+      return writeField(next, event.field, parsed.data);
+    }
+  }
+}
+
+/** The current stage's due date, for open escalations; nothing for closed ones. */
+export function withNextDue(state: Escalation, extraNonWorkingDays?: Record<string, string>): Escalation {
+  const { nextDue: _d, nextDueAt: _a, ...rest } = state;
+  if (state.status !== 'open') return rest;
+  const schedule = scheduleEscalation({
+    protocolId: state.protocolId,
+    concernRaisedAt: state.concernRaisedAt,
+    stages: state.stages.map((s) => ({ stageId: s.stageId, enteredAt: s.enteredAt, agreedDays: s.agreedDays })),
+    extraNonWorkingDays,
+  });
+  const due = schedule.stages.find((s) => s.stageId === state.currentStage)?.due;
+  return due ? { ...rest, nextDue: due, nextDueAt: new Date(dueInstant(due)).toISOString() } : rest;
+}
+
+/** Replays a whole history (in seq order) into the current state. */
+export function deriveEscalation(events: readonly EscalationEvent[]): Escalation {
+  const ordered = [...events].sort((a, b) => a.seq - b.seq);
+  let state: Escalation | null = null;
+  for (const event of ordered) state = applyEvent(state, event);
+  if (!state) throw new TransitionError('An escalation needs at least its "created" event');
+  return withNextDue(state);
+}

@@ -1,0 +1,193 @@
+// What an escalation record and its events are. Events are the history; the
+// escalation's current state is always derived from them (lib/records/derive.ts).
+import { z } from 'zod';
+import { StageIdSchema } from '../protocols/schema';
+
+const Text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+const Required = (max: number) => Text(max).min(1, 'is required');
+export const InstantSchema = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time' });
+export const DaySchema = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
+export const IdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not a valid id');
+
+/** The kinds of disagreement the seed protocols name. */
+export const DISAGREEMENT_KINDS = {
+  'thresholds': 'Thresholds / levels of need',
+  'roles-and-responsibilities': 'Roles and responsibilities',
+  'action-or-inaction': 'Action or inaction',
+  'drift-or-delay': 'Drift or delay',
+  'service-provision': 'Service provision',
+  'information-sharing': 'Information sharing',
+  'child-protection-conference': 'A child protection conference',
+  'plan-implementation': "The plan's implementation",
+  'assessment-outcome': "An assessment's outcome",
+  'other': 'Other',
+} as const;
+export const DisagreementKindSchema = z.enum(Object.keys(DISAGREEMENT_KINDS) as [keyof typeof DISAGREEMENT_KINDS]);
+
+export const PersonSchema = z.object({
+  name: Required(200),
+  role: Required(200),
+  agency: Required(200),
+  email: z.email().max(320).optional(),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+/** Which child: the host adapter that read the ID and the ID itself. Name, DOB and address only to complete a partnership form. */
+export const ChildSchema = z.object({
+  hostId: z.string().regex(/^[a-z0-9-]{1,64}$/, 'is not a host adapter id'),
+  childId: Required(64),
+  name: Text(200).optional(),
+  dateOfBirth: DaySchema.optional(),
+  address: Text(500).optional(),
+});
+
+export const FlagsSchema = z.object({
+  immediateRisk: z.boolean(),
+  childProtectionPlan: z.boolean(),
+  lookedAfter: z.boolean(),
+});
+
+export const StageEntryReasonSchema = z.enum(['start', 'unresolved', 'no-response', 'immediate-risk']);
+export const STAGE_ENTRY_REASONS: Record<z.infer<typeof StageEntryReasonSchema>, string> = {
+  start: 'Escalation started',
+  unresolved: 'Not resolved at the previous stage',
+  'no-response': 'No response within the agreed timeframe',
+  'immediate-risk': 'Immediate risk to the child',
+};
+
+/** What the start form collects. */
+export const NewEscalationSchema = z.object({
+  protocolId: z.string().min(1),
+  child: ChildSchema,
+  raisedBy: PersonSchema,
+  counterparts: z.array(PersonSchema).min(1, 'needs at least one counterpart').max(20),
+  kind: DisagreementKindSchema,
+  summary: Text(5000).default(''),
+  levelOfNeed: z.object({ current: Text(500).optional(), proposed: Text(500).optional() }).default({}),
+  concernRaisedAt: InstantSchema,
+  flags: FlagsSchema,
+  /** Where the escalation starts: the protocol's first stage unless it allows a later one. */
+  startStage: StageIdSchema.optional(),
+  startReason: StageEntryReasonSchema.optional(),
+  agreedDays: z.number().int().min(0).max(365).optional(),
+});
+export type NewEscalation = z.input<typeof NewEscalationSchema>;
+
+/** Fields that a "field corrected" event may change, with how to validate the new value. */
+export const CORRECTABLE_FIELDS = {
+  'child.name': Text(200).optional(),
+  'child.dateOfBirth': DaySchema.optional(),
+  'child.address': Text(500).optional(),
+  raisedBy: PersonSchema,
+  counterparts: z.array(PersonSchema).min(1).max(20),
+  kind: DisagreementKindSchema,
+  summary: Text(5000),
+  'levelOfNeed.current': Text(500).optional(),
+  'levelOfNeed.proposed': Text(500).optional(),
+  concernRaisedAt: InstantSchema,
+  'flags.immediateRisk': z.boolean(),
+  'flags.childProtectionPlan': z.boolean(),
+  'flags.lookedAfter': z.boolean(),
+} as const;
+export type CorrectableField = keyof typeof CORRECTABLE_FIELDS;
+const CorrectableFieldSchema = z.enum(Object.keys(CORRECTABLE_FIELDS) as [CorrectableField]);
+
+/** Each kind of event and what it carries. */
+export const EventBodySchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('created'), escalation: NewEscalationSchema, reference: z.string().regex(/^ESC-[A-Z0-9]{6}$/) }),
+  z.object({ type: z.literal('discussion-held'), with: Text(500).default(''), summary: Required(5000), heldAt: InstantSchema.optional() }),
+  z.object({
+    type: z.literal('stage-entered'),
+    stageId: StageIdSchema,
+    reason: StageEntryReasonSchema.exclude(['start']),
+    agreedDays: z.number().int().min(0).max(365).optional(),
+    note: Text(2000).optional(),
+  }),
+  z.object({ type: z.literal('timeframe-agreed'), stageId: StageIdSchema, days: z.number().int().min(0).max(365) }),
+  z.object({ type: z.literal('action-agreed'), action: Required(2000), owner: Text(200).optional(), dueDay: DaySchema }),
+  z.object({ type: z.literal('response-received'), from: Text(500).default(''), summary: Required(5000) }),
+  z.object({ type: z.literal('duty-done'), stageId: StageIdSchema, dutyId: z.string().min(1).max(100) }),
+  z.object({ type: z.literal('note-copied'), templateId: Required(100), how: z.enum(['copied', 'inserted']) }),
+  z.object({
+    type: z.literal('resolved'),
+    methodology: Required(2000),
+    stageId: StageIdSchema,
+    lessonsLearned: Text(5000).default(''),
+    outcome: Text(5000).default(''),
+  }),
+  z.object({ type: z.literal('reopened'), reason: Required(2000) }),
+  z.object({ type: z.literal('withdrawn'), reason: Required(2000) }),
+  z.object({ type: z.literal('field-corrected'), field: CorrectableFieldSchema, oldValue: z.unknown(), newValue: z.unknown() }),
+]);
+export type EventBody = z.input<typeof EventBodySchema>;
+export type ParsedEventBody = z.output<typeof EventBodySchema>;
+export type EventType = ParsedEventBody['type'];
+
+export const EVENT_TYPES: readonly EventType[] = [
+  'created',
+  'discussion-held',
+  'stage-entered',
+  'timeframe-agreed',
+  'action-agreed',
+  'response-received',
+  'duty-done',
+  'note-copied',
+  'resolved',
+  'reopened',
+  'withdrawn',
+  'field-corrected',
+];
+
+/** A stored event: the body plus who, when, and its place in the escalation's history. */
+export const EscalationEventSchema = z.intersection(
+  EventBodySchema,
+  z.object({
+    id: IdSchema,
+    escalationId: IdSchema,
+    /** 1, 2, 3…: the order events were written for this escalation. */
+    seq: z.number().int().min(1),
+    at: InstantSchema,
+    by: Text(200).default(''),
+  }),
+);
+export type EscalationEvent = z.output<typeof EscalationEventSchema>;
+
+export type EscalationStatus = 'open' | 'resolved' | 'withdrawn';
+
+export interface StageEntry {
+  stageId: string;
+  enteredAt: string;
+  reason: z.infer<typeof StageEntryReasonSchema>;
+  agreedDays?: number;
+  /** Stages passed over to reach this one (recorded, never silent). */
+  skipped: string[];
+}
+
+/** The current state of an escalation, derived from its events. */
+export interface Escalation {
+  id: string;
+  reference: string;
+  protocolId: string;
+  child: z.output<typeof ChildSchema>;
+  raisedBy: Person;
+  counterparts: Person[];
+  kind: z.output<typeof DisagreementKindSchema>;
+  summary: string;
+  levelOfNeed: { current?: string; proposed?: string };
+  concernRaisedAt: string;
+  flags: z.output<typeof FlagsSchema>;
+  stages: StageEntry[];
+  currentStage: string;
+  status: EscalationStatus;
+  actions: { action: string; owner?: string; dueDay: string; agreedAt: string }[];
+  dutiesDone: { stageId: string; dutyId: string; at: string }[];
+  resolution?: { methodology: string; stageId: string; lessonsLearned: string; outcome: string; at: string };
+  createdAt: string;
+  updatedAt: string;
+  /** The seq of the last event applied. */
+  lastSeq: number;
+  /** When the current stage falls due (ISO instant), for open escalations with a clock running; for indexed queries. */
+  nextDueAt?: string;
+  /** The current stage's due as the schedule gives it ('YYYY-MM-DD' or an instant). */
+  nextDue?: string;
+}

@@ -1,0 +1,155 @@
+import { describe, expect, it } from 'vitest';
+import { BackupFileError, exportBackup, importBackup } from '../../lib/db/backup';
+import { createEscalation, getHistory, recordEvent } from '../../lib/escalations';
+import { freshDb, MON, newEscalation } from './fixtures/escalations';
+
+const at = { at: MON, by: 'Jo Patel' };
+
+async function seeded() {
+  const db = await freshDb();
+  const a = await createEscalation(db, newEscalation('herefordshire'), at);
+  await recordEvent(db, a.id, { type: 'stage-entered', stageId: 'stage-1', reason: 'unresolved' }, at);
+  const b = await createEscalation(db, newEscalation('enfield', { child: { hostId: 'demo', childId: '1000002' } }), at);
+  return { db, a, b };
+}
+
+async function snapshot(db: Awaited<ReturnType<typeof freshDb>>) {
+  return { escalations: await db.escalations.toArray(), events: await db.events.toArray() };
+}
+
+describe('export', () => {
+  it('writes every escalation with its full history and a format version', async () => {
+    const { db, a, b } = await seeded();
+    const backup = await exportBackup(db, undefined, new Date(MON));
+    expect(backup).toMatchObject({ format: 'escalation-companion-backup', formatVersion: 1, exportedAt: '2026-11-23T10:00:00.000Z' });
+    expect(backup.escalations.map((e) => [e.id, e.events.length]).sort()).toEqual([[a.id, 2], [b.id, 1]].sort());
+  });
+
+  it('can export one escalation', async () => {
+    const { db, a } = await seeded();
+    expect((await exportBackup(db, [a.id])).escalations.map((e) => e.id)).toEqual([a.id]);
+  });
+});
+
+describe('import', () => {
+  it('restores a backup into an empty database exactly', async () => {
+    const { db } = await seeded();
+    const text = JSON.stringify(await exportBackup(db));
+    const target = await freshDb();
+    const report = await importBackup(target, text);
+    expect(report.added.length).toBe(2);
+    expect(report.rejected).toEqual([]);
+    const [before, after] = [await snapshot(db), await snapshot(target)];
+    expect(after.escalations.sort((x, y) => x.id.localeCompare(y.id))).toEqual(before.escalations.sort((x, y) => x.id.localeCompare(y.id)));
+  });
+
+  it('skips what this device already has, and never overwrites a newer record', async () => {
+    const { db, a } = await seeded();
+    const old = JSON.stringify(await exportBackup(db));
+    await recordEvent(db, a.id, { type: 'stage-entered', stageId: 'stage-2', reason: 'unresolved' }, at); // newer here
+    const report = await importBackup(db, old);
+    expect(report.added).toEqual([]);
+    expect(report.skipped.map((s) => s.id).sort()).toEqual((await db.escalations.toCollection().primaryKeys()).sort());
+    expect((await db.escalations.get(a.id))!.currentStage).toBe('stage-2');
+  });
+
+  it('adds events made on another device after this one’s', async () => {
+    const { db, a } = await seeded();
+    const elsewhere = await freshDb();
+    await importBackup(elsewhere, JSON.stringify(await exportBackup(db)));
+    await recordEvent(elsewhere, a.id, { type: 'discussion-held', summary: 'Met at school' }, at);
+    await recordEvent(db, a.id, { type: 'response-received', summary: 'Email from health' }, at);
+    const report = await importBackup(db, JSON.stringify(await exportBackup(elsewhere)));
+    expect(report.updated).toEqual([{ id: a.id, newEvents: 1 }]);
+    expect((await getHistory(db, a.id)).map((e) => e.type)).toEqual(['created', 'stage-entered', 'response-received', 'discussion-held']);
+  });
+
+  it('keeps this device’s version when the two histories conflict, and says so', async () => {
+    const { db, a } = await seeded();
+    const elsewhere = await freshDb();
+    await importBackup(elsewhere, JSON.stringify(await exportBackup(db)));
+    await recordEvent(elsewhere, a.id, { type: 'stage-entered', stageId: 'stage-2', reason: 'unresolved' }, at);
+    await recordEvent(db, a.id, { type: 'stage-entered', stageId: 'stage-2', reason: 'no-response' }, at);
+    const report = await importBackup(db, JSON.stringify(await exportBackup(elsewhere)));
+    expect(report.skipped).toEqual(expect.arrayContaining([{ id: a.id, reason: expect.stringMatching(/conflict.*kept/) }]));
+    expect((await getHistory(db, a.id)).at(-1)).toMatchObject({ reason: 'no-response' });
+  });
+
+  it('imports the good records of a partial file and rejects the rest with reasons', async () => {
+    const { db } = await seeded();
+    const backup = await exportBackup(db);
+    const good = backup.escalations.find((e) => e.events.length === 2)!;
+    const badEvent = structuredClone(backup.escalations.find((e) => e.events.length === 1)!);
+    (badEvent.events[0] as Record<string, unknown>).at = 'not a date';
+    const gap = structuredClone(good);
+    gap.id = crypto.randomUUID();
+    gap.events = gap.events.map((e) => ({ ...e, escalationId: gap.id, id: crypto.randomUUID() }));
+    gap.events[1]!.seq = 5;
+    const file = { ...backup, escalations: [good, badEvent, gap, 'hello', { id: 'x'.repeat(10_000), events: [] }] };
+    const target = await freshDb();
+    const report = await importBackup(target, JSON.stringify(file));
+    expect(report.added).toEqual([good.id]);
+    expect(report.rejected).toEqual([
+      { index: 1, id: badEvent.id, reason: expect.stringMatching(/event 1, at: must be an ISO 8601/) },
+      { index: 2, id: gap.id, reason: expect.stringMatching(/not numbered 1 to 2/) },
+      { index: 3, id: undefined, reason: expect.stringMatching(/expected object/) },
+      { index: 4, id: 'x'.repeat(64), reason: expect.stringMatching(/no events/) },
+    ]);
+    expect(await target.escalations.count()).toBe(1);
+  });
+
+  it('rejects a history that breaks the protocol’s rules', async () => {
+    const { db, a } = await seeded();
+    const backup = await exportBackup(db, [a.id]);
+    const entry = backup.escalations[0]!;
+    entry.events[1] = { ...entry.events[1]!, stageId: 'stage-3' } as never; // skipping in Herefordshire
+    const target = await freshDb();
+    const report = await importBackup(target, JSON.stringify(backup));
+    expect(report.rejected[0]!.reason).toMatch(/does not allow passing over stages/);
+    expect(await target.events.count()).toBe(0);
+  });
+
+  describe('a malformed or hostile file changes nothing', () => {
+    const files: [string, string, RegExp][] = [
+      ['not JSON', '{"format": "escalation-companion-backup", ', /not valid JSON/],
+      ['another program’s JSON', '{"hello": "world"}', /not a valid backup \(format: is not an Escalation Companion backup\)/],
+      ['a newer format', '{"format":"escalation-companion-backup","formatVersion":2,"escalations":[]}', /newer version/],
+      ['a number', '42', /expected object/],
+      ['escalations not a list', '{"format":"escalation-companion-backup","formatVersion":1,"escalations":{}}', /escalations: .*expected array/],
+    ];
+    for (const [name, text, message] of files) {
+      it(name, async () => {
+        const { db } = await seeded();
+        const before = await snapshot(db);
+        const error = await importBackup(db, text).catch((e) => e);
+        expect(error).toBeInstanceOf(BackupFileError);
+        expect(error.message).toMatch(message);
+        expect(error.message).toMatch(/Nothing was imported/);
+        expect(await snapshot(db)).toEqual(before);
+      });
+    }
+
+    it('prototype pollution, script text and oversized fields are refused or kept as plain text', async () => {
+      const { db, a } = await seeded();
+      const backup = await exportBackup(db, [a.id]);
+      const hostile = JSON.parse(JSON.stringify(backup));
+      const created = hostile.escalations[0].events[0];
+      created.escalation.summary = '<img src=x onerror=alert(1)>';
+      created['__proto__'] = { polluted: true };
+      created.escalation.counterparts[0].name = 'A'.repeat(100_000);
+      const target = await freshDb();
+      const text = JSON.stringify(hostile).replace('"__proto__"', '"__proto__"');
+      const report = await importBackup(target, text);
+      expect(report.rejected[0]!.reason).toMatch(/at most 200 characters/);
+      expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+      expect(await target.escalations.count()).toBe(0);
+
+      created.escalation.counterparts[0].name = 'Sam';
+      const ok = await importBackup(target, JSON.stringify(hostile));
+      expect(ok.added.length).toBe(1);
+      const stored = await target.escalations.get(a.id);
+      expect(stored!.summary).toBe('<img src=x onerror=alert(1)>'); // stored as text; the UI never renders it as HTML
+      expect(Object.keys((await target.events.toArray())[0]!)).not.toContain('__proto__');
+    });
+  });
+});
