@@ -1,0 +1,21 @@
+// How records read in lists: protocol and stage names in the documents' words.
+import { getProtocol } from './protocols';
+import type { Escalation } from './records/model';
+
+export function protocolName(protocolId: string): string {
+  try {
+    return getProtocol(protocolId).partnership;
+  } catch {
+    return `Unknown protocol (${protocolId})`;
+  }
+}
+
+export function stageTitle(protocolId: string, stageId: string): string {
+  try {
+    return getProtocol(protocolId).stages.find((s) => s.id === stageId)?.title ?? stageId;
+  } catch {
+    return stageId;
+  }
+}
+
+export const STATUS_LABELS: Record<Escalation['status'], string> = { open: 'Open', resolved: 'Resolved', withdrawn: 'Withdrawn' };
