@@ -18,6 +18,12 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(mode === 'production' ? {} : { host_permissions: DEMO_ORIGINS }),
     action: { default_title: 'Escalation Companion' },
+    commands: {
+      'toggle-panel': {
+        suggested_key: { default: 'Alt+Shift+E' },
+        description: 'Show or hide the escalation panel on the case record',
+      },
+    },
     // The panel is framed on granted case-record pages; a per-session URL stops
     // pages probing for the extension (Chrome).
     web_accessible_resources: [

@@ -7,22 +7,14 @@ import { DEFAULT_RETENTION_MONTHS, purgeCandidates, purgeEscalations } from '../
 import type { EscalationDb } from '../lib/db';
 import { live } from '../lib/escalations';
 import { protocolName, stageTitle, STATUS_LABELS } from '../lib/describe';
+import { downloadText } from '../lib/download';
 import { formatDue } from '../lib/format';
 import type { Escalation } from '../lib/records/model';
 import { useLive } from './useLive';
 
-function download(filename: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = filename;
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
 async function downloadBackup(db: EscalationDb, ids?: string[]) {
   const backup = await exportBackup(db, ids);
-  download(`escalations-backup-${backup.exportedAt.slice(0, 10)}.json`, JSON.stringify(backup, null, 2));
+  downloadText(`escalations-backup-${backup.exportedAt.slice(0, 10)}.json`, JSON.stringify(backup, null, 2));
 }
 
 function EscalationTable({ rows, caption }: { rows: Escalation[]; caption: string }) {

@@ -12,8 +12,8 @@ const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '
 export function startDemoServer(port = 0) {
   const server = createServer(async (req, res) => {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    // Client-side routes (/person/…) are all served the app shell.
-    const file = path.startsWith('/person/') || path === '/' ? 'index.html' : normalize(path).replace(/^([/\\])+/, '');
+    // Client-side routes (/person/…, /slow/…, /framed/…, /help) are all served the app shell.
+    const file = extname(path) === '' ? 'index.html' : normalize(path).replace(/^([/\\])+/, '');
     if (file.includes('..')) return void res.writeHead(400).end();
     try {
       const body = await readFile(join(ROOT, file));

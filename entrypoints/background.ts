@@ -1,9 +1,51 @@
 // Wires browser events to the extension; decisions live in lib/.
+import { childStatus } from '../lib/child-status';
+import { database } from '../lib/browser/database';
 import { registerRecordPageScript } from '../lib/browser/record-pages';
+import { PORT_NAME, serveRecords } from '../lib/browser/records-bridge';
+import { escalationsForChild } from '../lib/escalations';
+import type { Message } from '../lib/page/messages';
 
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void registerRecordPageScript());
   browser.runtime.onStartup.addListener(() => void registerRecordPageScript());
   browser.permissions.onAdded.addListener(() => void registerRecordPageScript());
   browser.permissions.onRemoved.addListener(() => void registerRecordPageScript());
+
+  browser.runtime.onMessage.addListener((message: Message | { type: 'which-tab' }, sender, sendResponse) => {
+    const tabId = sender.tab?.id;
+    switch (message.type) {
+      case 'which-tab':
+        sendResponse(tabId ?? null);
+        return;
+      case 'child-detected':
+        // A record shown inside an iframe: tell the top frame, which owns the launcher.
+        if (tabId !== undefined && sender.frameId) {
+          const relay: Message = { ...message, type: 'frame-child', frameId: sender.frameId };
+          browser.tabs.sendMessage(tabId, relay, { frameId: 0 }).catch(() => undefined);
+        }
+        return;
+      case 'report-child':
+        // The top frame has just started: every frame of its tab reports again.
+        if (tabId !== undefined) browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+        return;
+      case 'child-status':
+        database()
+          .then((db) => escalationsForChild(db, message.hostId, message.childId))
+          .then((list) => sendResponse(childStatus(list, new Date())))
+          .catch(() => sendResponse(undefined));
+        return true; // answers asynchronously
+    }
+  });
+
+  // The in-page panel reads and writes records through here (first-party storage).
+  browser.runtime.onConnect.addListener((port) => {
+    if (port.name === PORT_NAME) serveRecords(port, database);
+  });
+
+  browser.commands.onCommand.addListener((command, tab) => {
+    if (command === 'toggle-panel' && tab?.id !== undefined) {
+      browser.tabs.sendMessage(tab.id, { type: 'toggle-panel' } satisfies Message, { frameId: 0 }).catch(() => undefined);
+    }
+  });
 });

@@ -1,12 +1,81 @@
-// Runs on granted case-record pages only (see lib/browser/record-pages.ts).
-// It adds a small launcher; everything about escalations renders inside an
-// extension-origin frame that the host page's scripts cannot read.
-import { mountCompanion } from '../lib/page/companion';
+// Runs on granted case-record pages only (lib/browser/record-pages.ts) and does
+// nothing unless a site adapter matches the page. Wiring only: reading the ID
+// is lib/page/detector.ts, the launcher is lib/page/companion.ts.
+import { loadAdapters } from '../lib/browser/adapters';
+import type { ChildIdResult } from '../lib/hosts/extract';
+import { adapterForUrl } from '../lib/hosts/select';
+import { mountCompanion, type Companion } from '../lib/page/companion';
+import { childForTab, watchChildId } from '../lib/page/detector';
+import type { ChildStatus, Message, PanelSide } from '../lib/page/messages';
 
 export default defineContentScript({
   registration: 'runtime',
-  main() {
-    if (window.top !== window) return; // one launcher per tab
-    mountCompanion(document, browser.runtime.getURL('/panel.html'));
+  async main() {
+    const adapter = adapterForUrl(await loadAdapters(), location.href);
+    if (!adapter) return;
+    const isTop = window.top === window;
+    const frames = new Map<number, { hostId: string; result: ChildIdResult }>();
+    let current: ChildIdResult = { found: false, reason: 'not-found' };
+    let companion: Companion | undefined;
+
+    const send = (message: Message) => browser.runtime.sendMessage(message).catch(() => undefined);
+    const report = () => send({ type: 'child-detected', hostId: adapter.id, idLabel: adapter.childId.label, result: current });
+
+    async function showTabChild() {
+      if (!companion) return;
+      const child = childForTab(frames);
+      companion.setChild(child.found ? `${adapter!.childId.label} ${child.childId}` : 'No child found on this page');
+      companion.setStatus(null, false);
+      if (!child.found) return;
+      const status = (await send({ type: 'child-status', hostId: child.hostId, childId: child.childId })) as ChildStatus | undefined;
+      const still = childForTab(frames);
+      // Only if the worker has not moved to another child meanwhile.
+      if (status && still.found && still.childId === child.childId) companion.setStatus(status.text, status.overdue);
+    }
+
+    if (isTop) {
+      const { panelSide } = await browser.storage.local.get('panelSide');
+      companion = mountCompanion(document, browser.runtime.getURL('/panel.html'), (panelSide as PanelSide) ?? 'right');
+      // Alt+Shift+E: the `commands` shortcut when the browser passes the key to the page.
+      window.addEventListener('keydown', (e) => {
+        if (e.altKey && e.shiftKey && e.code === 'KeyE') companion!.toggle();
+      });
+    }
+
+    browser.runtime.onMessage.addListener((message: Message) => {
+      switch (message.type) {
+        case 'report-child':
+          void report();
+          break;
+        case 'frame-child':
+          frames.set(message.frameId, { hostId: message.hostId, result: message.result });
+          void showTabChild();
+          break;
+        case 'toggle-panel':
+          companion?.toggle();
+          break;
+        case 'close-panel':
+          companion?.close();
+          break;
+        case 'panel-side':
+          companion?.setSide(message.side);
+          break;
+        case 'status-changed':
+          void showTabChild();
+          break;
+      }
+    });
+
+    // Frames may have read their child before this listener existed: ask them again.
+    if (isTop) void send({ type: 'report-child' });
+
+    watchChildId(adapter, window, (result) => {
+      current = result;
+      void report();
+      if (isTop) {
+        frames.set(0, { hostId: adapter.id, result });
+        void showTabChild();
+      }
+    });
   },
 });

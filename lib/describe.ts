@@ -19,3 +19,16 @@ export function stageTitle(protocolId: string, stageId: string): string {
 }
 
 export const STATUS_LABELS: Record<Escalation['status'], string> = { open: 'Open', resolved: 'Resolved', withdrawn: 'Withdrawn' };
+
+/** "Stage 2", "Step 3" or "Initial discussion": short enough for a chip. */
+export function stageShortName(protocolId: string, stageId: string): string {
+  if (stageId === 'initial') return 'Initial discussion';
+  const word = (() => {
+    try {
+      return getProtocol(protocolId).stageWord;
+    } catch {
+      return 'Stage';
+    }
+  })();
+  return `${word} ${stageId.replace('stage-', '')}`;
+}

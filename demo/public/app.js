@@ -1,14 +1,25 @@
 // A stand-in case-record app: three children, client-side navigation with
 // history.pushState, and a case-note form. All text goes in via textContent.
+// Views: /person/ID (normal), /slow/person/ID (header drawn after a delay),
+// /framed/person/ID (the record inside an iframe), /help (no child on the
+// page), /hostile/KIND (a header whose ID slot holds something that is not an ID).
 const CHILDREN = {
   '1000001': { name: 'Amelia Hart', dob: '14/03/2016', worker: 'J. Patel', notes: [] },
   '1000002': { name: 'Noah Bennett', dob: '02/09/2019', worker: 'S. Okafor', notes: [] },
   '1000003': { name: 'Isla Morgan', dob: '27/11/2012', worker: 'R. Quinn', notes: [] },
 };
 
+const SLOW_MS = 1200;
+const HOSTILE = {
+  html: '<img src=x onerror="alert(1)">',
+  script: '<script>alert(document.cookie)</script>',
+  long: '1'.repeat(10000),
+  lookalike: '١٠٠٠٠٠١', // Arabic-Indic digits that look like 1000001
+};
+
 function currentId() {
-  const m = /^\/person\/(\w+)/.exec(location.pathname);
-  return m ? m[1] : '1000001';
+  const m = /\/person\/(\w+)/.exec(location.pathname);
+  return m ? m[1] : null;
 }
 
 function el(tag, text, attrs = {}) {
@@ -33,21 +44,51 @@ function renderRecent() {
   );
 }
 
+function renderHeader(header, name, id, child) {
+  header.replaceChildren(
+    el('h1', name),
+    el('dt', 'Mosaic ID'), el('dd', id, { class: 'person-id' }),
+    el('dt', 'Date of birth'), el('dd', child ? child.dob : 'Not known'),
+    el('dt', 'Allocated worker'), el('dd', child ? child.worker : 'Unallocated'),
+  );
+}
+
 function render() {
+  const path = location.pathname;
+  const header = document.getElementById('person-header');
+  if (path.startsWith('/framed/')) {
+    // The record opens inside an iframe, as some portals show it.
+    document.getElementById('record').replaceChildren(
+      el('h1', 'Portal'),
+      el('iframe', undefined, { src: path.replace('/framed', '') + '?embedded=1', title: 'Person record', class: 'record-frame' }),
+    );
+    return;
+  }
+  if (path.startsWith('/hostile/')) {
+    const kind = path.split('/')[2];
+    renderHeader(header, 'Test person', HOSTILE[kind] ?? '', null);
+    return;
+  }
+  if (path === '/help' || path === '/') {
+    header.replaceChildren(el('h1', 'Help and guidance'), el('p', 'Search for a person to open their record.'));
+    return;
+  }
   const id = currentId();
   const child = CHILDREN[id];
-  const header = document.getElementById('person-header');
   if (!child) {
     header.replaceChildren(el('h1', 'Person not found'));
     return;
   }
+  if (path.startsWith('/slow/') && !render.slowDone) {
+    header.replaceChildren(el('p', 'Loading person…'));
+    setTimeout(() => {
+      render.slowDone = true;
+      render();
+    }, SLOW_MS);
+    return;
+  }
   document.title = `${child.name} - Person summary - Children's Case Management (demo)`;
-  header.replaceChildren(
-    el('h1', child.name),
-    el('dt', 'Mosaic ID'), el('dd', id, { class: 'person-id' }),
-    el('dt', 'Date of birth'), el('dd', child.dob),
-    el('dt', 'Allocated worker'), el('dd', child.worker),
-  );
+  renderHeader(header, child.name, id, child);
   const list = document.getElementById('recorded-notes');
   list.replaceChildren(...child.notes.map((n) => el('li', n)));
 }

@@ -1,42 +1,93 @@
 // The in-page part: a launcher chip and, when open, the extension's panel in an
 // iframe. The shadow root keeps host styles and ours apart. It is not what
 // keeps escalation details private: those render only inside the
-// extension-origin frame, which the host page's scripts cannot read.
+// extension-origin frame, which the host page's scripts cannot read. The chip
+// shows only what the page already knows (the child's ID) and a short status.
+import type { PanelSide } from './messages';
+
 const HOST_TAG = 'escalation-companion';
 
 const STYLE = `
 :host { all: initial; }
-.chip { position: fixed; right: 16px; bottom: 16px; z-index: 2147483646; font: 600 14px/1.2 system-ui, sans-serif;
-  background: #1d3557; color: #fff; border: 2px solid #fff; border-radius: 999px; padding: 10px 16px; cursor: pointer;
-  box-shadow: 0 2px 6px rgba(0,0,0,.3); }
-.chip:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
-.frame { position: fixed; top: 0; right: 0; width: min(380px, 100vw); height: 100vh; border: 0; border-left: 1px solid #b1b4b6;
-  z-index: 2147483645; background: #fff; box-shadow: -2px 0 8px rgba(0,0,0,.15); }
+.dock { position: fixed; bottom: 12px; z-index: 2147483646; display: flex; flex-direction: column; gap: 2px;
+  font: 13px/1.3 system-ui, sans-serif; background: #1d3557; color: #fff; border: 2px solid #fff; border-radius: 8px;
+  padding: 6px 10px; box-shadow: 0 2px 6px rgba(0,0,0,.3); max-width: 260px; }
+.dock.right { right: 12px; } .dock.left { left: 12px; }
+.dock.open.right { right: min(392px, calc(100vw - 280px)); } .dock.open.left { left: min(392px, calc(100vw - 280px)); }
+button { all: unset; font-weight: 700; font-size: 14px; cursor: pointer; text-decoration: underline; }
+button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
+.status.overdue { background: #d4351c; padding: 0 4px; border-radius: 3px; }
+.frame { position: fixed; top: 0; width: min(380px, 100vw); height: 100vh; border: 0; z-index: 2147483645; background: #fff;
+  box-shadow: 0 0 8px rgba(0,0,0,.25); }
+.frame.right { right: 0; } .frame.left { left: 0; }
 .frame[hidden] { display: none; }
+@media (prefers-reduced-motion: no-preference) { .dock { transition: left .15s, right .15s; } }
 `;
 
-export function mountCompanion(doc: Document, panelUrl: string): HTMLElement {
-  const existing = doc.querySelector(HOST_TAG);
-  if (existing instanceof HTMLElement) return existing;
+export interface Companion {
+  setChild(text: string): void;
+  setStatus(text: string | null, overdue: boolean): void;
+  setSide(side: PanelSide): void;
+  toggle(): void;
+  close(): void;
+  readonly isOpen: boolean;
+}
+
+export function mountCompanion(doc: Document, panelUrl: string, side: PanelSide = 'right'): Companion {
   const host = doc.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
   const frame = doc.createElement('iframe');
-  frame.className = 'frame';
   frame.title = 'Escalation Companion';
-  frame.src = panelUrl;
   frame.hidden = true;
+  const dock = doc.createElement('div');
   const chip = doc.createElement('button');
-  chip.className = 'chip';
   chip.type = 'button';
   chip.textContent = 'Escalations';
   chip.setAttribute('aria-expanded', 'false');
-  chip.addEventListener('click', () => {
-    frame.hidden = !frame.hidden;
-    chip.setAttribute('aria-expanded', String(!frame.hidden));
-  });
-  root.append(style, frame, chip);
+  const child = doc.createElement('span');
+  child.className = 'child';
+  const status = doc.createElement('span');
+  status.className = 'status';
+  status.hidden = true;
+  dock.append(chip, child, status);
+  root.append(style, frame, dock);
   doc.documentElement.append(host);
-  return host;
+
+  let currentSide = side;
+  const layout = () => {
+    dock.className = `dock ${currentSide}${frame.hidden ? '' : ' open'}`;
+    frame.className = `frame ${currentSide}`;
+    chip.setAttribute('aria-expanded', String(!frame.hidden));
+  };
+  const companion: Companion = {
+    setChild: (text) => void (child.textContent = text),
+    setStatus(text, overdue) {
+      status.textContent = text ?? '';
+      status.hidden = !text;
+      status.classList.toggle('overdue', overdue);
+    },
+    setSide(next) {
+      currentSide = next;
+      layout();
+    },
+    toggle() {
+      // The panel loads on first open, not with every record page.
+      if (!frame.src) frame.src = panelUrl;
+      frame.hidden = !frame.hidden;
+      layout();
+    },
+    close() {
+      frame.hidden = true;
+      layout();
+      chip.focus();
+    },
+    get isOpen() {
+      return !frame.hidden;
+    },
+  };
+  chip.addEventListener('click', () => companion.toggle());
+  layout();
+  return companion;
 }

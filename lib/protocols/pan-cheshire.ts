@@ -11,6 +11,7 @@ export const panCheshire: ProtocolInput = {
   title: 'Multi-Agency Professional Challenge & Escalation Policy',
   partnership: 'Pan-Cheshire Safeguarding Children Partnerships',
   areas: ['Cheshire West', 'Cheshire East', 'Halton', 'Warrington'],
+  stageWord: 'Step',
   source: {
     title: 'Procedure for resolution of professional disagreement relating to safeguarding and child protection',
     seedFile: '000_898df5a600ae9220.txt',

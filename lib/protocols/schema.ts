@@ -109,6 +109,8 @@ export const ProtocolSchema = z
       seedFile: z.string().min(1),
       version: z.string().min(1),
     }),
+    /** What the document calls a numbered stage ("Stage" or "Step"), for short names. */
+    stageWord: z.enum(['Stage', 'Step']).default('Stage'),
     stages: z.array(StageSchema).min(2),
     clocks: z.array(ProtocolClockSchema).default([]),
     immediateRisk: z.object({ text: z.string().min(1), quote: Quote, sameWorkingDay: z.boolean() }),

@@ -1,6 +1,7 @@
 // Each test gets a fresh Chromium profile with the built extension loaded and
 // the demo case-record system running on localhost.
-import { test as base, type BrowserContext } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { startDemoServer } from '../../demo/server.mjs';
 import { launchWithExtension, TEST_BUILD_DIR } from '../../scripts/browser.mjs';
 
@@ -29,3 +30,29 @@ export const test = base.extend<
 });
 
 export const expect = test.expect;
+
+/**
+ * Two escalations from the v1 fixture as a backup file: ESC-7K3F9Q (Herefordshire,
+ * stage 1, open, child 1000001) and ESC-M4PX2D (Pan-Cheshire, resolved, child 1000002).
+ */
+const fixture = JSON.parse(readFileSync(new URL('../unit/fixtures/db-v1.json', import.meta.url), 'utf8')) as {
+  events: { escalationId: string }[];
+};
+export const FIXTURE_BACKUP = {
+  format: 'escalation-companion-backup',
+  formatVersion: 1,
+  exportedAt: '2026-11-24T10:00:00.000Z',
+  escalations: ['0b6f2f0e-6a43-4c5e-9d55-7d1f4a2b9c01', '5d2c9a7e-1f3b-4e8a-b6c4-2a9e8f7d6c02'].map((id) => ({
+    id,
+    events: fixture.events.filter((e) => e.escalationId === id),
+  })),
+};
+
+/** Loads a backup through the records page, as a person would. */
+export async function importThroughRecordsPage(context: BrowserContext, extensionId: string, backup: unknown = FIXTURE_BACKUP): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/records.html`);
+  await page.getByLabel('Import a backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await expect(page.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible();
+  return page;
+}

@@ -1,22 +1,9 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { launchWithExtension, TEST_BUILD_DIR } from '../../scripts/browser.mjs';
-
-const fixture = JSON.parse(readFileSync(new URL('../unit/fixtures/db-v1.json', import.meta.url), 'utf8')) as {
-  events: { escalationId: string }[];
-};
-// Two escalations (Herefordshire stage 1, open; Pan-Cheshire, resolved) as a backup file.
-const backup = {
-  format: 'escalation-companion-backup',
-  formatVersion: 1,
-  exportedAt: '2026-11-24T10:00:00.000Z',
-  escalations: ['0b6f2f0e-6a43-4c5e-9d55-7d1f4a2b9c01', '5d2c9a7e-1f3b-4e8a-b6c4-2a9e8f7d6c02'].map((id) => ({
-    id,
-    events: fixture.events.filter((e) => e.escalationId === id),
-  })),
-};
+import { FIXTURE_BACKUP as backup } from './fixtures';
 
 function rows(page: Page) {
   return page.getByRole('table', { name: /All escalations/ }).locator('tbody tr');

@@ -1,0 +1,22 @@
+import { useEffect, useState } from 'preact/hooks';
+import { recordsClient, type RecordsQuery } from '../lib/browser/records-bridge';
+
+/** The panel's one connection to the records (through the background). */
+export const records = recordsClient();
+
+/** The latest result of a live records query; undefined until the first arrives. */
+export function useRecords<T>(query: RecordsQuery | null): { value: T | undefined; error: Error | undefined } {
+  const [state, setState] = useState<{ value: T | undefined; error: Error | undefined }>({ value: undefined, error: undefined });
+  const key = JSON.stringify(query);
+  useEffect(() => {
+    if (!query) return;
+    setState({ value: undefined, error: undefined });
+    return records.subscribe(
+      query,
+      (value) => setState({ value: value as T, error: undefined }),
+      (error) => setState((s) => ({ ...s, error })),
+    );
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [key]);
+  return state;
+}

@@ -1,0 +1,39 @@
+// The panel's view of which child the worker is looking at: each frame of the
+// panel's own tab reports its reading; the tab's child is derived from them.
+import { computed, signal } from '@preact/signals';
+import type { ChildIdResult } from '../hosts/extract';
+import { childForTab } from '../page/detector';
+import type { Message, PanelSide } from '../page/messages';
+
+export const tabId = signal<number | null>(null);
+const frames = signal(new Map<number, { hostId: string; result: ChildIdResult }>());
+export const idLabel = signal('ID');
+/** Set once any frame of the tab has reported (until then we do not say "no child"). */
+export const heardFromPage = signal(false);
+export const tabChild = computed(() => childForTab(frames.value));
+
+export async function followTabChild(): Promise<void> {
+  const id = (await browser.runtime.sendMessage({ type: 'which-tab' })) as number | null;
+  tabId.value = id;
+  if (id === null) return;
+  browser.runtime.onMessage.addListener((message: Message, sender) => {
+    if (message.type !== 'child-detected' || sender.tab?.id !== id) return;
+    const next = new Map(frames.value);
+    next.set(sender.frameId ?? 0, { hostId: message.hostId, result: message.result });
+    frames.value = next;
+    idLabel.value = message.idLabel;
+    heardFromPage.value = true;
+  });
+  await browser.tabs.sendMessage(id, { type: 'report-child' } satisfies Message).catch(() => undefined);
+}
+
+/** Tells the record page's launcher something (top frame only). */
+export function tellPage(message: Message): void {
+  if (tabId.value === null) return;
+  browser.tabs.sendMessage(tabId.value, message, { frameId: 0 }).catch(() => undefined);
+}
+
+export async function movePanel(side: PanelSide): Promise<void> {
+  await browser.storage.local.set({ panelSide: side });
+  tellPage({ type: 'panel-side', side });
+}

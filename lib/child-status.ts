@@ -1,0 +1,16 @@
+// What the in-page chip may say about a child: only the stage and time left of
+// the most urgent open escalation, never details of the disagreement.
+import { stageShortName } from './describe';
+import type { ChildStatus } from './page/messages';
+import type { Escalation } from './records/model';
+import { timeLeft } from './timer';
+
+export function childStatus(escalations: Escalation[], now: Date): ChildStatus {
+  const open = escalations.filter((e) => e.status === 'open');
+  if (open.length === 0) return { open: 0, text: null, overdue: false };
+  const urgent = [...open].sort((a, b) => (a.nextDueAt ?? '9999').localeCompare(b.nextDueAt ?? '9999'))[0]!;
+  const stage = stageShortName(urgent.protocolId, urgent.currentStage);
+  if (!urgent.nextDue) return { open: open.length, text: stage, overdue: false };
+  const left = timeLeft(urgent.nextDue, now);
+  return { open: open.length, text: `${stage} · ${left.text}`, overdue: left.urgency === 'overdue' };
+}

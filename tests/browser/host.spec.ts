@@ -1,0 +1,160 @@
+import type { Page } from '@playwright/test';
+import { expect, importThroughRecordsPage, test } from './fixtures';
+
+const panel = (page: Page) => page.frameLocator('iframe[title="Escalation Companion"]');
+const chipChild = (page: Page) => page.locator('escalation-companion .child');
+
+async function openPanel(page: Page) {
+  await page.getByRole('button', { name: 'Escalations' }).click();
+  await expect(panel(page).getByRole('heading', { level: 1 })).toBeVisible();
+}
+
+test('reads the child on load and follows client-side navigation between children', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  await page.goto(`${demoUrl}/person/1000001`);
+  await expect(chipChild(page)).toHaveText('Mosaic ID 1000001');
+  await openPanel(page);
+  await expect(panel(page).getByRole('heading', { name: 'Mosaic ID 1000001' })).toBeVisible();
+  await expect(panel(page).getByText('No escalation for this child yet.')).toBeVisible();
+
+  const urlBefore = page.url();
+  await page.getByRole('link', { name: 'Noah Bennett' }).click();
+  expect(page.url()).not.toBe(urlBefore); // pushState, no reload: the panel stays open
+  await expect(panel(page).getByRole('heading', { name: 'Mosaic ID 1000002' })).toBeVisible();
+  await expect(chipChild(page)).toHaveText('Mosaic ID 1000002');
+  await page.getByRole('link', { name: 'Isla Morgan' }).click();
+  await expect(panel(page).getByRole('heading', { name: 'Mosaic ID 1000003' })).toBeVisible();
+  await page.goBack();
+  await expect(panel(page).getByRole('heading', { name: 'Mosaic ID 1000002' })).toBeVisible();
+});
+
+test('reads the child inside a same-origin iframe', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  await page.goto(`${demoUrl}/framed/person/1000003`);
+  await expect(page.frameLocator('iframe[title="Person record"]').getByRole('heading', { name: 'Isla Morgan' })).toBeVisible();
+  await expect(chipChild(page)).toHaveText('Mosaic ID 1000003');
+  await openPanel(page);
+  await expect(panel(page).getByRole('heading', { name: 'Mosaic ID 1000003' })).toBeVisible();
+});
+
+test('reads the child when the header is drawn late', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  await page.goto(`${demoUrl}/slow/person/1000002`);
+  await expect(chipChild(page)).toHaveText('No child found on this page');
+  await openPanel(page);
+  await expect(panel(page).getByRole('heading', { name: 'Mosaic ID 1000002' })).toBeVisible({ timeout: 5_000 });
+  await expect(chipChild(page)).toHaveText('Mosaic ID 1000002');
+});
+
+for (const path of ['/help', '/hostile/html', '/hostile/script', '/hostile/long', '/hostile/lookalike']) {
+  test(`shows "No child found" and stores nothing on ${path}`, async ({ context, demoUrl, extensionId }) => {
+    const page = await context.newPage();
+    await page.goto(`${demoUrl}${path}`);
+    await openPanel(page);
+    await expect(panel(page).getByRole('heading', { name: 'No child found on this page' })).toBeVisible();
+    await expect(chipChild(page)).toHaveText('No child found on this page');
+    // The hostile value is never rendered as markup anywhere in the panel.
+    await expect(panel(page).locator('img')).toHaveCount(0);
+
+    const records = await context.newPage();
+    await records.goto(`chrome-extension://${extensionId}/records.html`);
+    await expect(records.getByRole('table', { name: /All escalations \(0\)/ })).toBeVisible();
+    const [worker] = context.serviceWorkers();
+    const stored = await worker!.evaluate(() => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.get(null));
+    expect(Object.keys(stored)).toEqual([]);
+  });
+}
+
+test('the panel can be moved to the other side, closed, and toggled from the keyboard', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  await page.goto(`${demoUrl}/person/1000001`);
+  await expect(chipChild(page)).toHaveText('Mosaic ID 1000001');
+  const frame = page.locator('escalation-companion iframe');
+  await page.keyboard.press('Alt+Shift+E');
+  await expect(frame).toBeVisible();
+  expect((await frame.boundingBox())!.x).toBeGreaterThan(800);
+
+  await panel(page).getByRole('button', { name: 'Move to the left' }).click();
+  await expect.poll(async () => (await frame.boundingBox())!.x).toBe(0);
+  await expect(panel(page).getByRole('button', { name: 'Move to the right' })).toBeVisible();
+
+  await panel(page).getByRole('button', { name: 'Close' }).click();
+  await expect(frame).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Escalations' })).toHaveAttribute('aria-expanded', 'false');
+
+  // The side is remembered for the next record page.
+  await page.reload();
+  await page.keyboard.press('Alt+Shift+E');
+  await expect(frame).toBeVisible();
+  await expect.poll(async () => (await frame.boundingBox())!.x).toBe(0);
+  await page.keyboard.press('Alt+Shift+E');
+  await expect(frame).toBeHidden();
+});
+
+test('does not change the host page’s layout or styles', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  await page.goto(`${demoUrl}/person/1000001`);
+  await expect(chipChild(page)).toHaveText('Mosaic ID 1000001');
+  const measure = () =>
+    page.evaluate(() => {
+      const h = document.querySelector('#person-header')!;
+      const r = h.getBoundingClientRect();
+      return { x: r.x, y: r.y, w: r.width, h: r.height, font: getComputedStyle(h).fontFamily, bodyMargin: getComputedStyle(document.body).margin };
+    });
+  const withExtension = await measure();
+  await page.evaluate(() => document.querySelector('escalation-companion')!.remove());
+  expect(await measure()).toEqual(withExtension);
+});
+
+test('a malformed adapter file shows what is wrong and keeps the existing adapters', async ({ context, extensionId }) => {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  const rows = page.getByRole('table', { name: /Adapters in use/ }).locator('tbody tr');
+  await expect(rows).toHaveCount(2);
+  const upload = (name: string, text: string) =>
+    page.getByLabel('Import adapters (JSON file)').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
+  await upload('broken.json', '{"id": "ours", "name": ');
+  await expect(page.getByRole('alert')).toContainText('not valid JSON');
+  await expect(page.getByRole('alert')).toContainText('Your adapters are unchanged');
+  await expect(rows).toHaveCount(2);
+
+  const wrong = { id: 'ours', name: 'Our Mosaic', matches: ['mosaic.ourcouncil.gov.uk'], childId: { label: 'Mosaic ID', sources: [{ kind: 'title' }], validator: { pattern: '[0-9]+', maxLength: 10 } }, notes: {} };
+  await upload('wrong.json', JSON.stringify(wrong));
+  await expect(page.getByRole('alert')).toContainText('matches.0: must look like https://');
+  await expect(rows).toHaveCount(2);
+
+  await upload('good.json', JSON.stringify({ ...wrong, matches: ['https://mosaic.ourcouncil.gov.uk/*'] }));
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('Imported Our Mosaic');
+  await expect(rows).toHaveCount(3);
+  await page.reload();
+  await expect(rows.first()).toContainText('Our Mosaic');
+  await expect(rows.first()).toContainText('Yours');
+});
+
+test("the host page's scripts cannot read a child's escalation details", async ({ context, extensionId, demoUrl }) => {
+  await importThroughRecordsPage(context, extensionId);
+  const page = await context.newPage();
+  await page.goto(`${demoUrl}/person/1000001`);
+  await openPanel(page);
+  const listed = panel(page).locator('[data-escalation="ESC-7K3F9Q"]');
+  await expect(listed).toContainText('Herefordshire Safeguarding Children Partnership');
+  await expect(listed).toContainText('Stage 1 Line/Team Manager to Line/Team Manager');
+  // The chip says only the stage and the time left.
+  await expect(page.locator('escalation-companion .status')).toHaveText(/^Stage 1 · /);
+
+  const visibleToPage = await page.evaluate(() => {
+    const host = document.querySelector('escalation-companion');
+    const frame = host?.shadowRoot?.querySelector('iframe');
+    let frameText = 'blocked';
+    try {
+      frameText = frame?.contentDocument?.body?.innerText ?? 'blocked';
+    } catch {
+      /* cross-origin */
+    }
+    return [document.documentElement.outerHTML, host?.shadowRoot?.innerHTML ?? '', frameText].join('\n');
+  });
+  for (const secret of ['ESC-7K3F9Q', 'Herefordshire', 'Sam Reid', 'threshold', 'Child in need']) {
+    expect(visibleToPage).not.toContain(secret);
+  }
+});
