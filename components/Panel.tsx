@@ -1,27 +1,100 @@
 import { signal } from '@preact/signals';
-import { useEffect } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { followTabChild, heardFromPage, idLabel, movePanel, tabChild, tellPage } from '../lib/browser/tab-child';
-import { listProtocols } from '../lib/protocols';
-import { ChildEscalations } from './ChildEscalations';
+import { previewLadder } from '../lib/ladder';
+import { getProtocol, listProtocols } from '../lib/protocols';
+import type { Escalation } from '../lib/records/model';
+import { t } from '../lib/strings';
+import { EscalationView } from './EscalationView';
+import { ImmediateRisk } from './ImmediateRisk';
 import { Ladder } from './Ladder';
+import { now } from './now';
+import { StartForm } from './StartForm';
+import { useRecords } from './useRecords';
 
-const protocols = listProtocols();
-const chosenProtocolId = signal(protocols[0]!.id);
 const side = signal<'right' | 'left'>('right');
+const defaultProtocol = signal('pan-cheshire');
+const worker = signal('');
+const askedAboutRisk = signal(false);
+
+function ProtocolGuide() {
+  const [protocolId, setProtocolId] = useState(defaultProtocol.value);
+  const preview = previewLadder(protocolId, new Date().toISOString(), now.value);
+  return (
+    <>
+      <div class="field">
+        <label for="protocol">Protocol</label>
+        <select id="protocol" value={protocolId} onChange={(e) => setProtocolId((e.currentTarget as HTMLSelectElement).value)}>
+          {listProtocols().map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.partnership}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Ladder protocol={preview.protocol} stages={preview.stages} />
+    </>
+  );
+}
+
+function ChildEscalations({ hostId, childId }: { hostId: string; childId: string }) {
+  const { value: list, error } = useRecords<Escalation[]>({ kind: 'for-child', hostId, childId });
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  // Keep the launcher's status line in step with what is recorded.
+  useEffect(() => tellPage({ type: 'status-changed' }), [list]);
+  useEffect(() => setStarting(false), [list?.length]);
+  if (error) return <p role="alert" class="error">{error.message}</p>;
+  if (!list) return <p>Loading…</p>;
+  if (list.length === 0) {
+    return (
+      <>
+        <p class="empty">{t('noEscalation')}</p>
+        <StartForm hostId={hostId} childId={childId} defaultProtocol={defaultProtocol.value} />
+      </>
+    );
+  }
+  const sorted = [...list].sort((a, b) => (a.status === 'open' ? 0 : 1) - (b.status === 'open' ? 0 : 1) || b.updatedAt.localeCompare(a.updatedAt));
+  const shown = sorted.find((e) => e.id === chosen) ?? sorted[0]!;
+  return (
+    <>
+      {sorted.length > 1 && (
+        <div class="field">
+          <label for="which-escalation">Escalation</label>
+          <select id="which-escalation" value={shown.id} onChange={(e) => setChosen((e.currentTarget as HTMLSelectElement).value)}>
+            {sorted.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.reference} · {getProtocol(e.protocolId).partnership} · {e.status}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {starting ? (
+        <StartForm hostId={hostId} childId={childId} defaultProtocol={defaultProtocol.value} />
+      ) : (
+        <EscalationView escalation={shown} by={worker.value} />
+      )}
+      <button type="button" onClick={() => setStarting(!starting)}>
+        {starting ? 'Back to the escalation' : 'Start another escalation for this child'}
+      </button>
+    </>
+  );
+}
 
 function ChildSection() {
   const child = tabChild.value;
   if (!child.found) {
     if (!heardFromPage.value) return <p aria-live="polite">Looking for the child on this page…</p>;
     return (
-      <section aria-labelledby="child-title" aria-live="polite">
+      <section aria-labelledby="child-title">
         <h2 id="child-title">No child found on this page</h2>
         <p>Open a child’s record to see or start an escalation. If a record is open and this still shows, the site adapter may need correcting in the extension’s options.</p>
       </section>
     );
   }
   return (
-    <section aria-labelledby="child-title" aria-live="polite">
+    <section aria-labelledby="child-title">
       <h2 id="child-title" data-child-id={child.childId}>
         {idLabel.value} {child.childId}
       </h2>
@@ -33,9 +106,15 @@ function ChildSection() {
 export function Panel() {
   useEffect(() => {
     void followTabChild();
-    void browser.storage.local.get('panelSide').then((s) => (side.value = s.panelSide === 'left' ? 'left' : 'right'));
+    void browser.storage.local.get(['panelSide', 'defaultProtocol', 'worker']).then((s) => {
+      side.value = s.panelSide === 'left' ? 'left' : 'right';
+      if (typeof s.defaultProtocol === 'string' && listProtocols().some((p) => p.id === s.defaultProtocol)) defaultProtocol.value = s.defaultProtocol;
+      worker.value = (s.worker as { name?: string } | undefined)?.name ?? '';
+    });
+    browser.storage.local.onChanged.addListener((changes) => {
+      if (changes.worker) worker.value = (changes.worker.newValue as { name?: string } | undefined)?.name ?? '';
+    });
   }, []);
-  const protocol = protocols.find((p) => p.id === chosenProtocolId.value)!;
   const other = side.value === 'right' ? 'left' : 'right';
   return (
     <main class="panel">
@@ -54,18 +133,12 @@ export function Panel() {
           Close
         </button>
       </div>
+      <button type="button" class="risk-question" aria-expanded={askedAboutRisk.value} onClick={() => (askedAboutRisk.value = !askedAboutRisk.value)}>
+        {t('askImmediateRisk')}
+      </button>
+      {askedAboutRisk.value && <ImmediateRisk protocol={getProtocol(defaultProtocol.value)} />}
       <ChildSection />
-      <div class="field">
-        <label for="protocol">Protocol</label>
-        <select id="protocol" value={chosenProtocolId.value} onChange={(e) => (chosenProtocolId.value = (e.currentTarget as HTMLSelectElement).value)}>
-          {protocols.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.partnership}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Ladder protocol={protocol} concernRaisedAt={new Date().toISOString()} />
+      {!tabChild.value.found && <ProtocolGuide />}
     </main>
   );
 }

@@ -132,3 +132,50 @@ export const isWorkingDay = standard.isWorkingDay;
 export const addWorkingDays = standard.addWorkingDays;
 export const nonWorkingReason = standard.nonWorkingReason;
 export const workingDaysBetween = standard.workingDaysBetween;
+
+const londonWallFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Europe/London',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
+/** "2026-11-23T09:30": the London wall-clock time of an instant, as a datetime-local input shows it. */
+export function londonWallTime(instant: Date): string {
+  const parts = Object.fromEntries(londonWallFormat.formatToParts(instant).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}`;
+}
+
+/**
+ * The instant of a London wall-clock time typed by a person ("2026-11-23T09:30"),
+ * whatever the machine's zone. In the hour the clocks go back, the first (BST)
+ * reading is taken; a time skipped when they go forward is moved on an hour.
+ */
+export function fromLondonWallTime(value: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m) throw new Error(`Not a date and time (expected YYYY-MM-DDTHH:MM): ${JSON.stringify(value)}`);
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi);
+  for (const offsetHours of [1, 0]) {
+    const candidate = new Date(asUtc - offsetHours * 3_600_000);
+    if (londonWallTime(candidate) === value) return candidate.toISOString();
+  }
+  return new Date(asUtc).toISOString();
+}
+
+/** Days after `from` up to and including `to` that are not working days, and why. */
+export function nonWorkingDaysBetween(
+  from: string,
+  to: string,
+  calendar: Calendar = standard,
+): { day: string; reason: NonWorkingReason }[] {
+  const out: { day: string; reason: NonWorkingReason }[] = [];
+  for (let d = addCalendarDays(from, 1); d <= to; d = addCalendarDays(d, 1)) {
+    const reason = calendar.nonWorkingReason(d);
+    if (reason) out.push({ day: d, reason });
+  }
+  return out;
+}

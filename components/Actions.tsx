@@ -1,0 +1,265 @@
+// What the worker can record next. Each action writes one event through the
+// records module; the protocol's rules refuse what is not allowed, with why.
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { londonDay } from '../lib/calendar';
+import { nextStage } from '../lib/ladder';
+import { getProtocol } from '../lib/protocols';
+import { STAGE_ENTRY_REASONS, type Escalation, type EventBody } from '../lib/records/model';
+import { needsTimeframe, offersTimeframe } from '../lib/start-form';
+import { Field } from './Field';
+import { records } from './useRecords';
+
+type ActionId = 'discussion' | 'timeframe' | 'action' | 'response' | 'escalate' | 'resolve' | 'withdraw' | 'reopen';
+
+/** A small form whose fields become one event (or a message saying what to fix). */
+function Form({
+  title,
+  build,
+  onRecord,
+  children,
+  submit,
+}: {
+  title: string;
+  build: (data: FormData) => EventBody | string;
+  onRecord: (body: EventBody | string) => void;
+  children: ComponentChildren;
+  submit: string;
+}) {
+  return (
+    <form
+      class="action-form"
+      aria-label={title}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onRecord(build(new FormData(e.currentTarget as HTMLFormElement)));
+      }}
+    >
+      <h3>{title}</h3>
+      {children}
+      <button type="submit" class="primary">
+        {submit}
+      </button>
+    </form>
+  );
+}
+
+const str = (d: FormData, k: string) => String(d.get(k) ?? '').trim();
+
+export function Actions({ escalation, by }: { escalation: Escalation; by: string }) {
+  const [open, setOpen] = useState<ActionId | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+  const protocol = getProtocol(escalation.protocolId);
+  const next = nextStage(escalation);
+  const current = protocol.stages.find((s) => s.id === escalation.currentStage)!;
+  const later = protocol.stages.slice(protocol.stages.indexOf(current) + 1);
+
+  async function record(detail: EventBody | string, done: string) {
+    setError('');
+    setMessage('');
+    if (typeof detail === 'string') return setError(detail);
+    try {
+      await records.command({ kind: 'record', id: escalation.id, body: detail, by });
+      setOpen(null);
+      setMessage(done);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }
+
+  const button = (id: ActionId, label: string) => (
+    <button type="button" aria-expanded={open === id} onClick={() => setOpen(open === id ? null : id)}>
+      {label}
+    </button>
+  );
+
+  const onRecord = (done: string) => (body: EventBody | string) => void record(body, done);
+
+  if (escalation.status !== 'open') {
+    return (
+      <section aria-labelledby="actions-title" class="actions">
+        <h2 id="actions-title">Actions</h2>
+        <p role="status">{message}</p>
+        {button('reopen', 'Reopen')}
+        {open === 'reopen' && (
+          <Form title="Reopen the escalation" submit="Reopen" onRecord={onRecord('Reopened.')} build={(d) => (str(d, 'reason') ? { type: 'reopened', reason: str(d, 'reason') } : 'Say why it is being reopened')}>
+            <Field id="reopen-reason" label="Why is it being reopened?">
+              <textarea id="reopen-reason" name="reason" rows={2} />
+            </Field>
+          </Form>
+        )}
+        {error && <p role="alert" class="error">{error}</p>}
+      </section>
+    );
+  }
+
+  return (
+    <section aria-labelledby="actions-title" class="actions">
+      <h2 id="actions-title">Actions</h2>
+      <div class="action-buttons">
+        {button('discussion', 'Record a discussion')}
+        {offersTimeframe(escalation.protocolId, escalation.currentStage) && button('timeframe', 'Agree a timeframe')}
+        {button('action', 'Agree an action')}
+        {button('response', 'Record a response')}
+        {next && button('escalate', `Escalate to ${next.title}`)}
+        {button('resolve', 'Resolve')}
+        {button('withdraw', 'Withdraw')}
+      </div>
+      {open === 'discussion' && (
+          <Form onRecord={onRecord('Discussion recorded.')} title="Record a discussion" submit="Save discussion" build={(d) => (str(d, 'summary') ? { type: 'discussion-held', with: str(d, 'with'), summary: str(d, 'summary') } : 'Say what was discussed')}>
+            <Field id="discussion-with" label="With whom">
+              <input id="discussion-with" name="with" />
+            </Field>
+            <Field id="discussion-summary" label="What was discussed and agreed">
+              <textarea id="discussion-summary" name="summary" rows={3} />
+            </Field>
+          </Form>
+        )}
+      {open === 'timeframe' && (
+          <Form onRecord={onRecord('Timeframe recorded.')}
+            title="Agree a timeframe"
+            submit="Save timeframe"
+            build={(d) => (/^\d+$/.test(str(d, 'days')) ? { type: 'timeframe-agreed', stageId: escalation.currentStage, days: Number(str(d, 'days')) } : 'Enter the timeframe as a whole number of working days')}
+          >
+            <Field id="timeframe-days" label="Working days from when this stage started">
+              <input id="timeframe-days" name="days" inputMode="numeric" />
+            </Field>
+          </Form>
+        )}
+      {open === 'action' && (
+          <Form onRecord={onRecord('Action recorded.')}
+            title="Agree an action"
+            submit="Save action"
+            build={(d) =>
+              str(d, 'action') && /^\d{4}-\d{2}-\d{2}$/.test(str(d, 'due'))
+                ? { type: 'action-agreed', action: str(d, 'action'), owner: str(d, 'owner') || undefined, dueDay: str(d, 'due') }
+                : 'Say what the action is and when it is due'
+            }
+          >
+            <Field id="action-what" label="Action">
+              <textarea id="action-what" name="action" rows={2} />
+            </Field>
+            <Field id="action-owner" label="Who will do it">
+              <input id="action-owner" name="owner" />
+            </Field>
+            <Field id="action-due" label="Due by">
+              <input id="action-due" name="due" type="date" min={londonDay(new Date())} />
+            </Field>
+          </Form>
+        )}
+      {open === 'response' && (
+          <Form onRecord={onRecord('Response recorded.')} title="Record a response" submit="Save response" build={(d) => (str(d, 'summary') ? { type: 'response-received', from: str(d, 'from'), summary: str(d, 'summary') } : 'Say what the response was')}>
+            <Field id="response-from" label="From">
+              <input id="response-from" name="from" />
+            </Field>
+            <Field id="response-summary" label="What they said or did">
+              <textarea id="response-summary" name="summary" rows={3} />
+            </Field>
+          </Form>
+        )}
+      {open === 'escalate' && next && (
+        <EscalateForm escalation={escalation} later={later} onDone={(body) => record(body, 'Escalated.')} />
+      )}
+      {open === 'resolve' && (
+          <Form onRecord={onRecord('Resolved.')}
+            title="Resolve the escalation"
+            submit="Resolve"
+            build={(d) =>
+              str(d, 'methodology')
+                ? { type: 'resolved', methodology: str(d, 'methodology'), stageId: str(d, 'stage') || escalation.currentStage, outcome: str(d, 'outcome'), lessonsLearned: str(d, 'lessons') }
+                : 'Say how it was resolved'
+            }
+          >
+            <Field id="resolve-how" label="How it was resolved (for example a meeting, a discussion, mediation)">
+              <textarea id="resolve-how" name="methodology" rows={2} />
+            </Field>
+            <Field id="resolve-stage" label="Resolved at">
+              <select id="resolve-stage" name="stage" value={escalation.currentStage}>
+                {escalation.stages.map((s) => (
+                  <option key={s.stageId} value={s.stageId}>
+                    {protocol.stages.find((p) => p.id === s.stageId)!.title}
+                  </option>
+                ))}
+              </select>
+            </Field>
+            <Field id="resolve-outcome" label="Outcome for the child">
+              <textarea id="resolve-outcome" name="outcome" rows={2} />
+            </Field>
+            <Field id="resolve-lessons" label="Lessons learned">
+              <textarea id="resolve-lessons" name="lessons" rows={2} />
+            </Field>
+          </Form>
+        )}
+      {open === 'withdraw' && (
+          <Form onRecord={onRecord('Withdrawn.')} title="Withdraw the escalation" submit="Withdraw" build={(d) => (str(d, 'reason') ? { type: 'withdrawn', reason: str(d, 'reason') } : 'Say why it is being withdrawn')}>
+            <Field id="withdraw-reason" label="Why is it being withdrawn?">
+              <textarea id="withdraw-reason" name="reason" rows={2} />
+            </Field>
+          </Form>
+        )}
+      <p role="status" class="recorded">
+        {message}
+      </p>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function EscalateForm({ escalation, later, onDone }: { escalation: Escalation; later: { id: string; title: string }[]; onDone: (body: EventBody | string) => void }) {
+  const protocol = getProtocol(escalation.protocolId);
+  const [target, setTarget] = useState(later[0]!.id);
+  const [reason, setReason] = useState<'unresolved' | 'no-response' | 'immediate-risk' | ''>('');
+  const [days, setDays] = useState('');
+  const required = needsTimeframe(escalation.protocolId, target);
+  const offered = offersTimeframe(escalation.protocolId, target);
+  return (
+    <form
+      class="action-form"
+      aria-label="Escalate"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!reason) return onDone('Choose why it is being escalated');
+        if (required && !/^\d+$/.test(days.trim())) return onDone(`State the timeframe for resolution at ${later.find((l) => l.id === target)!.title}, in working days`);
+        if (days.trim() && !/^\d+$/.test(days.trim())) return onDone('Enter the timeframe as a whole number of working days');
+        onDone({ type: 'stage-entered', stageId: target, reason, ...(days.trim() ? { agreedDays: Number(days) } : {}) });
+      }}
+    >
+      <h3>Escalate</h3>
+      {protocol.startAtLaterStage.allowed && later.length > 1 && (
+        <Field id="escalate-to" label="Escalate to" hint="A later stage only if the child is at immediate risk.">
+          <select id="escalate-to" value={target} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
+            {later.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.title}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      <fieldset>
+        <legend>Why is it being escalated?</legend>
+        {(['unresolved', 'no-response', 'immediate-risk'] as const).map((r) => (
+          <label key={r} class="check">
+            <input type="radio" name="reason" value={r} checked={reason === r} onChange={() => setReason(r)} />
+            {STAGE_ENTRY_REASONS[r]}
+          </label>
+        ))}
+      </fieldset>
+      {offered && (
+        <Field id="escalate-days" label="Timeframe for resolution at this stage (working days)" hint={required ? 'Required by the protocol at every stage.' : 'Optional.'}>
+          <input id="escalate-days" inputMode="numeric" value={days} onInput={(e) => setDays((e.currentTarget as HTMLInputElement).value)} />
+        </Field>
+      )}
+      <button type="submit" class="primary">
+        Escalate to {later.find((l) => l.id === target)!.title}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,59 @@
+import { DISAGREEMENT_KINDS, type Escalation } from '../lib/records/model';
+import { ladderView } from '../lib/ladder';
+import { STATUS_LABELS } from '../lib/describe';
+import { Actions } from './Actions';
+import { History } from './History';
+import { ImmediateRisk } from './ImmediateRisk';
+import { Ladder, Clock } from './Ladder';
+import { now } from './now';
+import { records } from './useRecords';
+
+/** One escalation: where it stands, what is due, what to do next, and what happened. */
+export function EscalationView({ escalation, by }: { escalation: Escalation; by: string }) {
+  const view = ladderView(escalation, now.value);
+  const current = view.stages.find((s) => s.status === 'current');
+  return (
+    <article class="escalation" aria-labelledby="escalation-title" data-reference={escalation.reference}>
+      {escalation.flags.immediateRisk && escalation.status === 'open' && <ImmediateRisk protocol={view.protocol} />}
+      <h2 id="escalation-title">
+        {escalation.reference} · <span class={`status ${escalation.status}`}>{STATUS_LABELS[escalation.status]}</span>
+      </h2>
+      <dl class="facts">
+        <dt>Protocol</dt>
+        <dd>{view.protocol.partnership}</dd>
+        <dt>About</dt>
+        <dd>{DISAGREEMENT_KINDS[escalation.kind]}</dd>
+        <dt>With</dt>
+        <dd>{escalation.counterparts.map((c) => `${c.name}, ${c.role}, ${c.agency}`).join('; ')}</dd>
+        <dt>Stage</dt>
+        <dd class="current-stage">{view.stages.find((s) => s.stage.id === escalation.currentStage)!.stage.title}</dd>
+        {escalation.resolution && (
+          <>
+            <dt>Resolved</dt>
+            <dd>{escalation.resolution.methodology}</dd>
+          </>
+        )}
+      </dl>
+      {current && current.clocks.length > 0 && (
+        <section class="timers" aria-labelledby="timers-title">
+          <h3 id="timers-title">Time limits for this stage</h3>
+          <ul class="clocks">
+            {current.clocks.map((c) => (
+              <Clock key={c.id} clock={c} live />
+            ))}
+          </ul>
+        </section>
+      )}
+      {current && current.clocks.length === 0 && escalation.status === 'open' && (
+        <p class="note">No time limit is running at this stage{current.stage.clocks.some((c) => c.kind === 'agreed') ? ' until a timeframe is agreed' : ''}.</p>
+      )}
+      <Actions escalation={escalation} by={by} />
+      <Ladder
+        protocol={view.protocol}
+        stages={view.stages}
+        onDuty={(stageId, dutyId) => void records.command({ kind: 'record', id: escalation.id, body: { type: 'duty-done', stageId, dutyId }, by })}
+      />
+      <History escalation={escalation} />
+    </article>
+  );
+}

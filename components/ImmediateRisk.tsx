@@ -1,0 +1,33 @@
+import type { Protocol } from '../lib/protocols';
+
+/** Immediate risk comes before everything else: the protocol's words and the organisational numbers. */
+export function ImmediateRisk({ protocol }: { protocol: Protocol }) {
+  const urgent = protocol.contacts.filter((c) => c.kind === 'front-door' || c.kind === 'out-of-hours' || c.kind === 'emergency');
+  return (
+    <section class="immediate-risk" role="region" aria-labelledby="risk-title">
+      <h2 id="risk-title">Immediate risk: act today</h2>
+      <p>
+        <strong>Escalate the same working day through safeguarding referral procedures, before anything else.</strong>
+      </p>
+      <p>{protocol.immediateRisk.text}</p>
+      <blockquote>“{protocol.immediateRisk.quote}”</blockquote>
+      {urgent.length > 0 ? (
+        <ul class="contacts">
+          {urgent.map((c) => (
+            <li key={`${c.area}-${c.name}`}>
+              <strong>
+                {c.area}: {c.name}
+              </strong>{' '}
+              {c.phone && <a href={`tel:${c.phone.replace(/[^0-9+]/g, '')}`}>{c.phone}</a>}
+              {c.hours && <span> ({c.hours})</span>}
+              {c.kind === 'out-of-hours' && <span> (out of hours)</span>}
+              {c.source && <span class="source"> (from the {c.source})</span>}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>This protocol lists no telephone numbers. Use your local authority’s children’s social care front door, or 999 if a child is in immediate danger.</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,5 @@
+import { signal } from '@preact/signals';
+
+/** The time the panel's timers count from; moves on every 30 seconds. */
+export const now = signal(new Date());
+setInterval(() => (now.value = new Date()), 30_000);

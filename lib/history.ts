@@ -1,0 +1,47 @@
+// The escalation's history in plain English, one line per event.
+import { stageTitle } from './describe';
+import { DISAGREEMENT_KINDS, STAGE_ENTRY_REASONS, type Escalation, type EscalationEvent } from './records/model';
+import { getProtocol } from './protocols';
+
+function dutyText(protocolId: string, stageId: string, dutyId: string): string {
+  try {
+    const p = getProtocol(protocolId);
+    const duty = [...(p.stages.find((s) => s.id === stageId)?.duties ?? []), ...p.onResolution].find((d) => d.id === dutyId);
+    return duty?.text ?? dutyId;
+  } catch {
+    return dutyId;
+  }
+}
+
+const show = (value: unknown): string =>
+  value === undefined || value === '' ? '(blank)' : typeof value === 'string' ? value : Array.isArray(value) ? value.map((v) => (v as { name?: string }).name ?? JSON.stringify(v)).join(', ') : JSON.stringify(value);
+
+export function describeEvent(event: EscalationEvent, escalation: Pick<Escalation, 'protocolId'>): string {
+  const stage = (id: string) => stageTitle(escalation.protocolId, id);
+  switch (event.type) {
+    case 'created':
+      return `Escalation started (${DISAGREEMENT_KINDS[event.escalation.kind]}) with ${event.escalation.counterparts.map((c) => `${c.name}, ${c.role}, ${c.agency}`).join('; ')}`;
+    case 'discussion-held':
+      return `Discussion${event.with ? ` with ${event.with}` : ''}: ${event.summary}`;
+    case 'stage-entered':
+      return `Escalated to ${stage(event.stageId)}: ${STAGE_ENTRY_REASONS[event.reason]}${event.agreedDays !== undefined ? ` (timeframe ${event.agreedDays} working days)` : ''}`;
+    case 'timeframe-agreed':
+      return `Timeframe agreed for ${stage(event.stageId)}: ${event.days} working days`;
+    case 'action-agreed':
+      return `Action agreed: ${event.action}${event.owner ? ` (${event.owner})` : ''}, by ${event.dueDay}`;
+    case 'response-received':
+      return `Response received${event.from ? ` from ${event.from}` : ''}: ${event.summary}`;
+    case 'duty-done':
+      return `Done: ${dutyText(escalation.protocolId, event.stageId, event.dutyId)}`;
+    case 'note-copied':
+      return `Case note ${event.how} to the record (${event.templateId})`;
+    case 'resolved':
+      return `Resolved at ${stage(event.stageId)}: ${event.methodology}${event.lessonsLearned ? `. Lessons: ${event.lessonsLearned}` : ''}`;
+    case 'reopened':
+      return `Reopened: ${event.reason}`;
+    case 'withdrawn':
+      return `Withdrawn: ${event.reason}`;
+    case 'field-corrected':
+      return `Corrected ${event.field}: ${show(event.oldValue)} → ${show(event.newValue)}`;
+  }
+}

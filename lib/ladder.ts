@@ -1,0 +1,100 @@
+// What the panel shows for an escalation: every stage in order, where the
+// escalation is on it, each stage's clocks with time left, and its duties.
+import { londonDay, nonWorkingDaysBetween, type NonWorkingReason } from './calendar';
+import { getProtocol, type Protocol, type Stage } from './protocols';
+import type { Duty } from './protocols/schema';
+import type { Escalation, StageEntry } from './records/model';
+import { scheduleEscalation } from './schedule';
+import { timeLeft, type TimeLeft } from './timer';
+
+export type StageStatus = 'done' | 'current' | 'ahead' | 'passed-over' | 'resolved-here';
+
+export interface LadderClock {
+  id: string;
+  label: string;
+  quote: string;
+  due: string;
+  left: TimeLeft;
+  /** Days between today and the due date that are not counted, with why. */
+  notCounted: { day: string; reason: NonWorkingReason }[];
+}
+
+export interface LadderStage {
+  stage: Stage;
+  status: StageStatus;
+  entry?: StageEntry;
+  due: string | null;
+  clocks: LadderClock[];
+  duties: { duty: Duty; done: boolean }[];
+}
+
+/** Whether a duty applies to this escalation (the IRO only for a child on a CP plan or looked after). */
+export function dutyApplies(duty: Duty, escalation: Pick<Escalation, 'flags'>): boolean {
+  if (duty.onlyIf === 'cp-plan-or-looked-after') return escalation.flags.childProtectionPlan || escalation.flags.lookedAfter;
+  return true;
+}
+
+export function ladderView(escalation: Escalation, now: Date): { protocol: Protocol; stages: LadderStage[] } {
+  const protocol = getProtocol(escalation.protocolId);
+  const schedule = scheduleEscalation({
+    protocolId: escalation.protocolId,
+    concernRaisedAt: escalation.concernRaisedAt,
+    stages: escalation.stages.map((s) => ({ stageId: s.stageId, enteredAt: s.enteredAt, agreedDays: s.agreedDays })),
+  });
+  const today = londonDay(now);
+  const skipped = new Set(escalation.stages.flatMap((s) => s.skipped));
+  const currentIndex = protocol.stages.findIndex((s) => s.id === escalation.currentStage);
+  const stages = protocol.stages.map((stage, i): LadderStage => {
+    const entry = escalation.stages.find((s) => s.stageId === stage.id);
+    const status: StageStatus =
+      escalation.resolution?.stageId === stage.id
+        ? 'resolved-here'
+        : skipped.has(stage.id)
+          ? 'passed-over'
+          : i === currentIndex && escalation.status === 'open'
+            ? 'current'
+            : i <= currentIndex
+              ? 'done'
+              : 'ahead';
+    const scheduled = schedule.stages[i]!;
+    return {
+      stage,
+      status,
+      entry,
+      due: scheduled.due,
+      clocks: scheduled.clocks.map((c) => ({
+        ...c,
+        left: timeLeft(c.due, now),
+        notCounted: nonWorkingDaysBetween(today, c.due.slice(0, 10)),
+      })),
+      duties: stage.duties
+        .filter((d) => dutyApplies(d, escalation))
+        .map((duty) => ({ duty, done: escalation.dutiesDone.some((d) => d.stageId === stage.id && d.dutyId === duty.id) })),
+    };
+  });
+  return { protocol, stages };
+}
+
+/** The stage after the current one, or null at the top of the ladder. */
+export function nextStage(escalation: Escalation): Stage | null {
+  const protocol = getProtocol(escalation.protocolId);
+  const i = protocol.stages.findIndex((s) => s.id === escalation.currentStage);
+  return protocol.stages[i + 1] ?? null;
+}
+
+/** The ladder before any escalation exists: every stage, with the clocks that would run from `concernAt`. */
+export function previewLadder(protocolId: string, concernAt: string, now: Date): { protocol: Protocol; stages: LadderStage[] } {
+  const protocol = getProtocol(protocolId);
+  const schedule = scheduleEscalation({ protocolId, concernRaisedAt: concernAt });
+  const today = londonDay(now);
+  return {
+    protocol,
+    stages: protocol.stages.map((stage, i) => ({
+      stage,
+      status: 'ahead',
+      due: schedule.stages[i]!.due,
+      clocks: schedule.stages[i]!.clocks.map((c) => ({ ...c, left: timeLeft(c.due, now), notCounted: nonWorkingDaysBetween(today, c.due.slice(0, 10)) })),
+      duties: stage.duties.map((duty) => ({ duty, done: false })),
+    })),
+  };
+}
