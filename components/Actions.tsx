@@ -1,7 +1,7 @@
 // What the worker can record next. Each action writes one event through the
 // records module; the protocol's rules refuse what is not allowed, with why.
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { londonDay } from '../lib/calendar';
 import { nextStage } from '../lib/ladder';
 import { getProtocol } from '../lib/protocols';
@@ -51,6 +51,11 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
   const [open, setOpen] = useState<ActionId | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
+  const statusRef = useRef<HTMLParagraphElement>(null);
+  // After saving, the form closes: keep keyboard focus on the confirmation, not lost.
+  useEffect(() => {
+    if (message) statusRef.current?.focus();
+  }, [message]);
   const protocol = getProtocol(escalation.protocolId);
   const next = nextStage(escalation);
   const current = protocol.stages.find((s) => s.id === escalation.currentStage)!;
@@ -81,7 +86,9 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
     return (
       <section aria-labelledby="actions-title" class="actions">
         <h2 id="actions-title">Actions</h2>
-        <p role="status">{message}</p>
+        <p role="status" tabIndex={-1} ref={statusRef}>
+          {message}
+        </p>
         {button('reopen', 'Reopen')}
         {open === 'reopen' && (
           <Form title="Reopen the escalation" submit="Reopen" onRecord={onRecord('Reopened.')} build={(d) => (str(d, 'reason') ? { type: 'reopened', reason: str(d, 'reason') } : 'Say why it is being reopened')}>
@@ -199,7 +206,7 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
             </Field>
           </Form>
         )}
-      <p role="status" class="recorded">
+      <p role="status" class="recorded" tabIndex={-1} ref={statusRef}>
         {message}
       </p>
       {error && (

@@ -5,17 +5,25 @@ import { Actions } from './Actions';
 import { History } from './History';
 import { ImmediateRisk } from './ImmediateRisk';
 import { Ladder, Clock } from './Ladder';
-import { now } from './now';
+import { useEffect, useRef } from 'preact/hooks';
+import { justStarted, now } from './now';
 import { records } from './useRecords';
 
 /** One escalation: where it stands, what is due, what to do next, and what happened. */
 export function EscalationView({ escalation, by }: { escalation: Escalation; by: string }) {
   const view = ladderView(escalation, now.value);
   const current = view.stages.find((s) => s.status === 'current');
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (justStarted.value) {
+      justStarted.value = false;
+      heading.current?.focus();
+    }
+  }, [escalation.id]);
   return (
     <article class="escalation" aria-labelledby="escalation-title" data-reference={escalation.reference}>
       {escalation.flags.immediateRisk && escalation.status === 'open' && <ImmediateRisk protocol={view.protocol} />}
-      <h2 id="escalation-title">
+      <h2 id="escalation-title" tabIndex={-1} ref={heading}>
         {escalation.reference} · <span class={`status ${escalation.status}`}>{STATUS_LABELS[escalation.status]}</span>
       </h2>
       <dl class="facts">

@@ -107,10 +107,24 @@ export function StageCard({
           <legend>{t('mustDo')}</legend>
           {view.duties.map(({ duty, done }) => (
             <label key={duty.id} class="check" title={duty.quote}>
-              <input type="checkbox" checked={done} disabled={done || !live} onChange={() => onDuty(duty.id)} />
+              <input
+                type="checkbox"
+                checked={done}
+                disabled={!live}
+                aria-describedby={done ? `done-${stage.id}-${duty.id}` : undefined}
+                // The history keeps what was done: a duty once recorded cannot be unticked.
+                onClick={(e) => done && e.preventDefault()}
+                onChange={() => !done && onDuty(duty.id)}
+              />
               <span>
                 {duty.text}
                 <DutyCondition onlyIf={duty.onlyIf} />
+                {done && (
+                  <span id={`done-${stage.id}-${duty.id}`} class="visually-hidden">
+                    {' '}
+                    (recorded as done)
+                  </span>
+                )}
               </span>
             </label>
           ))}

@@ -9,7 +9,7 @@ import { t } from '../lib/strings';
 import { ErrorSummary, Field } from './Field';
 import { ImmediateRisk } from './ImmediateRisk';
 import { Ladder } from './Ladder';
-import { now } from './now';
+import { justStarted, now } from './now';
 import { records } from './useRecords';
 
 const LABELS: Record<string, string> = {
@@ -97,6 +97,7 @@ export function StartForm({ hostId, childId, defaultProtocol }: { hostId: string
     try {
       await browser.storage.local.set({ worker: { name: v.myName, role: v.myRole, agency: v.myAgency } });
       await records.command({ kind: 'create', input: toNewEscalation(v, hostId, childId), by: v.myName });
+      justStarted.value = true;
     } catch (error) {
       if (error instanceof InvalidInputError) {
         setErrors(Object.fromEntries(error.problems.map((p) => [PROBLEM_FIELDS[p.path] ?? p.path, p.message])));

@@ -45,12 +45,13 @@ function renderRecent() {
 }
 
 function renderHeader(header, name, id, child) {
-  header.replaceChildren(
-    el('h1', name),
+  const facts = el('dl', undefined, { class: 'person-facts' });
+  facts.append(
     el('dt', 'Mosaic ID'), el('dd', id, { class: 'person-id' }),
     el('dt', 'Date of birth'), el('dd', child ? child.dob : 'Not known'),
     el('dt', 'Allocated worker'), el('dd', child ? child.worker : 'Unallocated'),
   );
+  header.replaceChildren(el('h1', name), facts);
 }
 
 function render() {

@@ -77,6 +77,8 @@ export function mountCompanion(doc: Document, panelUrl: string, side: PanelSide 
       if (!frame.src) frame.src = panelUrl;
       frame.hidden = !frame.hidden;
       layout();
+      // Keyboard users continue inside the panel; closing returns them to the launcher.
+      if (!frame.hidden) frame.focus();
     },
     close() {
       frame.hidden = true;

@@ -137,7 +137,7 @@ test("the host page's scripts cannot read a child's escalation details", async (
   const page = await context.newPage();
   await page.goto(`${demoUrl}/person/1000001`);
   await openPanel(page);
-  const listed = panel(page).locator('[data-escalation="ESC-7K3F9Q"]');
+  const listed = panel(page).locator('[data-reference="ESC-7K3F9Q"]');
   await expect(listed).toContainText('Herefordshire Safeguarding Children Partnership');
   await expect(listed).toContainText('Stage 1 Line/Team Manager to Line/Team Manager');
   // The chip says only the stage and the time left.

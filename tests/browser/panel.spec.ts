@@ -1,0 +1,298 @@
+import type { FrameLocator, Page } from '@playwright/test';
+import { addWorkingDays, fromLondonWallTime, londonDay, londonWallTime, nonWorkingDaysBetween } from '../../lib/calendar';
+import { formatDue } from '../../lib/format';
+import { listProtocols } from '../../lib/protocols';
+import { scheduleEscalation } from '../../lib/schedule';
+import { timeLeft } from '../../lib/timer';
+import { expect, test } from './fixtures';
+
+const CONCERN = '2026-11-16T09:30'; // Monday 16 Nov 2026, London time
+
+async function openPanel(page: Page, demoUrl: string, childId = '1000001'): Promise<FrameLocator> {
+  await page.goto(`${demoUrl}/person/${childId}`);
+  await expect(page.locator('escalation-companion .child')).toHaveText(`Mosaic ID ${childId}`);
+  await page.getByRole('button', { name: 'Escalations' }).click();
+  const panel = page.frameLocator('iframe[title="Escalation Companion"]');
+  await expect(panel.getByRole('heading', { name: `Mosaic ID ${childId}` })).toBeVisible();
+  return panel;
+}
+
+async function fillStartForm(panel: FrameLocator, protocolId: string, { concern = CONCERN, days = '', immediateRisk = false } = {}) {
+  await panel.getByLabel('Protocol', { exact: true }).selectOption(protocolId);
+  if (immediateRisk) await panel.getByLabel('The child may be at immediate risk of significant harm').check();
+  await panel.getByLabel('Your name', { exact: true }).fill('Jo Patel');
+  await panel.getByLabel('Your role', { exact: true }).fill('Social Worker');
+  await panel.getByLabel('Your agency', { exact: true }).fill("Children's Social Care");
+  await panel.getByLabel('Their name', { exact: true }).fill('Sam Reid');
+  await panel.getByLabel('Their role', { exact: true }).fill('Health Visitor');
+  await panel.getByLabel('Their agency', { exact: true }).fill('Community Health');
+  await panel.getByLabel('What the disagreement is about').selectOption('thresholds');
+  await panel.getByLabel('When the concern arose (UK time)').fill(concern);
+  if (days) await panel.getByLabel(/Timeframe for resolution at this stage/).fill(days);
+}
+
+/** The due dates the panel shows for the current stage's clocks, by clock id. */
+async function shownDues(panel: FrameLocator): Promise<Record<string, string>> {
+  const clocks = panel.locator('.timers [data-clock]');
+  const out: Record<string, string> = {};
+  for (let i = 0; i < (await clocks.count()); i++) {
+    const clock = clocks.nth(i);
+    out[(await clock.getAttribute('data-clock'))!] = (await clock.locator('.when').innerText()).trim();
+  }
+  return out;
+}
+
+for (const protocol of listProtocols()) {
+  test(`${protocol.id}: start, escalate to the top stage and resolve, with due dates as the rules give them`, async ({ context, demoUrl }) => {
+    const page = await context.newPage();
+    const panel = await openPanel(page, demoUrl);
+    const needsDays = protocol.id === 'pan-sussex';
+    await fillStartForm(panel, protocol.id, { days: needsDays ? '3' : '' });
+    await panel.getByRole('button', { name: 'Start escalation' }).click();
+    await expect(panel.locator('.current-stage')).toHaveText(protocol.stages[0]!.title);
+
+    const history: { stageId: string; enteredAt: string; agreedDays?: number }[] = [];
+    const check = async (stageIndex: number) => {
+      const expected = scheduleEscalation({ protocolId: protocol.id, concernRaisedAt: fromLondonWallTime(CONCERN), stages: history }).stages[stageIndex]!;
+      const want = Object.fromEntries(expected.clocks.map((c) => [c.id, timeLeft(c.due, new Date()).dueText]));
+      expect(await shownDues(panel)).toEqual(want);
+    };
+    history.push({ stageId: protocol.stages[0]!.id, enteredAt: new Date().toISOString(), ...(needsDays ? { agreedDays: 3 } : {}) });
+    await check(0);
+
+    for (const [i, stage] of protocol.stages.entries()) {
+      if (i === 0) continue;
+      await panel.getByRole('button', { name: `Escalate to ${stage.title}` }).click();
+      await panel.getByLabel('Not resolved at the previous stage').check();
+      if (needsDays) await panel.getByLabel('Timeframe for resolution at this stage (working days)').fill('2');
+      await panel.getByRole('form', { name: 'Escalate' }).getByRole('button', { name: `Escalate to ${stage.title}` }).click();
+      await expect(panel.locator('.current-stage')).toHaveText(stage.title);
+      history.push({ stageId: stage.id, enteredAt: new Date().toISOString(), ...(needsDays ? { agreedDays: 2 } : {}) });
+      await check(i);
+      await expect(panel.locator(`.ladder [data-stage="${stage.id}"]`)).toHaveAttribute('aria-current', 'step');
+    }
+    // At the top of the ladder there is nowhere further to escalate.
+    await expect(panel.getByRole('button', { name: /^Escalate to/ })).toHaveCount(0);
+
+    await panel.getByRole('button', { name: 'Resolve' }).click();
+    await panel.getByLabel(/How it was resolved/).fill('Resolution meeting chaired by the partnership');
+    await panel.getByLabel('Lessons learned').fill('Agree thresholds earlier');
+    await panel.getByRole('form', { name: 'Resolve the escalation' }).getByRole('button', { name: 'Resolve' }).click();
+    await expect(panel.locator('#escalation-title')).toContainText('Resolved');
+    const lines = panel.locator('.history li');
+    await expect(lines).toHaveCount(protocol.stages.length + 1);
+    await expect(lines.last()).toContainText(`Resolved at ${protocol.stages.at(-1)!.title}: Resolution meeting chaired by the partnership`);
+  });
+}
+
+test('immediate risk comes first, with the area’s front-door and out-of-hours numbers', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  const panel = await openPanel(page, demoUrl);
+  await panel.getByRole('button', { name: 'Is the child at immediate risk?' }).click();
+  const risk = panel.getByRole('region', { name: 'Immediate risk: act today' });
+  await expect(risk).toContainText('Escalate the same working day through safeguarding referral procedures');
+
+  await panel.getByRole('button', { name: 'Is the child at immediate risk?' }).click();
+  await fillStartForm(panel, 'enfield', { immediateRisk: true });
+  await expect(risk).toContainText('0208 379 5555');
+  await expect(risk).toContainText('020 8379 1000');
+  await expect(risk).toContainText('If you or a child is in immediate danger you should always phone 999.');
+  // It is shown before the form, not after it.
+  const riskBox = (await risk.boundingBox())!;
+  const formBox = (await panel.getByRole('form', { name: 'Start an escalation' }).boundingBox())!;
+  expect(riskBox.y).toBeLessThan(formBox.y);
+
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await expect(panel.locator('.current-stage')).toBeVisible();
+  await expect(panel.getByRole('region', { name: 'Immediate risk: act today' })).toContainText('0208 379 5555');
+});
+
+test('a Sussex stage refuses to start without a stated timeframe, and Sussex may start higher for immediate risk', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  const panel = await openPanel(page, demoUrl);
+  await fillStartForm(panel, 'pan-sussex');
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await expect(panel.getByRole('alert')).toContainText('State the timeframe for resolution at this stage, in working days');
+  await expect(panel.getByText('No escalation for this child yet.')).toBeVisible();
+
+  await panel.getByLabel('Start at stage').selectOption('stage-3');
+  await panel.getByLabel(/Timeframe for resolution at this stage/).fill('1');
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await expect(panel.getByRole('alert')).toContainText('only for a child at immediate risk');
+  await panel.getByLabel('The child may be at immediate risk of significant harm').check();
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await expect(panel.locator('.current-stage')).toHaveText('Stage 3 Senior Manager to Senior Manager');
+  await expect(panel.locator('.ladder [data-stage="stage-1"] .stage-status')).toHaveText('Passed over');
+
+  // Escalating without the timeframe is refused too.
+  await panel.getByRole('button', { name: 'Escalate to Stage 4 Professional Leads for Safeguarding' }).click();
+  await panel.getByLabel('Not resolved at the previous stage').check();
+  await panel.getByRole('form', { name: 'Escalate' }).getByRole('button', { name: /^Escalate to/ }).click();
+  await expect(panel.getByRole('alert')).toContainText('State the timeframe for resolution at Stage 4');
+  await expect(panel.locator('.current-stage')).toHaveText('Stage 3 Senior Manager to Senior Manager');
+});
+
+test('an overdue escalation shows red with the right count, on the panel and the launcher', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  const panel = await openPanel(page, demoUrl, '1000002');
+  await fillStartForm(panel, 'pan-cheshire', { concern: '2026-10-01T10:00' });
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  const day2 = panel.locator('.timers [data-clock="day-1-2"]');
+  const expected = timeLeft('2026-10-02', new Date());
+  expect(expected.urgency).toBe('overdue');
+  await expect(day2).toHaveClass(/overdue/);
+  await expect(day2.locator('.left')).toHaveText(`⚠ ${expected.text}`);
+  await expect(day2.locator('.left')).toHaveText(/overdue by \d+ working days/);
+  await expect(page.locator('escalation-companion .status')).toHaveText(`Initial discussion · ${expected.text}`);
+  await expect(page.locator('escalation-companion .status')).toHaveClass(/overdue/);
+});
+
+test('non-working days are explained on focus', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  const panel = await openPanel(page, demoUrl);
+  // A 30-working-day timeframe always spans weekends, and bank holidays when there are any.
+  await fillStartForm(panel, 'pan-sussex', { concern: londonWallTime(new Date()), days: '30' });
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  const clock = panel.locator('.timers [data-clock="stated-timeframe"]');
+  await clock.locator('.when').focus();
+  const tip = clock.getByRole('tooltip');
+  await expect(tip).toBeVisible();
+  await expect(tip).toContainText('is a weekend');
+  const today = londonDay(new Date());
+  const short = (day: string) => formatDue(day).replace(/^\w+ /, '').replace(/ \d{4}$/, ''); // "28 Nov"
+  for (const { day, reason } of nonWorkingDaysBetween(today, addWorkingDays(today, 30))) {
+    await expect(tip).toContainText(`${short(day)} is a ${reason.kind === 'weekend' ? 'weekend' : `bank holiday (${reason.name})`}`);
+  }
+  await clock.locator('.when').blur();
+  await expect(tip).toBeHidden();
+});
+
+test('Enfield answers "who is my counterpart at this level?"', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  const panel = await openPanel(page, demoUrl);
+  await fillStartForm(panel, 'enfield');
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await panel.getByRole('button', { name: 'Escalate to Stage 1' }).click();
+  await panel.getByLabel('Not resolved at the previous stage').check();
+  await panel.getByRole('form', { name: 'Escalate' }).getByRole('button', { name: 'Escalate to Stage 1' }).click();
+  await panel.getByText('Who is my counterpart at this level?').click();
+  await panel.getByLabel('Level', { exact: true }).selectOption('3');
+  const table = panel.getByRole('table', { name: 'Corresponding roles at Level 3 (indicative only)' });
+  await expect(table.getByRole('row', { name: /Met Police/ })).toContainText('Detective Inspector');
+  await expect(table.getByRole('row', { name: /Children's Social Care/ })).toContainText('Service Manager');
+});
+
+test('the panel has no accessibility violations in each state', async ({ context, demoUrl }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const page = await context.newPage();
+  const scan = async (state: string) => {
+    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    expect(results.violations.map((v) => `${state}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+  };
+  const panel = await openPanel(page, demoUrl);
+  await scan('start form');
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await expect(panel.getByRole('alert').first()).toBeVisible();
+  await scan('start form with errors');
+  await panel.getByRole('button', { name: 'Is the child at immediate risk?' }).click();
+  await fillStartForm(panel, 'herefordshire', { immediateRisk: true });
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await expect(panel.locator('.current-stage')).toBeVisible();
+  await scan('open escalation');
+  await panel.getByRole('button', { name: 'Escalate to Stage 1 Line/Team Manager to Line/Team Manager' }).click();
+  await scan('escalate form');
+  await panel.getByLabel('Not resolved at the previous stage').check();
+  await panel.getByRole('form', { name: 'Escalate' }).getByRole('button', { name: /^Escalate to/ }).click();
+  await panel.getByRole('button', { name: 'Resolve' }).click();
+  await panel.getByLabel(/How it was resolved/).fill('Discussion between managers');
+  await panel.getByRole('form', { name: 'Resolve the escalation' }).getByRole('button', { name: 'Resolve' }).click();
+  await expect(panel.locator('#escalation-title')).toContainText('Resolved');
+  await scan('resolved');
+});
+
+test('works at the narrow width of a side panel (320 px)', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 320, height: 700 });
+  const panel = await openPanel(page, demoUrl);
+  const overflow = await page.locator('escalation-companion iframe').evaluate((f: HTMLIFrameElement) => f.getBoundingClientRect().width);
+  expect(overflow).toBeLessThanOrEqual(320);
+  await fillStartForm(panel, 'halton');
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await expect(panel.locator('.current-stage')).toBeVisible();
+  const scrollWidth = await panel.locator('body').evaluate((b) => b.scrollWidth - b.clientWidth);
+  expect(scrollWidth).toBeLessThanOrEqual(0);
+});
+
+test('a keyboard-only run completes a whole escalation', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  await page.goto(`${demoUrl}/person/1000003`);
+  await expect(page.locator('escalation-companion .child')).toHaveText('Mosaic ID 1000003');
+  await page.keyboard.press('Alt+Shift+E');
+  const panel = page.frameLocator('iframe[title="Escalation Companion"]');
+  await expect(panel.getByRole('heading', { name: 'Mosaic ID 1000003' })).toBeVisible();
+  const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://'))!;
+
+  const focused = () =>
+    frame.evaluate(() => {
+      const el = document.activeElement as HTMLInputElement | null;
+      if (!el || el === document.body) return '';
+      const outline = getComputedStyle(el).outlineStyle;
+      return `${el.tagName.toLowerCase()}|${(el.labels?.[0]?.textContent || el.textContent || '').trim()}|${outline}`;
+    });
+  async function tabTo(pattern: RegExp, key: 'Tab' | 'Shift+Tab' = 'Tab') {
+    const seen: string[] = [];
+    for (let i = 0; i < 150; i++) {
+      const now = await focused();
+      seen.push(now);
+      if (pattern.test(now)) {
+        expect(now, 'the focused control shows a visible focus outline').not.toMatch(/\|none$/);
+        return;
+      }
+      await page.keyboard.press(key);
+    }
+    throw new Error(`${key} never reached ${pattern}; passed ${seen.slice(0, 12).join(' / ')}`);
+  }
+  const type = async (pattern: RegExp, text: string) => {
+    await tabTo(pattern);
+    await page.keyboard.type(text);
+  };
+
+  await tabTo(/^select\|Protocol/);
+  await page.keyboard.type('Herefordshire');
+  await tabTo(/^input\|The child is looked after/);
+  await page.keyboard.press('Space');
+  await type(/^input\|Your name/, 'Jo Patel');
+  await type(/^input\|Your role/, 'Social Worker');
+  await type(/^input\|Your agency/, 'Childrens Social Care');
+  await type(/^input\|Their name/, 'Sam Reid');
+  await type(/^input\|Their role/, 'Health Visitor');
+  await type(/^input\|Their agency/, 'Community Health');
+  await tabTo(/^select\|What the disagreement is about/);
+  await page.keyboard.type('Drift');
+  await tabTo(/^button\|Start escalation/);
+  await page.keyboard.press('Enter');
+  await expect(panel.locator('.current-stage')).toHaveText('Raise the issue with your counterpart (not a formal stage)');
+
+  await tabTo(/^button\|Escalate to Stage 1/);
+  await page.keyboard.press('Enter');
+  await tabTo(/^input\|Not resolved at the previous stage/);
+  await page.keyboard.press('Space');
+  await tabTo(/^input\|Timeframe for resolution/);
+  await page.keyboard.type('2');
+  await tabTo(/^button\|Escalate to Stage 1/);
+  await page.keyboard.press('Enter');
+  await expect(panel.locator('.current-stage')).toHaveText('Stage 1 Line/Team Manager to Line/Team Manager');
+
+  // Tick a duty from the checklist.
+  await tabTo(/^input\|Notify the Independent Reviewing Officer/);
+  await page.keyboard.press('Space');
+  await expect(panel.locator('.history li').last()).toContainText('Done: Notify the Independent Reviewing Officer');
+
+  await tabTo(/^button\|Resolve\|/, 'Shift+Tab'); // the actions come before the ladder
+  await page.keyboard.press('Enter');
+  await type(/^textarea\|How it was resolved/, 'Managers agreed a joint visit');
+  await tabTo(/^button\|Resolve\|/);
+  await page.keyboard.press('Enter');
+  await expect(panel.locator('#escalation-title')).toContainText('Resolved');
+  await expect(panel.locator('.history li').last()).toContainText('Resolved at Stage 1 Line/Team Manager to Line/Team Manager: Managers agreed a joint visit');
+});
