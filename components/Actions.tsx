@@ -7,6 +7,7 @@ import { nextStage } from '../lib/ladder';
 import { getProtocol } from '../lib/protocols';
 import { STAGE_ENTRY_REASONS, type Escalation, type EventBody } from '../lib/records/model';
 import { needsTimeframe, offersTimeframe } from '../lib/start-form';
+import { t } from '../lib/strings';
 import { Field } from './Field';
 import { records } from './useRecords';
 
@@ -85,14 +86,14 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
   if (escalation.status !== 'open') {
     return (
       <section aria-labelledby="actions-title" class="actions">
-        <h2 id="actions-title">Actions</h2>
+        <h2 id="actions-title">{t('actions')}</h2>
         <p role="status" tabIndex={-1} ref={statusRef}>
           {message}
         </p>
-        {button('reopen', 'Reopen')}
+        {button('reopen', t('reopen'))}
         {open === 'reopen' && (
-          <Form title="Reopen the escalation" submit="Reopen" onRecord={onRecord('Reopened.')} build={(d) => (str(d, 'reason') ? { type: 'reopened', reason: str(d, 'reason') } : 'Say why it is being reopened')}>
-            <Field id="reopen-reason" label="Why is it being reopened?">
+          <Form title={t('reopenTitle')} submit={t('reopen')} onRecord={onRecord('Reopened.')} build={(d) => (str(d, 'reason') ? { type: 'reopened', reason: str(d, 'reason') } : 'Say why it is being reopened')}>
+            <Field id="reopen-reason" label={t('reopenWhy')}>
               <textarea id="reopen-reason" name="reason" rows={2} />
             </Field>
           </Form>
@@ -104,64 +105,64 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
 
   return (
     <section aria-labelledby="actions-title" class="actions">
-      <h2 id="actions-title">Actions</h2>
+      <h2 id="actions-title">{t('actions')}</h2>
       <div class="action-buttons">
-        {button('discussion', 'Record a discussion')}
-        {offersTimeframe(escalation.protocolId, escalation.currentStage) && button('timeframe', 'Agree a timeframe')}
-        {button('action', 'Agree an action')}
-        {button('response', 'Record a response')}
-        {next && button('escalate', `Escalate to ${next.title}`)}
-        {button('resolve', 'Resolve')}
-        {button('withdraw', 'Withdraw')}
+        {button('discussion', t('recordDiscussion'))}
+        {offersTimeframe(escalation.protocolId, escalation.currentStage) && button('timeframe', t('agreeTimeframe'))}
+        {button('action', t('agreeAction'))}
+        {button('response', t('recordResponse'))}
+        {next && button('escalate', `${t('escalateTo')} ${next.title}`)}
+        {button('resolve', t('resolve'))}
+        {button('withdraw', t('withdraw'))}
       </div>
       {open === 'discussion' && (
-          <Form onRecord={onRecord('Discussion recorded.')} title="Record a discussion" submit="Save discussion" build={(d) => (str(d, 'summary') ? { type: 'discussion-held', with: str(d, 'with'), summary: str(d, 'summary') } : 'Say what was discussed')}>
-            <Field id="discussion-with" label="With whom">
+          <Form onRecord={onRecord('Discussion recorded.')} title={t('recordDiscussion')} submit={t('saveDiscussion')} build={(d) => (str(d, 'summary') ? { type: 'discussion-held', with: str(d, 'with'), summary: str(d, 'summary') } : 'Say what was discussed')}>
+            <Field id="discussion-with" label={t('discussionWith')}>
               <input id="discussion-with" name="with" />
             </Field>
-            <Field id="discussion-summary" label="What was discussed and agreed">
+            <Field id="discussion-summary" label={t('discussionSummary')}>
               <textarea id="discussion-summary" name="summary" rows={3} />
             </Field>
           </Form>
         )}
       {open === 'timeframe' && (
           <Form onRecord={onRecord('Timeframe recorded.')}
-            title="Agree a timeframe"
-            submit="Save timeframe"
+            title={t('agreeTimeframe')}
+            submit={t('saveTimeframe')}
             build={(d) => (/^\d+$/.test(str(d, 'days')) ? { type: 'timeframe-agreed', stageId: escalation.currentStage, days: Number(str(d, 'days')) } : 'Enter the timeframe as a whole number of working days')}
           >
-            <Field id="timeframe-days" label="Working days from when this stage started">
+            <Field id="timeframe-days" label={t('timeframeDays')}>
               <input id="timeframe-days" name="days" inputMode="numeric" />
             </Field>
           </Form>
         )}
       {open === 'action' && (
           <Form onRecord={onRecord('Action recorded.')}
-            title="Agree an action"
-            submit="Save action"
+            title={t('agreeAction')}
+            submit={t('saveAction')}
             build={(d) =>
               str(d, 'action') && /^\d{4}-\d{2}-\d{2}$/.test(str(d, 'due'))
                 ? { type: 'action-agreed', action: str(d, 'action'), owner: str(d, 'owner') || undefined, dueDay: str(d, 'due') }
                 : 'Say what the action is and when it is due'
             }
           >
-            <Field id="action-what" label="Action">
+            <Field id="action-what" label={t('actionWhat')}>
               <textarea id="action-what" name="action" rows={2} />
             </Field>
-            <Field id="action-owner" label="Who will do it">
+            <Field id="action-owner" label={t('actionOwner')}>
               <input id="action-owner" name="owner" />
             </Field>
-            <Field id="action-due" label="Due by">
+            <Field id="action-due" label={t('actionDue')}>
               <input id="action-due" name="due" type="date" min={londonDay(new Date())} />
             </Field>
           </Form>
         )}
       {open === 'response' && (
-          <Form onRecord={onRecord('Response recorded.')} title="Record a response" submit="Save response" build={(d) => (str(d, 'summary') ? { type: 'response-received', from: str(d, 'from'), summary: str(d, 'summary') } : 'Say what the response was')}>
-            <Field id="response-from" label="From">
+          <Form onRecord={onRecord('Response recorded.')} title={t('recordResponse')} submit={t('saveResponse')} build={(d) => (str(d, 'summary') ? { type: 'response-received', from: str(d, 'from'), summary: str(d, 'summary') } : 'Say what the response was')}>
+            <Field id="response-from" label={t('responseFrom')}>
               <input id="response-from" name="from" />
             </Field>
-            <Field id="response-summary" label="What they said or did">
+            <Field id="response-summary" label={t('responseSummary')}>
               <textarea id="response-summary" name="summary" rows={3} />
             </Field>
           </Form>
@@ -171,18 +172,18 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
       )}
       {open === 'resolve' && (
           <Form onRecord={onRecord('Resolved.')}
-            title="Resolve the escalation"
-            submit="Resolve"
+            title={t('resolveTitle')}
+            submit={t('resolve')}
             build={(d) =>
               str(d, 'methodology')
                 ? { type: 'resolved', methodology: str(d, 'methodology'), stageId: str(d, 'stage') || escalation.currentStage, outcome: str(d, 'outcome'), lessonsLearned: str(d, 'lessons') }
                 : 'Say how it was resolved'
             }
           >
-            <Field id="resolve-how" label="How it was resolved (for example a meeting, a discussion, mediation)">
+            <Field id="resolve-how" label={t('resolveHow')}>
               <textarea id="resolve-how" name="methodology" rows={2} />
             </Field>
-            <Field id="resolve-stage" label="Resolved at">
+            <Field id="resolve-stage" label={t('resolvedAt')}>
               <select id="resolve-stage" name="stage" value={escalation.currentStage}>
                 {escalation.stages.map((s) => (
                   <option key={s.stageId} value={s.stageId}>
@@ -191,17 +192,17 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
                 ))}
               </select>
             </Field>
-            <Field id="resolve-outcome" label="Outcome for the child">
+            <Field id="resolve-outcome" label={t('outcome')}>
               <textarea id="resolve-outcome" name="outcome" rows={2} />
             </Field>
-            <Field id="resolve-lessons" label="Lessons learned">
+            <Field id="resolve-lessons" label={t('lessons')}>
               <textarea id="resolve-lessons" name="lessons" rows={2} />
             </Field>
           </Form>
         )}
       {open === 'withdraw' && (
-          <Form onRecord={onRecord('Withdrawn.')} title="Withdraw the escalation" submit="Withdraw" build={(d) => (str(d, 'reason') ? { type: 'withdrawn', reason: str(d, 'reason') } : 'Say why it is being withdrawn')}>
-            <Field id="withdraw-reason" label="Why is it being withdrawn?">
+          <Form onRecord={onRecord('Withdrawn.')} title={t('withdrawTitle')} submit={t('withdraw')} build={(d) => (str(d, 'reason') ? { type: 'withdrawn', reason: str(d, 'reason') } : 'Say why it is being withdrawn')}>
+            <Field id="withdraw-reason" label={t('withdrawWhy')}>
               <textarea id="withdraw-reason" name="reason" rows={2} />
             </Field>
           </Form>
@@ -228,7 +229,7 @@ function EscalateForm({ escalation, later, onDone }: { escalation: Escalation; l
   return (
     <form
       class="action-form"
-      aria-label="Escalate"
+      aria-label={t('escalateTitle')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -238,9 +239,9 @@ function EscalateForm({ escalation, later, onDone }: { escalation: Escalation; l
         onDone({ type: 'stage-entered', stageId: target, reason, ...(days.trim() ? { agreedDays: Number(days) } : {}) });
       }}
     >
-      <h3>Escalate</h3>
+      <h3>{t('escalateTitle')}</h3>
       {protocol.startAtLaterStage.allowed && later.length > 1 && (
-        <Field id="escalate-to" label="Escalate to" hint="A later stage only if the child is at immediate risk.">
+        <Field id="escalate-to" label="Escalate to" hint={t('escalateLaterHint')}>
           <select id="escalate-to" value={target} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
             {later.map((s) => (
               <option key={s.id} value={s.id}>
@@ -251,7 +252,7 @@ function EscalateForm({ escalation, later, onDone }: { escalation: Escalation; l
         </Field>
       )}
       <fieldset>
-        <legend>Why is it being escalated?</legend>
+        <legend>{t('escalateWhy')}</legend>
         {(['unresolved', 'no-response', 'immediate-risk'] as const).map((r) => (
           <label key={r} class="check">
             <input type="radio" name="reason" value={r} checked={reason === r} onChange={() => setReason(r)} />
@@ -260,12 +261,12 @@ function EscalateForm({ escalation, later, onDone }: { escalation: Escalation; l
         ))}
       </fieldset>
       {offered && (
-        <Field id="escalate-days" label="Timeframe for resolution at this stage (working days)" hint={required ? 'Required by the protocol at every stage.' : 'Optional.'}>
+        <Field id="escalate-days" label={t('timeframe')} hint={required ? t('timeframeRequiredHint') : t('optional')}>
           <input id="escalate-days" inputMode="numeric" value={days} onInput={(e) => setDays((e.currentTarget as HTMLInputElement).value)} />
         </Field>
       )}
       <button type="submit" class="primary">
-        Escalate to {later.find((l) => l.id === target)!.title}
+        {t('escalateTo')} {later.find((l) => l.id === target)!.title}
       </button>
     </form>
   );

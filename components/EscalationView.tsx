@@ -1,6 +1,7 @@
 import { DISAGREEMENT_KINDS, type Escalation } from '../lib/records/model';
 import { ladderView } from '../lib/ladder';
 import { STATUS_LABELS } from '../lib/describe';
+import { t } from '../lib/strings';
 import { Actions } from './Actions';
 import { History } from './History';
 import { ImmediateRisk } from './ImmediateRisk';
@@ -44,7 +45,7 @@ export function EscalationView({ escalation, by }: { escalation: Escalation; by:
       </dl>
       {current && current.clocks.length > 0 && (
         <section class="timers" aria-labelledby="timers-title">
-          <h3 id="timers-title">Time limits for this stage</h3>
+          <h3 id="timers-title">{t('stageTimeLimits')}</h3>
           <ul class="clocks">
             {current.clocks.map((c) => (
               <Clock key={c.id} clock={c} live />
@@ -53,7 +54,10 @@ export function EscalationView({ escalation, by }: { escalation: Escalation; by:
         </section>
       )}
       {current && current.clocks.length === 0 && escalation.status === 'open' && (
-        <p class="note">No time limit is running at this stage{current.stage.clocks.some((c) => c.kind === 'agreed') ? ' until a timeframe is agreed' : ''}.</p>
+        <p class="note">
+          {t('noClock')}
+          {current.stage.clocks.some((c) => c.kind === 'agreed') ? t('untilTimeframe') : ''}.
+        </p>
       )}
       <Actions escalation={escalation} by={by} />
       <Ladder

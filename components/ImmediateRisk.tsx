@@ -1,13 +1,14 @@
 import type { Protocol } from '../lib/protocols';
+import { t } from '../lib/strings';
 
 /** Immediate risk comes before everything else: the protocol's words and the organisational numbers. */
 export function ImmediateRisk({ protocol }: { protocol: Protocol }) {
   const urgent = protocol.contacts.filter((c) => c.kind === 'front-door' || c.kind === 'out-of-hours' || c.kind === 'emergency');
   return (
     <section class="immediate-risk" role="region" aria-labelledby="risk-title">
-      <h2 id="risk-title">Immediate risk: act today</h2>
+      <h2 id="risk-title">{t('riskTitle')}</h2>
       <p>
-        <strong>Escalate the same working day through safeguarding referral procedures, before anything else.</strong>
+        <strong>{t('riskFirst')}</strong>
       </p>
       <p>{protocol.immediateRisk.text}</p>
       <blockquote>“{protocol.immediateRisk.quote}”</blockquote>
@@ -26,7 +27,7 @@ export function ImmediateRisk({ protocol }: { protocol: Protocol }) {
           ))}
         </ul>
       ) : (
-        <p>This protocol lists no telephone numbers. Use your local authority’s children’s social care front door, or 999 if a child is in immediate danger.</p>
+        <p>{t('riskNoNumbers')}</p>
       )}
     </section>
   );

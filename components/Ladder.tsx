@@ -34,7 +34,6 @@ export function Clock({ clock, live }: { clock: LadderClock; live: boolean }) {
       {live && (
         <strong class="left">
           {' '}
-          {clock.left.urgency === 'overdue' ? '⚠ ' : clock.left.urgency === 'due-soon' ? '⏰ ' : ''}
           {clock.left.text}
         </strong>
       )}

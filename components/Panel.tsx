@@ -23,7 +23,7 @@ function ProtocolGuide() {
   return (
     <>
       <div class="field">
-        <label for="protocol">Protocol</label>
+        <label for="protocol">{t('protocol')}</label>
         <select id="protocol" value={protocolId} onChange={(e) => setProtocolId((e.currentTarget as HTMLSelectElement).value)}>
           {listProtocols().map((p) => (
             <option key={p.id} value={p.id}>
@@ -60,7 +60,7 @@ function ChildEscalations({ hostId, childId }: { hostId: string; childId: string
     <>
       {sorted.length > 1 && (
         <div class="field">
-          <label for="which-escalation">Escalation</label>
+          <label for="which-escalation">{t('whichEscalation')}</label>
           <select id="which-escalation" value={shown.id} onChange={(e) => setChosen((e.currentTarget as HTMLSelectElement).value)}>
             {sorted.map((e) => (
               <option key={e.id} value={e.id}>
@@ -76,7 +76,7 @@ function ChildEscalations({ hostId, childId }: { hostId: string; childId: string
         <EscalationView escalation={shown} by={worker.value} />
       )}
       <button type="button" onClick={() => setStarting(!starting)}>
-        {starting ? 'Back to the escalation' : 'Start another escalation for this child'}
+        {starting ? t('backToEscalation') : t('startAnother')}
       </button>
     </>
   );
@@ -85,11 +85,11 @@ function ChildEscalations({ hostId, childId }: { hostId: string; childId: string
 function ChildSection() {
   const child = tabChild.value;
   if (!child.found) {
-    if (!heardFromPage.value) return <p aria-live="polite">Looking for the child on this page…</p>;
+    if (!heardFromPage.value) return <p aria-live="polite">{t('lookingForChild')}</p>;
     return (
       <section aria-labelledby="child-title">
-        <h2 id="child-title">No child found on this page</h2>
-        <p>Open a child’s record to see or start an escalation. If a record is open and this still shows, the site adapter may need correcting in the extension’s options.</p>
+        <h2 id="child-title">{t('noChildTitle')}</h2>
+        <p>{t('noChildHelp')}</p>
       </section>
     );
   }
@@ -127,10 +127,10 @@ export function Panel() {
             void movePanel(other);
           }}
         >
-          Move to the {other}
+          {t('moveTo')} {other}
         </button>
         <button type="button" onClick={() => tellPage({ type: 'close-panel' })}>
-          Close
+          {t('close')}
         </button>
       </div>
       <button type="button" class="risk-question" aria-expanded={askedAboutRisk.value} onClick={() => (askedAboutRisk.value = !askedAboutRisk.value)}>

@@ -10,7 +10,8 @@ export function childStatus(escalations: Escalation[], now: Date): ChildStatus {
   if (open.length === 0) return { open: 0, text: null, overdue: false };
   const urgent = [...open].sort((a, b) => (a.nextDueAt ?? '9999').localeCompare(b.nextDueAt ?? '9999'))[0]!;
   const stage = stageShortName(urgent.protocolId, urgent.currentStage);
-  if (!urgent.nextDue) return { open: open.length, text: stage, overdue: false };
+  const more = open.length > 1 ? ` (+${open.length - 1} more open)` : '';
+  if (!urgent.nextDue) return { open: open.length, text: `${stage}${more}`, overdue: false };
   const left = timeLeft(urgent.nextDue, now);
-  return { open: open.length, text: `${stage} · ${left.text}`, overdue: left.urgency === 'overdue' };
+  return { open: open.length, text: `${stage} · ${left.text}${more}`, overdue: left.urgency === 'overdue' };
 }

@@ -5,6 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { escalate, fillStartForm, openPanel, PANEL } from '../demo/drive.mjs';
 import { startDemoServer } from '../demo/server.mjs';
 import { browserVersion, ensureBrowser, launchWithExtension, TEST_BUILD_DIR } from './browser.mjs';
 
@@ -33,28 +34,47 @@ if (!headless) {
   process.exit(0);
 }
 
-const outDir = resolve('demo-screenshots');
+// `--out DIR` writes the screenshots elsewhere (the README's come from `--out docs/screenshots`).
+const outArg = process.argv.indexOf('--out');
+const outDir = resolve(outArg > 0 ? process.argv[outArg + 1] : 'demo-screenshots');
 mkdirSync(outDir, { recursive: true });
 const saved = [];
 async function shot(name) {
   const path = resolve(outDir, `${name}.png`);
+  for (const frame of page.frames()) await frame.evaluate(() => window.scrollTo(0, 0)).catch(() => undefined);
   await page.screenshot({ path });
   saved.push(path);
 }
 
-await shot('01-record-page');
+await shot('record-page');
 await launcher.click();
-const panel = page.frameLocator('iframe[title="Escalation Companion"]');
+let panel = page.frameLocator(PANEL);
 await panel.getByRole('heading', { name: 'Escalation Companion' }).waitFor();
-await shot('02-panel-open-pan-cheshire');
-for (const [i, protocol] of ['halton', 'enfield', 'pan-sussex', 'herefordshire'].entries()) {
-  await panel.getByLabel('Protocol', { exact: true }).selectOption(protocol);
+await shot('panel-start-form');
+
+// One escalation per protocol, taken one stage up the ladder, shown wide and narrow.
+const PROTOCOLS = [
+  ['pan-cheshire', 'Step 1: Line Manager to Line Manager (Day 3-7)', ''],
+  ['halton', 'Manager/Named Professional with responsibilities for Safeguarding', ''],
+  ['enfield', 'Stage 1', ''],
+  ['pan-sussex', 'Stage 2 Manager to Manager', '3'],
+  ['herefordshire', 'Stage 1 Line/Team Manager to Line/Team Manager', ''],
+];
+for (const [i, [protocol, nextTitle, days]] of PROTOCOLS.entries()) {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  panel = await openPanel(page, demo.url, '1000001');
+  if (i > 0) await panel.getByRole('button', { name: 'Start another escalation for this child' }).click();
+  await fillStartForm(panel, protocol, { days });
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await escalate(panel, nextTitle, days);
+  await shot(`panel-${protocol}-wide`);
+  await page.setViewportSize({ width: 320, height: 900 });
   await page.waitForTimeout(100);
-  await shot(`0${i + 3}-panel-${protocol}`);
+  await shot(`panel-${protocol}-narrow`);
 }
-await page.getByRole('link', { name: 'Noah Bennett' }).click();
-await page.getByRole('heading', { name: 'Noah Bennett' }).waitFor();
-await shot('07-next-child');
+await page.setViewportSize({ width: 1280, height: 900 });
+panel = await openPanel(page, demo.url, '1000002');
+await shot('next-child');
 
 await context.close();
 await demo.stop();

@@ -21,6 +21,7 @@ button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
   box-shadow: 0 0 8px rgba(0,0,0,.25); }
 .frame.right { right: 0; } .frame.left { left: 0; }
 .frame[hidden] { display: none; }
+@media (max-width: 700px) { .dock.open { display: none; } } /* the panel fills the screen and has its own Close */
 @media (prefers-reduced-motion: no-preference) { .dock { transition: left .15s, right .15s; } }
 `;
 
