@@ -1,0 +1,164 @@
+// Renders templates from an escalation and its history. Unknown facts become a
+// clearly marked blank, never a guess. HTML output escapes everything the user
+// or a host page typed, and uses only tags a host's rich-text sanitiser keeps.
+import { stageShortName, stageTitle, STATUS_LABELS } from '../describe';
+import { formatDue } from '../format';
+import { describeEvent } from '../history';
+import { getProtocol } from '../protocols';
+import { DISAGREEMENT_KINDS, type Escalation, type EscalationEvent, type Person } from '../records/model';
+import { TEMPLATES } from './catalogue';
+import { TemplateSchema, type FactKey, type Template } from './schema';
+
+export const BLANK = '[not recorded – please complete]';
+
+export type Facts = Partial<Record<FactKey, string | string[]>>;
+
+const templates = TEMPLATES.map((t) => TemplateSchema.parse(t));
+
+export function templatesFor(protocolId: string): Template[] {
+  return templates.filter((t) => t.protocols.includes('*') || t.protocols.includes(protocolId));
+}
+
+export function getTemplate(id: string): Template {
+  const t = templates.find((x) => x.id === id);
+  if (!t) throw new Error(`Unknown template ${JSON.stringify(id)}`);
+  return t;
+}
+
+const person = (p: Person) => `${p.name}, ${p.role}, ${p.agency}`;
+const day = (iso: string) => formatDue(iso.length === 10 ? iso : new Date(iso).toISOString()).replace(/, \d\d:\d\d$/, '');
+const nonEmpty = (s: string | undefined) => (s && s.trim() ? s : undefined);
+const list = (items: string[]) => (items.length ? items : undefined);
+
+/** "Escalation ESC-7K3F9Q · Herefordshire stage 2 · due Thu 3 Dec 2026": ends each case note. */
+export function referenceLine(e: Escalation): string {
+  const area = getProtocol(e.protocolId).areas.length === 1 ? getProtocol(e.protocolId).areas[0]! : getProtocol(e.protocolId).partnership;
+  const stage = stageShortName(e.protocolId, e.currentStage).toLowerCase();
+  const tail = e.status === 'open' ? (e.nextDue ? ` · due ${formatDue(e.nextDue)}` : '') : ` · ${STATUS_LABELS[e.status].toLowerCase()}`;
+  return `Escalation ${e.reference} · ${area} ${stage}${tail}`;
+}
+
+/** References to escalations found in text (a record's visible case notes). */
+export function findReferences(text: string): { reference: string; line: string }[] {
+  const out = new Map<string, string>();
+  for (const m of text.matchAll(/Escalation (ESC-[A-Z0-9]{6})\b[^\n]{0,120}/g)) out.set(m[1]!, m[0]);
+  return [...out].map(([reference, line]) => ({ reference, line }));
+}
+
+function enteredBy(e: Escalation, events: EscalationEvent[], stageId: string): string | undefined {
+  const ev = events.find((x) => x.type === 'stage-entered' && x.stageId === stageId);
+  if (!ev?.by) return undefined;
+  return ev.by === e.raisedBy.name ? person(e.raisedBy) : ev.by;
+}
+
+export function factsFor(e: Escalation, events: EscalationEvent[], now: Date): Facts {
+  const protocol = getProtocol(e.protocolId);
+  const ordered = [...events].sort((a, b) => a.seq - b.seq);
+  const last = ordered.filter((x) => x.type !== 'note-copied').at(-1);
+  const stage3 = ordered.find((x) => x.type === 'stage-entered' && x.stageId === 'stage-3');
+  return {
+    reference: e.reference,
+    partnership: protocol.partnership,
+    protocolTitle: protocol.title,
+    stage: stageTitle(e.protocolId, e.currentStage),
+    status: STATUS_LABELS[e.status],
+    kind: DISAGREEMENT_KINDS[e.kind],
+    themes: DISAGREEMENT_KINDS[e.kind],
+    summary: nonEmpty(e.summary),
+    childId: e.child.childId,
+    childName: nonEmpty(e.child.name),
+    childDob: e.child.dateOfBirth ? day(e.child.dateOfBirth) : undefined,
+    childAddress: nonEmpty(e.child.address),
+    raisedBy: person(e.raisedBy),
+    raisedByEmail: e.raisedBy.email ? `${person(e.raisedBy)}, ${e.raisedBy.email}` : undefined,
+    counterparts: e.counterparts.map(person),
+    levelCurrent: nonEmpty(e.levelOfNeed.current),
+    levelProposed: nonEmpty(e.levelOfNeed.proposed),
+    concernDate: day(e.concernRaisedAt),
+    thisStep: last ? describeEvent(last, e) : undefined,
+    agreed: list(
+      ordered
+        .filter((x) => x.type === 'discussion-held' || x.type === 'timeframe-agreed' || x.type === 'response-received')
+        .map((x) => `${day(x.at)}: ${describeEvent(x, e)}`),
+    ),
+    actions: list(e.actions.map((a) => `${a.action}${a.owner ? ` (${a.owner})` : ''} – by ${day(a.dueDay)}`)),
+    nextDue: e.status === 'open' && e.nextDue ? `${stageTitle(e.protocolId, e.currentStage)}: due ${formatDue(e.nextDue)}` : undefined,
+    progress: list(ordered.filter((x) => x.type !== 'created' && x.type !== 'note-copied').map((x) => `${day(x.at)}: ${describeEvent(x, e)}`)),
+    stage1Manager: enteredBy(e, ordered, 'stage-1'),
+    stage2Manager: enteredBy(e, ordered, 'stage-2'),
+    stage2Concluded: stage3 ? day(stage3.at) : e.resolution?.stageId === 'stage-2' ? day(e.resolution.at) : undefined,
+    methodology: e.resolution?.methodology,
+    resolvedAt: e.resolution ? day(e.resolution.at) : undefined,
+    resolvedStage: e.resolution ? stageTitle(e.protocolId, e.resolution.stageId) : undefined,
+    lessons: nonEmpty(e.resolution?.lessonsLearned),
+    outcome: nonEmpty(e.resolution?.outcome),
+    completedBy: person(e.raisedBy),
+    today: day(now.toISOString()),
+    submitTo: list(protocol.contacts.filter((c) => c.kind === 'partnership' && c.email).map((c) => `${c.name}: ${c.email}`)),
+  };
+}
+
+export interface RenderedDoc {
+  templateId: string;
+  kind: Template['kind'];
+  title: string;
+  sections: { heading?: string; rows: { label: string; value: string | string[] | null }[] }[];
+  reference?: string;
+}
+
+export function renderTemplate(template: Template, facts: Facts, reference?: string): RenderedDoc {
+  return {
+    templateId: template.id,
+    kind: template.kind,
+    title: template.noteTitle.replace(/\{(\w+)\}/g, (_, key: FactKey) => String(facts[key] ?? BLANK)),
+    sections: template.sections.map((s) => ({
+      heading: s.heading,
+      rows: s.fields.map((f) => ({ label: f.label, value: facts[f.fact] ?? null })),
+    })),
+    reference: template.referenceLine ? reference : undefined,
+  };
+}
+
+export function toPlainText(doc: RenderedDoc): string {
+  const out: string[] = [doc.title, ''];
+  for (const s of doc.sections) {
+    if (s.heading) out.push(s.heading.toUpperCase(), '');
+    for (const r of s.rows) {
+      if (Array.isArray(r.value)) out.push(`${r.label}:`, ...r.value.map((v) => `- ${v}`));
+      else out.push(`${r.label}: ${r.value ?? BLANK}`);
+    }
+    out.push('');
+  }
+  if (doc.reference) out.push(doc.reference);
+  return out.join('\n').trim() + '\n';
+}
+
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/** Simple HTML a host's rich-text editor keeps: headings, paragraphs, bold, lists. Everything typed is escaped. */
+export function toHtml(doc: RenderedDoc): string {
+  const out: string[] = [`<h3>${escapeHtml(doc.title)}</h3>`];
+  for (const s of doc.sections) {
+    if (s.heading) out.push(`<h4>${escapeHtml(s.heading)}</h4>`);
+    for (const r of s.rows) {
+      if (Array.isArray(r.value)) out.push(`<p><b>${escapeHtml(r.label)}:</b></p><ul>${r.value.map((v) => `<li>${escapeHtml(v)}</li>`).join('')}</ul>`);
+      else out.push(`<p><b>${escapeHtml(r.label)}:</b> ${r.value === null ? `<i>${escapeHtml(BLANK)}</i>` : escapeHtml(r.value)}</p>`);
+    }
+  }
+  if (doc.reference) out.push(`<p>${escapeHtml(doc.reference)}</p>`);
+  return out.join('\n');
+}
+
+/** One spreadsheet row: the fields in order, tab-separated, with tabs and line breaks inside values folded. */
+export function toTsv(doc: RenderedDoc): string {
+  const cell = (v: string | string[] | null) => (Array.isArray(v) ? v.join('; ') : (v ?? BLANK)).replace(/[\t\r\n]+/g, ' ');
+  return doc.sections.flatMap((s) => s.rows.map((r) => cell(r.value))).join('\t');
+}
+
+/** Plain text back to the simple HTML the host's rich-text editor gets when the worker edited the preview. */
+export function plainTextToHtml(text: string): string {
+  return text
+    .split(/\n{2,}/)
+    .map((para) => `<p>${para.split('\n').map(escapeHtml).join('<br>')}</p>`)
+    .join('\n');
+}
