@@ -3,6 +3,7 @@ import { ladderView } from '../lib/ladder';
 import { STATUS_LABELS } from '../lib/describe';
 import { t } from '../lib/strings';
 import { Actions } from './Actions';
+import { CaseNotes } from './CaseNotes';
 import { History } from './History';
 import { ImmediateRisk } from './ImmediateRisk';
 import { Ladder, Clock } from './Ladder';
@@ -60,6 +61,7 @@ export function EscalationView({ escalation, by }: { escalation: Escalation; by:
         </p>
       )}
       <Actions escalation={escalation} by={by} />
+      <CaseNotes escalation={escalation} by={by} />
       <Ladder
         protocol={view.protocol}
         stages={view.stages}

@@ -1,6 +1,6 @@
 import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
-import { followTabChild, heardFromPage, idLabel, movePanel, tabChild, tellPage } from '../lib/browser/tab-child';
+import { followTabChild, heardFromPage, idLabel, movePanel, referencesOnPage, tabChild, tellPage } from '../lib/browser/tab-child';
 import { previewLadder } from '../lib/ladder';
 import { getProtocol, listProtocols } from '../lib/protocols';
 import type { Escalation } from '../lib/records/model';
@@ -41,14 +41,37 @@ function ChildEscalations({ hostId, childId }: { hostId: string; childId: string
   const { value: list, error } = useRecords<Escalation[]>({ kind: 'for-child', hostId, childId });
   const [chosen, setChosen] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
+  const [onRecord, setOnRecord] = useState<{ reference: string; line: string }[]>([]);
+  const [tracking, setTracking] = useState<{ reference: string; line: string } | null>(null);
   // Keep the launcher's status line in step with what is recorded.
   useEffect(() => tellPage({ type: 'status-changed' }), [list]);
-  useEffect(() => setStarting(false), [list?.length]);
+  useEffect(() => {
+    setStarting(false);
+    setTracking(null);
+  }, [list?.length]);
+  // Colleagues' escalations show up as reference lines in the record's own notes.
+  useEffect(() => void referencesOnPage().then(setOnRecord), [hostId, childId, list?.length]);
   if (error) return <p role="alert" class="error">{error.message}</p>;
   if (!list) return <p>Loading…</p>;
+  const known = new Set(list.map((e) => e.reference));
+  const colleagues = onRecord.filter((r) => !known.has(r.reference));
+  const notices = colleagues.map((r) => (
+    <div key={r.reference} class="colleague" role="status">
+      <p>
+        <strong>A colleague recorded an escalation for this child</strong> that this browser does not know: <q>{r.line}</q>
+      </p>
+      <button type="button" onClick={() => setTracking(r)}>
+        Start tracking {r.reference} here
+      </button>
+    </div>
+  ));
+  if (tracking) {
+    return <StartForm key={tracking.reference} hostId={hostId} childId={childId} defaultProtocol={defaultProtocol.value} tracking={tracking} />;
+  }
   if (list.length === 0) {
     return (
       <>
+        {notices}
         <p class="empty">{t('noEscalation')}</p>
         <StartForm hostId={hostId} childId={childId} defaultProtocol={defaultProtocol.value} />
       </>
@@ -58,6 +81,7 @@ function ChildEscalations({ hostId, childId }: { hostId: string; childId: string
   const shown = sorted.find((e) => e.id === chosen) ?? sorted[0]!;
   return (
     <>
+      {notices}
       {sorted.length > 1 && (
         <div class="field">
           <label for="which-escalation">{t('whichEscalation')}</label>

@@ -38,7 +38,17 @@ const PROBLEM_FIELDS: Record<string, keyof StartFormValues> = {
   summary: 'summary',
 };
 
-export function StartForm({ hostId, childId, defaultProtocol }: { hostId: string; childId: string; defaultProtocol: string }) {
+export function StartForm({
+  hostId,
+  childId,
+  defaultProtocol,
+  tracking,
+}: {
+  hostId: string;
+  childId: string;
+  defaultProtocol: string;
+  tracking?: { reference: string; line: string };
+}) {
   const [v, setV] = useState<StartFormValues>({
     protocolId: defaultProtocol,
     myName: '',
@@ -48,7 +58,7 @@ export function StartForm({ hostId, childId, defaultProtocol }: { hostId: string
     theirRole: '',
     theirAgency: '',
     kind: '',
-    summary: '',
+    summary: tracking ? `Recorded by a colleague on the child's file: ${tracking.line}` : '',
     currentNeed: '',
     proposedNeed: '',
     concernAt: londonWallTime(new Date()),
@@ -57,6 +67,7 @@ export function StartForm({ hostId, childId, defaultProtocol }: { hostId: string
     lookedAfter: false,
     startStage: '',
     agreedDays: '',
+    reference: tracking?.reference,
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState('');
@@ -112,7 +123,7 @@ export function StartForm({ hostId, childId, defaultProtocol }: { hostId: string
     <>
       {v.immediateRisk && <ImmediateRisk protocol={protocol} />}
       <form class="start" onSubmit={submit} noValidate aria-labelledby="start-title">
-        <h2 id="start-title">{t('startTitle')}</h2>
+        <h2 id="start-title">{tracking ? `Track ${tracking.reference} here` : t('startTitle')}</h2>
         <div ref={summaryRef}>
           <ErrorSummary errors={errors} labels={LABELS} />
         </div>

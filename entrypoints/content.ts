@@ -6,7 +6,9 @@ import type { ChildIdResult } from '../lib/hosts/extract';
 import { adapterForUrl } from '../lib/hosts/select';
 import { mountCompanion, type Companion } from '../lib/page/companion';
 import { childForTab, watchChildId } from '../lib/page/detector';
-import type { ChildStatus, Message, PanelSide } from '../lib/page/messages';
+import { findNoteField, insertIntoField, trackCarets } from '../lib/page/insert-note';
+import type { ChildStatus, InsertResult, Message, PanelSide, ReferencesResult } from '../lib/page/messages';
+import { findReferences } from '../lib/templates/reference';
 
 export default defineContentScript({
   registration: 'runtime',
@@ -42,8 +44,24 @@ export default defineContentScript({
       });
     }
 
-    browser.runtime.onMessage.addListener((message: Message) => {
+    const carets = trackCarets(document);
+
+    browser.runtime.onMessage.addListener((message: Message, _sender, sendResponse) => {
       switch (message.type) {
+        case 'insert-note': {
+          // Only the frame that has the notes field answers.
+          const field = findNoteField(document, adapter.notes.fields);
+          if (!field) return;
+          const where = insertIntoField(field, message.text, message.html, carets.caretIn(field));
+          sendResponse({ inserted: where, field: field.id || field.tagName.toLowerCase() } satisfies InsertResult);
+          return;
+        }
+        case 'find-references': {
+          const history = adapter.notes.history ? document.querySelector(adapter.notes.history) : null;
+          if (!history) return;
+          sendResponse({ references: findReferences(history.textContent ?? '') } satisfies ReferencesResult);
+          return;
+        }
         case 'report-child':
           void report();
           break;

@@ -54,7 +54,7 @@ export async function createEscalation(db: EscalationDb, input: NewEscalation, w
   const event = validate(EscalationEventSchema, {
     type: 'created',
     escalation,
-    reference: newReference(),
+    reference: escalation.reference ?? newReference(),
     id: crypto.randomUUID(),
     escalationId: id,
     seq: 1,

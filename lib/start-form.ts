@@ -21,6 +21,8 @@ export interface StartFormValues {
   lookedAfter: boolean;
   startStage: string;
   agreedDays: string;
+  /** Set when tracking a colleague's escalation found on the record. */
+  reference?: string;
 }
 
 const REQUIRED: (keyof StartFormValues)[] = ['myName', 'myRole', 'myAgency', 'theirName', 'theirRole', 'theirAgency', 'kind', 'concernAt'];
@@ -75,5 +77,6 @@ export function toNewEscalation(v: StartFormValues, hostId: string, childId: str
     flags: { immediateRisk: v.immediateRisk, childProtectionPlan: v.cpPlan, lookedAfter: v.lookedAfter },
     ...(stage !== first ? { startStage: stage, startReason: 'immediate-risk' as const } : {}),
     ...(v.agreedDays.trim() ? { agreedDays: Number(v.agreedDays) } : {}),
+    ...(v.reference ? { reference: v.reference } : {}),
   };
 }

@@ -6,7 +6,13 @@
 const CHILDREN = {
   '1000001': { name: 'Amelia Hart', dob: '14/03/2016', worker: 'J. Patel', notes: [] },
   '1000002': { name: 'Noah Bennett', dob: '02/09/2019', worker: 'S. Okafor', notes: [] },
-  '1000003': { name: 'Isla Morgan', dob: '27/11/2012', worker: 'R. Quinn', notes: [] },
+  '1000003': {
+    name: 'Isla Morgan',
+    dob: '27/11/2012',
+    worker: 'R. Quinn',
+    // A colleague on another machine recorded an escalation in the record's notes.
+    notes: ['Home visit. Health visitor disagrees with step-down.\nEscalation ESC-Q7RW2T · Herefordshire stage 2 · due Thu 3 Dec 2026'],
+  },
 };
 
 const SLOW_MS = 1200;
@@ -94,9 +100,23 @@ function render() {
   list.replaceChildren(...child.notes.map((n) => el('li', n)));
 }
 
+// ?notes=plain shows only the plain textarea; ?notes=none no notes field at all.
+const notesVariant = new URLSearchParams(location.search).get('notes');
+if (notesVariant === 'plain' || notesVariant === 'none') document.getElementById('note-editor').remove();
+if (notesVariant === 'none') document.getElementById('note-text').closest('label').remove();
+
+// The app's own listener, as a real case system has: it notices typing and pasting.
+for (const id of ['note-text', 'note-editor']) {
+  document.getElementById(id)?.addEventListener('input', (event) => {
+    const field = event.currentTarget;
+    const length = (field.value ?? field.innerText).length;
+    document.getElementById('note-status').textContent = `Unsaved changes (${length} characters)`;
+  });
+}
+
 addEventListener('popstate', render);
 document.getElementById('note-save').addEventListener('click', () => {
-  const text = document.getElementById('note-text').value || document.getElementById('note-editor').innerText;
+  const text = document.getElementById('note-text')?.value || document.getElementById('note-editor')?.innerText || '';
   CHILDREN[currentId()]?.notes.push(text);
   document.getElementById('note-status').textContent = 'Note saved.';
   render();

@@ -3,7 +3,7 @@
 import { computed, signal } from '@preact/signals';
 import type { ChildIdResult } from '../hosts/extract';
 import { childForTab } from '../page/detector';
-import type { Message, PanelSide } from '../page/messages';
+import type { InsertResult, Message, PanelSide, ReferencesResult } from '../page/messages';
 
 export const tabId = signal<number | null>(null);
 const frames = signal(new Map<number, { hostId: string; result: ChildIdResult }>());
@@ -36,4 +36,24 @@ export function tellPage(message: Message): void {
 export async function movePanel(side: PanelSide): Promise<void> {
   await browser.storage.local.set({ panelSide: side });
   tellPage({ type: 'panel-side', side });
+}
+
+/** A question to the record page's frames: only frames that can answer do, so an unanswered one must not hang the panel. */
+function askPage<T>(message: Message, ms = 2_000): Promise<T | null> {
+  if (tabId.value === null) return Promise.resolve(null);
+  const answer = browser.tabs.sendMessage(tabId.value, message).then(
+    (r) => (r ?? null) as T | null,
+    () => null,
+  );
+  return Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), ms))]);
+}
+
+/** Asks the record page to insert a note; null when no frame has a notes field. */
+export function insertIntoPage(text: string, html: string): Promise<InsertResult | null> {
+  return askPage<InsertResult>({ type: 'insert-note', text, html });
+}
+
+/** Escalation references in the record's visible notes. */
+export async function referencesOnPage(): Promise<ReferencesResult['references']> {
+  return (await askPage<ReferencesResult>({ type: 'find-references' }))?.references ?? [];
 }

@@ -41,6 +41,7 @@ export function mountCompanion(doc: Document, panelUrl: string, side: PanelSide 
   style.textContent = STYLE;
   const frame = doc.createElement('iframe');
   frame.title = 'Escalation Companion';
+  frame.allow = 'clipboard-write *'; // so "Copy note" works from the panel (its URL is per-session)
   frame.hidden = true;
   const dock = doc.createElement('div');
   const chip = doc.createElement('button');

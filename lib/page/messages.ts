@@ -15,6 +15,10 @@ export type Message =
   | { type: 'panel-side'; side: PanelSide }
   /** The child's escalations changed: refresh the status chip (panel → content script). */
   | { type: 'status-changed' }
+  /** Put a case note into the host's notes field (panel → content script); answered with InsertResult. */
+  | { type: 'insert-note'; text: string; html: string }
+  /** Escalation reference lines in the record's visible notes (panel → content script). */
+  | { type: 'find-references' }
   /** The status chip: stage and time left for the child (content script → background). */
   | { type: 'child-status'; hostId: string; childId: string };
 
@@ -24,3 +28,6 @@ export interface ChildStatus {
   text: string | null;
   overdue: boolean;
 }
+
+export type InsertResult = { inserted: 'caret' | 'end'; field: string };
+export type ReferencesResult = { references: { reference: string; line: string }[] };

@@ -70,6 +70,8 @@ export const NewEscalationSchema = z.object({
   startStage: StageIdSchema.optional(),
   startReason: StageEntryReasonSchema.optional(),
   agreedDays: z.number().int().min(0).max(365).optional(),
+  /** When tracking an escalation a colleague recorded on the child's file: its reference. */
+  reference: z.string().regex(/^ESC-[A-Z0-9]{6}$/, 'is not an escalation reference').optional(),
 });
 export type NewEscalation = z.input<typeof NewEscalationSchema>;
 

@@ -38,12 +38,7 @@ export function referenceLine(e: Escalation): string {
   return `Escalation ${e.reference} · ${area} ${stage}${tail}`;
 }
 
-/** References to escalations found in text (a record's visible case notes). */
-export function findReferences(text: string): { reference: string; line: string }[] {
-  const out = new Map<string, string>();
-  for (const m of text.matchAll(/Escalation (ESC-[A-Z0-9]{6})\b[^\n]{0,120}/g)) out.set(m[1]!, m[0]);
-  return [...out].map(([reference, line]) => ({ reference, line }));
-}
+export { findReferences } from './reference';
 
 function enteredBy(e: Escalation, events: EscalationEvent[], stageId: string): string | undefined {
   const ev = events.find((x) => x.type === 'stage-entered' && x.stageId === stageId);

@@ -1,0 +1,130 @@
+import type { FrameLocator, Page } from '@playwright/test';
+import { fillStartForm, openPanel } from '../../demo/drive.mjs';
+import { expect, test } from './fixtures';
+
+async function started(page: Page, demoUrl: string, protocol = 'herefordshire', childId = '1000001'): Promise<FrameLocator> {
+  const panel = await openPanel(page, demoUrl, childId);
+  await fillStartForm(panel, protocol, { concern: '2026-11-16T09:30' });
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await expect(panel.locator('.current-stage')).toBeVisible();
+  return panel;
+}
+
+async function clipboard(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(async () => {
+    const out: Record<string, string> = {};
+    for (const item of await navigator.clipboard.read()) {
+      for (const type of item.types) out[type] = await (await item.getType(type)).text();
+    }
+    return out;
+  });
+}
+
+test('copy puts the note on the clipboard as plain text and simple HTML, and records it', async ({ context, demoUrl }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demoUrl });
+  const page = await context.newPage();
+  const panel = await started(page, demoUrl);
+  const preview = panel.getByLabel('Preview (you can edit it before copying)');
+  await expect(preview).toHaveValue(/^Multi-agency escalation ESC-[A-Z0-9]{6}: Raise the issue/);
+  await panel.getByRole('button', { name: 'Copy note' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  const copied = await clipboard(page);
+  expect(copied['text/plain']).toBe(await preview.inputValue());
+  expect(copied['text/html']).toContain('<b>With:</b></p><ul><li>Sam Reid, Health Visitor, Community Health</li></ul>');
+  await expect(panel.locator('.history li').last()).toContainText('Case note copied to the record (case-note)');
+});
+
+test('the edited preview is what is copied', async ({ context, demoUrl }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demoUrl });
+  const page = await context.newPage();
+  const panel = await started(page, demoUrl, 'enfield');
+  const preview = panel.getByLabel('Preview (you can edit it before copying)');
+  await preview.fill('My own words about <this> escalation.\n\nSecond paragraph.');
+  await panel.getByRole('button', { name: 'Copy note' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  const copied = await clipboard(page);
+  expect(copied['text/plain']).toBe('My own words about <this> escalation.\n\nSecond paragraph.');
+  expect(copied['text/html']).toContain('<p>My own words about &lt;this&gt; escalation.</p>');
+});
+
+test('the Appendix 1 log row copies as one tab-separated spreadsheet row', async ({ context, demoUrl }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demoUrl });
+  const page = await context.newPage();
+  const panel = await started(page, demoUrl);
+  await panel.getByLabel('Template').selectOption('herefordshire-appendix-1');
+  await panel.getByRole('button', { name: 'Copy row' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'spreadsheet row' })).toBeVisible();
+  const row = await page.evaluate(() => navigator.clipboard.readText());
+  const cells = row.split('\t');
+  expect(cells).toHaveLength(8);
+  expect(cells[0]).toMatch(/^ESC-[A-Z0-9]{6}$/);
+  expect(cells[1]).toBe('1000001');
+});
+
+test('insert into the rich-text editor keeps what is there and is seen by the app', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  const panel = await started(page, demoUrl);
+  const editor = page.locator('#note-editor');
+  await editor.click();
+  await page.keyboard.type('Visit notes typed by the worker.');
+  await panel.getByRole('button', { name: 'Insert into the record’s case note' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Inserted into the case note' })).toBeVisible();
+  await expect(editor).toContainText('Visit notes typed by the worker.');
+  await expect(editor.locator('h3')).toHaveText(/^Multi-agency escalation ESC-/);
+  await expect(editor.locator('b', { hasText: 'With:' })).toBeVisible();
+  const text = await editor.innerText();
+  expect(text.indexOf('Visit notes typed by the worker.')).toBeLessThan(text.indexOf('Multi-agency escalation'));
+  await expect(page.locator('#note-status')).toHaveText(/^Unsaved changes \(\d+ characters\)$/);
+  await expect(panel.locator('.history li').last()).toContainText('Case note inserted to the record (case-note)');
+  // Nothing was submitted: the app's saved notes list is still empty.
+  await expect(page.locator('#recorded-notes li')).toHaveCount(0);
+});
+
+test('insert into a plain textarea goes at the caret, never replacing the worker’s text', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  const panel = await openPanel(page, demoUrl, '1000002');
+  await page.goto(`${demoUrl}/person/1000002?notes=plain`);
+  await page.getByRole('button', { name: 'Escalations' }).click();
+  await fillStartForm(panel, 'halton', { concern: '2026-11-16T09:30' });
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  const textarea = page.locator('#note-text');
+  await textarea.fill('First line.\nLast line.');
+  // Put the caret after "First line."
+  await textarea.evaluate((t: HTMLTextAreaElement) => {
+    t.focus();
+    t.setSelectionRange(11, 11);
+  });
+  await panel.getByRole('button', { name: 'Insert into the record’s case note' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'at your cursor' })).toBeVisible();
+  const value = await textarea.inputValue();
+  expect(value.startsWith('First line.\n\nMulti-agency escalation ESC-')).toBe(true);
+  expect(value.endsWith('\nLast line.')).toBe(true);
+  await expect(page.locator('#note-status')).toHaveText(`Unsaved changes (${value.length} characters)`);
+});
+
+test('with no notes field on the page it says so and offers copy', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  const panel = await openPanel(page, demoUrl, '1000002');
+  await page.goto(`${demoUrl}/person/1000002?notes=none`);
+  await page.getByRole('button', { name: 'Escalations' }).click();
+  await fillStartForm(panel, 'pan-sussex', { concern: '2026-11-16T09:30', days: '2' });
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await panel.getByRole('button', { name: 'Insert into the record’s case note' }).click();
+  await expect(panel.getByRole('alert')).toHaveText('No case-note field was found on this page. Copy the note and paste it into the record instead.');
+  await expect(panel.getByRole('button', { name: 'Copy note' })).toBeVisible();
+});
+
+test('a colleague’s reference line on the record is detected and can be tracked', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  const panel = await openPanel(page, demoUrl, '1000003');
+  const notice = panel.locator('.colleague');
+  await expect(notice).toContainText('A colleague recorded an escalation for this child');
+  await expect(notice).toContainText('Escalation ESC-Q7RW2T · Herefordshire stage 2 · due Thu 3 Dec 2026');
+  await notice.getByRole('button', { name: 'Start tracking ESC-Q7RW2T here' }).click();
+  await expect(panel.getByRole('heading', { name: 'Track ESC-Q7RW2T here' })).toBeVisible();
+  await expect(panel.getByLabel(/Brief details/)).toHaveValue(/Recorded by a colleague on the child's file: Escalation ESC-Q7RW2T/);
+  await fillStartForm(panel, 'herefordshire');
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await expect(panel.locator('#escalation-title')).toContainText('ESC-Q7RW2T');
+  await expect(panel.locator('.colleague')).toHaveCount(0);
+});
