@@ -8,6 +8,7 @@ import { t } from '../lib/strings';
 import { EscalationView } from './EscalationView';
 import { ImmediateRisk } from './ImmediateRisk';
 import { Ladder } from './Ladder';
+import { ProtocolSelect } from './ProtocolSelect';
 import { now } from './now';
 import { StartForm } from './StartForm';
 import { useRecords } from './useRecords';
@@ -22,16 +23,7 @@ function ProtocolGuide() {
   const preview = previewLadder(protocolId, new Date().toISOString(), now.value);
   return (
     <>
-      <div class="field">
-        <label for="protocol">{t('protocol')}</label>
-        <select id="protocol" value={protocolId} onChange={(e) => setProtocolId((e.currentTarget as HTMLSelectElement).value)}>
-          {listProtocols().map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.partnership}
-            </option>
-          ))}
-        </select>
-      </div>
+      <ProtocolSelect id="protocol" value={protocolId} onChange={setProtocolId} />
       <Ladder protocol={preview.protocol} stages={preview.stages} />
     </>
   );

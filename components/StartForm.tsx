@@ -2,13 +2,14 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { londonWallTime } from '../lib/calendar';
 import { InvalidInputError } from '../lib/escalations';
 import { previewLadder } from '../lib/ladder';
-import { listProtocols, getProtocol } from '../lib/protocols';
+import { getProtocol } from '../lib/protocols';
 import { DISAGREEMENT_KINDS } from '../lib/records/model';
 import { checkStartForm, needsTimeframe, offersTimeframe, toNewEscalation, type StartFormValues } from '../lib/start-form';
 import { t } from '../lib/strings';
 import { ErrorSummary, Field } from './Field';
 import { ImmediateRisk } from './ImmediateRisk';
 import { Ladder } from './Ladder';
+import { ProtocolSelect } from './ProtocolSelect';
 import { justStarted, now } from './now';
 import { records } from './useRecords';
 
@@ -85,7 +86,7 @@ export function StartForm({
   const set = (key: keyof StartFormValues) => (e: Event) => {
     const el = e.currentTarget as HTMLInputElement;
     const value = el.type === 'checkbox' ? el.checked : el.value;
-    setV((old) => ({ ...old, [key]: value, ...(key === 'protocolId' ? { startStage: '', agreedDays: '' } : {}) }));
+    setV((old) => ({ ...old, [key]: value }));
   };
   const protocol = getProtocol(v.protocolId);
   const stage = v.startStage || protocol.stages[0]!.id;
@@ -132,15 +133,7 @@ export function StartForm({
             {formError}
           </p>
         )}
-        <Field id="protocolId" label={t('protocol')}>
-          <select id="protocolId" value={v.protocolId} onChange={set('protocolId')}>
-            {listProtocols().map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.partnership}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <ProtocolSelect id="protocolId" value={v.protocolId} onChange={(protocolId) => setV((old) => ({ ...old, protocolId, startStage: '', agreedDays: '' }))} />
         <fieldset>
           <legend>{t('flags')}</legend>
           <label class="check">
