@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { londonWallTime } from '../lib/calendar';
-import { InvalidInputError } from '../lib/escalations';
+import { InvalidInputError } from '../lib/records/errors';
 import { previewLadder } from '../lib/ladder';
 import { getProtocol } from '../lib/protocols';
 import { DISAGREEMENT_KINDS } from '../lib/records/model';

@@ -2,7 +2,8 @@
 import { childStatus } from '../lib/child-status';
 import { database } from '../lib/browser/database';
 import { registerRecordPageScript } from '../lib/browser/record-pages';
-import { PORT_NAME, serveRecords } from '../lib/browser/records-bridge';
+import { PORT_NAME } from '../lib/browser/records-bridge';
+import { serveRecords } from '../lib/browser/records-server';
 import { escalationsForChild } from '../lib/escalations';
 import type { Message } from '../lib/page/messages';
 

@@ -15,15 +15,9 @@ import {
   type NewEscalation,
 } from './records/model';
 
-export { TransitionError } from './records/derive';
+import { InvalidInputError } from './records/errors';
 
-/** Input that fails validation; `problems` lists each field and what is wrong with it. */
-export class InvalidInputError extends Error {
-  override name = 'InvalidInputError';
-  constructor(public readonly problems: { path: string; message: string }[]) {
-    super(problems.map((p) => `${p.path || 'input'}: ${p.message}`).join('; '));
-  }
-}
+export { InvalidInputError, TransitionError } from './records/errors';
 
 function validate<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown): T {
   const result = schema.safeParse(value);

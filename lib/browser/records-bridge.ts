@@ -2,10 +2,8 @@
 // context, where browsers may deny IndexedDB. So the panel reads and changes
 // records through the background service worker (first-party storage) over a
 // port: live queries stream their results; changes go through lib/escalations.
-import { liveQuery } from 'dexie';
 import type { Browser } from 'wxt/browser';
-import { InvalidInputError, TransitionError, createEscalation, escalationsForChild, getEscalation, getHistory, recordEvent } from '../escalations';
-import type { EscalationDb } from '../db';
+import { InvalidInputError, TransitionError } from '../records/errors';
 import type { Escalation, EscalationEvent, EventBody, NewEscalation } from '../records/model';
 
 export type RecordsQuery =
@@ -23,18 +21,18 @@ type QueryResult<Q extends RecordsQuery> = Q extends { kind: 'for-child' }
     ? Escalation | undefined
     : EscalationEvent[];
 
-type Request =
+export type Request =
   | { op: 'subscribe'; sub: number; query: RecordsQuery }
   | { op: 'unsubscribe'; sub: number }
   | { op: 'command'; req: number; command: RecordsCommand };
 
-type Reply =
+export type Reply =
   | { sub: number; value: unknown }
   | { sub: number; error: SerialError }
   | { req: number; value: unknown }
   | { req: number; error: SerialError };
 
-interface SerialError {
+export interface SerialError {
   name: string;
   message: string;
   problems?: { path: string; message: string }[];
@@ -42,7 +40,7 @@ interface SerialError {
 
 export const PORT_NAME = 'records';
 
-function serialise(error: unknown): SerialError {
+export function serialise(error: unknown): SerialError {
   const e = error as Error & { problems?: SerialError['problems'] };
   return { name: e.name ?? 'Error', message: e.message ?? String(error), problems: e.problems };
 }
@@ -51,59 +49,6 @@ function revive(error: SerialError): Error {
   if (error.name === 'InvalidInputError' && error.problems) return new InvalidInputError(error.problems);
   if (error.name === 'TransitionError') return new TransitionError(error.message);
   return Object.assign(new Error(error.message), { name: error.name });
-}
-
-function runQuery(db: EscalationDb, query: RecordsQuery): Promise<unknown> {
-  switch (query.kind) {
-    case 'for-child':
-      return escalationsForChild(db, query.hostId, query.childId);
-    case 'escalation':
-      return getEscalation(db, query.id);
-    case 'history':
-      return getHistory(db, query.id);
-  }
-}
-
-function runCommand(db: EscalationDb, command: RecordsCommand): Promise<Escalation> {
-  const who = { by: command.by, at: command.at };
-  return command.kind === 'create' ? createEscalation(db, command.input, who) : recordEvent(db, command.id, command.body, who);
-}
-
-/** Background side: serves one panel's port. */
-export function serveRecords(port: Browser.runtime.Port, openDb: () => Promise<EscalationDb>): void {
-  const subscriptions = new Map<number, { unsubscribe(): void }>();
-  const post = (reply: Reply) => {
-    try {
-      port.postMessage(reply);
-    } catch {
-      /* the panel went away */
-    }
-  };
-  port.onMessage.addListener(async (request: Request) => {
-    if (request.op === 'unsubscribe') {
-      subscriptions.get(request.sub)?.unsubscribe();
-      subscriptions.delete(request.sub);
-      return;
-    }
-    try {
-      const db = await openDb();
-      if (request.op === 'subscribe') {
-        const subscription = liveQuery(() => runQuery(db, request.query)).subscribe({
-          next: (value) => post({ sub: request.sub, value }),
-          error: (error) => post({ sub: request.sub, error: serialise(error) }),
-        });
-        subscriptions.set(request.sub, subscription);
-      } else {
-        post({ req: request.req, value: await runCommand(db, request.command) });
-      }
-    } catch (error) {
-      post('sub' in request ? { sub: request.sub, error: serialise(error) } : { req: request.req, error: serialise(error) });
-    }
-  });
-  port.onDisconnect.addListener(() => {
-    for (const s of subscriptions.values()) s.unsubscribe();
-    subscriptions.clear();
-  });
 }
 
 /** Panel side: a connection that reconnects (and re-subscribes) if the service worker restarts. */

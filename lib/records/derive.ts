@@ -11,10 +11,9 @@ import {
   type StageEntry,
 } from './model';
 
-/** A change the protocol or the lifecycle does not allow; the message says why in plain words. */
-export class TransitionError extends Error {
-  override name = 'TransitionError';
-}
+import { TransitionError } from './errors';
+
+export { TransitionError } from './errors';
 
 function refuse(message: string): never {
   throw new TransitionError(message);
