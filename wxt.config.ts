@@ -18,6 +18,12 @@ export default defineConfig({
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(mode === 'production' ? {} : { host_permissions: DEMO_ORIGINS }),
     action: { default_title: 'Escalation Companion' },
+    // Settings IT can set by policy (docs/managed-settings.md).
+    storage: { managed_schema: 'managed_schema.json' },
+    // No remote code and no network: extension pages may load only their own files and connect nowhere.
+    content_security_policy: {
+      extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'none'; img-src 'self' data:; form-action 'none'",
+    },
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+E' },

@@ -9,11 +9,12 @@ import { ImmediateRisk } from './ImmediateRisk';
 import { Ladder, Clock } from './Ladder';
 import { useEffect, useRef } from 'preact/hooks';
 import { justStarted, now } from './now';
+import { settings } from './settings';
 import { records } from './useRecords';
 
 /** One escalation: where it stands, what is due, what to do next, and what happened. */
 export function EscalationView({ escalation, by }: { escalation: Escalation; by: string }) {
-  const view = ladderView(escalation, now.value);
+  const view = ladderView(escalation, now.value, settings.value.values.extraNonWorkingDays);
   const current = view.stages.find((s) => s.status === 'current');
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {

@@ -1,9 +1,11 @@
 import type { Protocol } from '../lib/protocols';
 import { t } from '../lib/strings';
+import { settings } from './settings';
 
 /** Immediate risk comes before everything else: the protocol's words and the organisational numbers. */
 export function ImmediateRisk({ protocol }: { protocol: Protocol }) {
-  const urgent = protocol.contacts.filter((c) => c.kind === 'front-door' || c.kind === 'out-of-hours' || c.kind === 'emergency');
+  // The organisation's own contacts (set by IT) come first.
+  const urgent = [...settings.value.values.contacts, ...protocol.contacts].filter((c) => c.kind === 'front-door' || c.kind === 'out-of-hours' || c.kind === 'emergency');
   return (
     <section class="immediate-risk" role="region" aria-labelledby="risk-title">
       <h2 id="risk-title">{t('riskTitle')}</h2>

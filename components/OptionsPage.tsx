@@ -4,17 +4,36 @@ import { useEffect, useState } from 'preact/hooks';
 import { builtIns, saveUserAdapters, userAdapters } from '../lib/browser/adapters';
 import { downloadText } from '../lib/download';
 import { mergeAdapters, parseAdapterFile, siteToOrigin, type HostAdapter } from '../lib/hosts';
+import { SettingsForm } from './SettingsForm';
+import { settings } from './settings';
 
 function Sites() {
   const [origins, setOrigins] = useState<string[]>([]);
   const [site, setSite] = useState('');
   const [message, setMessage] = useState('');
   const refresh = () => browser.permissions.getAll().then((p) => setOrigins(p.origins ?? []));
+  const managedSites = settings.value.values.caseSystemOrigins;
   useEffect(() => void refresh(), []);
   return (
     <section aria-labelledby="sites-title">
       <h2 id="sites-title">Case-record sites</h2>
       <p>The extension reads pages only on these sites, and only to find the child’s ID.</p>
+      {managedSites.length > 0 && (
+        <ul aria-label="Sites set by your organisation">
+          {managedSites.map((o) => (
+            <li key={o} data-managed-site={o}>
+              {o} <span class="source-tag organisation">Set by your organisation</span>{' '}
+              {origins.includes(o) ? (
+                '(access granted)'
+              ) : (
+                <button type="button" onClick={() => browser.permissions.request({ origins: [o] }).then(refresh, (e: Error) => setMessage(e.message))}>
+                  Allow access to {o}
+                </button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
       {origins.length === 0 ? (
         <p>No sites yet.</p>
       ) : (
@@ -55,7 +74,9 @@ function Adapters() {
   const [error, setError] = useState('');
   const [status, setStatus] = useState('');
   useEffect(() => void userAdapters().then(setMine), []);
-  const all = mergeAdapters(builtIns(), mine);
+  const theirs = settings.value.source.adapters === 'organisation' ? settings.value.values.adapters : [];
+  const all = mergeAdapters(mergeAdapters(builtIns(), mine), theirs);
+  const theirIds = new Set(theirs.map((a) => a.id));
   const mineIds = new Set(mine.map((a) => a.id));
 
   async function importFile(file: File) {
@@ -94,8 +115,8 @@ function Adapters() {
               <td>{a.matches.join(', ')}</td>
               <td>{a.childId.label}</td>
               <td>
-                {mineIds.has(a.id) ? 'Yours' : 'Built in'}
-                {mineIds.has(a.id) && (
+                {theirIds.has(a.id) ? 'Set by your organisation' : mineIds.has(a.id) ? 'Yours' : 'Built in'}
+                {mineIds.has(a.id) && !theirIds.has(a.id) && (
                   <button
                     type="button"
                     onClick={async () => {
@@ -141,6 +162,7 @@ export function OptionsPage() {
   return (
     <main class="panel wide">
       <h1>Escalation Companion options</h1>
+      <SettingsForm />
       <Sites />
       <Adapters />
       <p>

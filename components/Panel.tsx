@@ -11,16 +11,16 @@ import { Ladder } from './Ladder';
 import { ProtocolSelect } from './ProtocolSelect';
 import { now } from './now';
 import { StartForm } from './StartForm';
+import { followSettings, settings } from './settings';
 import { useRecords } from './useRecords';
 
 const side = signal<'right' | 'left'>('right');
-const defaultProtocol = signal('pan-cheshire');
 const worker = signal('');
 const askedAboutRisk = signal(false);
 
 function ProtocolGuide() {
-  const [protocolId, setProtocolId] = useState(defaultProtocol.value);
-  const preview = previewLadder(protocolId, new Date().toISOString(), now.value);
+  const [protocolId, setProtocolId] = useState(settings.value.values.defaultProtocol);
+  const preview = previewLadder(protocolId, new Date().toISOString(), now.value, settings.value.values.extraNonWorkingDays);
   return (
     <>
       <ProtocolSelect id="protocol" value={protocolId} onChange={setProtocolId} />
@@ -58,14 +58,14 @@ function ChildEscalations({ hostId, childId }: { hostId: string; childId: string
     </div>
   ));
   if (tracking) {
-    return <StartForm key={tracking.reference} hostId={hostId} childId={childId} defaultProtocol={defaultProtocol.value} tracking={tracking} />;
+    return <StartForm key={tracking.reference} hostId={hostId} childId={childId} defaultProtocol={settings.value.values.defaultProtocol} tracking={tracking} />;
   }
   if (list.length === 0) {
     return (
       <>
         {notices}
         <p class="empty">{t('noEscalation')}</p>
-        <StartForm hostId={hostId} childId={childId} defaultProtocol={defaultProtocol.value} />
+        <StartForm hostId={hostId} childId={childId} defaultProtocol={settings.value.values.defaultProtocol} />
       </>
     );
   }
@@ -87,7 +87,7 @@ function ChildEscalations({ hostId, childId }: { hostId: string; childId: string
         </div>
       )}
       {starting ? (
-        <StartForm hostId={hostId} childId={childId} defaultProtocol={defaultProtocol.value} />
+        <StartForm hostId={hostId} childId={childId} defaultProtocol={settings.value.values.defaultProtocol} />
       ) : (
         <EscalationView escalation={shown} by={worker.value} />
       )}
@@ -122,9 +122,9 @@ function ChildSection() {
 export function Panel() {
   useEffect(() => {
     void followTabChild();
-    void browser.storage.local.get(['panelSide', 'defaultProtocol', 'worker']).then((s) => {
+    followSettings();
+    void browser.storage.local.get(['panelSide', 'worker']).then((s) => {
       side.value = s.panelSide === 'left' ? 'left' : 'right';
-      if (typeof s.defaultProtocol === 'string' && listProtocols().some((p) => p.id === s.defaultProtocol)) defaultProtocol.value = s.defaultProtocol;
       worker.value = (s.worker as { name?: string } | undefined)?.name ?? '';
     });
     browser.storage.local.onChanged.addListener((changes) => {
@@ -152,7 +152,7 @@ export function Panel() {
       <button type="button" class="risk-question" aria-expanded={askedAboutRisk.value} onClick={() => (askedAboutRisk.value = !askedAboutRisk.value)}>
         {t('askImmediateRisk')}
       </button>
-      {askedAboutRisk.value && <ImmediateRisk protocol={getProtocol(defaultProtocol.value)} />}
+      {askedAboutRisk.value && <ImmediateRisk protocol={getProtocol(settings.value.values.defaultProtocol)} />}
       <ChildSection />
       {!tabChild.value.found && <ProtocolGuide />}
     </main>

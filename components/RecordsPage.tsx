@@ -2,6 +2,7 @@
 // deleting closed records past the retention period.
 import { useEffect, useState } from 'preact/hooks';
 import { database, requestPersistentStorage } from '../lib/browser/database';
+import { loadSettings } from '../lib/browser/settings';
 import { BackupFileError, exportBackup, importBackup, type ImportReport } from '../lib/db/backup';
 import { DEFAULT_RETENTION_MONTHS, purgeCandidates, purgeEscalations } from '../lib/db/retention';
 import type { EscalationDb } from '../lib/db';
@@ -81,9 +82,10 @@ function Retention({ db }: { db: EscalationDb }) {
   const [candidates, setCandidates] = useState<Escalation[] | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [message, setMessage] = useState('');
-  const months = DEFAULT_RETENTION_MONTHS;
+  const [months, setMonths] = useState(DEFAULT_RETENTION_MONTHS);
+  useEffect(() => void loadSettings().then((s) => setMonths(s.values.retentionMonths)), []);
   const refresh = () => purgeCandidates(db, { months }).then(setCandidates);
-  useEffect(() => void refresh(), [db]);
+  useEffect(() => void refresh(), [db, months]);
   if (!candidates) return null;
   return (
     <section aria-labelledby="retention-title">

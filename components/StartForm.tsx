@@ -11,6 +11,7 @@ import { ImmediateRisk } from './ImmediateRisk';
 import { Ladder } from './Ladder';
 import { ProtocolSelect } from './ProtocolSelect';
 import { justStarted, now } from './now';
+import { settings } from './settings';
 import { records } from './useRecords';
 
 const LABELS: Record<string, string> = {
@@ -119,7 +120,7 @@ export function StartForm({
     }
   }
 
-  const preview = previewLadder(v.protocolId, new Date().toISOString(), now.value);
+  const preview = previewLadder(v.protocolId, new Date().toISOString(), now.value, settings.value.values.extraNonWorkingDays);
   return (
     <>
       {v.immediateRisk && <ImmediateRisk protocol={protocol} />}

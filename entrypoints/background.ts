@@ -6,10 +6,19 @@ import { PORT_NAME } from '../lib/browser/records-bridge';
 import { serveRecords } from '../lib/browser/records-server';
 import { escalationsForChild } from '../lib/escalations';
 import type { Message } from '../lib/page/messages';
+import { MANAGED_ADAPTERS } from '../lib/browser/adapters';
+import { loadSettings, onSettingsChanged } from '../lib/browser/settings';
+
+/** Keeps the organisation's validated adapters where the record-page script reads them. */
+async function applySettings() {
+  const { values, source } = await loadSettings();
+  await browser.storage.local.set({ [MANAGED_ADAPTERS]: source.adapters === 'organisation' ? values.adapters : [] });
+}
 
 export default defineBackground(() => {
-  browser.runtime.onInstalled.addListener(() => void registerRecordPageScript());
-  browser.runtime.onStartup.addListener(() => void registerRecordPageScript());
+  browser.runtime.onInstalled.addListener(() => void registerRecordPageScript().then(applySettings));
+  browser.runtime.onStartup.addListener(() => void registerRecordPageScript().then(applySettings));
+  onSettingsChanged(() => void applySettings());
   browser.permissions.onAdded.addListener(() => void registerRecordPageScript());
   browser.permissions.onRemoved.addListener(() => void registerRecordPageScript());
 
@@ -41,7 +50,7 @@ export default defineBackground(() => {
 
   // The in-page panel reads and writes records through here (first-party storage).
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === PORT_NAME) serveRecords(port, database);
+    if (port.name === PORT_NAME) serveRecords(port, database, async () => (await loadSettings()).values.extraNonWorkingDays);
   });
 
   browser.commands.onCommand.addListener((command, tab) => {

@@ -39,6 +39,8 @@ interface Who {
   by?: string;
   /** When; now by default. */
   at?: string;
+  /** The organisation's closure days, for the due date stored with the escalation. */
+  extraNonWorkingDays?: Record<string, string>;
 }
 
 /** Starts an escalation: writes its "created" event and its state. */
@@ -55,7 +57,7 @@ export async function createEscalation(db: EscalationDb, input: NewEscalation, w
     at: who.at ?? new Date().toISOString(),
     by: who.by ?? escalation.raisedBy.name,
   });
-  const state = deriveEscalation([event]);
+  const state = deriveEscalation([event], who.extraNonWorkingDays);
   await db.transaction('rw', db.escalations, db.events, async () => {
     await db.events.add(event);
     await db.escalations.add(state);
@@ -81,7 +83,7 @@ export async function recordEvent(db: EscalationDb, escalationId: string, body: 
       at: who.at ?? new Date().toISOString(),
       by: who.by ?? '',
     });
-    const state = deriveEscalation([...history, event]);
+    const state = deriveEscalation([...history, event], who.extraNonWorkingDays);
     await db.events.add(event);
     await db.escalations.put(state);
     return state;

@@ -1,6 +1,6 @@
 // What the panel shows for an escalation: every stage in order, where the
 // escalation is on it, each stage's clocks with time left, and its duties.
-import { londonDay, nonWorkingDaysBetween, type NonWorkingReason } from './calendar';
+import { createCalendar, londonDay, nonWorkingDaysBetween, type NonWorkingReason } from './calendar';
 import { getProtocol, type Protocol, type Stage } from './protocols';
 import type { Duty } from './protocols/schema';
 import type { Escalation, StageEntry } from './records/model';
@@ -34,12 +34,14 @@ export function dutyApplies(duty: Duty, escalation: Pick<Escalation, 'flags'>): 
   return true;
 }
 
-export function ladderView(escalation: Escalation, now: Date): { protocol: Protocol; stages: LadderStage[] } {
+export function ladderView(escalation: Escalation, now: Date, extraNonWorkingDays: Record<string, string> = {}): { protocol: Protocol; stages: LadderStage[] } {
   const protocol = getProtocol(escalation.protocolId);
+  const calendar = createCalendar(extraNonWorkingDays);
   const schedule = scheduleEscalation({
     protocolId: escalation.protocolId,
     concernRaisedAt: escalation.concernRaisedAt,
     stages: escalation.stages.map((s) => ({ stageId: s.stageId, enteredAt: s.enteredAt, agreedDays: s.agreedDays })),
+    extraNonWorkingDays,
   });
   const today = londonDay(now);
   const skipped = new Set(escalation.stages.flatMap((s) => s.skipped));
@@ -64,8 +66,8 @@ export function ladderView(escalation: Escalation, now: Date): { protocol: Proto
       due: scheduled.due,
       clocks: scheduled.clocks.map((c) => ({
         ...c,
-        left: timeLeft(c.due, now),
-        notCounted: nonWorkingDaysBetween(today, c.due.slice(0, 10)),
+        left: timeLeft(c.due, now, calendar),
+        notCounted: nonWorkingDaysBetween(today, c.due.slice(0, 10), calendar),
       })),
       duties: stage.duties
         .filter((d) => dutyApplies(d, escalation))
@@ -83,9 +85,15 @@ export function nextStage(escalation: Escalation): Stage | null {
 }
 
 /** The ladder before any escalation exists: every stage, with the clocks that would run from `concernAt`. */
-export function previewLadder(protocolId: string, concernAt: string, now: Date): { protocol: Protocol; stages: LadderStage[] } {
+export function previewLadder(
+  protocolId: string,
+  concernAt: string,
+  now: Date,
+  extraNonWorkingDays: Record<string, string> = {},
+): { protocol: Protocol; stages: LadderStage[] } {
   const protocol = getProtocol(protocolId);
-  const schedule = scheduleEscalation({ protocolId, concernRaisedAt: concernAt });
+  const calendar = createCalendar(extraNonWorkingDays);
+  const schedule = scheduleEscalation({ protocolId, concernRaisedAt: concernAt, extraNonWorkingDays });
   const today = londonDay(now);
   return {
     protocol,
@@ -93,7 +101,7 @@ export function previewLadder(protocolId: string, concernAt: string, now: Date):
       stage,
       status: 'ahead',
       due: schedule.stages[i]!.due,
-      clocks: schedule.stages[i]!.clocks.map((c) => ({ ...c, left: timeLeft(c.due, now), notCounted: nonWorkingDaysBetween(today, c.due.slice(0, 10)) })),
+      clocks: schedule.stages[i]!.clocks.map((c) => ({ ...c, left: timeLeft(c.due, now, calendar), notCounted: nonWorkingDaysBetween(today, c.due.slice(0, 10), calendar) })),
       duties: stage.duties.map((duty) => ({ duty, done: false })),
     })),
   };

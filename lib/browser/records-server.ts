@@ -18,13 +18,17 @@ function runQuery(db: EscalationDb, query: RecordsQuery): Promise<unknown> {
   }
 }
 
-function runCommand(db: EscalationDb, command: RecordsCommand): Promise<Escalation> {
-  const who = { by: command.by, at: command.at };
+function runCommand(db: EscalationDb, command: RecordsCommand, extraNonWorkingDays: Record<string, string>): Promise<Escalation> {
+  const who = { by: command.by, at: command.at, extraNonWorkingDays };
   return command.kind === 'create' ? createEscalation(db, command.input, who) : recordEvent(db, command.id, command.body, who);
 }
 
 /** Background side: serves one panel's port. */
-export function serveRecords(port: Browser.runtime.Port, openDb: () => Promise<EscalationDb>): void {
+export function serveRecords(
+  port: Browser.runtime.Port,
+  openDb: () => Promise<EscalationDb>,
+  closureDays: () => Promise<Record<string, string>> = async () => ({}),
+): void {
   const subscriptions = new Map<number, { unsubscribe(): void }>();
   const post = (reply: Reply) => {
     try {
@@ -48,7 +52,7 @@ export function serveRecords(port: Browser.runtime.Port, openDb: () => Promise<E
         });
         subscriptions.set(request.sub, subscription);
       } else {
-        post({ req: request.req, value: await runCommand(db, request.command) });
+        post({ req: request.req, value: await runCommand(db, request.command, await closureDays()) });
       }
     } catch (error) {
       post('sub' in request ? { sub: request.sub, error: serialise(error) } : { req: request.req, error: serialise(error) });

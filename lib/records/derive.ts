@@ -206,10 +206,10 @@ export function withNextDue(state: Escalation, extraNonWorkingDays?: Record<stri
 }
 
 /** Replays a whole history (in seq order) into the current state. */
-export function deriveEscalation(events: readonly EscalationEvent[]): Escalation {
+export function deriveEscalation(events: readonly EscalationEvent[], extraNonWorkingDays?: Record<string, string>): Escalation {
   const ordered = [...events].sort((a, b) => a.seq - b.seq);
   let state: Escalation | null = null;
   for (const event of ordered) state = applyEvent(state, event);
   if (!state) throw new TransitionError('An escalation needs at least its "created" event');
-  return withNextDue(state);
+  return withNextDue(state, extraNonWorkingDays);
 }

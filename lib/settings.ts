@@ -1,0 +1,100 @@
+// Settings resolve in order: set by the organisation (managed storage, from
+// Chrome/Edge enterprise policy or Firefox's 3rdparty policy) > chosen by the
+// user > built in. A managed value that fails validation is ignored with a
+// warning, never a crash, and never silently replaced by a weaker one.
+import { z } from 'zod';
+import { ContactSchema } from './protocols/schema';
+import { HostAdapterSchema } from './hosts/schema';
+import { listProtocols } from './protocols';
+
+const protocolIds = () => listProtocols().map((p) => p.id);
+const ProtocolId = z.string().refine((id) => protocolIds().includes(id), { message: 'is not one of the built-in protocols' });
+const Origin = z.string().regex(/^https?:\/\/(\*\.)?[^/*]+\/\*$/, 'must look like https://mosaic.council.gov.uk/*');
+const Day = z.iso.date();
+
+export const SETTING_SCHEMAS = {
+  defaultProtocol: ProtocolId,
+  allowedProtocols: z.array(ProtocolId).min(1),
+  caseSystemOrigins: z.array(Origin).max(50),
+  adapters: z.array(HostAdapterSchema).max(50),
+  extraNonWorkingDays: z.record(Day, z.string().min(1).max(100)),
+  retentionMonths: z.number().int().min(1).max(120),
+  contacts: z.array(ContactSchema).max(50),
+  reminders: z.boolean(),
+} as const;
+
+export type SettingKey = keyof typeof SETTING_SCHEMAS;
+export type Settings = { [K in SettingKey]: z.output<(typeof SETTING_SCHEMAS)[K]> };
+export type SettingSource = 'organisation' | 'you' | 'built-in';
+
+export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
+
+export const BUILT_IN_SETTINGS: Settings = {
+  defaultProtocol: 'pan-cheshire',
+  allowedProtocols: ['pan-cheshire', 'halton', 'enfield', 'pan-sussex', 'herefordshire'],
+  caseSystemOrigins: [],
+  adapters: [],
+  extraNonWorkingDays: {},
+  retentionMonths: 12,
+  contacts: [],
+  reminders: false,
+};
+
+export interface ResolvedSettings {
+  values: Settings;
+  source: Record<SettingKey, SettingSource>;
+  /** Plain-English warnings about managed or stored values that were ignored. */
+  warnings: string[];
+}
+
+function issueText(error: z.ZodError): string {
+  const issue = error.issues[0]!;
+  return `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`;
+}
+
+export function resolveSettings(managed: unknown, user: unknown): ResolvedSettings {
+  const values = structuredClone(BUILT_IN_SETTINGS) as Record<SettingKey, unknown>;
+  const source = Object.fromEntries(SETTING_KEYS.map((k) => [k, 'built-in'])) as Record<SettingKey, SettingSource>;
+  const warnings: string[] = [];
+  const layers: [SettingSource, unknown][] = [
+    ['you', user],
+    ['organisation', managed],
+  ];
+  for (const [who, layer] of layers) {
+    if (layer === undefined || layer === null) continue;
+    if (typeof layer !== 'object' || Array.isArray(layer)) {
+      warnings.push(`${who === 'organisation' ? 'Your organisation’s settings are' : 'Your saved settings are'} not in the expected form and were ignored.`);
+      continue;
+    }
+    for (const [key, raw] of Object.entries(layer)) {
+      if (!(key in SETTING_SCHEMAS)) {
+        if (who === 'organisation') warnings.push(`Your organisation set “${key}”, which this version does not know; it was ignored.`);
+        continue;
+      }
+      const parsed = SETTING_SCHEMAS[key as SettingKey].safeParse(raw);
+      if (!parsed.success) {
+        warnings.push(
+          who === 'organisation'
+            ? `Your organisation’s setting “${key}” is not valid (${issueText(parsed.error)}) and was ignored. Tell your IT team.`
+            : `Your saved setting “${key}” is not valid (${issueText(parsed.error)}) and was ignored.`,
+        );
+        continue;
+      }
+      values[key as SettingKey] = parsed.data;
+      source[key as SettingKey] = who;
+    }
+  }
+  const resolved = values as Settings;
+  // The default must be one of the protocols allowed.
+  if (!resolved.allowedProtocols.includes(resolved.defaultProtocol)) {
+    const fallback = resolved.allowedProtocols[0]!;
+    warnings.push(`The default protocol “${resolved.defaultProtocol}” is not among the allowed protocols; “${fallback}” is used.`);
+    resolved.defaultProtocol = fallback;
+  }
+  return { values: resolved, source, warnings };
+}
+
+/** Whether the user may change a setting (not when the organisation set it). */
+export function isLocked(resolved: ResolvedSettings, key: SettingKey): boolean {
+  return resolved.source[key] === 'organisation';
+}
