@@ -65,7 +65,8 @@ function ChildEscalations({ hostId, childId }: { hostId: string; childId: string
       <>
         {notices}
         <p class="empty">{t('noEscalation')}</p>
-        <StartForm hostId={hostId} childId={childId} defaultProtocol={settings.value.values.defaultProtocol} />
+        {/* Remounts if the organisation's default arrives after the form was drawn. */}
+        <StartForm key={settings.value.values.defaultProtocol} hostId={hostId} childId={childId} defaultProtocol={settings.value.values.defaultProtocol} />
       </>
     );
   }
