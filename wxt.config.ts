@@ -40,7 +40,12 @@ export default defineConfig({
       },
     ],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'escalation-companion@example.org' } } }
+      ? {
+          browser_specific_settings: {
+            // Nothing is collected or sent anywhere (PRIVACY.md).
+            gecko: { id: 'escalation-companion@example.org', data_collection_permissions: { required: ['none'] } },
+          },
+        }
       : {}),
   }),
 });

@@ -26,6 +26,7 @@ console.log(`Browser for the browser tests: ${browser} (${browserVersion(browser
 run('Unit tests, TZ=Europe/London', 'npx', ['vitest', 'run'], { TZ: 'Europe/London' });
 run('Unit tests, TZ=Pacific/Auckland', 'npx', ['vitest', 'run'], { TZ: 'Pacific/Auckland' });
 run('Type check', 'npx', ['tsc', '--noEmit']);
+run('Firefox build, checked with web-ext lint', 'npm', ['run', 'lint:firefox']);
 run('Build the extension (test build)', 'npx', ['wxt', 'build', '--mode', 'development']);
 run('Browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], { CHROME_PATH: browser });
 console.log('\n✔ All tests passed.');
