@@ -158,6 +158,27 @@ function Adapters() {
   );
 }
 
+function About() {
+  const manifest = browser.runtime.getManifest();
+  return (
+    <section aria-labelledby="about-title">
+      <h2 id="about-title">About</h2>
+      <p>
+        {manifest.name} version <span data-version>{manifest.version}</span>.
+      </p>
+      <p>
+        <strong>What is stored, and where:</strong> escalation records (the child’s ID as your case-record system shows it, the people
+        involved, the disagreement, dates, stages and every step taken) in this browser’s database on this device; your settings and
+        details in this browser’s extension storage. Nothing is sent anywhere: no server, no analytics.
+      </p>
+      <p>
+        <strong>How long:</strong> closed escalations are offered for deletion after the retention period above; nothing is deleted
+        without your confirmation. Removing the extension deletes everything it stored.
+      </p>
+    </section>
+  );
+}
+
 export function OptionsPage() {
   return (
     <main class="panel wide">
@@ -165,9 +186,13 @@ export function OptionsPage() {
       <SettingsForm />
       <Sites />
       <Adapters />
-      <p>
-        <a href="/records.html">Your escalation records: backup, restore and deletion</a>
-      </p>
+      <section aria-labelledby="data-title">
+        <h2 id="data-title">Backup and restore</h2>
+        <p>
+          <a href="/records.html">Your escalation records: export a backup, restore one, and delete closed records</a>
+        </p>
+      </section>
+      <About />
     </main>
   );
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import type { BrowserContext } from '@playwright/test';
 import { escalate, fillStartForm, openPanel } from '../../demo/drive.mjs';
 import { expect, test } from './fixtures';
@@ -43,6 +44,10 @@ test('settings set by the organisation are shown locked in the options page', as
   await expect(page.getByRole('button', { name: 'Allow access to https://mosaic.ourshire.gov.uk/*' })).toBeVisible();
   await expect(page.locator('tr[data-adapter="ourshire-mosaic"]')).toContainText('Set by your organisation');
   await expect(page.getByRole('alert')).toHaveCount(0);
+  await expect(page.locator('[data-version]')).toHaveText(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+  expect(scan.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
 });
 
 test('the panel uses the organisation’s protocol, allowed list and contacts', async ({ context, demoUrl }) => {
