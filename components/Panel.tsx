@@ -2,7 +2,7 @@ import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import { followTabChild, heardFromPage, idLabel, movePanel, referencesOnPage, tabChild, tellPage } from '../lib/browser/tab-child';
 import { previewLadder } from '../lib/ladder';
-import { getProtocol, listProtocols } from '../lib/protocols';
+import { getProtocol } from '../lib/protocols';
 import type { Escalation } from '../lib/records/model';
 import { t } from '../lib/strings';
 import { EscalationView } from './EscalationView';
