@@ -92,7 +92,7 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
         </p>
         {button('reopen', t('reopen'))}
         {open === 'reopen' && (
-          <Form title={t('reopenTitle')} submit={t('reopen')} onRecord={onRecord('Reopened.')} build={(d) => (str(d, 'reason') ? { type: 'reopened', reason: str(d, 'reason') } : 'Say why it is being reopened')}>
+          <Form title={t('reopenTitle')} submit={t('reopen')} onRecord={onRecord(t('doneReopened'))} build={(d) => (str(d, 'reason') ? { type: 'reopened', reason: str(d, 'reason') } : t('sayWhyReopened'))}>
             <Field id="reopen-reason" label={t('reopenWhy')}>
               <textarea id="reopen-reason" name="reason" rows={2} />
             </Field>
@@ -116,7 +116,7 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
         {button('withdraw', t('withdraw'))}
       </div>
       {open === 'discussion' && (
-          <Form onRecord={onRecord('Discussion recorded.')} title={t('recordDiscussion')} submit={t('saveDiscussion')} build={(d) => (str(d, 'summary') ? { type: 'discussion-held', with: str(d, 'with'), summary: str(d, 'summary') } : 'Say what was discussed')}>
+          <Form onRecord={onRecord(t('doneDiscussion'))} title={t('recordDiscussion')} submit={t('saveDiscussion')} build={(d) => (str(d, 'summary') ? { type: 'discussion-held', with: str(d, 'with'), summary: str(d, 'summary') } : t('sayWhatDiscussed'))}>
             <Field id="discussion-with" label={t('discussionWith')}>
               <input id="discussion-with" name="with" />
             </Field>
@@ -126,10 +126,10 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
           </Form>
         )}
       {open === 'timeframe' && (
-          <Form onRecord={onRecord('Timeframe recorded.')}
+          <Form onRecord={onRecord(t('doneTimeframe'))}
             title={t('agreeTimeframe')}
             submit={t('saveTimeframe')}
-            build={(d) => (/^\d+$/.test(str(d, 'days')) ? { type: 'timeframe-agreed', stageId: escalation.currentStage, days: Number(str(d, 'days')) } : 'Enter the timeframe as a whole number of working days')}
+            build={(d) => (/^\d+$/.test(str(d, 'days')) ? { type: 'timeframe-agreed', stageId: escalation.currentStage, days: Number(str(d, 'days')) } : t('wholeDaysTimeframe'))}
           >
             <Field id="timeframe-days" label={t('timeframeDays')}>
               <input id="timeframe-days" name="days" inputMode="numeric" />
@@ -137,13 +137,13 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
           </Form>
         )}
       {open === 'action' && (
-          <Form onRecord={onRecord('Action recorded.')}
+          <Form onRecord={onRecord(t('doneAction'))}
             title={t('agreeAction')}
             submit={t('saveAction')}
             build={(d) =>
               str(d, 'action') && /^\d{4}-\d{2}-\d{2}$/.test(str(d, 'due'))
                 ? { type: 'action-agreed', action: str(d, 'action'), owner: str(d, 'owner') || undefined, dueDay: str(d, 'due') }
-                : 'Say what the action is and when it is due'
+                : t('sayActionAndDue')
             }
           >
             <Field id="action-what" label={t('actionWhat')}>
@@ -158,7 +158,7 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
           </Form>
         )}
       {open === 'response' && (
-          <Form onRecord={onRecord('Response recorded.')} title={t('recordResponse')} submit={t('saveResponse')} build={(d) => (str(d, 'summary') ? { type: 'response-received', from: str(d, 'from'), summary: str(d, 'summary') } : 'Say what the response was')}>
+          <Form onRecord={onRecord(t('doneResponse'))} title={t('recordResponse')} submit={t('saveResponse')} build={(d) => (str(d, 'summary') ? { type: 'response-received', from: str(d, 'from'), summary: str(d, 'summary') } : t('sayResponse'))}>
             <Field id="response-from" label={t('responseFrom')}>
               <input id="response-from" name="from" />
             </Field>
@@ -168,16 +168,16 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
           </Form>
         )}
       {open === 'escalate' && next && (
-        <EscalateForm escalation={escalation} later={later} onDone={(body) => record(body, 'Escalated.')} />
+        <EscalateForm escalation={escalation} later={later} onDone={(body) => record(body, t('doneEscalated'))} />
       )}
       {open === 'resolve' && (
-          <Form onRecord={onRecord('Resolved.')}
+          <Form onRecord={onRecord(t('doneResolved'))}
             title={t('resolveTitle')}
             submit={t('resolve')}
             build={(d) =>
               str(d, 'methodology')
                 ? { type: 'resolved', methodology: str(d, 'methodology'), stageId: str(d, 'stage') || escalation.currentStage, outcome: str(d, 'outcome'), lessonsLearned: str(d, 'lessons') }
-                : 'Say how it was resolved'
+                : t('sayHowResolved')
             }
           >
             <Field id="resolve-how" label={t('resolveHow')}>
@@ -201,7 +201,7 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
           </Form>
         )}
       {open === 'withdraw' && (
-          <Form onRecord={onRecord('Withdrawn.')} title={t('withdrawTitle')} submit={t('withdraw')} build={(d) => (str(d, 'reason') ? { type: 'withdrawn', reason: str(d, 'reason') } : 'Say why it is being withdrawn')}>
+          <Form onRecord={onRecord(t('doneWithdrawn'))} title={t('withdrawTitle')} submit={t('withdraw')} build={(d) => (str(d, 'reason') ? { type: 'withdrawn', reason: str(d, 'reason') } : t('sayWhyWithdrawn'))}>
             <Field id="withdraw-reason" label={t('withdrawWhy')}>
               <textarea id="withdraw-reason" name="reason" rows={2} />
             </Field>
@@ -233,9 +233,9 @@ function EscalateForm({ escalation, later, onDone }: { escalation: Escalation; l
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (!reason) return onDone('Choose why it is being escalated');
-        if (required && !/^\d+$/.test(days.trim())) return onDone(`State the timeframe for resolution at ${later.find((l) => l.id === target)!.title}, in working days`);
-        if (days.trim() && !/^\d+$/.test(days.trim())) return onDone('Enter the timeframe as a whole number of working days');
+        if (!reason) return onDone(t('chooseWhyEscalated'));
+        if (required && !/^\d+$/.test(days.trim())) return onDone(t('stateTimeframeAt', { stage: later.find((l) => l.id === target)!.title }));
+        if (days.trim() && !/^\d+$/.test(days.trim())) return onDone(t('wholeDaysTimeframe'));
         onDone({ type: 'stage-entered', stageId: target, reason, ...(days.trim() ? { agreedDays: Number(days) } : {}) });
       }}
     >

@@ -8,6 +8,7 @@ import { t } from '../lib/strings';
 import { EscalationView } from './EscalationView';
 import { ImmediateRisk } from './ImmediateRisk';
 import { Ladder } from './Ladder';
+import { PickConfirm, PickIdButton } from './PickId';
 import { ProtocolSelect } from './ProtocolSelect';
 import { now } from './now';
 import { StartForm } from './StartForm';
@@ -107,6 +108,7 @@ function ChildSection() {
       <section aria-labelledby="child-title">
         <h2 id="child-title">{t('noChildTitle')}</h2>
         <p>{t('noChildHelp')}</p>
+        <PickIdButton label="Pick the child’s ID on this page" />
       </section>
     );
   }
@@ -154,6 +156,7 @@ export function Panel() {
         {t('askImmediateRisk')}
       </button>
       {askedAboutRisk.value && <ImmediateRisk protocol={getProtocol(settings.value.values.defaultProtocol)} />}
+      <PickConfirm />
       <ChildSection />
       {!tabChild.value.found && <ProtocolGuide />}
     </main>

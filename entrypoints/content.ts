@@ -9,11 +9,14 @@ import { childForTab, watchChildId } from '../lib/page/detector';
 import { findNoteField, insertIntoField, trackCarets } from '../lib/page/insert-note';
 import type { ChildStatus, InsertResult, Message, PanelSide, ReferencesResult } from '../lib/page/messages';
 import { findReferences } from '../lib/templates/reference';
+import { uniqueSelector } from '../lib/hosts/selector';
+import { pickElement } from '../lib/page/picker';
+import type { HostAdapter } from '../lib/hosts/schema';
 
 export default defineContentScript({
   registration: 'runtime',
   async main() {
-    const adapter = adapterForUrl(await loadAdapters(), location.href);
+    let adapter: HostAdapter | undefined = adapterForUrl(await loadAdapters(), location.href);
     if (!adapter) return;
     const isTop = window.top === window;
     const frames = new Map<number, { hostId: string; result: ChildIdResult }>();
@@ -21,7 +24,7 @@ export default defineContentScript({
     let companion: Companion | undefined;
 
     const send = (message: Message) => browser.runtime.sendMessage(message).catch(() => undefined);
-    const report = () => send({ type: 'child-detected', hostId: adapter.id, idLabel: adapter.childId.label, result: current });
+    const report = () => send({ type: 'child-detected', hostId: adapter!.id, idLabel: adapter!.childId.label, result: current });
 
     async function showTabChild() {
       if (!companion) return;
@@ -50,14 +53,14 @@ export default defineContentScript({
       switch (message.type) {
         case 'insert-note': {
           // Only the frame that has the notes field answers.
-          const field = findNoteField(document, adapter.notes.fields);
+          const field = findNoteField(document, adapter!.notes.fields);
           if (!field) return;
           const where = insertIntoField(field, message.text, message.html, carets.caretIn(field));
           sendResponse({ inserted: where, field: field.id || field.tagName.toLowerCase() } satisfies InsertResult);
           return;
         }
         case 'find-references': {
-          const history = adapter.notes.history ? document.querySelector(adapter.notes.history) : null;
+          const history = adapter!.notes.history ? document.querySelector(adapter!.notes.history) : null;
           if (!history) return;
           sendResponse({ references: findReferences(history.textContent ?? '') } satisfies ReferencesResult);
           return;
@@ -81,19 +84,47 @@ export default defineContentScript({
         case 'status-changed':
           void showTabChild();
           break;
+        case 'pick-id':
+          if (!isTop) break;
+          companion?.close();
+          pickElement(
+            document,
+            (el) =>
+              void send({
+                type: 'id-picked',
+                selector: uniqueSelector(el),
+                text: (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200),
+                adapterId: adapter!.id,
+                url: location.href,
+              }).then(() => companion?.toggle()),
+            () => companion?.toggle(),
+          );
+          break;
       }
     });
 
     // Frames may have read their child before this listener existed: ask them again.
     if (isTop) void send({ type: 'report-child' });
 
-    watchChildId(adapter, window, (result) => {
+    const onReading = (result: ChildIdResult) => {
       current = result;
       void report();
       if (isTop) {
-        frames.set(0, { hostId: adapter.id, result });
+        frames.set(0, { hostId: adapter!.id, result });
         void showTabChild();
       }
+    };
+    let stopWatching = watchChildId(adapter, window, onReading);
+    // A corrected adapter (the picker, an import) applies at once, without reloading the worker's page.
+    browser.storage.onChanged.addListener((changes) => {
+      if (!('userAdapters' in changes) && !('managedAdapters' in changes)) return;
+      void loadAdapters().then((adapters) => {
+        const next = adapterForUrl(adapters, location.href);
+        if (!next) return;
+        stopWatching();
+        adapter = next;
+        stopWatching = watchChildId(next, window, onReading);
+      });
     });
   },
 });

@@ -1,6 +1,7 @@
 // The start form's rules: what is required, and how its fields become a new escalation.
 import { fromLondonWallTime } from './calendar';
 import { getProtocol } from './protocols';
+import { t } from './strings';
 import type { NewEscalation } from './records/model';
 
 export interface StartFormValues {
@@ -41,23 +42,23 @@ export function offersTimeframe(protocolId: string, stageId: string): boolean {
 /** Field → message for everything that must be fixed before starting; empty when the form is complete. */
 export function checkStartForm(v: StartFormValues, now: Date): Record<string, string> {
   const errors: Record<string, string> = {};
-  for (const key of REQUIRED) if (!String(v[key]).trim()) errors[key] = 'Enter this';
+  for (const key of REQUIRED) if (!String(v[key]).trim()) errors[key] = t('enterThis');
   if (!errors.concernAt) {
     try {
-      if (Date.parse(fromLondonWallTime(v.concernAt)) > now.getTime() + 60_000) errors.concernAt = 'The concern cannot be in the future';
+      if (Date.parse(fromLondonWallTime(v.concernAt)) > now.getTime() + 60_000) errors.concernAt = t('concernInFuture');
     } catch {
-      errors.concernAt = 'Enter a date and time, for example 23/11/2026 09:30';
+      errors.concernAt = t('enterDateTime');
     }
   }
   const stage = v.startStage || getProtocol(v.protocolId).stages[0]!.id;
   if (needsTimeframe(v.protocolId, stage) && !/^\d+$/.test(v.agreedDays.trim())) {
-    errors.agreedDays = 'State the timeframe for resolution at this stage, in working days';
+    errors.agreedDays = t('stateTimeframe');
   } else if (v.agreedDays.trim() && !/^\d+$/.test(v.agreedDays.trim())) {
-    errors.agreedDays = 'Enter a whole number of working days';
+    errors.agreedDays = t('wholeDays');
   }
   const first = getProtocol(v.protocolId).stages[0]!.id;
   if (stage !== first && !v.immediateRisk) {
-    errors.startStage = 'Starting above the first stage is only for a child at immediate risk';
+    errors.startStage = t('laterOnlyForRisk');
   }
   return errors;
 }

@@ -83,10 +83,34 @@ const en = {
   riskTitle: 'Immediate risk: act today',
   riskFirst: 'Escalate the same working day through safeguarding referral procedures, before anything else.',
   riskNoNumbers: 'This protocol lists no telephone numbers. Use your local authority’s children’s social care front door, or 999 if a child is in immediate danger.',
+  enterThis: 'Enter this',
+  concernInFuture: 'The concern cannot be in the future',
+  enterDateTime: 'Enter a date and time, for example 23/11/2026 09:30',
+  stateTimeframe: 'State the timeframe for resolution at this stage, in working days',
+  stateTimeframeAt: 'State the timeframe for resolution at {stage}, in working days',
+  wholeDays: 'Enter a whole number of working days',
+  laterOnlyForRisk: 'Starting above the first stage is only for a child at immediate risk',
+  sayWhyReopened: 'Say why it is being reopened',
+  sayWhatDiscussed: 'Say what was discussed',
+  wholeDaysTimeframe: 'Enter the timeframe as a whole number of working days',
+  sayActionAndDue: 'Say what the action is and when it is due',
+  sayResponse: 'Say what the response was',
+  sayHowResolved: 'Say how it was resolved',
+  sayWhyWithdrawn: 'Say why it is being withdrawn',
+  chooseWhyEscalated: 'Choose why it is being escalated',
+  doneReopened: 'Reopened.',
+  doneDiscussion: 'Discussion recorded.',
+  doneTimeframe: 'Timeframe recorded.',
+  doneAction: 'Action recorded.',
+  doneResponse: 'Response recorded.',
+  doneEscalated: 'Escalated.',
+  doneResolved: 'Resolved.',
+  doneWithdrawn: 'Withdrawn.',
 } as const;
 
 export type StringKey = keyof typeof en;
 
-export function t(key: StringKey): string {
-  return en[key];
+/** The words for `key`, with {name} placeholders filled from `vars`. */
+export function t(key: StringKey, vars: Record<string, string> = {}): string {
+  return en[key].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? `{${name}}`);
 }

@@ -1,7 +1,8 @@
 // A stand-in case-record app: three children, client-side navigation with
 // history.pushState, and a case-note form. All text goes in via textContent.
 // Views: /person/ID (normal), /slow/person/ID (header drawn after a delay),
-// /framed/person/ID (the record inside an iframe), /help (no child on the
+// /framed/person/ID (the record inside an iframe), /legacy/person/ID (the ID
+// where the adapter does not look, for the picker), /help (no child on the
 // page), /hostile/KIND (a header whose ID slot holds something that is not an ID).
 const CHILDREN = {
   '1000001': { name: 'Amelia Hart', dob: '14/03/2016', worker: 'J. Patel', notes: [] },
@@ -74,6 +75,15 @@ function render() {
   if (path.startsWith('/hostile/')) {
     const kind = path.split('/')[2];
     renderHeader(header, 'Test person', HOSTILE[kind] ?? '', null);
+    return;
+  }
+  if (path.startsWith('/legacy/')) {
+    // An older screen that shows the ID where the adapter does not look.
+    const id = currentId();
+    header.replaceChildren(el('h1', CHILDREN[id]?.name ?? 'Unknown'));
+    const banner = el('div', undefined, { class: 'banner' });
+    banner.append(el('span', 'Ref', { class: 'ref-label' }), document.createTextNode(' '), el('span', id, { class: 'ref-value' }));
+    header.append(banner);
     return;
   }
   if (path === '/help' || path === '/') {

@@ -11,13 +11,17 @@ export const idLabel = signal('ID');
 /** Set once any frame of the tab has reported (until then we do not say "no child"). */
 export const heardFromPage = signal(false);
 export const tabChild = computed(() => childForTab(frames.value));
+/** What the worker clicked with the element picker, waiting for them to confirm. */
+export const picked = signal<Extract<Message, { type: 'id-picked' }> | null>(null);
 
 export async function followTabChild(): Promise<void> {
   const id = (await browser.runtime.sendMessage({ type: 'which-tab' })) as number | null;
   tabId.value = id;
   if (id === null) return;
   browser.runtime.onMessage.addListener((message: Message, sender) => {
-    if (message.type !== 'child-detected' || sender.tab?.id !== id) return;
+    if (sender.tab?.id !== id) return;
+    if (message.type === 'id-picked') picked.value = message;
+    if (message.type !== 'child-detected') return;
     const next = new Map(frames.value);
     next.set(sender.frameId ?? 0, { hostId: message.hostId, result: message.result });
     frames.value = next;

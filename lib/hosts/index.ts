@@ -2,7 +2,9 @@
 // same id replaces the built-in). The first adapter whose URL patterns match wins.
 import { z } from 'zod';
 import { DEMO, MOSAIC } from './builtin';
-import { HostAdapterSchema, type HostAdapter } from './schema';
+import { isValidChildId } from './extract';
+import { HostAdapterSchema, type HostAdapter, type HostAdapterInput } from './schema';
+import { validatorLike } from './selector';
 
 export type { HostAdapter } from './schema';
 export { readChildId, type ChildIdResult } from './extract';
@@ -37,4 +39,32 @@ export function parseAdapterFile(text: string): HostAdapter[] {
   const dup = ids.find((id, i) => ids.indexOf(id) !== i);
   if (dup) throw new Error(`This adapter file has two adapters with the id "${dup}". Your adapters are unchanged.`);
   return result.data;
+}
+
+/**
+ * The adapter a pick makes: the site's current adapter (or a new one for its
+ * origin) with the picked selector tried first, and a validator the picked
+ * value passes. Throws a plain-English error when the pick cannot be an ID.
+ */
+export function adapterFromPick(base: HostAdapter | undefined, pageUrl: string, selector: string | null, sample: string): HostAdapter {
+  if (!selector) throw new Error('That element cannot be found again reliably. Pick the ID itself, not the area around it.');
+  if (!/[0-9]/.test(sample)) {
+    throw new Error(`“${sample.slice(0, 40)}” does not look like an ID. Pick just the ID (for example the number), not its label.`);
+  }
+  const url = new URL(pageUrl);
+  const validator = base && isValidChildId(base, sample) ? base.childId.validator : validatorLike(sample);
+  const adapter: HostAdapterInput = base
+    ? { ...base, name: base.name.endsWith('(corrected)') ? base.name : `${base.name} (corrected)`, childId: { ...base.childId, validator, sources: [{ kind: 'selector', selector }, ...base.childId.sources.filter((s) => !(s.kind === 'selector' && s.selector === selector))] } }
+    : {
+        id: `picked-${url.hostname.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`.slice(0, 64),
+        name: `Picked on ${url.hostname}`,
+        matches: [`${url.protocol}//${url.hostname}/*`],
+        childId: { label: 'ID', sources: [{ kind: 'selector', selector }], validator },
+        notes: { fields: ['textarea', '[contenteditable="true"]'] },
+      };
+  const parsed = HostAdapterSchema.parse(adapter);
+  if (!isValidChildId(parsed, sample)) {
+    throw new Error(`“${sample.slice(0, 40)}” does not look like an ID. Pick just the ID (for example the number), not its label.`);
+  }
+  return parsed;
 }

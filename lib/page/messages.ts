@@ -17,6 +17,10 @@ export type Message =
   | { type: 'status-changed' }
   /** Put a case note into the host's notes field (panel → content script); answered with InsertResult. */
   | { type: 'insert-note'; text: string; html: string }
+  /** Start the element picker (panel → top frame). */
+  | { type: 'pick-id' }
+  /** What the worker clicked (content script → panel). */
+  | { type: 'id-picked'; selector: string | null; text: string; adapterId: string; url: string }
   /** Escalation reference lines in the record's visible notes (panel → content script). */
   | { type: 'find-references' }
   /** The status chip: stage and time left for the child (content script → background). */

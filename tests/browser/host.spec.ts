@@ -160,3 +160,34 @@ test("the host page's scripts cannot read a child's escalation details", async (
     expect(visibleToPage).not.toContain(secret);
   }
 });
+
+test('the worker can pick the child’s ID on a page the adapter misses, and it applies at once', async ({ context, extensionId, demoUrl }) => {
+  const page = await context.newPage();
+  await page.goto(`${demoUrl}/legacy/person/1000002`);
+  await expect(chipChild(page)).toHaveText('No child found on this page');
+  await openPanel(page);
+  await expect(panel(page).getByRole('heading', { name: 'No child found on this page' })).toBeVisible();
+
+  // Picking the label is refused with a reason.
+  await panel(page).getByRole('button', { name: 'Pick the child’s ID on this page' }).click();
+  await expect(page.locator('escalation-picker')).toBeAttached();
+  await page.locator('.ref-label').click();
+  await expect(panel(page).getByRole('alert')).toContainText('“Ref” does not look like an ID');
+
+  await panel(page).getByRole('button', { name: 'Pick again' }).click();
+  await page.locator('.ref-value').click();
+  await expect(panel(page).getByRole('heading', { name: 'You picked “1000002”' })).toBeVisible();
+  await panel(page).getByRole('button', { name: 'Use this' }).click();
+  await expect(panel(page).getByRole('status').filter({ hasText: 'Saved' })).toBeVisible();
+  // No reload: the page keeps its state, and the panel now follows the picked ID.
+  await expect(panel(page).getByRole('heading', { name: 'Mosaic ID 1000002' })).toBeVisible();
+  await expect(chipChild(page)).toHaveText('Mosaic ID 1000002');
+
+  // Pages that already worked still do.
+  await page.goto(`${demoUrl}/person/1000003`);
+  await expect(chipChild(page)).toHaveText('Mosaic ID 1000003');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.locator('tr[data-adapter="demo"]')).toContainText('Demo case-record system (corrected)');
+  await expect(options.locator('tr[data-adapter="demo"]')).toContainText('Yours');
+});

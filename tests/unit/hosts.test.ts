@@ -163,3 +163,26 @@ describe('adapter files', () => {
     expect(() => parseAdapterFile('[]')).toThrow(/not valid/);
   });
 });
+
+describe('adapters made by picking the ID on a page', () => {
+  it('put the picked selector first in the site’s adapter, keeping its other sources', async () => {
+    const { adapterFromPick } = await import('../../lib/hosts');
+    const fixed = adapterFromPick(DEMO, 'http://127.0.0.1:4173/legacy/person/1000001', 'div.banner > span.ref-value', '1000001');
+    expect(fixed.id).toBe('demo');
+    expect(fixed.name).toBe('Demo case-record system (corrected)');
+    expect(fixed.childId.sources[0]).toEqual({ kind: 'selector', selector: 'div.banner > span.ref-value' });
+    expect(fixed.childId.sources.slice(1)).toEqual(DEMO.childId.sources);
+  });
+  it('make a new adapter for a site none matched, with a validator shaped like the pick', async () => {
+    const { adapterFromPick } = await import('../../lib/hosts');
+    const made = adapterFromPick(undefined, 'https://cases.council.gov.uk/p?id=1', '#ref', 'AB-1234');
+    expect(made).toMatchObject({ id: 'picked-cases-council-gov-uk', matches: ['https://cases.council.gov.uk/*'] });
+  });
+  it('refuse a pick that is not an ID, or cannot be found again', async () => {
+    const { adapterFromPick } = await import('../../lib/hosts');
+    expect(() => adapterFromPick(DEMO, 'http://127.0.0.1/', '.x', 'Ref: 1000001 (open)')).toThrow(/does not look like an ID/);
+    expect(() => adapterFromPick(DEMO, 'http://127.0.0.1/', '.x', 'Ref')).toThrow(/“Ref” does not look like an ID/);
+    expect(() => adapterFromPick(undefined, 'https://x.gov.uk/', '.x', 'Surname')).toThrow(/does not look like an ID/);
+    expect(() => adapterFromPick(DEMO, 'http://127.0.0.1/', null, '1000001')).toThrow(/cannot be found again/);
+  });
+});
