@@ -3,11 +3,19 @@ import { childStatus } from '../lib/child-status';
 import { database } from '../lib/browser/database';
 import { registerRecordPageScript } from '../lib/browser/record-pages';
 import { PORT_NAME } from '../lib/browser/records-bridge';
-import { serveRecords } from '../lib/browser/records-server';
+import { serveCommand, serveRecords } from '../lib/browser/records-server';
+import type { CommandMessage } from '../lib/browser/records-bridge';
 import { escalationsForChild } from '../lib/escalations';
 import type { Message } from '../lib/page/messages';
 import { MANAGED_ADAPTERS } from '../lib/browser/adapters';
 import { loadSettings, onSettingsChanged } from '../lib/browser/settings';
+
+/** Only the extension's own pages (not record-page scripts) may read or change records. */
+function fromExtensionPage(sender: { id?: string; url?: string }): boolean {
+  if (sender.id !== browser.runtime.id || !sender.url) return false;
+  const scheme = new URL(sender.url).protocol;
+  return scheme === 'chrome-extension:' || scheme === 'moz-extension:';
+}
 
 /** Keeps the organisation's validated adapters where the record-page script reads them. */
 async function applySettings() {
@@ -22,9 +30,16 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void registerRecordPageScript());
   browser.permissions.onRemoved.addListener(() => void registerRecordPageScript());
 
-  browser.runtime.onMessage.addListener((message: Message | { type: 'which-tab' }, sender, sendResponse) => {
+  const closureDays = async () => (await loadSettings()).values.extraNonWorkingDays;
+
+  browser.runtime.onMessage.addListener((message: Message | CommandMessage | { type: 'which-tab' }, sender, sendResponse) => {
     const tabId = sender.tab?.id;
     switch (message.type) {
+      case 'records-command':
+        // Changes from the panel: only extension pages may send them.
+        if (!fromExtensionPage(sender)) return;
+        void serveCommand(message.command, database, closureDays).then(sendResponse);
+        return true;
       case 'which-tab':
         sendResponse(tabId ?? null);
         return;
@@ -50,7 +65,8 @@ export default defineBackground(() => {
 
   // The in-page panel reads and writes records through here (first-party storage).
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === PORT_NAME) serveRecords(port, database, async () => (await loadSettings()).values.extraNonWorkingDays);
+    if (port.name === PORT_NAME && port.sender && fromExtensionPage(port.sender)) serveRecords(port, database);
+    else port.disconnect();
   });
 
   browser.commands.onCommand.addListener((command, tab) => {

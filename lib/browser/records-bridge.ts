@@ -21,16 +21,16 @@ type QueryResult<Q extends RecordsQuery> = Q extends { kind: 'for-child' }
     ? Escalation | undefined
     : EscalationEvent[];
 
-export type Request =
-  | { op: 'subscribe'; sub: number; query: RecordsQuery }
-  | { op: 'unsubscribe'; sub: number }
-  | { op: 'command'; req: number; command: RecordsCommand };
+export type Request = { op: 'subscribe'; sub: number; query: RecordsQuery } | { op: 'unsubscribe'; sub: number };
 
-export type Reply =
-  | { sub: number; value: unknown }
-  | { sub: number; error: SerialError }
-  | { req: number; value: unknown }
-  | { req: number; error: SerialError };
+export type Reply = { sub: number; value: unknown } | { sub: number; error: SerialError };
+
+/** A change, sent as a one-shot message: the browser wakes the service worker for each one. */
+export type CommandMessage = { type: 'records-command'; command: RecordsCommand };
+export type CommandReply = { value: Escalation } | { error: SerialError };
+
+/** How long a change may take before the panel says so, rather than waiting for ever. */
+export const COMMAND_TIMEOUT_MS = 15_000;
 
 export interface SerialError {
   name: string;
@@ -45,42 +45,37 @@ export function serialise(error: unknown): SerialError {
   return { name: e.name ?? 'Error', message: e.message ?? String(error), problems: e.problems };
 }
 
-function revive(error: SerialError): Error {
+export function revive(error: SerialError): Error {
   if (error.name === 'InvalidInputError' && error.problems) return new InvalidInputError(error.problems);
   if (error.name === 'TransitionError') return new TransitionError(error.message);
   return Object.assign(new Error(error.message), { name: error.name });
 }
 
-/** Panel side: a connection that reconnects (and re-subscribes) if the service worker restarts. */
-export function recordsClient(connect: () => Browser.runtime.Port = () => browser.runtime.connect({ name: PORT_NAME })) {
+/**
+ * Panel side. Live queries use a port that reconnects (and re-subscribes) if the
+ * service worker restarts; changes are one-shot messages with a time limit, so
+ * a change is never silently lost.
+ */
+export function recordsClient(
+  connect: () => Browser.runtime.Port = () => browser.runtime.connect({ name: PORT_NAME }),
+  send: (message: CommandMessage) => Promise<unknown> = (message) => browser.runtime.sendMessage(message),
+) {
   let port: Browser.runtime.Port | null = null;
   let next = 1;
   const subs = new Map<number, { query: RecordsQuery; onValue(v: unknown): void; onError(e: Error): void }>();
-  const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void; command: RecordsCommand }>();
 
   function ensure(): Browser.runtime.Port {
     if (port) return port;
     const p = connect();
     port = p;
     p.onMessage.addListener((reply: Reply) => {
-      if ('sub' in reply) {
-        const s = subs.get(reply.sub);
-        if (!s) return;
-        if ('error' in reply) s.onError(revive(reply.error));
-        else s.onValue(reply.value);
-      } else {
-        const r = pending.get(reply.req);
-        if (!r) return;
-        pending.delete(reply.req);
-        if ('error' in reply) r.reject(revive(reply.error));
-        else r.resolve(reply.value);
-      }
+      const s = subs.get(reply.sub);
+      if (!s) return;
+      if ('error' in reply) s.onError(revive(reply.error));
+      else s.onValue(reply.value);
     });
     p.onDisconnect.addListener(() => {
       port = null;
-      // Re-subscribe; commands in flight are failed rather than risk writing twice.
-      for (const [, r] of pending) r.reject(new Error('The connection to the extension was interrupted; check the history and try again.'));
-      pending.clear();
       if (subs.size > 0) {
         const again = ensure();
         for (const [sub, s] of subs) again.postMessage({ op: 'subscribe', sub, query: s.query } satisfies Request);
@@ -96,15 +91,21 @@ export function recordsClient(connect: () => Browser.runtime.Port = () => browse
       ensure().postMessage({ op: 'subscribe', sub, query } satisfies Request);
       return () => {
         subs.delete(sub);
-        port?.postMessage({ op: 'unsubscribe', sub } satisfies Request);
+        try {
+          port?.postMessage({ op: 'unsubscribe', sub } satisfies Request);
+        } catch {
+          /* already disconnected */
+        }
       };
     },
-    command(command: RecordsCommand): Promise<Escalation> {
-      const req = next++;
-      return new Promise((resolve, reject) => {
-        pending.set(req, { resolve: resolve as (v: unknown) => void, reject, command });
-        ensure().postMessage({ op: 'command', req, command } satisfies Request);
-      });
+    async command(command: RecordsCommand): Promise<Escalation> {
+      const timeout = new Promise<never>((_, reject) =>
+        setTimeout(() => reject(new Error('The extension did not answer. Check the history before trying again.')), COMMAND_TIMEOUT_MS),
+      );
+      const reply = (await Promise.race([send({ type: 'records-command', command }), timeout])) as CommandReply | undefined;
+      if (!reply) throw new Error('The extension did not answer. Check the history before trying again.');
+      if ('error' in reply) throw revive(reply.error);
+      return reply.value;
     },
   };
 }

@@ -5,7 +5,7 @@ import type { Browser } from 'wxt/browser';
 import type { EscalationDb } from '../db';
 import { createEscalation, escalationsForChild, getEscalation, getHistory, recordEvent } from '../escalations';
 import type { Escalation } from '../records/model';
-import { serialise, type RecordsCommand, type RecordsQuery, type Reply, type Request } from './records-bridge';
+import { serialise, type CommandReply, type RecordsCommand, type RecordsQuery, type Reply, type Request } from './records-bridge';
 
 function runQuery(db: EscalationDb, query: RecordsQuery): Promise<unknown> {
   switch (query.kind) {
@@ -24,11 +24,21 @@ function runCommand(db: EscalationDb, command: RecordsCommand, extraNonWorkingDa
 }
 
 /** Background side: serves one panel's port. */
-export function serveRecords(
-  port: Browser.runtime.Port,
+/** Carries out one change from the panel and answers with the new state or the reason it was refused. */
+export async function serveCommand(
+  command: RecordsCommand,
   openDb: () => Promise<EscalationDb>,
   closureDays: () => Promise<Record<string, string>> = async () => ({}),
-): void {
+): Promise<CommandReply> {
+  try {
+    return { value: await runCommand(await openDb(), command, await closureDays()) };
+  } catch (error) {
+    return { error: serialise(error) };
+  }
+}
+
+/** Serves one panel's live queries over its port. */
+export function serveRecords(port: Browser.runtime.Port, openDb: () => Promise<EscalationDb>): void {
   const subscriptions = new Map<number, { unsubscribe(): void }>();
   const post = (reply: Reply) => {
     try {
@@ -45,17 +55,13 @@ export function serveRecords(
     }
     try {
       const db = await openDb();
-      if (request.op === 'subscribe') {
-        const subscription = liveQuery(() => runQuery(db, request.query)).subscribe({
-          next: (value) => post({ sub: request.sub, value }),
-          error: (error) => post({ sub: request.sub, error: serialise(error) }),
-        });
-        subscriptions.set(request.sub, subscription);
-      } else {
-        post({ req: request.req, value: await runCommand(db, request.command, await closureDays()) });
-      }
+      const subscription = liveQuery(() => runQuery(db, request.query)).subscribe({
+        next: (value) => post({ sub: request.sub, value }),
+        error: (error) => post({ sub: request.sub, error: serialise(error) }),
+      });
+      subscriptions.set(request.sub, subscription);
     } catch (error) {
-      post('sub' in request ? { sub: request.sub, error: serialise(error) } : { req: request.req, error: serialise(error) });
+      post({ sub: request.sub, error: serialise(error) });
     }
   });
   port.onDisconnect.addListener(() => {

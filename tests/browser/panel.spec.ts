@@ -172,7 +172,14 @@ test('the panel has no accessibility violations in each state', async ({ context
   await panel.getByRole('button', { name: 'Is the child at immediate risk?' }).click();
   await fillStartForm(panel, 'herefordshire', { immediateRisk: true });
   await panel.getByRole('button', { name: 'Start escalation' }).click();
-  await expect(panel.locator('.current-stage')).toBeVisible();
+  await expect(panel.locator('.current-stage'))
+    .toBeVisible()
+    .catch(async (error) => {
+      const alerts = await panel.locator('[role="alert"], .error-summary, .field-error').allInnerTexts();
+      const disabled = await panel.getByRole('button', { name: 'Start escalation' }).isDisabled().catch(() => 'gone');
+      console.log(`PANEL ON FAILURE: start disabled=${disabled}; alerts=${JSON.stringify(alerts)}`);
+      throw error;
+    });
   await scan('open escalation');
   await panel.getByRole('button', { name: 'Escalate to Stage 1 Line/Team Manager to Line/Team Manager' }).click();
   await scan('escalate form');
