@@ -202,6 +202,7 @@ export function StartForm({
         <button type="submit" class="primary" disabled={busy}>
           {t('start')}
         </button>
+        <p role="status">{busy ? 'Starting…' : ''}</p>
       </form>
       <Ladder protocol={preview.protocol} stages={preview.stages} />
     </>

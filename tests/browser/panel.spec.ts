@@ -172,8 +172,9 @@ test('the panel has no accessibility violations in each state', async ({ context
   await panel.getByRole('button', { name: 'Is the child at immediate risk?' }).click();
   await fillStartForm(panel, 'herefordshire', { immediateRisk: true });
   await panel.getByRole('button', { name: 'Start escalation' }).click();
+  // The first change after the scans may wake a stopped service worker: allow for a slow start.
   await expect(panel.locator('.current-stage'))
-    .toBeVisible()
+    .toBeVisible({ timeout: 20_000 })
     .catch(async (error) => {
       const alerts = await panel.locator('[role="alert"], .error-summary, .field-error').allInnerTexts();
       const disabled = await panel.getByRole('button', { name: 'Start escalation' }).isDisabled().catch(() => 'gone');
