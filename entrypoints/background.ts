@@ -17,9 +17,14 @@ function fromExtensionPage(sender: { id?: string; url?: string }): boolean {
   return scheme === 'chrome-extension:' || scheme === 'moz-extension:';
 }
 
+/** The organisation's closure days, kept in memory so saving a change never waits on the policy store. */
+let closureDaysCache: Promise<Record<string, string>> | undefined;
+
 /** Keeps the organisation's validated adapters where the record-page script reads them. */
 async function applySettings() {
-  const { values, source } = await loadSettings();
+  const loaded = loadSettings();
+  closureDaysCache = loaded.then((s) => s.values.extraNonWorkingDays);
+  const { values, source } = await loaded;
   await browser.storage.local.set({ [MANAGED_ADAPTERS]: source.adapters === 'organisation' ? values.adapters : [] });
 }
 
@@ -30,7 +35,7 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void registerRecordPageScript());
   browser.permissions.onRemoved.addListener(() => void registerRecordPageScript());
 
-  const closureDays = async () => (await loadSettings()).values.extraNonWorkingDays;
+  const closureDays = () => (closureDaysCache ??= loadSettings().then((s) => s.values.extraNonWorkingDays));
 
   browser.runtime.onMessage.addListener((message: Message | CommandMessage | { type: 'which-tab' }, sender, sendResponse) => {
     const tabId = sender.tab?.id;

@@ -6,10 +6,15 @@ const USER_SETTINGS = 'userSettings';
 /** Test and development builds only: lets the browser tests stand in for an enterprise policy. */
 export const TEST_MANAGED = '__testManagedSettings';
 
+/** How long to wait for the browser's policy store before going on without it. */
+const MANAGED_READ_LIMIT_MS = 2_000;
+
 async function managedSettings(): Promise<unknown> {
   let managed: Record<string, unknown> = {};
   try {
-    managed = (await browser.storage.managed.get(null)) as Record<string, unknown>;
+    // Never let a slow policy store hold up the panel or a change being saved.
+    const limit = new Promise<Record<string, unknown>>((resolve) => setTimeout(() => resolve({}), MANAGED_READ_LIMIT_MS));
+    managed = await Promise.race([browser.storage.managed.get(null) as Promise<Record<string, unknown>>, limit]);
   } catch {
     // No policy for this extension (or no managed storage in this browser).
   }
