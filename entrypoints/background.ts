@@ -25,7 +25,10 @@ async function applySettings() {
   const loaded = loadSettings();
   closureDaysCache = loaded.then((s) => s.values.extraNonWorkingDays);
   const { values, source } = await loaded;
-  await browser.storage.local.set({ [MANAGED_ADAPTERS]: source.adapters === 'organisation' ? values.adapters : [] });
+  const adapters = source.adapters === 'organisation' ? values.adapters : [];
+  const stored = (await browser.storage.local.get(MANAGED_ADAPTERS))[MANAGED_ADAPTERS];
+  // Writing only real changes: each write restarts detection on every open record page.
+  if (JSON.stringify(stored) !== JSON.stringify(adapters)) await browser.storage.local.set({ [MANAGED_ADAPTERS]: adapters });
 }
 
 export default defineBackground(() => {
