@@ -14,7 +14,7 @@ export default defineConfig({
     name: 'Escalation Companion',
     description:
       'Follow your safeguarding partnership’s escalation protocol beside the case record. Everything stays on this device.',
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'clipboardWrite'],
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'clipboardWrite', 'alarms', 'notifications'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(mode === 'production' ? {} : { host_permissions: DEMO_ORIGINS }),
     action: { default_title: 'Escalation Companion' },

@@ -7,7 +7,7 @@ import { factsFor, getTemplate, plainTextToHtml, referenceLine, renderTemplate, 
 import { now } from './now';
 import { records, useRecords } from './useRecords';
 
-export function CaseNotes({ escalation, by }: { escalation: Escalation; by: string }) {
+export function CaseNotes({ escalation, by, canInsert = true }: { escalation: Escalation; by: string; canInsert?: boolean }) {
   const { value: events } = useRecords<EscalationEvent[]>({ kind: 'history', id: escalation.id });
   const templates = templatesFor(escalation.protocolId);
   const [templateId, setTemplateId] = useState(templates[0]!.id);
@@ -75,7 +75,7 @@ export function CaseNotes({ escalation, by }: { escalation: Escalation; by: stri
       <button type="button" class="primary" onClick={copy}>
         {doc.kind === 'log-row' ? 'Copy row' : 'Copy note'}
       </button>
-      {doc.kind !== 'log-row' && (
+      {doc.kind !== 'log-row' && canInsert && (
         <button type="button" onClick={insert}>
           Insert into the record’s case note
         </button>

@@ -12,8 +12,8 @@ import { justStarted, now } from './now';
 import { settings } from './settings';
 import { records } from './useRecords';
 
-/** One escalation: where it stands, what is due, what to do next, and what happened. */
-export function EscalationView({ escalation, by }: { escalation: Escalation; by: string }) {
+/** One escalation: where it stands, what is due, what to do next, and what happened. Away from a record page (the dashboard), notes can be copied but not inserted. */
+export function EscalationView({ escalation, by, onRecordPage = true }: { escalation: Escalation; by: string; onRecordPage?: boolean }) {
   const view = ladderView(escalation, now.value, settings.value.values.extraNonWorkingDays);
   const current = view.stages.find((s) => s.status === 'current');
   const heading = useRef<HTMLHeadingElement>(null);
@@ -62,7 +62,7 @@ export function EscalationView({ escalation, by }: { escalation: Escalation; by:
         </p>
       )}
       <Actions escalation={escalation} by={by} />
-      <CaseNotes escalation={escalation} by={by} />
+      <CaseNotes escalation={escalation} by={by} canInsert={onRecordPage} />
       <Ladder
         protocol={view.protocol}
         stages={view.stages}

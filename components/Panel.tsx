@@ -14,9 +14,9 @@ import { now } from './now';
 import { StartForm } from './StartForm';
 import { followSettings, settings } from './settings';
 import { useRecords } from './useRecords';
+import { followWorker, worker } from './worker';
 
 const side = signal<'right' | 'left'>('right');
-const worker = signal('');
 const askedAboutRisk = signal(false);
 
 function ProtocolGuide() {
@@ -126,13 +126,8 @@ export function Panel() {
   useEffect(() => {
     void followTabChild();
     followSettings();
-    void browser.storage.local.get(['panelSide', 'worker']).then((s) => {
-      side.value = s.panelSide === 'left' ? 'left' : 'right';
-      worker.value = (s.worker as { name?: string } | undefined)?.name ?? '';
-    });
-    browser.storage.local.onChanged.addListener((changes) => {
-      if (changes.worker) worker.value = (changes.worker.newValue as { name?: string } | undefined)?.name ?? '';
-    });
+    followWorker();
+    void browser.storage.local.get('panelSide').then((s) => (side.value = s.panelSide === 'left' ? 'left' : 'right'));
   }, []);
   const other = side.value === 'right' ? 'left' : 'right';
   return (

@@ -9,6 +9,7 @@ import type { EscalationDb } from '../lib/db';
 import { live } from '../lib/escalations';
 import { protocolName, stageTitle, STATUS_LABELS } from '../lib/describe';
 import { downloadText } from '../lib/download';
+import { announceRecordsChanged } from '../lib/browser/records-bridge';
 import { formatDue } from '../lib/format';
 import type { Escalation } from '../lib/records/model';
 import { useLive } from './useLive';
@@ -110,6 +111,7 @@ function Retention({ db }: { db: EscalationDb }) {
             onClick={async () => {
               const deleted = await purgeEscalations(db, candidates.map((c) => c.id), { confirmed: true, exportOffered: true }, { months });
               setMessage(`${deleted.length} records deleted.`);
+              announceRecordsChanged();
               setConfirmed(false);
               await refresh();
             }}
@@ -141,6 +143,7 @@ export function RecordsPage() {
     setImportError('');
     try {
       setReport(await importBackup(db!, await file.text()));
+      announceRecordsChanged();
     } catch (error) {
       setImportError(error instanceof BackupFileError ? error.message : `The import failed: ${(error as Error).message}. Nothing was imported.`);
     }

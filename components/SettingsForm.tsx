@@ -90,7 +90,20 @@ export function SettingsForm() {
         </legend>
         <label class="check">
           <input type="checkbox" checked={values.reminders} onChange={(e) => void save('reminders', (e.currentTarget as HTMLInputElement).checked)} />
-          Remind me before a stage is due (browser notifications; not yet built, the choice is kept)
+          Remind me with a browser notification one working day before a stage is due, and when it becomes overdue
+        </label>
+      </fieldset>
+      <fieldset disabled={locked('quietOutsideWorkingHours') || !values.reminders} data-setting="quietOutsideWorkingHours">
+        <legend>
+          Quiet hours <Source setting="quietOutsideWorkingHours" />
+        </legend>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={values.quietOutsideWorkingHours}
+            onChange={(e) => void save('quietOutsideWorkingHours', (e.currentTarget as HTMLInputElement).checked)}
+          />
+          Hold reminders outside working hours (09:00 to 17:00 on working days) until the next working morning
         </label>
       </fieldset>
       <fieldset data-setting="extraNonWorkingDays">

@@ -9,6 +9,7 @@ import { escalationsForChild } from '../lib/escalations';
 import type { Message } from '../lib/page/messages';
 import { MANAGED_ADAPTERS } from '../lib/browser/adapters';
 import { loadSettings, onSettingsChanged } from '../lib/browser/settings';
+import { OVERVIEW_ALARM, openFromNotification, refreshOverview } from '../lib/browser/overview';
 
 /** Only the extension's own pages (not record-page scripts) may read or change records. */
 function fromExtensionPage(sender: { id?: string; url?: string }): boolean {
@@ -34,20 +35,33 @@ async function applySettings() {
 export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(() => void registerRecordPageScript().then(applySettings));
   browser.runtime.onStartup.addListener(() => void registerRecordPageScript().then(applySettings));
-  onSettingsChanged(() => void applySettings());
+  onSettingsChanged(() => void applySettings().then(() => refreshOverview()));
+  // The badge is not kept across browser restarts, and alarms may not be: redraw on every start.
+  void refreshOverview();
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === OVERVIEW_ALARM) void refreshOverview();
+  });
+  browser.notifications.onClicked.addListener(openFromNotification);
   browser.permissions.onAdded.addListener(() => void registerRecordPageScript());
   browser.permissions.onRemoved.addListener(() => void registerRecordPageScript());
 
   const closureDays = () => (closureDaysCache ??= loadSettings().then((s) => s.values.extraNonWorkingDays));
 
-  browser.runtime.onMessage.addListener((message: Message | CommandMessage | { type: 'which-tab' }, sender, sendResponse) => {
+  browser.runtime.onMessage.addListener((message: Message | CommandMessage | { type: 'which-tab' } | { type: 'records-changed' }, sender, sendResponse) => {
     const tabId = sender.tab?.id;
     switch (message.type) {
       case 'records-command':
         // Changes from the panel: only extension pages may send them.
         if (!fromExtensionPage(sender)) return;
-        void serveCommand(message.command, database, closureDays).then(sendResponse);
+        void serveCommand(message.command, database, closureDays).then((reply) => {
+          sendResponse(reply);
+          if ('value' in reply) void refreshOverview();
+        });
         return true;
+      case 'records-changed':
+        // An extension page imported or deleted records itself.
+        if (fromExtensionPage(sender)) void refreshOverview();
+        return;
       case 'which-tab':
         sendResponse(tabId ?? null);
         return;

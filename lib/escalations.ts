@@ -16,6 +16,8 @@ import {
 } from './records/model';
 
 import { InvalidInputError } from './records/errors';
+import type { IndexedNarrowing } from './dashboard';
+import { dueWindows, type DueCounts } from './overview';
 
 export { InvalidInputError, TransitionError } from './records/errors';
 
@@ -106,6 +108,49 @@ export function escalationsForChild(db: EscalationDb, hostId: string, childId: s
 /** Open escalations whose current stage is past due at `now` (indexed on nextDueAt). */
 export function overdueEscalations(db: EscalationDb, now: Date = new Date()): Promise<Escalation[]> {
   return db.escalations.where('nextDueAt').below(now.toISOString()).toArray();
+}
+
+/** How many open escalations are overdue, due today and due later this week (counted on the nextDueAt index). */
+export async function dueCounts(db: EscalationDb, now: Date = new Date()): Promise<DueCounts> {
+  const w = dueWindows(now);
+  const byDue = db.escalations.where('nextDueAt');
+  const [overdue, dueToday, dueThisWeek] = await Promise.all([
+    byDue.below(w.now).count(),
+    byDue.between(w.now, w.endOfToday, true, true).count(),
+    byDue.between(w.endOfToday, w.endOfWeek, false, true).count(),
+  ]);
+  return { overdue, dueToday, dueThisWeek };
+}
+
+/** The open escalations due soonest (overdue first), for the toolbar popup. */
+export function dueSoonest(db: EscalationDb, limit: number): Promise<Escalation[]> {
+  return db.escalations.orderBy('nextDueAt').limit(limit).toArray();
+}
+
+/** When the next stage falls due after `now`, if any. */
+export async function firstDueAfter(db: EscalationDb, now: Date): Promise<string | undefined> {
+  return (await db.escalations.where('nextDueAt').above(now.toISOString()).first())?.nextDueAt;
+}
+
+/** Every open escalation with a clock running: what reminders are planned from. */
+export function openWithClock(db: EscalationDb): Promise<Escalation[]> {
+  return db.escalations.orderBy('nextDueAt').toArray();
+}
+
+/** The rows an index can pick out for the dashboard, before the rest of its filter applies. */
+export function dashboardRows(db: EscalationDb, narrowing: IndexedNarrowing): Promise<Escalation[]> {
+  switch (narrowing.index) {
+    case 'nextDueAt': {
+      const { above = '', below = '\uffff', aboveInclusive = false, belowInclusive = false } = narrowing;
+      return db.escalations.where('nextDueAt').between(above, below, aboveInclusive || above === '', belowInclusive).toArray();
+    }
+    case 'status':
+      return db.escalations.where('status').equals(narrowing.equals).toArray();
+    case 'protocolId':
+      return db.escalations.where('protocolId').equals(narrowing.equals).toArray();
+    case 'none':
+      return db.escalations.toArray();
+  }
 }
 
 /** Live views: they emit again whenever any tab or page changes the records. */

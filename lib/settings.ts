@@ -21,6 +21,7 @@ export const SETTING_SCHEMAS = {
   retentionMonths: z.number().int().min(1).max(120),
   contacts: z.array(ContactSchema).max(50),
   reminders: z.boolean(),
+  quietOutsideWorkingHours: z.boolean(),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -38,6 +39,7 @@ export const BUILT_IN_SETTINGS: Settings = {
   retentionMonths: 12,
   contacts: [],
   reminders: false,
+  quietOutsideWorkingHours: false,
 };
 
 export interface ResolvedSettings {

@@ -111,3 +111,8 @@ export function recordsClient(
 }
 
 export type RecordsClient = ReturnType<typeof recordsClient>;
+
+/** After a page changed records itself (an import, a deletion): the background redraws the badge and reminders. */
+export function announceRecordsChanged(): void {
+  browser.runtime.sendMessage({ type: 'records-changed' }).catch(() => undefined);
+}

@@ -1,0 +1,187 @@
+// Every escalation in one table: filter, sort, search by child ID. Only the
+// rows in view are drawn, so ten thousand scroll as smoothly as ten.
+import { liveQuery } from 'dexie';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createCalendar } from '../lib/calendar';
+import { filterFromParams, filterToParams, indexedNarrowing, matchesFilter, sortEscalations, visibleWindow, type DashboardFilter, type SortKey } from '../lib/dashboard';
+import { protocolName, stageShortName, STATUS_LABELS } from '../lib/describe';
+import type { EscalationDb } from '../lib/db';
+import { dashboardRows } from '../lib/escalations';
+import { DUE_BUCKET_LABELS, dueWindows } from '../lib/overview';
+import { listProtocols } from '../lib/protocols';
+import { DISAGREEMENT_KINDS, type Escalation } from '../lib/records/model';
+import { timeLeft } from '../lib/timer';
+import { replaceAddress } from './address';
+import { now } from './now';
+import { settings } from './settings';
+import { useLive } from './useLive';
+
+/** Every row is this tall, so which rows are in view is a division. */
+const ROW_HEIGHT = 44;
+
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: 'child', label: 'Child ID' },
+  { key: 'reference', label: 'Reference' },
+  { key: 'protocol', label: 'Protocol' },
+  { key: 'stage', label: 'Stage' },
+  { key: 'kind', label: 'About' },
+  { key: 'counterpart', label: 'Counterpart' },
+  { key: 'status', label: 'Status' },
+  { key: 'due', label: 'Due' },
+  { key: 'raised', label: 'Concern raised' },
+];
+
+const raisedFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
+
+function Row({ e, index, calendar }: { e: Escalation; index: number; calendar: ReturnType<typeof createCalendar> }) {
+  const left = e.status === 'open' && e.nextDue ? timeLeft(e.nextDue, now.value, calendar) : null;
+  const others = e.counterparts.length - 1;
+  return (
+    <tr aria-rowindex={index + 2} data-escalation={e.id} style={{ height: `${ROW_HEIGHT}px` }}>
+      <td>
+        <a href={`#view=escalation&id=${encodeURIComponent(e.id)}`}>{e.child.childId}</a>
+      </td>
+      <td>{e.reference}</td>
+      <td>{protocolName(e.protocolId)}</td>
+      <td>{stageShortName(e.protocolId, e.currentStage)}</td>
+      <td>{DISAGREEMENT_KINDS[e.kind]}</td>
+      <td>
+        {e.counterparts[0]?.agency}
+        {others > 0 && ` +${others}`}
+      </td>
+      <td>{STATUS_LABELS[e.status]}</td>
+      <td class={left ? `due ${left.urgency}` : ''}>{left ? left.text : e.status === 'open' ? 'No time limit running' : '—'}</td>
+      <td>{raisedFormat.format(new Date(e.concernRaisedAt))}</td>
+    </tr>
+  );
+}
+
+function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Partial<DashboardFilter>) => void }) {
+  const text = (key: 'child' | 'agency' | 'counterpart', label: string) => (
+    <div class="field">
+      <label for={`filter-${key}`}>{label}</label>
+      <input id={`filter-${key}`} type="search" value={filter[key] ?? ''} onInput={(e) => set({ [key]: (e.currentTarget as HTMLInputElement).value || undefined })} />
+    </div>
+  );
+  const choose = <K extends 'status' | 'protocol' | 'stage' | 'due' | 'kind'>(key: K, label: string, options: [string, string][], any?: string) => (
+    <div class="field">
+      <label for={`filter-${key}`}>{label}</label>
+      <select id={`filter-${key}`} value={(filter[key] as string | undefined) ?? ''} onChange={(e) => set({ [key]: (e.currentTarget as HTMLSelectElement).value || undefined })}>
+        {any && <option value="">{any}</option>}
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+  const protocol = filter.protocol ? listProtocols().find((p) => p.id === filter.protocol) : undefined;
+  const stages: [string, string][] = protocol
+    ? protocol.stages.map((s) => [s.id, stageShortName(protocol.id, s.id)])
+    : ['initial', 'stage-1', 'stage-2', 'stage-3', 'stage-4', 'stage-5'].map((id) => [id, id === 'initial' ? 'Initial discussion' : `Stage ${id.slice(6)} (step, level)`]);
+  return (
+    <form role="search" aria-label="Filter escalations" class="filters" onSubmit={(e) => e.preventDefault()}>
+      {text('child', 'Child ID')}
+      {choose('status', 'Status', [['open', 'Open'], ['resolved', 'Resolved'], ['withdrawn', 'Withdrawn'], ['all', 'Any status']])}
+      {choose('due', 'Due', Object.entries(DUE_BUCKET_LABELS).filter(([k]) => k !== 'closed'), 'Any time')}
+      {choose('protocol', 'Protocol', listProtocols().map((p) => [p.id, p.partnership]), 'Any protocol')}
+      {choose('stage', 'Stage', stages, 'Any stage')}
+      {choose('kind', 'About', Object.entries(DISAGREEMENT_KINDS), 'Any kind of disagreement')}
+      {text('agency', 'Agency')}
+      {text('counterpart', 'Counterpart')}
+      <div class="field">
+        <label for="filter-from">Concern raised from</label>
+        <input id="filter-from" type="date" value={filter.from ?? ''} onChange={(e) => set({ from: (e.currentTarget as HTMLInputElement).value || undefined })} />
+      </div>
+      <div class="field">
+        <label for="filter-to">Concern raised to</label>
+        <input id="filter-to" type="date" value={filter.to ?? ''} onChange={(e) => set({ to: (e.currentTarget as HTMLInputElement).value || undefined })} />
+      </div>
+      <button type="button" onClick={() => replaceAddress(new URLSearchParams())}>
+        Clear filters
+      </button>
+    </form>
+  );
+}
+
+export function EscalationList({ db, params }: { db: EscalationDb; params: URLSearchParams }) {
+  const filter = filterFromParams(params);
+  const set = (change: Partial<DashboardFilter>) => replaceAddress(filterToParams({ ...filter, ...change }));
+  const windows = dueWindows(now.value);
+  // An index picks out the rows first (overdue, a status, a protocol); the rest is filtered here.
+  const narrowing = indexedNarrowing(filter, windows);
+  const rows = useLive(() => liveQuery(() => dashboardRows(db, narrowing)), [db, JSON.stringify(narrowing)]);
+  const shown = useMemo(
+    () => (rows.value ? sortEscalations(rows.value.filter((e) => matchesFilter(e, filter, windows)), filter.sort, filter.order) : null),
+    [rows.value, params.toString(), windows.now],
+  );
+  const calendar = useMemo(() => createCalendar(settings.value.values.extraNonWorkingDays), [settings.value]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(600);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [shown !== null]);
+  // A new filter starts at the top of the list.
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+    setScrollTop(0);
+  }, [params.toString()]);
+  useEffect(() => void (document.title = 'Dashboard – Escalation Companion'), []);
+
+  const sortBy = (key: SortKey) => set({ sort: key, order: filter.sort === key && filter.order === 'asc' ? 'desc' : 'asc' });
+  const { start, end } = visibleWindow(scrollTop, viewport, ROW_HEIGHT, shown?.length ?? 0);
+  return (
+    <>
+      <Filters filter={filter} set={set} />
+      {rows.error && (
+        <p role="alert" class="error">
+          {rows.error.message}
+        </p>
+      )}
+      <p role="status" class="result-count">
+        {shown === null ? 'Loading…' : `${shown.length.toLocaleString('en-GB')} ${shown.length === 1 ? 'escalation' : 'escalations'}`}
+      </p>
+      {shown && (
+        <div class="scroller" ref={scroller} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}>
+          <table class="records dashboard-table" aria-rowcount={shown.length + 1}>
+            <caption class="visually-hidden">Escalations matching the filters; column headings sort</caption>
+            <thead>
+              <tr aria-rowindex={1}>
+                {COLUMNS.map((c) => (
+                  <th key={c.key} scope="col" aria-sort={filter.sort === c.key ? (filter.order === 'asc' ? 'ascending' : 'descending') : undefined}>
+                    <button type="button" class="sort" onClick={() => sortBy(c.key)}>
+                      {c.label}
+                      <span aria-hidden="true">{filter.sort === c.key ? (filter.order === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                    </button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {start > 0 && (
+                <tr role="presentation" class="spacer" style={{ height: `${start * ROW_HEIGHT}px` }}>
+                  <td colSpan={COLUMNS.length} />
+                </tr>
+              )}
+              {shown.slice(start, end).map((e, i) => (
+                <Row key={e.id} e={e} index={start + i} calendar={calendar} />
+              ))}
+              {end < shown.length && (
+                <tr role="presentation" class="spacer" style={{ height: `${(shown.length - end) * ROW_HEIGHT}px` }}>
+                  <td colSpan={COLUMNS.length} />
+                </tr>
+              )}
+            </tbody>
+          </table>
+          {shown.length === 0 && <p class="empty">No escalations match these filters.</p>}
+        </div>
+      )}
+    </>
+  );
+}
