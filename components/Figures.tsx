@@ -4,7 +4,7 @@
 import { liveQuery } from 'dexie';
 import { useEffect, useMemo } from 'preact/hooks';
 import { createCalendar, londonDay } from '../lib/calendar';
-import { protocolName } from '../lib/describe';
+import { protocolShortName } from '../lib/describe';
 import type { EscalationDb } from '../lib/db';
 import { downloadText } from '../lib/download';
 import { anonymisedListCsv, figuresCsv, partnershipFigures, recentQuarters, stageNumberLabel, type Period } from '../lib/figures';
@@ -126,7 +126,7 @@ export function Figures({ db, params }: { db: EscalationDb; params: URLSearchPar
             <BarChart id="reached" title="Reached each stage in the period" bars={figures.reachedStage.map((r) => ({ label: stage(r.stage), value: r.count }))} />
             <BarChart id="kind" title="What the disagreements were about" bars={figures.byKind.map((k) => ({ label: DISAGREEMENT_KINDS[k.kind], value: k.count }))} />
             <BarChart id="resolved" title="Resolved in the period, by the stage it was resolved at" bars={figures.resolvedAtStage.map((r) => ({ label: stage(r.stage), value: r.count }))} />
-            {!protocolId && <BarChart id="protocol" title="By protocol" bars={figures.byProtocol.map((p) => ({ label: protocolName(p.protocolId), value: p.count }))} />}
+            {!protocolId && <BarChart id="protocol" title="By protocol" bars={figures.byProtocol.map((p) => ({ label: protocolShortName(p.protocolId), value: p.count }))} />}
           </div>
           <h3>Themes of escalations at each stage</h3>
           <table class="records themes">

@@ -3,7 +3,7 @@
 import { liveQuery } from 'dexie';
 import { database } from '../lib/browser/database';
 import { createCalendar } from '../lib/calendar';
-import { protocolName, stageShortName } from '../lib/describe';
+import { protocolShortName, stageShortName } from '../lib/describe';
 import type { EscalationDb } from '../lib/db';
 import { dueCounts, dueSoonest } from '../lib/escalations';
 import { timeLeft } from '../lib/timer';
@@ -88,7 +88,7 @@ export function Popup() {
                     <Link hash={`view=escalation&id=${e.id}`}>
                       <span class="child">Child {e.child.childId}</span>
                       <span>
-                        {protocolName(e.protocolId)} · {stageShortName(e.protocolId, e.currentStage)}
+                        {protocolShortName(e.protocolId)} · {stageShortName(e.protocolId, e.currentStage)}
                       </span>
                       <span class={`due ${left.urgency}`}>{left.text}</span>
                     </Link>

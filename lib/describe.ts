@@ -10,6 +10,11 @@ export function protocolName(protocolId: string): string {
   }
 }
 
+/** "Herefordshire", "Pan Sussex": the partnership's area, for tables, charts and the popup. */
+export function protocolShortName(protocolId: string): string {
+  return protocolName(protocolId).replace(/\s+Safeguarding\b.*$/, '');
+}
+
 export function stageTitle(protocolId: string, stageId: string): string {
   try {
     return getProtocol(protocolId).stages.find((s) => s.id === stageId)?.title ?? stageId;

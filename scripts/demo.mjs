@@ -2,12 +2,16 @@
 // opens both in Chromium. With a display you get a normal browser window to use;
 // without one (CI, servers) it runs headless, drives the demo to show the panel,
 // and saves screenshots. `npm run demo -- --headless` forces the headless run.
+// Either way the extension first gets a team's worth of generated escalations
+// (300, over the past year, as of now) so the toolbar badge, popup, dashboard and
+// figures have something to show; `--no-seed` starts empty.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { escalate, fillStartForm, openPanel, PANEL } from '../demo/drive.mjs';
 import { startDemoServer } from '../demo/server.mjs';
 import { browserVersion, ensureBrowser, launchWithExtension, TEST_BUILD_DIR } from './browser.mjs';
+import { generateEscalations } from './generated-data.mjs';
 
 const forceHeadless = process.argv.includes('--headless');
 const hasDisplay = process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
@@ -19,8 +23,18 @@ if (build.status !== 0) process.exit(build.status || 1);
 const executablePath = ensureBrowser();
 console.log(`Browser: ${executablePath} (${browserVersion(executablePath)})`);
 const demo = await startDemoServer(Number(process.env.PORT ?? 0));
-const { context } = await launchWithExtension(TEST_BUILD_DIR, { headless, executablePath });
+const { context, extensionId } = await launchWithExtension(TEST_BUILD_DIR, { headless, executablePath });
 const page = context.pages()[0] ?? (await context.newPage());
+const extensionPage = (name) => `chrome-extension://${extensionId}/${name}`;
+
+if (!process.argv.includes('--no-seed')) {
+  // Through the records page's import, as a person restoring a backup would.
+  const { backup } = await generateEscalations({ count: 300, now: new Date(), seed: 42 });
+  await page.goto(extensionPage('records.html'));
+  await page.getByLabel('Import a backup file').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await page.getByText('Import finished').waitFor({ timeout: 60_000 });
+  console.log('Seeded 300 generated escalations (see the toolbar badge, its popup and the dashboard).');
+}
 await page.goto(`${demo.url}/person/1000001`);
 const launcher = page.getByRole('button', { name: 'Escalations' });
 await launcher.waitFor();
@@ -75,6 +89,19 @@ for (const [i, [protocol, nextTitle, days]] of PROTOCOLS.entries()) {
 await page.setViewportSize({ width: 1280, height: 900 });
 panel = await openPanel(page, demo.url, '1000002');
 await shot('next-child');
+
+// The manager's view: the toolbar popup, the dashboard and the figures.
+await page.setViewportSize({ width: 360, height: 520 });
+await page.goto(extensionPage('popup.html'));
+await page.locator('[data-count="overdue"]').waitFor();
+await shot('popup');
+await page.setViewportSize({ width: 1280, height: 900 });
+await page.goto(extensionPage('dashboard.html#status=open'));
+await page.locator('tbody tr[data-escalation]').first().waitFor();
+await shot('dashboard');
+await page.goto(extensionPage('dashboard.html#view=figures'));
+await page.locator('[data-figure="total"]').waitFor();
+await shot('figures');
 
 await context.close();
 await demo.stop();

@@ -1,7 +1,7 @@
 // A stand-in case-record app: three children, client-side navigation with
 // history.pushState, and a case-note form. All text goes in via textContent.
 // Views: /person/ID (normal), /slow/person/ID (header drawn after a delay),
-// /framed/person/ID (the record inside an iframe), /legacy/person/ID (the ID
+// /framed/person/ID (the record inside an iframe), ?history=N (a long record), /legacy/person/ID (the ID
 // where the adapter does not look, for the picker), /help (no child on the
 // page), /hostile/KIND (a header whose ID slot holds something that is not an ID).
 const CHILDREN = {
@@ -114,6 +114,26 @@ function render() {
 const notesVariant = new URLSearchParams(location.search).get('notes');
 if (notesVariant === 'plain' || notesVariant === 'none') document.getElementById('note-editor').remove();
 if (notesVariant === 'none') document.getElementById('note-text').closest('label').remove();
+
+// ?history=N: a long record, N DOM nodes of past case notes (for the benchmark's
+// "large record page"). Five nodes per entry: li, time, strong, span, p.
+const historyNodes = Math.min(100_000, Number(new URLSearchParams(location.search).get('history')) || 0);
+if (historyNodes > 0) {
+  const section = el('section', undefined, { class: 'case-history', 'aria-label': 'Case history' });
+  const list = el('ol');
+  for (let i = 0; i < Math.floor(historyNodes / 5); i++) {
+    const item = el('li');
+    item.append(
+      el('time', `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`),
+      el('strong', i % 3 ? 'Home visit' : 'Strategy discussion'),
+      el('span', ` by worker ${i % 40}`),
+      el('p', 'Visited the family home; discussed school attendance and the plan. Next review agreed.'),
+    );
+    list.append(item);
+  }
+  section.append(el('h2', `Case history (${Math.floor(historyNodes / 5)} entries)`), list);
+  document.getElementById('record').append(section);
+}
 
 // The app's own listener, as a real case system has: it notices typing and pasting.
 for (const id of ['note-text', 'note-editor']) {

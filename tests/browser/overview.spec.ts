@@ -6,7 +6,11 @@ import { planReminders } from '../../lib/reminders';
 import { partnershipFigures, quarterOf } from '../../lib/figures';
 import { londonDay } from '../../lib/calendar';
 import { generateEscalations } from '../fixtures/generator';
+import { launchWithExtension, TEST_BUILD_DIR } from '../../scripts/browser.mjs';
 import { expect, importThroughRecordsPage, seedDirectly, serviceWorker, test } from './fixtures';
+
+/** The extension API as seen inside the service worker (evaluated there, not here). */
+declare const chrome: typeof browser;
 
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
 
@@ -56,9 +60,8 @@ test('the badge shows the overdue count after seeding, and one fewer after resol
   await expect.poll(badge).toBe(String(data.overdue));
   expect(await worker.evaluate(() => chrome.action.getBadgeBackgroundColor({}))).toEqual([212, 53, 28, 255]);
   // The alarm is set for the next moment the badge could change, not a polling loop.
-  const alarm = await worker.evaluate(() => chrome.alarms.get('overview'));
-  expect(alarm?.periodInMinutes).toBeUndefined();
-  expect(alarm!.scheduledTime).toBeGreaterThan(Date.now());
+  await expect.poll(async () => (await worker.evaluate(() => chrome.alarms.get('overview')))?.scheduledTime ?? 0).toBeGreaterThan(Date.now());
+  expect((await worker.evaluate(() => chrome.alarms.get('overview')))?.periodInMinutes).toBeUndefined();
 
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/dashboard.html#due=overdue`);
@@ -190,4 +193,21 @@ test('reminders: when turned on, overdue escalations raise a notification and th
   expect(Math.abs(alarm!.scheduledTime - expectedAt)).toBeLessThan(60_000);
   // Quiet hours can only be chosen once reminders are on.
   await expect(options.getByLabel(/Hold reminders outside working hours/)).toBeEnabled();
+});
+
+test('the badge is right again after the browser restarts', async () => {
+  const data = seeded(50, 17);
+  expect(data.overdue).toBeGreaterThan(0);
+  const first = await launchWithExtension(TEST_BUILD_DIR);
+  await importThroughRecordsPage(first.context, first.extensionId, data.backup);
+  await expect.poll(() => first.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe(String(data.overdue));
+  await first.context.close();
+
+  const again = await launchWithExtension(TEST_BUILD_DIR, { userDataDir: first.userDataDir });
+  try {
+    await expect.poll(() => again.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe(String(data.overdue));
+    await expect.poll(async () => (await again.worker.evaluate(() => chrome.alarms.get('overview')))?.scheduledTime ?? 0).toBeGreaterThan(Date.now());
+  } finally {
+    await again.context.close();
+  }
 });
