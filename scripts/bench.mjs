@@ -82,6 +82,11 @@ const demo = await startDemoServer();
 const port = new URL(demo.url).port;
 const local = (path) => `http://localhost:${port}${path}`;
 
+async function demoAdapter() {
+  const bundle = await build({ stdin: { contents: "export { DEMO } from './lib/hosts/builtin';", resolveDir: ROOT, loader: 'ts' }, bundle: true, format: 'esm', write: false, logLevel: 'error' });
+  return (await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`)).DEMO;
+}
+
 async function launch(dir) {
   const profile = mkdtempSync(join(work, 'profile-'));
   const args = [...CHROMIUM_FLAGS, ...(dir ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : [])];
@@ -94,8 +99,15 @@ async function launch(dir) {
     for (let i = 0; i < 200; i++) {
       if ((await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).length) break;
       await new Promise((r) => setTimeout(r, 50));
-    }
+    }    // The production build ships no demo adapter: import it as a worker imports their site's adapter file.
+    const options = await context.newPage();
+    await options.goto(`chrome-extension://${extensionId}/options.html`);
+    await options.getByLabel('Import adapters (JSON file)').setInputFiles({ name: 'demo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(await demoAdapter())) });
+    await options.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
+    await options.close();
   }
+  // Let start-up work (the service worker's first run, the profile's first writes) finish before measuring.
+  await new Promise((r) => setTimeout(r, smoke ? 500 : 2_000));
   return { context, extensionId };
 }
 

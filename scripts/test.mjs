@@ -1,7 +1,8 @@
 // `npm test`: every test, unit and browser.
 // 1. unit tests (vitest) under two time zones, so no rule leans on the machine's zone;
 // 2. the development/test build of the extension;
-// 3. browser tests (Playwright) in real Chromium with that build loaded.
+// 3. browser tests (Playwright) in real Chromium with that build loaded;
+// 4. the benchmark's smoke run (one run, small data), so `npm run bench` cannot rot.
 import { spawnSync } from 'node:child_process';
 import { browserVersion, ensureBrowser } from './browser.mjs';
 
@@ -29,4 +30,5 @@ run('Type check', 'npx', ['tsc', '--noEmit']);
 run('Firefox build, checked with web-ext lint', 'npm', ['run', 'lint:firefox']);
 run('Build the extension (test build)', 'npx', ['wxt', 'build', '--mode', 'development']);
 run('Browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], { CHROME_PATH: browser });
+run('Benchmark smoke run (one run, small data; figures not for comparison)', 'node', ['scripts/bench.mjs', '--smoke'], { CHROME_PATH: browser });
 console.log('\n✔ All tests passed.');
