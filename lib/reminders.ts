@@ -103,3 +103,15 @@ export function planReminders(escalations: Escalation[], sent: ReadonlySet<strin
   const send = ripe.filter((r) => !superseded.includes(r));
   return { send, superseded, nextAt, keep };
 }
+
+/** A notification's id says where a click on it leads: one escalation, or a filtered dashboard list. */
+export function notificationId(target: { escalationId: string; kind: ReminderKind } | { list: string }): string {
+  return 'list' in target ? `list:${target.list}` : `escalation:${target.escalationId}:${target.kind}`;
+}
+
+/** The dashboard address (after #) a click on a notification opens. */
+export function notificationTarget(id: string): string {
+  const escalation = /^escalation:([A-Za-z0-9-]{8,64}):/.exec(id);
+  if (escalation) return `view=escalation&id=${escalation[1]}`;
+  return id.startsWith('list:') ? new URLSearchParams(id.slice(5)).toString() : '';
+}

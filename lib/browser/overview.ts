@@ -7,7 +7,7 @@ import { createCalendar } from '../calendar';
 import { dueCounts, firstDueAfter, openWithClock } from '../escalations';
 import { badgeFor, dueWindows, nextBadgeChange } from '../overview';
 import { protocolName, stageShortName } from '../describe';
-import { planReminders, type Reminder } from '../reminders';
+import { notificationId, notificationTarget, planReminders, type Reminder } from '../reminders';
 import { timeLeft } from '../timer';
 import type { Escalation } from '../records/model';
 import { database } from './database';
@@ -59,7 +59,7 @@ async function remind(escalations: Escalation[], now: Date, quiet: boolean, clos
   if (plan.send.length > 0) {
     const byId = new Map(escalations.map((e) => [e.id, e]));
     if (plan.send.length > MAX_SEPARATE_NOTIFICATIONS) {
-      await browser.notifications.create('list:due=overdue', {
+      await browser.notifications.create(notificationId({ list: 'due=overdue' }), {
         type: 'basic',
         iconUrl: browser.runtime.getURL('/icon/128.png'),
         title: `${plan.send.length} escalation reminders`,
@@ -67,7 +67,7 @@ async function remind(escalations: Escalation[], now: Date, quiet: boolean, clos
         priority: 2,
       });
     } else {
-      for (const r of plan.send) await browser.notifications.create(`escalation:${r.escalationId}:${r.kind}`, notificationFor(byId.get(r.escalationId)!, r, now));
+      for (const r of plan.send) await browser.notifications.create(notificationId(r), notificationFor(byId.get(r.escalationId)!, r, now));
     }
   }
   const keep = [...plan.keep, ...plan.send.map((r) => r.key), ...plan.superseded.map((r) => r.key)];
@@ -98,10 +98,8 @@ export function refreshOverview(now: () => Date = () => new Date()): Promise<voi
   return queue;
 }
 
-/** Where a click on a reminder leads: the escalation, or the overdue list. */
-export function openFromNotification(notificationId: string): void {
-  const [kind, rest] = notificationId.split(/:(.*)/s) as [string, string | undefined];
-  const hash = kind === 'escalation' && rest ? `view=escalation&id=${encodeURIComponent(rest.split(':')[0]!)}` : kind === 'list' && rest ? rest : '';
-  void browser.tabs.create({ url: dashboardUrl(hash) });
-  void browser.notifications.clear(notificationId);
+/** A click on a reminder opens the escalation, or the overdue list. */
+export function openFromNotification(id: string): void {
+  void browser.tabs.create({ url: dashboardUrl(notificationTarget(id)) });
+  void browser.notifications.clear(id);
 }

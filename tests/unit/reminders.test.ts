@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createCalendar } from '../../lib/calendar';
 import { deriveEscalation } from '../../lib/records/derive';
 import { EscalationEventSchema, type Escalation } from '../../lib/records/model';
-import { inWorkingHours, nextWorkingMoment, planReminders, remindersFor } from '../../lib/reminders';
+import { inWorkingHours, nextWorkingMoment, notificationId, notificationTarget, planReminders, remindersFor } from '../../lib/reminders';
 import { newEscalation } from './fixtures/escalations';
 
 /** An open Pan-Cheshire escalation whose current stage is due at the end of `due` (London). */
@@ -84,5 +84,14 @@ describe('planning what to send', () => {
   });
   it('closed escalations get none', () => {
     expect(remindersFor({ ...e, status: 'resolved' }, { quiet: false })).toEqual([]);
+  });
+});
+
+describe('clicking a reminder', () => {
+  it('opens the escalation it is about, or the overdue list for a summary', () => {
+    const [r] = remindersFor(dueOn('2026-11-24', 'b1c2d3e4-0000-4000-a000-000000000001'), { quiet: false });
+    expect(notificationTarget(notificationId(r!))).toBe('view=escalation&id=b1c2d3e4-0000-4000-a000-000000000001');
+    expect(notificationTarget(notificationId({ list: 'due=overdue' }))).toBe('due=overdue');
+    expect(notificationTarget('something-else')).toBe('');
   });
 });
