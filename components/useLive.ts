@@ -1,18 +1,23 @@
 import type { Observable } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 
-/** The latest value of a live query; re-subscribes when `deps` change. */
+const same = (a: unknown[], b: unknown[]) => a.length === b.length && a.every((x, i) => Object.is(x, b[i]));
+
+/**
+ * The latest value of a live query; re-subscribes when `deps` change, and
+ * until the new query answers gives undefined, never the old query's value.
+ */
 export function useLive<T>(query: () => Observable<T> | null, deps: unknown[]): { value: T | undefined; error: Error | undefined } {
-  const [state, setState] = useState<{ value: T | undefined; error: Error | undefined }>({ value: undefined, error: undefined });
+  const [state, setState] = useState<{ deps: unknown[]; value?: T; error?: Error }>({ deps });
   useEffect(() => {
     const observable = query();
     if (!observable) return;
     const subscription = observable.subscribe({
-      next: (value) => setState({ value, error: undefined }),
-      error: (error: Error) => setState((s) => ({ ...s, error })),
+      next: (value) => setState({ deps, value }),
+      error: (error: Error) => setState((s) => ({ ...s, deps, error })),
     });
     return () => subscription.unsubscribe();
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
-  return state;
+  return same(state.deps, deps) ? { value: state.value, error: state.error } : { value: undefined, error: undefined };
 }

@@ -110,7 +110,11 @@ const collator = new Intl.Collator('en-GB', { numeric: true });
 const BY_COLLATION = new Set<SortKey>(['child', 'reference', 'protocol', 'counterpart']);
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Sorted copy; ties keep the most urgent first, then by reference, so the order is stable. */
+/**
+ * Sorted copy; ties keep the most urgent first, then go by id, which is also how
+ * the nextDueAt index orders equal dues, so a first screenful read straight from
+ * the index (firstScreenFromIndex) is exactly the top of the full list.
+ */
 export function sortEscalations(rows: readonly Escalation[], sort: SortKey, order: 'asc' | 'desc'): Escalation[] {
   const value = SORT_VALUES[sort];
   const sign = order === 'asc' ? 1 : -1;
@@ -118,9 +122,28 @@ export function sortEscalations(rows: readonly Escalation[], sort: SortKey, orde
   keyed.sort((a, b) => {
     const byValue =
       typeof a.v === 'number' ? (a.v as number) - (b.v as number) : (BY_COLLATION.has(sort) ? collator.compare : compareText)(a.v as string, b.v as string);
-    return sign * byValue || compareText(a.e.nextDueAt ?? '~', b.e.nextDueAt ?? '~') || compareText(a.e.reference, b.e.reference);
+    return sign * byValue || compareText(a.e.nextDueAt ?? '~', b.e.nextDueAt ?? '~') || compareText(a.e.id, b.e.id);
   });
   return keyed.map((k) => k.e);
+}
+
+/**
+ * When the list is in due order with nothing but status and "due" chosen, its
+ * first rows are the first rows of the nextDueAt index, and its length is an
+ * index count: both take milliseconds, so the first screenful can be drawn
+ * before every row has been read. Null when the full read is needed first.
+ */
+export function firstScreenFromIndex(
+  filter: DashboardFilter,
+  windows: DueWindows,
+): { rows: Extract<IndexedNarrowing, { index: 'nextDueAt' }>; count: IndexedNarrowing } | null {
+  const inMemory = filter.protocol || filter.stage || filter.kind || filter.child || filter.agency || filter.counterpart || filter.from || filter.to;
+  if (inMemory || filter.sort !== 'due' || filter.order !== 'asc') return null;
+  // Only open escalations are in the nextDueAt index.
+  if ((filter.status !== 'open' && filter.status !== 'all') || filter.due === 'no-clock') return null;
+  const narrowing = indexedNarrowing(filter, windows);
+  if (narrowing.index === 'nextDueAt') return { rows: narrowing, count: narrowing };
+  return { rows: { index: 'nextDueAt' }, count: narrowing };
 }
 
 /** The rows to draw for a scroll position: those in view plus a few either side. */

@@ -137,20 +137,34 @@ export function openWithClock(db: EscalationDb): Promise<Escalation[]> {
   return db.escalations.orderBy('nextDueAt').toArray();
 }
 
-/** The rows an index can pick out for the dashboard, before the rest of its filter applies. */
-export function dashboardRows(db: EscalationDb, narrowing: IndexedNarrowing): Promise<Escalation[]> {
+function narrowed(db: EscalationDb, narrowing: IndexedNarrowing) {
   switch (narrowing.index) {
     case 'nextDueAt': {
       const { above = '', below = '\uffff', aboveInclusive = false, belowInclusive = false } = narrowing;
-      return db.escalations.where('nextDueAt').between(above, below, aboveInclusive || above === '', belowInclusive).toArray();
+      return db.escalations.where('nextDueAt').between(above, below, aboveInclusive || above === '', belowInclusive);
     }
     case 'status':
-      return db.escalations.where('status').equals(narrowing.equals).toArray();
+      return db.escalations.where('status').equals(narrowing.equals);
     case 'protocolId':
-      return db.escalations.where('protocolId').equals(narrowing.equals).toArray();
+      return db.escalations.where('protocolId').equals(narrowing.equals);
     case 'none':
-      return db.escalations.toArray();
+      return db.escalations.toCollection();
   }
+}
+
+/** The rows an index can pick out for the dashboard, before the rest of its filter applies. */
+export function dashboardRows(db: EscalationDb, narrowing: IndexedNarrowing): Promise<Escalation[]> {
+  return narrowed(db, narrowing).toArray();
+}
+
+/** How many rows an index picks out. */
+export function countRows(db: EscalationDb, narrowing: IndexedNarrowing): Promise<number> {
+  return narrowed(db, narrowing).count();
+}
+
+/** The first `limit` rows of a nextDueAt range, in due order (see firstScreenFromIndex). */
+export function firstRowsByDue(db: EscalationDb, narrowing: Extract<IndexedNarrowing, { index: 'nextDueAt' }>, limit: number): Promise<Escalation[]> {
+  return narrowed(db, narrowing).limit(limit).toArray();
 }
 
 /** Live views: they emit again whenever any tab or page changes the records. */

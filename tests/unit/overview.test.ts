@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createEscalation, dashboardRows, dueCounts, dueSoonest, firstDueAfter, recordEvent } from '../../lib/escalations';
+import { countRows, createEscalation, dashboardRows, dueCounts, dueSoonest, firstDueAfter, firstRowsByDue, recordEvent } from '../../lib/escalations';
 import { badgeFor, dueBucket, dueWindows, nextBadgeChange } from '../../lib/overview';
-import { indexedNarrowing, filterFromParams } from '../../lib/dashboard';
+import { filterFromParams, firstScreenFromIndex, indexedNarrowing, matchesFilter, sortEscalations } from '../../lib/dashboard';
 import { generateEscalations } from '../fixtures/generator';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 
@@ -71,6 +71,28 @@ describe('overview queries on the nextDueAt index', () => {
     const soonest = await dueSoonest(db, 5);
     expect(soonest.map((e) => e.nextDueAt)).toEqual(escalations.map((e) => e.nextDueAt).filter(Boolean).sort().slice(0, 5));
     expect(await firstDueAfter(db, now)).toBe(escalations.map((e) => e.nextDueAt).filter((d): d is string => !!d && d > w.now).sort()[0]);
+  });
+
+  it('give the dashboard the exact top of its list and its length, before every row is read', async () => {
+    const db = await freshDb();
+    const now = new Date('2026-11-25T10:00:00Z');
+    const { escalations } = generateEscalations({ count: 500, now, seed: 8 });
+    await db.escalations.bulkAdd(escalations);
+    const w = dueWindows(now);
+    const cases = [{}, { status: 'all' }, { due: 'overdue' }, { status: 'all', due: 'due-this-week' }, { due: 'later' }];
+    for (const params of cases) {
+      const filter = filterFromParams(new URLSearchParams(params));
+      const plan = firstScreenFromIndex(filter, w)!;
+      expect(plan, JSON.stringify(params)).not.toBeNull();
+      const full = sortEscalations((await dashboardRows(db, indexedNarrowing(filter, w))).filter((e) => matchesFilter(e, filter, w)), filter.sort, filter.order);
+      const early = await firstRowsByDue(db, plan.rows, 40);
+      expect(early.map((e) => e.id), JSON.stringify(params)).toEqual(full.slice(0, 40).filter((e) => e.nextDueAt).map((e) => e.id));
+      expect(await countRows(db, plan.count), JSON.stringify(params)).toBe(full.length);
+    }
+    // Anything the index cannot answer waits for the full read.
+    for (const params of [{ child: '2000' }, { status: 'resolved' }, { sort: 'child' }, { due: 'no-clock' }, { protocol: 'halton' }]) {
+      expect(firstScreenFromIndex(filterFromParams(new URLSearchParams(params)), w), JSON.stringify(params)).toBeNull();
+    }
   });
 
   it('drop an escalation from the counts once it is resolved', async () => {
