@@ -5,7 +5,7 @@ import { loadAdapters } from '../lib/browser/adapters';
 import type { ChildIdResult } from '../lib/hosts/extract';
 import { adapterForUrl } from '../lib/hosts/select';
 import { mountCompanion, type Companion } from '../lib/page/companion';
-import { childForTab, watchChildId } from '../lib/page/detector';
+import { childForTab, panelHandover, watchChildId } from '../lib/page/detector';
 import { findNoteField, insertIntoField, trackCarets } from '../lib/page/insert-note';
 import type { ChildStatus, InsertResult, Message, PanelSide, ReferencesResult } from '../lib/page/messages';
 import { findReferences } from '../lib/templates/reference';
@@ -40,7 +40,9 @@ export default defineContentScript({
 
     if (isTop) {
       const { panelSide } = await browser.storage.local.get('panelSide');
-      companion = mountCompanion(document, browser.runtime.getURL('/panel.html'), (panelSide as PanelSide) ?? 'right');
+      companion = mountCompanion(document, browser.runtime.getURL('/panel.html'), (panelSide as PanelSide) ?? 'right', () =>
+        panelHandover(childForTab(frames), adapter!.childId.label),
+      );
       // Alt+Shift+E: the `commands` shortcut when the browser passes the key to the page.
       window.addEventListener('keydown', (e) => {
         if (e.altKey && e.shiftKey && e.code === 'KeyE') companion!.toggle();

@@ -6,6 +6,7 @@
 //   npm run bench                 7 runs, 1,000 and 10,000 escalations, 5,000 and 20,000 DOM nodes
 //   npm run bench -- --runs 15    more runs
 //   npm run bench -- --smoke      one run, small data: `npm test` runs this so the bench cannot rot
+//   npm run bench -- --only panel,dashboard   some parts only (host, detection, panel, dashboard, queries, schedules, bundle)
 //
 // The production build is used as shipped, except that its manifest is granted
 // the demo's origin (http://localhost/*), as a worker granting their case-record
@@ -27,6 +28,8 @@ const smoke = argv.includes('--smoke');
 const RUNS = smoke ? 1 : Number(argv[argv.indexOf('--runs') + 1]) || 7;
 const SIZES = smoke ? [200] : [1_000, 10_000];
 const NODES = smoke ? [5_000] : [5_000, 20_000];
+const only = argv.includes('--only') ? new Set(argv[argv.indexOf('--only') + 1].split(',')) : null;
+const part = (name) => !only || only.has(name);
 const ROOT = new URL('..', import.meta.url).pathname;
 const PROD_DIR = join(ROOT, '.output/chrome-mv3');
 
@@ -128,47 +131,50 @@ async function loadOnce(context, url) {
 
 // 2. Host page cost. The three browsers take turns page by page, so drift in
 // the machine's load falls on all three alike.
-step('host page cost');
 const variants = [
   ['no extension', null],
   ['empty content script (floor)', floorDir],
   ['this extension', extensionDir],
 ];
-const browsers = [];
-for (const [label, dir] of variants) browsers.push({ label, ...(await launch(dir)) });
-const hostPages = [
-  ...NODES.map((n) => [`record page, ${n.toLocaleString('en-GB')} nodes`, local(`/person/1000001?history=${n}`)]),
-  // An origin no adapter or permission covers: nothing should be injected at all.
-  [`page on an origin not granted, ${NODES.at(-1).toLocaleString('en-GB')} nodes`, `http://127.0.0.1:${port}/person/1000001?history=${NODES.at(-1)}`],
-];
-const hostMedians = {};
-for (const [pageLabel, url] of hostPages) {
-  const runs = Object.fromEntries(browsers.map((b) => [b.label, []]));
-  for (const b of browsers) await loadOnce(b.context, url); // warm-up, not counted
-  for (let i = 0; i < RUNS; i++) for (const b of browsers) runs[b.label].push(await loadOnce(b.context, url));
-  for (const b of browsers) {
-    const load = record('Host page', `${pageLabel}: load, ${b.label}`, runs[b.label].map((r) => r.load), 'ms');
-    const script = record('Host page', `${pageLabel}: main-thread script, ${b.label}`, runs[b.label].map((r) => r.script), 'ms');
-    hostMedians[`${pageLabel}|${b.label}`] = { load: load.median, script: script.median };
+async function measureHostPages() {
+  step('host page cost');
+  const browsers = [];
+  for (const [label, dir] of variants) browsers.push({ label, ...(await launch(dir)) });
+  const hostPages = [
+    ...NODES.map((n) => [`record page, ${n.toLocaleString('en-GB')} nodes`, local(`/person/1000001?history=${n}`)]),
+    // An origin no adapter or permission covers: nothing should be injected at all.
+    [`page on an origin not granted, ${NODES.at(-1).toLocaleString('en-GB')} nodes`, `http://127.0.0.1:${port}/person/1000001?history=${NODES.at(-1)}`],
+  ];
+  const hostMedians = {};
+  for (const [pageLabel, url] of hostPages) {
+    const runs = Object.fromEntries(browsers.map((b) => [b.label, []]));
+    for (const b of browsers) await loadOnce(b.context, url); // warm-up, not counted
+    for (let i = 0; i < RUNS; i++) for (const b of browsers) runs[b.label].push(await loadOnce(b.context, url));
+    for (const b of browsers) {
+      const load = record('Host page', `${pageLabel}: load, ${b.label}`, runs[b.label].map((r) => r.load), 'ms');
+      const script = record('Host page', `${pageLabel}: main-thread script, ${b.label}`, runs[b.label].map((r) => r.script), 'ms');
+      hostMedians[`${pageLabel}|${b.label}`] = { load: load.median, script: script.median };
+    }
+  }
+  for (const b of browsers) await b.context.close();
+  for (const n of [...NODES.map((x) => `record page, ${x.toLocaleString('en-GB')} nodes`), `page on an origin not granted, ${NODES.at(-1).toLocaleString('en-GB')} nodes`]) {
+    const none = hostMedians[`${n}|no extension`];
+    const floor = hostMedians[`${n}|empty content script (floor)`];
+    const ours = hostMedians[`${n}|this extension`];
+    record('Host page', `${n}: load ratio, this extension ÷ no extension`, [ours.load / none.load], '×', n.startsWith('record page') ? BUDGETS.hostLoadRatio : undefined);
+    record('Host page', `${n}: load ratio, this extension ÷ empty content script`, [ours.load / floor.load], '×');
+    record('Host page', `${n}: extra main-thread script over no extension`, [ours.script - none.script], 'ms');
   }
 }
-for (const b of browsers) await b.context.close();
-for (const n of [...NODES.map((x) => `record page, ${x.toLocaleString('en-GB')} nodes`), `page on an origin not granted, ${NODES.at(-1).toLocaleString('en-GB')} nodes`]) {
-  const none = hostMedians[`${n}|no extension`];
-  const floor = hostMedians[`${n}|empty content script (floor)`];
-  const ours = hostMedians[`${n}|this extension`];
-  record('Host page', `${n}: load ratio, this extension ÷ no extension`, [ours.load / none.load], '×', n.startsWith('record page') ? BUDGETS.hostLoadRatio : undefined);
-  record('Host page', `${n}: load ratio, this extension ÷ empty content script`, [ours.load / floor.load], '×');
-  record('Host page', `${n}: extra main-thread script over no extension`, [ours.script - none.script], 'ms');
-}
+if (part('host')) await measureHostPages();
 
 // 3–5. Detection, panel and dashboard, in one profile with the extension.
 const { context, extensionId } = await launch(extensionDir);
 const extensionPage = (name) => `chrome-extension://${extensionId}/${name}`;
 const now = new Date();
 
-step('detection latency');
-{
+if (part('detection')) {
+  step('detection latency');
   const page = await context.newPage();
   await page.goto(local('/person/1000001'));
   await page.getByRole('button', { name: 'Escalations' }).click();
@@ -212,8 +218,8 @@ step('detection latency');
   await page.close();
 }
 
-step('panel first paint');
-{
+if (part('panel')) {
+  step('panel first paint');
   const { backup } = await generateEscalations({ count: 1, now, seed: 3 });
   backup.escalations[0].events[0].escalation.child.childId = '1000001';
   const records = await context.newPage();
@@ -246,8 +252,8 @@ step('panel first paint');
   record('Record page', 'panel: open to first useful paint (child with an escalation)', times, 'ms', BUDGETS.panelFirstPaintMs);
 }
 
-step('dashboard');
-for (const size of SIZES) {
+for (const size of part('dashboard') ? SIZES : []) {
+  step(`dashboard, ${size} escalations`);
   const { escalations } = await generateEscalations({ count: size, now, seed: 5 });
   const seedPage = await context.newPage();
   await seedPage.goto(extensionPage('dashboard.html'));
@@ -299,7 +305,8 @@ for (const size of SIZES) {
     }
     await page.goto(extensionPage('dashboard.html#status=all'));
     await page.reload();
-    await page.locator('tbody tr[data-escalation]').first().waitFor();
+    // Filter only once every row is in, as a person would after reading the first screen.
+    await page.waitForFunction(() => performance.getEntriesByName('dashboard-all-rows').length > 0);
     const change = (selector, value, event) =>
       page.evaluate(
         ([selector, value, event]) =>
@@ -338,8 +345,8 @@ for (const size of SIZES) {
 }
 await context.close();
 
-step('overdue query: Dexie vs raw IndexedDB cursor');
-{
+if (part('queries')) {
+  step('overdue query: Dexie vs raw IndexedDB cursor');
   const bundle = await build({ entryPoints: [join(ROOT, 'bench/query-page.ts')], bundle: true, format: 'iife', write: false, logLevel: 'error' });
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
   const page = await browser.newPage();
@@ -368,8 +375,8 @@ step('overdue query: Dexie vs raw IndexedDB cursor');
 }
 await demo.stop();
 
-step('schedules per second');
-{
+if (part('schedules')) {
+  step('schedules per second');
   const bundle = await build({
     stdin: { contents: "export { scheduleEscalation } from './lib/schedule'; export { listProtocols } from './lib/protocols';", resolveDir: ROOT, loader: 'ts' },
     bundle: true,
@@ -400,8 +407,8 @@ step('schedules per second');
   record('Schedules', 'schedules computed per second (1–3 stages entered, every protocol)', rates, '/s');
 }
 
-step('bundle sizes');
-{
+if (part('bundle')) {
+  step('bundle sizes');
   const gz = (file) => gzipSync(readFileSync(join(PROD_DIR, file)), { level: 9 }).length / 1024;
   record('Bundle (gzip)', 'content script (content-scripts/content.js)', [gz('content-scripts/content.js')], 'kB', BUDGETS.contentGzipKb);
   record('Bundle (gzip)', 'background (background.js)', [gz('background.js')], 'kB');

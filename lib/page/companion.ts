@@ -34,7 +34,7 @@ export interface Companion {
   readonly isOpen: boolean;
 }
 
-export function mountCompanion(doc: Document, panelUrl: string, side: PanelSide = 'right'): Companion {
+export function mountCompanion(doc: Document, panelUrl: string, side: PanelSide = 'right', handover: () => string = () => ''): Companion {
   const host = doc.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
@@ -76,7 +76,7 @@ export function mountCompanion(doc: Document, panelUrl: string, side: PanelSide 
     },
     toggle() {
       // The panel loads on first open, not with every record page.
-      if (!frame.src) frame.src = panelUrl;
+      if (!frame.src) frame.src = panelUrl + handover();
       frame.hidden = !frame.hidden;
       layout();
       // Keyboard users continue inside the panel; closing returns them to the launcher.

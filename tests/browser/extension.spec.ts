@@ -16,7 +16,8 @@ test('the extension shows its panel beside the demo case record', async ({ conte
   const panel = page.frameLocator('iframe[title="Escalation Companion"]');
   await expect(panel.getByRole('heading', { name: 'Escalation Companion', level: 1 })).toBeVisible();
   const frame = page.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/`));
-  expect(frame?.url()).toMatch(/\/panel\.html$/);
+  // The launcher hands the panel the child it has read (panel.html#host=…&child=…).
+  expect(frame?.url()).toMatch(/\/panel\.html(#host=demo&child=1000001&label=Mosaic\+ID)?$/);
 
   // The Pan-Cheshire ladder is shown first, in the document's own words.
   await expect(panel.getByRole('heading', { name: 'Step 1: Line Manager to Line Manager (Day 3-7)' })).toBeVisible();

@@ -79,7 +79,7 @@ describe('overview queries on the nextDueAt index', () => {
     const { escalations } = generateEscalations({ count: 500, now, seed: 8 });
     await db.escalations.bulkAdd(escalations);
     const w = dueWindows(now);
-    const cases = [{}, { status: 'all' }, { due: 'overdue' }, { status: 'all', due: 'due-this-week' }, { due: 'later' }];
+    const cases: Record<string, string>[] = [{}, { status: 'all' }, { due: 'overdue' }, { status: 'all', due: 'due-this-week' }, { due: 'later' }];
     for (const params of cases) {
       const filter = filterFromParams(new URLSearchParams(params));
       const plan = firstScreenFromIndex(filter, w)!;
@@ -90,7 +90,7 @@ describe('overview queries on the nextDueAt index', () => {
       expect(await countRows(db, plan.count), JSON.stringify(params)).toBe(full.length);
     }
     // Anything the index cannot answer waits for the full read.
-    for (const params of [{ child: '2000' }, { status: 'resolved' }, { sort: 'child' }, { due: 'no-clock' }, { protocol: 'halton' }]) {
+    for (const params of <Record<string, string>[]>[{ child: '2000' }, { status: 'resolved' }, { sort: 'child' }, { due: 'no-clock' }, { protocol: 'halton' }]) {
       expect(firstScreenFromIndex(filterFromParams(new URLSearchParams(params)), w), JSON.stringify(params)).toBeNull();
     }
   });
