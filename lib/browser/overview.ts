@@ -6,7 +6,7 @@
 import { createCalendar } from '../calendar';
 import { dueCounts, firstDueAfter, openWithClock } from '../escalations';
 import { badgeFor, dueWindows, nextBadgeChange } from '../overview';
-import { protocolName, stageShortName } from '../describe';
+import { protocolShortName, stageShortName } from '../describe';
 import { notificationId, notificationTarget, planReminders, type Reminder } from '../reminders';
 import { timeLeft } from '../timer';
 import type { Escalation } from '../records/model';
@@ -47,8 +47,9 @@ function notificationFor(e: Escalation, reminder: Reminder, now: Date) {
   return {
     type: 'basic' as const,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
-    title: reminder.kind === 'overdue' ? `Escalation overdue: child ${e.child.childId}` : `Escalation due soon: child ${e.child.childId}`,
-    message: `${e.reference} · ${protocolName(e.protocolId)} · ${stage}: ${left.text} (${left.dueText}).`,
+    // The reference, not the child's ID: notifications can show on a locked screen. The click opens the escalation.
+    title: reminder.kind === 'overdue' ? `Escalation ${e.reference} is overdue` : `Escalation ${e.reference} is due soon`,
+    message: `${protocolShortName(e.protocolId)} · ${stage}: ${left.text} (${left.dueText}).`,
     priority: reminder.kind === 'overdue' ? 2 : 1,
   };
 }

@@ -49,6 +49,7 @@ test('the popup counts what is overdue, due today and due this week, and one cli
   await expect(dashboard.locator('.ladder [aria-current="step"]')).toHaveCount(1);
   await expect(dashboard.locator('.history li').first()).toContainText('Escalation started');
   await expect(dashboard.getByRole('button', { name: 'Insert into the record’s case note' })).toHaveCount(0);
+  expect((await new AxeBuilder({ page: dashboard }).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id} ${v.help}`)).toEqual([]);
 });
 
 test('the badge shows the overdue count after seeding, and one fewer after resolving one from the dashboard', async ({ context, extensionId }) => {
