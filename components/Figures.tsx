@@ -135,6 +135,7 @@ export function Figures({ db, params }: { db: EscalationDb; params: URLSearchPar
               <tr>
                 <th scope="col">Stage reached</th>
                 <th scope="col">Escalations</th>
+                <th scope="col">This stage or higher</th>
                 <th scope="col">About</th>
               </tr>
             </thead>
@@ -143,6 +144,7 @@ export function Figures({ db, params }: { db: EscalationDb; params: URLSearchPar
                 <tr key={r.stage} data-stage={r.stage}>
                   <th scope="row">{stage(r.stage)}</th>
                   <td>{r.count}</td>
+                  <td data-at-least={r.stage}>{figures.reachedAtLeast.find((a) => a.stage === r.stage)?.count ?? 0}</td>
                   <td>{r.byKind.map((k) => `${DISAGREEMENT_KINDS[k.kind]} (${k.count})`).join('; ')}</td>
                 </tr>
               ))}

@@ -67,6 +67,12 @@ export interface Figures {
   byKind: { kind: Kind; count: number }[];
   /** Escalations that entered each stage during the period, and their kinds of disagreement. */
   reachedStage: { stage: number; count: number; byKind: { kind: Kind; count: number }[] }[];
+  /**
+   * Escalations that entered this stage or a higher one during the period, each counted once: what the
+   * partnerships log ("stage 2 and above", Herefordshire; "all that reach step 3", Cheshire; "level 4 and
+   * above", Enfield).
+   */
+  reachedAtLeast: { stage: number; count: number }[];
   /** Escalations resolved in the period, by the stage they were resolved at. */
   resolvedAtStage: { stage: number; count: number }[];
   resolved: number;
@@ -123,6 +129,9 @@ export function partnershipFigures(
     reachedStage: [...reached]
       .sort(([a], [b]) => a - b)
       .map(([stage, rows]) => ({ stage, count: rows.length, byKind: kindCounts(rows) })),
+    reachedAtLeast: [...reached.keys()]
+      .sort((a, b) => a - b)
+      .map((stage) => ({ stage, count: new Set([...reached].filter(([n]) => n >= stage).flatMap(([, rows]) => rows)).size })),
     resolvedAtStage: [...countBy(resolvedInPeriod.map((e) => stageNumber(e.resolution!.stageId)))]
       .sort(([a], [b]) => a - b)
       .map(([stage, count]) => ({ stage, count })),
@@ -148,6 +157,7 @@ export function figuresCsv(f: Figures): string {
       ['Reached stage in the period', stage(r.stage), 'All kinds', r.count],
       ...r.byKind.map((k) => ['Reached stage in the period', stage(r.stage), DISAGREEMENT_KINDS[k.kind], k.count]),
     ]),
+    ...f.reachedAtLeast.map((r) => ['Reached this stage or higher in the period', stage(r.stage), null, r.count]),
     ...f.resolvedAtStage.map((r) => ['Resolved in the period, at stage', stage(r.stage), null, r.count]),
     ['Resolved in the period', null, null, f.resolved],
     ['Withdrawn in the period', null, null, f.withdrawn],

@@ -75,6 +75,19 @@ describe('partnership figures', () => {
     expect(f.openOverdue).toBe(escalations.filter((e) => dueBucket(e, w) === 'overdue').length);
     expect(f.medianWorkingDaysToResolution).toBeGreaterThan(0);
   });
+  it('count "stage 2 and above" once per escalation, however many of those stages it entered', () => {
+    const f = partnershipFigures(escalations, { period: q, now });
+    const inQuarter = (at: string) => at >= '2026-09-30T23:00:00Z' && at < '2027-01-01T00:00:00Z';
+    const stage = (id: string) => (id === 'initial' ? 0 : Number(id.slice(6)));
+    for (const n of [1, 2, 3]) {
+      const expected = escalations.filter((e) => e.stages.some((s) => stage(s.stageId) >= n && inQuarter(s.enteredAt))).length;
+      expect(f.reachedAtLeast.find((r) => r.stage === n)?.count ?? 0, `stage ${n}`).toBe(expected);
+    }
+    const two = f.reachedAtLeast.find((r) => r.stage === 2)!.count;
+    expect(two).toBeGreaterThanOrEqual(f.reachedStage.find((r) => r.stage === 2)!.count);
+    expect(figuresCsv(f)).toContain(`Reached this stage or higher in the period,Stage 2,,${two}`);
+  });
+
   it('scoped to one protocol', () => {
     const f = partnershipFigures(escalations, { period: q, now, protocolId: 'herefordshire' });
     expect(f.byProtocol.map((p) => p.protocolId)).toEqual(['herefordshire']);
