@@ -12,6 +12,7 @@ import { listProtocols } from '../lib/protocols';
 import { DISAGREEMENT_KINDS, type Escalation } from '../lib/records/model';
 import { timeLeft } from '../lib/timer';
 import { replaceAddress } from './address';
+import { Field } from './Field';
 import { now } from './now';
 import { settings } from './settings';
 import { useLive } from './useLive';
@@ -59,15 +60,23 @@ function Row({ e, index, calendar }: { e: Escalation; index: number; calendar: R
 }
 
 function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Partial<DashboardFilter>) => void }) {
+  const value = (key: 'child' | 'agency' | 'counterpart' | 'from' | 'to') => ({
+    id: `filter-${key}`,
+    value: filter[key] ?? '',
+    onInput: (e: Event) => set({ [key]: (e.currentTarget as HTMLInputElement).value || undefined }),
+  });
   const text = (key: 'child' | 'agency' | 'counterpart', label: string) => (
-    <div class="field">
-      <label for={`filter-${key}`}>{label}</label>
-      <input id={`filter-${key}`} type="search" value={filter[key] ?? ''} onInput={(e) => set({ [key]: (e.currentTarget as HTMLInputElement).value || undefined })} />
-    </div>
+    <Field id={`filter-${key}`} label={label}>
+      <input type="search" {...value(key)} />
+    </Field>
+  );
+  const day = (key: 'from' | 'to', label: string) => (
+    <Field id={`filter-${key}`} label={label}>
+      <input type="date" {...value(key)} />
+    </Field>
   );
   const choose = <K extends 'status' | 'protocol' | 'stage' | 'due' | 'kind'>(key: K, label: string, options: [string, string][], any?: string) => (
-    <div class="field">
-      <label for={`filter-${key}`}>{label}</label>
+    <Field id={`filter-${key}`} label={label}>
       <select id={`filter-${key}`} value={(filter[key] as string | undefined) ?? ''} onChange={(e) => set({ [key]: (e.currentTarget as HTMLSelectElement).value || undefined })}>
         {any && <option value="">{any}</option>}
         {options.map(([value, text]) => (
@@ -76,7 +85,7 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
           </option>
         ))}
       </select>
-    </div>
+    </Field>
   );
   const protocol = filter.protocol ? listProtocols().find((p) => p.id === filter.protocol) : undefined;
   const stages: [string, string][] = protocol
@@ -92,14 +101,8 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
       {choose('kind', 'About', Object.entries(DISAGREEMENT_KINDS), 'Any kind of disagreement')}
       {text('agency', 'Agency')}
       {text('counterpart', 'Counterpart')}
-      <div class="field">
-        <label for="filter-from">Concern raised from</label>
-        <input id="filter-from" type="date" value={filter.from ?? ''} onChange={(e) => set({ from: (e.currentTarget as HTMLInputElement).value || undefined })} />
-      </div>
-      <div class="field">
-        <label for="filter-to">Concern raised to</label>
-        <input id="filter-to" type="date" value={filter.to ?? ''} onChange={(e) => set({ to: (e.currentTarget as HTMLInputElement).value || undefined })} />
-      </div>
+      {day('from', 'Concern raised from')}
+      {day('to', 'Concern raised to')}
       <button type="button" onClick={() => replaceAddress(new URLSearchParams())}>
         Clear filters
       </button>

@@ -12,6 +12,7 @@ import { listProtocols } from '../lib/protocols';
 import { DISAGREEMENT_KINDS } from '../lib/records/model';
 import { replaceAddress } from './address';
 import { BarChart } from './BarChart';
+import { Field } from './Field';
 import { now } from './now';
 import { settings } from './settings';
 import { useLive } from './useLive';
@@ -45,8 +46,7 @@ export function Figures({ db, params }: { db: EscalationDb; params: URLSearchPar
         address, reference or free text.
       </p>
       <form class="filters" aria-label="Period and protocol" onSubmit={(e) => e.preventDefault()}>
-        <div class="field">
-          <label for="figures-quarter">Quarter</label>
+        <Field id="figures-quarter" label="Quarter">
           <select id="figures-quarter" value={quarter ? quarter.from : ''} onChange={(e) => {
             const q = quarters.find((x) => x.from === (e.currentTarget as HTMLSelectElement).value);
             if (q) set({ from: q.from, to: q.to });
@@ -58,17 +58,14 @@ export function Figures({ db, params }: { db: EscalationDb; params: URLSearchPar
               </option>
             ))}
           </select>
-        </div>
-        <div class="field">
-          <label for="figures-from">From</label>
+        </Field>
+        <Field id="figures-from" label="From">
           <input id="figures-from" type="date" value={from} onChange={(e) => DAY.test((e.currentTarget as HTMLInputElement).value) && set({ from: (e.currentTarget as HTMLInputElement).value })} />
-        </div>
-        <div class="field">
-          <label for="figures-to">To</label>
+        </Field>
+        <Field id="figures-to" label="To">
           <input id="figures-to" type="date" value={to} onChange={(e) => DAY.test((e.currentTarget as HTMLInputElement).value) && set({ to: (e.currentTarget as HTMLInputElement).value })} />
-        </div>
-        <div class="field">
-          <label for="figures-protocol">Protocol</label>
+        </Field>
+        <Field id="figures-protocol" label="Protocol">
           <select id="figures-protocol" value={protocolId ?? ''} onChange={(e) => set({ protocol: (e.currentTarget as HTMLSelectElement).value || undefined })}>
             <option value="">All protocols</option>
             {listProtocols().map((p) => (
@@ -77,7 +74,7 @@ export function Figures({ db, params }: { db: EscalationDb; params: URLSearchPar
               </option>
             ))}
           </select>
-        </div>
+        </Field>
       </form>
       {from > to && (
         <p role="alert" class="error">

@@ -63,6 +63,8 @@ export interface Calendar {
   isWorkingDay(day: string): boolean;
   /** The nth working day after `day` (not counting `day`); n = 0: the day itself if working, else the next working day. */
   addWorkingDays(day: string, n: number): string;
+  /** The last working day before `day`. */
+  previousWorkingDay(day: string): string;
   /** Why a day is not a working day, or null when it is one. */
   nonWorkingReason(day: string): NonWorkingReason | null;
   /** Working days after `from` up to and including `to` (negative when `to` is earlier). */
@@ -111,6 +113,12 @@ export function createCalendar(extraNonWorkingDays: Readonly<Record<string, stri
     return current;
   }
 
+  function previousWorkingDay(day: string): string {
+    let current = addCalendarDays(day, -1);
+    while (!isWorkingDay(current)) current = addCalendarDays(current, -1);
+    return current;
+  }
+
   function workingDaysBetween(from: string, to: string): number {
     const sign = dayToUtc(to) >= dayToUtc(from) ? 1 : -1;
     const [start, end] = sign === 1 ? [from, to] : [to, from];
@@ -121,7 +129,7 @@ export function createCalendar(extraNonWorkingDays: Readonly<Record<string, stri
     return sign * count;
   }
 
-  return { isWorkingDay, addWorkingDays, nonWorkingReason, workingDaysBetween };
+  return { isWorkingDay, addWorkingDays, previousWorkingDay, nonWorkingReason, workingDaysBetween };
 }
 
 const standard = createCalendar();

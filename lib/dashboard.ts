@@ -2,10 +2,10 @@
 // screen. Pure: the page reads the filter from its address, narrows by an index
 // (lib/escalations.ts `dashboardRows`), then applies the rest here.
 import { z } from 'zod';
-import { dueBucket, type DueBucket, type DueWindows } from './overview';
+import { dueBucket, type DueWindows } from './overview';
 import { DisagreementKindSchema, type Escalation } from './records/model';
 import { londonDay } from './calendar';
-import { protocolName, stageTitle } from './describe';
+import { protocolName } from './describe';
 
 const Day = z.iso.date();
 const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
@@ -153,8 +153,3 @@ export function visibleWindow(scrollTop: number, viewportHeight: number, rowHeig
   const end = Math.min(count, first + Math.ceil(viewportHeight / rowHeight) + overscan);
   return { start, end: Math.max(start, end) };
 }
-
-/** How a stage reads in the table: the protocol's own title. */
-export const stageLabel = (e: Escalation) => stageTitle(e.protocolId, e.currentStage);
-
-export type { DueBucket };

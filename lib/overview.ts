@@ -2,6 +2,7 @@
 // today, and due later this week, in London days, and what the toolbar badge
 // says. Pure: the Dexie queries that feed it are in lib/escalations.ts.
 import { addCalendarDays, endOfLondonDay, londonDay } from './calendar';
+import { plural } from './format';
 import type { Escalation } from './records/model';
 
 /** The instants that split open escalations by their `nextDueAt` (ISO strings, so they compare with the index). */
@@ -59,13 +60,11 @@ export interface Badge {
   title: string;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
 /** The toolbar badge: the number overdue (red), else the number due today (amber), else nothing. */
 export function badgeFor(counts: DueCounts): Badge {
   const title = counts.overdue + counts.dueToday === 0
     ? 'Escalation Companion: nothing overdue or due today'
-    : `Escalation Companion: ${plural(counts.overdue, 'escalation', 'escalations')} overdue, ${counts.dueToday} due today`;
+    : `Escalation Companion: ${plural(counts.overdue, 'escalation')} overdue, ${counts.dueToday} due today`;
   const short = (n: number) => (n > 999 ? '999+' : String(n));
   if (counts.overdue > 0) return { text: short(counts.overdue), colour: '#d4351c', textColour: '#ffffff', title };
   if (counts.dueToday > 0) return { text: short(counts.dueToday), colour: '#ffdd00', textColour: '#0b0c0c', title };

@@ -2,7 +2,7 @@
 // when it becomes overdue. Pure: given the open escalations, what was already
 // sent and the time now, says what to send now and when to look again. The
 // background turns that into notifications and one alarm.
-import { addCalendarDays, createCalendar, fromLondonWallTime, londonDay, londonWallTime, type Calendar } from './calendar';
+import { createCalendar, fromLondonWallTime, londonDay, londonWallTime, type Calendar } from './calendar';
 import type { Escalation } from './records/model';
 import { dueInstant } from './schedule';
 
@@ -47,12 +47,6 @@ export function nextWorkingMoment(at: number, calendar: Calendar = createCalenda
   return morningOf(calendar.addWorkingDays(day, 1));
 }
 
-function workingDayBefore(day: string, calendar: Calendar): string {
-  let d = addCalendarDays(day, -1);
-  while (!calendar.isWorkingDay(d)) d = addCalendarDays(d, -1);
-  return d;
-}
-
 /** The reminders an open escalation's current stage gets. */
 export function remindersFor(e: Escalation, options: ReminderOptions): Reminder[] {
   if (e.status !== 'open' || !e.nextDue) return [];
@@ -69,7 +63,7 @@ export function remindersFor(e: Escalation, options: ReminderOptions): Reminder[
   });
   return [
     // "One working day before": the morning of the working day before the due day.
-    reminder('due-next-working-day', morningOf(workingDayBefore(dueDay, calendar))),
+    reminder('due-next-working-day', morningOf(calendar.previousWorkingDay(dueDay))),
     reminder('overdue', dueInstant(due)),
   ];
 }

@@ -1,7 +1,7 @@
 // How long is left on a clock, in working days (or hours for hour rules),
 // and whether it is due soon (amber) or overdue (red).
 import { createCalendar, londonDay, type Calendar } from './calendar';
-import { formatDue } from './format';
+import { formatDue, plural } from './format';
 
 export type Urgency = 'ok' | 'due-soon' | 'overdue';
 
@@ -12,8 +12,6 @@ export interface TimeLeft {
   /** "due Wed 23 Dec 2026". */
   dueText: string;
 }
-
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
 export function timeLeft(due: string, now: Date, calendar: Calendar = createCalendar()): TimeLeft {
   const dueText = `due ${formatDue(due)}`;

@@ -17,11 +17,11 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSyn
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { build } from 'esbuild';
 import { chromium } from '@playwright/test';
 import { startDemoServer } from '../demo/server.mjs';
 import { browserVersion, CHROMIUM_FLAGS, ensureBrowser } from './browser.mjs';
-import { generateEscalations } from './generated-data.mjs';
+import { seedDirectly } from './seed.mjs';
+import { generateEscalations, importTypeScript, scriptForPage } from './typescript.mjs';
 
 const argv = process.argv.slice(2);
 const smoke = argv.includes('--smoke');
@@ -86,8 +86,7 @@ const port = new URL(demo.url).port;
 const local = (path) => `http://localhost:${port}${path}`;
 
 async function demoAdapter() {
-  const bundle = await build({ stdin: { contents: "export { DEMO } from './lib/hosts/builtin';", resolveDir: ROOT, loader: 'ts' }, bundle: true, format: 'esm', write: false, logLevel: 'error' });
-  return (await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`)).DEMO;
+  return (await importTypeScript("export { DEMO } from './lib/hosts/builtin';")).DEMO;
 }
 
 async function launch(dir) {
@@ -258,20 +257,7 @@ for (const size of part('dashboard') ? SIZES : []) {
   const seedPage = await context.newPage();
   await seedPage.goto(extensionPage('dashboard.html'));
   await seedPage.locator('.result-count').getByText(/escalations?$/).waitFor();
-  await seedPage.evaluate(
-    (rows) =>
-      new Promise((resolve, reject) => {
-        const open = indexedDB.open('escalation-companion');
-        open.onsuccess = () => {
-          const tx = open.result.transaction('escalations', 'readwrite');
-          tx.objectStore('escalations').clear();
-          for (const row of rows) tx.objectStore('escalations').put(row);
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    escalations,
-  );
+  await seedDirectly(seedPage, escalations, [], { clear: true });
   await seedPage.close();
   const first = [];
   const firstOpen = [];
@@ -347,11 +333,11 @@ await context.close();
 
 if (part('queries')) {
   step('overdue query: Dexie vs raw IndexedDB cursor');
-  const bundle = await build({ entryPoints: [join(ROOT, 'bench/query-page.ts')], bundle: true, format: 'iife', write: false, logLevel: 'error' });
+
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
   const page = await browser.newPage();
   await page.goto(local('/help'));
-  await page.addScriptTag({ content: bundle.outputFiles[0].text });
+  await page.addScriptTag({ content: await scriptForPage('bench/query-page.ts') });
   for (const size of SIZES) {
     const { escalations } = await generateEscalations({ count: size, now, seed: 5 });
     await page.evaluate((rows) => window.bench.seed(rows), escalations);
@@ -377,15 +363,9 @@ await demo.stop();
 
 if (part('schedules')) {
   step('schedules per second');
-  const bundle = await build({
-    stdin: { contents: "export { scheduleEscalation } from './lib/schedule'; export { listProtocols } from './lib/protocols';", resolveDir: ROOT, loader: 'ts' },
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    write: false,
-    logLevel: 'error',
-  });
-  const { scheduleEscalation, listProtocols } = await import(`data:text/javascript;base64,${Buffer.from(bundle.outputFiles[0].text).toString('base64')}`);
+  const { scheduleEscalation, listProtocols } = await importTypeScript(
+    "export { scheduleEscalation } from './lib/schedule'; export { listProtocols } from './lib/protocols';",
+  );
   const protocols = listProtocols();
   const rates = [];
   for (let run = 0; run < RUNS; run++) {

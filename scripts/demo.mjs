@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { escalate, fillStartForm, openPanel, PANEL } from '../demo/drive.mjs';
 import { startDemoServer } from '../demo/server.mjs';
 import { browserVersion, ensureBrowser, launchWithExtension, TEST_BUILD_DIR } from './browser.mjs';
-import { generateEscalations } from './generated-data.mjs';
+import { generateEscalations } from './typescript.mjs';
 
 const forceHeadless = process.argv.includes('--headless');
 const hasDisplay = process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);

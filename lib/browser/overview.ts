@@ -3,7 +3,7 @@
 // when one alarm fires at the next moment anything could change (a stage
 // falling due, London midnight, a reminder's time). No polling loop: between
 // those moments the service worker sleeps.
-import { createCalendar } from '../calendar';
+import { createCalendar, type Calendar } from '../calendar';
 import { dueCounts, firstDueAfter, openWithClock } from '../escalations';
 import { badgeFor, dueWindows, nextBadgeChange } from '../overview';
 import { protocolShortName, stageShortName } from '../describe';
@@ -41,9 +41,9 @@ async function drawBadge(now: Date): Promise<void> {
   ]);
 }
 
-function notificationFor(e: Escalation, reminder: Reminder, now: Date) {
+function notificationFor(e: Escalation, reminder: Reminder, now: Date, calendar: Calendar) {
   const stage = stageShortName(e.protocolId, e.currentStage);
-  const left = timeLeft(reminder.due, now);
+  const left = timeLeft(reminder.due, now, calendar);
   return {
     type: 'basic' as const,
     iconUrl: browser.runtime.getURL('/icon/128.png'),
@@ -56,7 +56,8 @@ function notificationFor(e: Escalation, reminder: Reminder, now: Date) {
 
 async function remind(escalations: Escalation[], now: Date, quiet: boolean, closureDays: Record<string, string>): Promise<number | null> {
   const sent = new Set<string>(((await browser.storage.local.get(SENT_REMINDERS))[SENT_REMINDERS] as string[] | undefined) ?? []);
-  const plan = planReminders(escalations, sent, now.getTime(), { quiet, calendar: createCalendar(closureDays) });
+  const calendar = createCalendar(closureDays);
+  const plan = planReminders(escalations, sent, now.getTime(), { quiet, calendar });
   if (plan.send.length > 0) {
     const byId = new Map(escalations.map((e) => [e.id, e]));
     if (plan.send.length > MAX_SEPARATE_NOTIFICATIONS) {
@@ -68,7 +69,7 @@ async function remind(escalations: Escalation[], now: Date, quiet: boolean, clos
         priority: 2,
       });
     } else {
-      for (const r of plan.send) await browser.notifications.create(notificationId(r), notificationFor(byId.get(r.escalationId)!, r, now));
+      for (const r of plan.send) await browser.notifications.create(notificationId(r), notificationFor(byId.get(r.escalationId)!, r, now, calendar));
     }
   }
   const keep = [...plan.keep, ...plan.send.map((r) => r.key), ...plan.superseded.map((r) => r.key)];

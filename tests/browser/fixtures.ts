@@ -62,25 +62,4 @@ export async function serviceWorker(context: BrowserContext) {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
-/**
- * Writes derived escalations straight into the extension's IndexedDB from one of
- * its pages: for ten thousand rows, where importing a backup would only slow the
- * test. The page must have opened the database already (any page that shows records).
- */
-export async function seedDirectly(page: Page, escalations: unknown[], events: unknown[] = []): Promise<void> {
-  await page.evaluate(
-    ([rows, history]) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('escalation-companion');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(['escalations', 'events'], 'readwrite');
-          for (const row of rows) tx.objectStore('escalations').put(row);
-          for (const event of history) tx.objectStore('events').put(event);
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    [escalations, events] as const,
-  );
-}
+export { seedDirectly } from '../../scripts/seed.mjs';

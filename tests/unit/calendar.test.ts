@@ -60,6 +60,15 @@ describe('isWorkingDay', () => {
   });
 });
 
+describe('previousWorkingDay', () => {
+  it('steps back over weekends, bank holidays and closure days', () => {
+    expect(createCalendar().previousWorkingDay('2026-11-24')).toBe('2026-11-23');
+    expect(createCalendar().previousWorkingDay('2026-11-30')).toBe('2026-11-27');
+    expect(createCalendar().previousWorkingDay('2026-12-29')).toBe('2026-12-24'); // 28 is the Boxing Day substitute
+    expect(createCalendar({ '2026-11-23': 'Closure day' }).previousWorkingDay('2026-11-24')).toBe('2026-11-20');
+  });
+});
+
 describe('addWorkingDays', () => {
   it('n = 0 gives the day itself when working, else the next working day', () => {
     expect(addWorkingDays('2026-11-23', 0)).toBe('2026-11-23');
