@@ -15,7 +15,7 @@ import { followWorker, worker } from './worker';
 
 
 function OneEscalation({ id }: { id: string }) {
-  const { value, error } = useRecords<Escalation | undefined>({ kind: 'escalation', id });
+  const { value, error, answered } = useRecords<Escalation | undefined>({ kind: 'escalation', id });
   useEffect(() => void (document.title = 'Escalation – Escalation Companion'), []);
   return (
     <>
@@ -29,7 +29,12 @@ function OneEscalation({ id }: { id: string }) {
           {error.message}
         </p>
       )}
-      {!error && value === undefined && <p>Loading…</p>}
+      {!error && !answered && <p>Loading…</p>}
+      {answered && value === undefined && (
+        <p role="alert" class="error">
+          This escalation is not in this browser. It may have been deleted after the retention period, or recorded on another device.
+        </p>
+      )}
       {value && (
         <>
           <p class="child-line" data-child-id={value.child.childId}>

@@ -113,6 +113,10 @@ test('the dashboard filters, sorts and searches by child ID, and passes an acces
   await page.getByLabel('Status').selectOption('all');
   await page.getByLabel('Child ID').fill(twice.child.childId);
   await expect(count).toHaveText(`${data.escalations.filter((e) => e.child.childId === twice.child.childId).length} escalations`);
+  // A link to an escalation this browser does not hold says so, rather than loading for ever.
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html#view=escalation&id=00000000-0000-4000-a000-000000000000`);
+  await expect(page.getByRole('alert')).toContainText('This escalation is not in this browser');
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html#status=all&child=${twice.child.childId}`);
   // The filter is in the address: a reload keeps it.
   await page.reload();
   await expect(page.getByLabel('Child ID')).toHaveValue(twice.child.childId);
