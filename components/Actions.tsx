@@ -4,11 +4,12 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { londonDay } from '../lib/calendar';
 import { nextStage } from '../lib/ladder';
-import { getProtocol } from '../lib/protocols';
+import { getProtocol, type Protocol } from '../lib/protocols';
 import { STAGE_ENTRY_REASONS, type Escalation, type EventBody } from '../lib/records/model';
 import { needsTimeframe, offersTimeframe } from '../lib/start-form';
 import { t } from '../lib/strings';
 import { Field } from './Field';
+import { QuotedList } from './Ladder';
 import { records } from './useRecords';
 
 type ActionId = 'discussion' | 'timeframe' | 'action' | 'response' | 'escalate' | 'resolve' | 'withdraw' | 'reopen';
@@ -47,6 +48,11 @@ function Form({
 }
 
 const str = (d: FormData, k: string) => String(d.get(k) ?? '').trim();
+
+/** What the protocol asks once an escalation is resolved (Herefordshire: re-submit Appendix 2; Halton, Enfield: refer learning). */
+export function ResolutionDuties({ protocol }: { protocol: Protocol }) {
+  return <QuotedList class="duties on-resolution" heading={t('onResolutionTitle')} items={protocol.onResolution} />;
+}
 
 export function Actions({ escalation, by }: { escalation: Escalation; by: string }) {
   const [open, setOpen] = useState<ActionId | null>(null);
@@ -198,6 +204,7 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
             <Field id="resolve-lessons" label={t('lessons')}>
               <textarea id="resolve-lessons" name="lessons" rows={2} />
             </Field>
+            <ResolutionDuties protocol={protocol} />
           </Form>
         )}
       {open === 'withdraw' && (

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Protocol } from '../lib/protocols';
+import { t } from '../lib/strings';
 
 /** Enfield's seniority table as a question: who is my counterpart at this level? */
 export function CounterpartLookup({ protocol }: { protocol: Protocol }) {
@@ -22,14 +23,16 @@ export function CounterpartLookup({ protocol }: { protocol: Protocol }) {
       <table class="records">
         <caption>Corresponding roles at Level {level} (indicative only)</caption>
         <tbody>
-          {table.agencies
-            .filter((a) => roles[a])
-            .map((a) => (
+          {table.agencies.map((a) => {
+            // Say what the table says, that a cell cannot be read, or that it is empty; never guess.
+            const illegible = table.illegible.find((c) => c.level === level && c.agency === a);
+            return (
               <tr key={a}>
                 <th scope="row">{a}</th>
-                <td>{roles[a]}</td>
+                <td class={roles[a] ? undefined : 'unknown'}>{roles[a] ?? (illegible ? t('illegibleCell', { words: illegible.words }) : t('emptyCell'))}</td>
               </tr>
-            ))}
+            );
+          })}
         </tbody>
       </table>
     </details>

@@ -1,14 +1,16 @@
 import { DISAGREEMENT_KINDS, type Escalation } from '../lib/records/model';
 import { ladderView } from '../lib/ladder';
+import { setsNoTimescale } from '../lib/schedule';
 import { STATUS_LABELS } from '../lib/describe';
 import { t } from '../lib/strings';
-import { Actions } from './Actions';
+import { Actions, ResolutionDuties } from './Actions';
 import { CaseNotes } from './CaseNotes';
 import { History } from './History';
 import { ImmediateRisk } from './ImmediateRisk';
 import { Ladder, Clock } from './Ladder';
 import { useEffect, useRef } from 'preact/hooks';
 import { justStarted, now } from './now';
+import { useProtocolInView } from './protocol-in-view';
 import { settings } from './settings';
 import { records } from './useRecords';
 
@@ -16,6 +18,7 @@ import { records } from './useRecords';
 export function EscalationView({ escalation, by, onRecordPage = true }: { escalation: Escalation; by: string; onRecordPage?: boolean }) {
   const view = ladderView(escalation, now.value, settings.value.values.extraNonWorkingDays);
   const current = view.stages.find((s) => s.status === 'current');
+  useProtocolInView(escalation.protocolId);
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     if (justStarted.value) {
@@ -57,10 +60,12 @@ export function EscalationView({ escalation, by, onRecordPage = true }: { escala
       )}
       {current && current.clocks.length === 0 && escalation.status === 'open' && (
         <p class="note">
-          {t('noClock')}
-          {current.stage.clocks.some((c) => c.kind === 'agreed') ? t('untilTimeframe') : ''}.
+          {setsNoTimescale(view.protocol, current.stage.id)
+            ? t('noProtocolTimescale')
+            : `${t('noClock')}${current.stage.clocks.some((c) => c.kind === 'agreed') ? t('untilTimeframe') : ''}.`}
         </p>
       )}
+      {escalation.status === 'resolved' && <ResolutionDuties protocol={view.protocol} />}
       <Actions escalation={escalation} by={by} />
       <CaseNotes escalation={escalation} by={by} canInsert={onRecordPage} />
       <Ladder

@@ -1,6 +1,7 @@
 import { formatDue } from '../lib/format';
 import type { LadderClock, LadderStage } from '../lib/ladder';
 import type { Protocol } from '../lib/protocols';
+import type { ProtocolNote } from '../lib/protocols/schema';
 import { t } from '../lib/strings';
 import { CounterpartLookup } from './CounterpartLookup';
 
@@ -31,6 +32,7 @@ export function Clock({ clock, live }: { clock: LadderClock; live: boolean }) {
       <span class="when" tabIndex={tip ? 0 : undefined} aria-describedby={tip ? tipId : undefined}>
         {clock.left.dueText}
       </span>
+      {clock.agreedBetweenYou && <span class="agreed-note"> ({t('protocolSetsNoTimescale')})</span>}
       {live && (
         <strong class="left">
           {' '}
@@ -48,9 +50,50 @@ export function Clock({ clock, live }: { clock: LadderClock; live: boolean }) {
 
 function DutyCondition({ onlyIf }: { onlyIf?: string }) {
   if (onlyIf === 'local-authority-childrens-services') return <> (local authority children’s services)</>;
-  if (onlyIf === 'level-4-or-above') return <> (if Level 4 or above)</>;
+  // Enfield's Level 4 is a seniority level on its table of corresponding roles, not Step 4.
+  if (onlyIf === 'level-4-or-above') return <> (if anyone at seniority Level 4 or above has been involved)</>;
   if (onlyIf === 'unresolved') return <> (if not resolved)</>;
   return null;
+}
+
+/** Guidance in the document's words (on hover), with who that is in each setting where it says. */
+function Note({ note }: { note: ProtocolNote }) {
+  return (
+    <div class="note" title={note.quote}>
+      <p>{note.text}</p>
+      {note.byAgency && <AgencyRoles roles={note.byAgency} />}
+    </div>
+  );
+}
+
+function AgencyRoles({ roles }: { roles: { agency: string; role: string }[] }) {
+  return (
+    <ul>
+      {roles.map((a) => (
+        <li key={a.agency}>
+          {a.agency}: {a.role}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A headed list of rules in plain English, each with the document's sentence on hover. */
+export function QuotedList({ heading, items, class: className }: { heading: string; items: { text: string; quote: string; onlyIf?: string }[]; class: string }) {
+  if (items.length === 0) return null;
+  return (
+    <div class={className}>
+      <h4>{heading}</h4>
+      <ul>
+        {items.map((item) => (
+          <li key={item.text} title={item.quote}>
+            {item.text}
+            <DutyCondition onlyIf={item.onlyIf} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
 }
 
 export function StageCard({
@@ -74,33 +117,14 @@ export function StageCard({
       {stage.byAgency.length > 0 && (
         <details>
           <summary>Who that is in each agency</summary>
-          <ul>
-            {stage.byAgency.map((a) => (
-              <li key={a.agency}>
-                {a.agency}: {a.role}
-              </li>
-            ))}
-          </ul>
+          <AgencyRoles roles={stage.byAgency} />
         </details>
       )}
+      <QuotedList class="triggers" heading={t('whenThisStage')} items={stage.triggers} />
       {stage.notes.map((n) => (
-        <p key={n.text} class="note" title={n.quote}>
-          {n.text}
-        </p>
+        <Note key={n.text} note={n} />
       ))}
-      {view.duties.length > 0 && !onDuty && (
-        <div class="duties">
-          <h4>{t('mustDo')}</h4>
-          <ul>
-            {view.duties.map(({ duty }) => (
-              <li key={duty.id} title={duty.quote}>
-                {duty.text}
-                <DutyCondition onlyIf={duty.onlyIf} />
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      {!onDuty && <QuotedList class="duties" heading={t('mustDo')} items={view.duties.map((d) => d.duty)} />}
       {view.duties.length > 0 && onDuty && (
         <fieldset class="duties">
           <legend>{t('mustDo')}</legend>
@@ -149,7 +173,18 @@ export function Ladder({ protocol, stages, onDuty }: { protocol: Protocol; stage
       <p class="source">
         {protocol.partnership} · {protocol.source.version}
       </p>
-      {protocol.timescalesNote && <p class="note">{protocol.timescalesNote.text}</p>}
+      {protocol.timescalesNote && (
+        <p class="note" title={protocol.timescalesNote.quote}>
+          {protocol.timescalesNote.text}
+        </p>
+      )}
+      {protocol.notes.length > 0 && (
+        <div class="protocol-notes" aria-label={t('protocolNotes')} role="group">
+          {protocol.notes.map((n) => (
+            <Note key={n.text} note={n} />
+          ))}
+        </div>
+      )}
       <ol class="ladder">
         {stages.map((view) => (
           <StageCard key={view.stage.id} view={view} protocol={protocol} onDuty={onDuty ? (dutyId) => onDuty(view.stage.id, dutyId) : undefined} />

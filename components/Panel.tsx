@@ -11,6 +11,7 @@ import { Ladder } from './Ladder';
 import { PickConfirm, PickIdButton } from './PickId';
 import { ProtocolSelect } from './ProtocolSelect';
 import { now } from './now';
+import { protocolInView, useProtocolInView } from './protocol-in-view';
 import { StartForm } from './StartForm';
 import { followSettings, settings } from './settings';
 import { useRecords } from './useRecords';
@@ -21,6 +22,7 @@ const askedAboutRisk = signal(false);
 
 function ProtocolGuide() {
   const [protocolId, setProtocolId] = useState(settings.value.values.defaultProtocol);
+  useProtocolInView(protocolId);
   const preview = previewLadder(protocolId, new Date().toISOString(), now.value, settings.value.values.extraNonWorkingDays);
   return (
     <>
@@ -152,7 +154,7 @@ export function Panel() {
       <button type="button" class="risk-question" aria-expanded={askedAboutRisk.value} onClick={() => (askedAboutRisk.value = !askedAboutRisk.value)}>
         {t('askImmediateRisk')}
       </button>
-      {askedAboutRisk.value && <ImmediateRisk protocol={getProtocol(settings.value.values.defaultProtocol)} />}
+      {askedAboutRisk.value && <ImmediateRisk protocol={getProtocol(protocolInView.value ?? settings.value.values.defaultProtocol)} />}
       <PickConfirm />
       <ChildSection />
       {!tabChild.value.found && <ProtocolGuide />}

@@ -11,6 +11,7 @@ import { ImmediateRisk } from './ImmediateRisk';
 import { Ladder } from './Ladder';
 import { ProtocolSelect } from './ProtocolSelect';
 import { justStarted, now } from './now';
+import { useProtocolInView } from './protocol-in-view';
 import { settings } from './settings';
 import { records } from './useRecords';
 
@@ -90,6 +91,7 @@ export function StartForm({
     setV((old) => ({ ...old, [key]: value }));
   };
   const protocol = getProtocol(v.protocolId);
+  useProtocolInView(v.protocolId);
   const stage = v.startStage || protocol.stages[0]!.id;
   const text = (key: keyof StartFormValues, type = 'text') => (
     <Field id={key} label={LABELS[key] ?? t(key as never)} error={errors[key]}>

@@ -35,6 +35,13 @@ export function addCalendarDays(day: string, n: number): string {
 }
 
 /** The Europe/London calendar date of an instant. */
+/** Whole years from one 'YYYY-MM-DD' to another (a person's age on a day); null if `to` is before `from`. */
+export function wholeYearsBetween(from: string, to: string): number | null {
+  if (to < from) return null;
+  const years = Number(to.slice(0, 4)) - Number(from.slice(0, 4));
+  return to.slice(5) < from.slice(5) ? years - 1 : years;
+}
+
 export function londonDay(instant: string | Date): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime())) throw new Error(`Not a date and time: ${JSON.stringify(String(instant))}`);

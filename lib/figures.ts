@@ -1,6 +1,8 @@
 // Figures for the partnership's returns (Herefordshire logs stage 2 and above and
 // reports quarterly; Cheshire keeps a record of all that reach step 3; Enfield
-// collates level 4 and above). Pure, and by construction free of anything that
+// collects those that reached its Chair at Step 4; its "Level 4 and above" is a
+// seniority level on its Appendix B table, which no stage count measures, so no
+// figure claims it). Pure, and by construction free of anything that
 // identifies a child: no child ID, name, date of birth, address, reference or
 // free text ever enters a figure or a CSV row.
 import { addCalendarDays, createCalendar, londonDay, type Calendar } from './calendar';
@@ -69,8 +71,8 @@ export interface Figures {
   reachedStage: { stage: number; count: number; byKind: { kind: Kind; count: number }[] }[];
   /**
    * Escalations that entered this stage or a higher one during the period, each counted once: what the
-   * partnerships log ("stage 2 and above", Herefordshire; "all that reach step 3", Cheshire; "level 4 and
-   * above", Enfield).
+   * partnerships log ("stage 2 and above", Herefordshire; "all that reach step 3", Cheshire; Step 4, the
+   * Chair, Enfield). Enfield's "Level 4 or above intervention" is a seniority level, not Step 4 or higher.
    */
   reachedAtLeast: { stage: number; count: number }[];
   /** Escalations resolved in the period, by the stage they were resolved at. */

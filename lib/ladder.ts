@@ -12,7 +12,9 @@ export type StageStatus = 'done' | 'current' | 'ahead' | 'passed-over' | 'resolv
 export interface LadderClock {
   id: string;
   label: string;
-  quote: string;
+  quote?: string;
+  /** A date the people involved agreed where the protocol sets none (shown as their agreement). */
+  agreedBetweenYou: boolean;
   due: string;
   left: TimeLeft;
   /** Days between today and the due date that are not counted, with why. */

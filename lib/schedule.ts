@@ -37,7 +37,10 @@ export interface ScheduledClock {
   label: string;
   /** 'YYYY-MM-DD' (by the end of that London working day) or an ISO instant for hour rules. */
   due: string;
-  quote: string;
+  /** The sentence that founds the clock; absent for a timeframe only the people involved set. */
+  quote?: string;
+  /** A date the people involved agreed where the protocol sets no timescale (Halton): their agreement, not the protocol's deadline. */
+  agreedBetweenYou: boolean;
 }
 
 export interface StageSchedule {
@@ -113,6 +116,17 @@ function clockDue(
   }
 }
 
+/** The clocks that govern a stage: its own and any protocol-wide clock that covers it (Enfield's 5 days). */
+export function stageRules(protocol: Protocol, stageId: string): ClockRule[] {
+  return [...getStage(protocol, stageId).clocks, ...protocol.clocks.filter((c) => c.stages.includes(stageId))];
+}
+
+/** A stage the document gives no timescale: only a date the people involved agree can be kept (Halton). */
+export function setsNoTimescale(protocol: Protocol, stageId: string): boolean {
+  const rules = stageRules(protocol, stageId);
+  return rules.length > 0 && rules.every((c) => c.kind === 'agreed' && c.setBy === 'parties');
+}
+
 export function scheduleEscalation(rawInput: ScheduleInput): Schedule {
   const parsed = ScheduleInputSchema.safeParse(rawInput);
   if (!parsed.success) throw new Error(`Cannot schedule this escalation: ${describeIssues(parsed.error)}`);
@@ -126,12 +140,15 @@ export function scheduleEscalation(rawInput: ScheduleInput): Schedule {
 
   return {
     stages: protocol.stages.map((stage) => {
-      const rules = [...stage.clocks, ...protocol.clocks.filter((c) => c.stages.includes(stage.id))];
+      const rules = stageRules(protocol, stage.id);
       const clocks: ScheduledClock[] = [];
       for (const rule of rules) {
         const history = entered.get(stage.id);
         const due = clockDue(rule, calendar, input.concernRaisedAt, history?.enteredAt, enteredAt, history?.agreedDays);
-        if (due !== null) clocks.push({ id: rule.id, label: rule.label, due, quote: rule.quote });
+        if (due !== null) {
+          const agreedBetweenYou = rule.kind === 'agreed' && rule.setBy === 'parties';
+          clocks.push({ id: rule.id, label: rule.label, due, ...(rule.quote ? { quote: rule.quote } : {}), agreedBetweenYou });
+        }
       }
       const earliest = clocks.reduce<ScheduledClock | null>(
         (best, c) => (best === null || dueInstant(c.due) < dueInstant(best.due) ? c : best),

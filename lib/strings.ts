@@ -80,8 +80,7 @@ const en = {
   stageTimeLimits: 'Time limits for this stage',
   noClock: 'No time limit is running at this stage',
   untilTimeframe: ' until a timeframe is agreed',
-  riskTitle: 'Immediate risk: act today',
-  riskFirst: 'Escalate the same working day through safeguarding referral procedures, before anything else.',
+  riskTitle: 'Immediate risk: act now',
   riskNoNumbers: 'This protocol lists no telephone numbers. Use your local authority’s children’s social care front door, or 999 if a child is in immediate danger.',
   enterThis: 'Enter this',
   concernInFuture: 'The concern cannot be in the future',
@@ -106,6 +105,14 @@ const en = {
   doneEscalated: 'Escalated.',
   doneResolved: 'Resolved.',
   doneWithdrawn: 'Withdrawn.',
+  onResolutionTitle: 'When it is resolved, the protocol also asks',
+  whenThisStage: 'When it goes to this stage',
+  protocolNotes: 'At every stage',
+  illegibleCell: 'Not legible in the partnership’s table (it shows “{words}”): check with the partnership.',
+  emptyCell: 'The table names no role at this level.',
+  agreedBetweenYou: 'agreed between you; the protocol sets no timescale',
+  protocolSetsNoTimescale: 'your agreement: the protocol sets no timescale',
+  noProtocolTimescale: 'The protocol sets no timescale at this stage. If you and the other agency agree one, record it with “Agree a timeframe”; it is shown as your agreement.',
 } as const;
 
 export type StringKey = keyof typeof en;

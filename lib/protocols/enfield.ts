@@ -1,12 +1,26 @@
 import type { ProtocolInput } from './schema';
 
+// "Information will be collected where cases or situation required escalation to partnership
+// meetings or chairs, as well as any incidents where escalation required Level 4 or above
+// intervention (see Appendix 2). In these cases, the Enfield Safeguarding business unit should be
+// included in the emails": two cases. Step 4 (the Chair of ESCP) is always one of them; at earlier
+// stages it depends on the seniority Level of those involved (Appendix B's table), not the stage.
+const BUSINESS_UNIT_QUOTE =
+  'In these cases, the Enfield Safeguarding business unit should be included in the emails (safeguardingenfield@enfield.gov.uk).';
 const LEVEL_4_SHARED = {
   id: 'level-4-shared',
-  text: 'If this has needed Level 4 or above intervention, include the Enfield Safeguarding business unit (safeguardingenfield@enfield.gov.uk) in the emails.',
-  quote:
-    'In these cases, the Enfield Safeguarding business unit should be included in the emails (safeguardingenfield@enfield.gov.uk).',
+  text: 'If this has needed Level 4 or above intervention (see the table of corresponding seniority), include the Enfield Safeguarding business unit (safeguardingenfield@enfield.gov.uk) in the emails.',
+  quote: BUSINESS_UNIT_QUOTE,
   onlyIf: 'level-4-or-above' as const,
 };
+const CHAIR_SHARED = {
+  id: 'chair-shared',
+  text: 'This has gone to the Chair of ESCP: include the Enfield Safeguarding business unit (safeguardingenfield@enfield.gov.uk) in the emails.',
+  quote: BUSINESS_UNIT_QUOTE,
+};
+
+const CONDUCT_QUOTE =
+  "In such cases, reference should be made to the agency's own Whistleblowing Policy and in the case of a child an initial discussion should be held with line management and the LADO";
 
 export const enfield: ProtocolInput = {
   id: 'enfield',
@@ -34,15 +48,7 @@ export const enfield: ProtocolInput = {
             "Ensure accurate and contemporary recording on the child's file of key decisions and conversations in relation to the resolution process.",
         },
       ],
-      clocks: [
-        {
-          id: 'line-managers-same-day',
-          kind: 'same-working-day',
-          anchor: 'concern',
-          label: 'Line managers informed the same working day',
-          quote: 'The line managers should be informed the same working day.',
-        },
-      ],
+      clocks: [],
     },
     {
       id: 'stage-1',
@@ -59,6 +65,15 @@ export const enfield: ProtocolInput = {
         },
       ],
       clocks: [
+        // In the Stage 1 paragraph: the line managers are told the day the practitioners fail to
+        // agree, i.e. the day the escalation enters Stage 1, not the day the concern arose.
+        {
+          id: 'line-managers-same-day',
+          kind: 'same-working-day',
+          anchor: 'stage-entered',
+          label: 'Line managers informed the same working day',
+          quote: 'The line managers should be informed the same working day.',
+        },
         {
           id: 'refer-next-working-day',
           kind: 'next-working-day',
@@ -118,7 +133,7 @@ export const enfield: ProtocolInput = {
       who: 'The Chair of ESCP, via the ESCP Strategic Safeguarding Partnership Manager',
       whoQuote:
         'At Step 4, the matter will be referred directly to the Chair of ESCP via the ESCP Strategic Safeguarding Partnership Manager.',
-      duties: [LEVEL_4_SHARED],
+      duties: [CHAIR_SHARED],
       clocks: [],
     },
   ],
@@ -135,11 +150,24 @@ export const enfield: ProtocolInput = {
     },
   ],
   immediateRisk: {
-    text: 'If a child is in immediate danger, phone 999. If you are worried about a child, contact the MASH; out of hours, the emergency duty team.',
-    quote: 'If you or a child is in immediate danger you should always phone 999.',
     sameWorkingDay: false,
+    steps: [
+      { text: 'If the child is in immediate danger, phone 999.', quote: 'If you or a child is in immediate danger you should always phone 999.' },
+      { text: 'If you are worried about the child, contact the MASH on 0208 379 5555.', quote: 'If you are worried about a child for any reason, contact MASH on 0208 379 5555.' },
+      {
+        text: 'Between 5pm and 9am on weekdays, or at any time at the weekend, call the emergency out-of-hours duty team on 020 8379 1000.',
+        quote:
+          'If you are calling between 5pm and 9am weekdays or anytime at the weekend, call the Emergency out-of-hours duty team on 020 8379 1000.',
+      },
+    ],
   },
   startAtLaterStage: { allowed: false },
+  notes: [
+    {
+      text: 'This protocol does not cover concerns about the behaviour or conduct of another professional: follow your agency’s whistleblowing policy and, where a child is concerned, hold an initial discussion with line management and the LADO.',
+      quote: CONDUCT_QUOTE,
+    },
+  ],
   onResolution: [
     {
       id: 'refer-learning',
@@ -154,8 +182,10 @@ export const enfield: ProtocolInput = {
     { name: 'Police (immediate danger)', area: 'Enfield', kind: 'emergency', phone: '999' },
     { name: 'Enfield Safeguarding business unit', area: 'Enfield', kind: 'partnership', email: 'safeguardingenfield@enfield.gov.uk' },
   ],
-  // Appendix B, "for indicative purposes only". Cells the source table leaves
-  // unreadable are left out rather than guessed.
+  // Appendix B, "for indicative purposes only". The source is a flattened chart: a cell is encoded
+  // only where its words sit in that agency's column on that level's row. Cells whose words fall
+  // between rows or columns are listed as illegible, with the words, so the panel says so instead
+  // of guessing.
   seniority: {
     quote:
       "ENFIELD SAFEGUARDING CHILDREN'S PARTNERSHIP - for indicative purposes only to show corresponding levels of seniority",
@@ -164,6 +194,7 @@ export const enfield: ProtocolInput = {
       "Children's Social Care",
       'Early Help',
       'YOT Targeted Support',
+      'Commissioning Orgs & Primary Care',
       'Community Health',
       'Acute Hospital',
       'Mental Health Services',
@@ -173,7 +204,7 @@ export const enfield: ProtocolInput = {
       {
         'Met Police': 'PC / DC (investigating officer)',
         "Children's Social Care": 'Social Worker',
-        'Early Help': 'Early Help / Family worker',
+        'Early Help': 'Early Help / Family',
         'YOT Targeted Support': 'YOT Worker',
         'Community Health': 'Health staff',
         'Acute Hospital': 'NMUH Frontline Staff',
@@ -195,6 +226,7 @@ export const enfield: ProtocolInput = {
         "Children's Social Care": 'Service Manager',
         'Early Help': 'Head of Service EH',
         'YOT Targeted Support': 'Head of Service YOT',
+        'Commissioning Orgs & Primary Care': 'Designated Doctor / Named GP',
         'Acute Hospital': 'Head of Safeguarding',
         Education: 'Headteacher / Assistant Headteacher',
       },
@@ -202,7 +234,7 @@ export const enfield: ProtocolInput = {
         'Met Police': 'Inspector',
         'Early Help': 'Head of Service EH, Youth and Community Services',
         'YOT Targeted Support': 'Head of Service EH, Youth and Community Services',
-        'Community Health': 'Designated Nurse / Designated Dr',
+        'Community Health': 'Provider Executive Lead',
         Education: 'Headteacher / Head of School',
       },
       {
@@ -211,6 +243,11 @@ export const enfield: ProtocolInput = {
         'Community Health': 'CCG Director of Quality & Chief Nurse',
         Education: 'Executive Headteacher',
       },
+    ],
+    illegible: [
+      { level: 1, agency: 'Commissioning Orgs & Primary Care', words: 'GPs/Lead … Safeguarding GPs, Commissioners (across Levels 1 and 2)' },
+      { level: 2, agency: 'Commissioning Orgs & Primary Care', words: 'GPs/Lead … Safeguarding GPs, Commissioners (across Levels 1 and 2)' },
+      { level: 4, agency: 'Commissioning Orgs & Primary Care', words: 'Designated Nurse/ Designated Dr (between the columns, beside Level 4)' },
     ],
   },
 };

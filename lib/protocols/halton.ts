@@ -1,5 +1,4 @@
-import type { ClockRule } from './schema';
-import type { ProtocolInput } from './schema';
+import type { ClockRuleInput, ProtocolInput } from './schema';
 
 const RECORD_IN_WRITING = {
   id: 'record-in-writing',
@@ -12,18 +11,19 @@ const WRITTEN_CONFIRMATION = {
   text: 'Confirm in writing between the parties the agreed outcome and how outstanding issues will be pursued.',
   quote:
     'A clear record must be kept at all stages, by all parties, in particular this must include written confirmation between the parties about an agreed outcome of the disagreements and how any outstanding issues will be pursued.',
+  form: 'halton-written-confirmation',
 };
 
-// Halton sets no fixed timescales; it asks for timely resolution, so each stage
-// offers a timeframe the parties agree.
-const AGREED_TIMEFRAME: ClockRule = {
+// Halton sets no timescale for any stage (only "the same working day" for immediate risk). If the
+// people involved agree a date anyway, the panel keeps it as their agreement; no sentence of the
+// document founds it, so it quotes none.
+const AGREED_BETWEEN_YOU: ClockRuleInput = {
   id: 'agreed-timeframe',
   kind: 'agreed',
+  setBy: 'parties',
   anchor: 'stage-entered',
   required: false,
-  label: 'Timeframe agreed between the parties',
-  quote:
-    'Professional disagreement is only dysfunctional if not resolved in a constructive and timely fashion.',
+  label: 'Timeframe agreed between you',
 };
 
 export const halton: ProtocolInput = {
@@ -63,7 +63,8 @@ export const halton: ProtocolInput = {
     {
       id: 'stage-1',
       title: 'Manager/Named Professional with responsibilities for Safeguarding',
-      who: 'Each worker’s line manager (for school staff, the designated person), who discusses it with their opposite number',
+      // Section 2.4 names the line manager; the flow chart names the designated safeguarding professional.
+      who: 'Each worker’s line manager (for school staff, the designated person) or the designated professional with responsibilities for safeguarding in their organisation, who discusses it with their opposite number',
       whoQuote:
         'If unresolved, the problem should be referred by each worker to their respective line manager, for school staff this will be the designated person, who in turn is expected to discuss with their opposite number in the other agency.',
       byAgency: [
@@ -76,8 +77,15 @@ export const halton: ProtocolInput = {
         { agency: 'Community Mental Health Team', role: 'Line manager' },
         { agency: 'Staff in schools', role: 'Designated Person in school with Safeguarding Responsibility' },
       ],
+      notes: [
+        {
+          text: 'The flow chart names the designated professional in your organisation who has responsibilities for safeguarding; section 2.4 names your line manager. Either may be the one you refer it to.',
+          quote:
+            'The respected professionals must refer the disagreement to their own designated professional in their organisation, who has responsibilities for safeguarding.',
+        },
+      ],
       duties: [RECORD_IN_WRITING, WRITTEN_CONFIRMATION],
-      clocks: [AGREED_TIMEFRAME],
+      clocks: [AGREED_BETWEEN_YOU],
     },
     {
       id: 'stage-2',
@@ -86,7 +94,7 @@ export const halton: ProtocolInput = {
       whoQuote:
         'When respective managers are unable to resolve the disagreements the matter should be referred up to the HSCB representative for each agency involved.',
       duties: [RECORD_IN_WRITING, WRITTEN_CONFIRMATION],
-      clocks: [AGREED_TIMEFRAME],
+      clocks: [AGREED_BETWEEN_YOU],
     },
     {
       id: 'stage-3',
@@ -94,17 +102,39 @@ export const halton: ProtocolInput = {
       who: 'The Multi-Agency Safeguarding Children’s Unit Manager, who offers mediation and reports to the HSCB Chair',
       whoQuote:
         "Where HSCB representatives are unable to resolve the matter the issue should be referred to the Multi-Agency Safeguarding Children's Unit Manager, who will determine a course of action; this will include reporting to the HSCB Chair.",
+      triggers: [
+        {
+          text: 'The HSCB representatives cannot resolve it.',
+          quote: "Where HSCB representatives are unable to resolve the matter the issue should be referred to the Multi-Agency Safeguarding Children's Unit Manager",
+        },
+        {
+          text: 'Or the discussion has raised significant policy issues.',
+          quote:
+            'In the unlikely event that the steps described above do not resolve the issue and /or the discussion has raised significant policy issues, it should be referred to the Multi Agency Safeguarding Children’s Unit Manager, who will offer mediation and determine a course of action.',
+        },
+      ],
       duties: [RECORD_IN_WRITING, WRITTEN_CONFIRMATION],
-      clocks: [AGREED_TIMEFRAME],
+      clocks: [AGREED_BETWEEN_YOU],
     },
   ],
   immediateRisk: {
-    text: 'If you consider the child is at immediate risk of significant harm, escalate the same working day using established safeguarding procedures.',
-    quote:
-      'WHEN ANY PROFESSIONAL CONSIDERS A CHILD IS AT IMMEDIATE RISK OF SIGNIFICANT HARM, THEN THE INDIVIDUAL MUST ENSURE THEIR CONCERNS ARE ESCALATED ON THE SAME WORKING DAY USING ESTABLISHED SAFEGUARDING PROCEDURES.',
     sameWorkingDay: true,
+    steps: [
+      {
+        text: 'Escalate your concerns the same working day using established safeguarding procedures.',
+        quote:
+          'WHEN ANY PROFESSIONAL CONSIDERS A CHILD IS AT IMMEDIATE RISK OF SIGNIFICANT HARM, THEN THE INDIVIDUAL MUST ENSURE THEIR CONCERNS ARE ESCALATED ON THE SAME WORKING DAY USING ESTABLISHED SAFEGUARDING PROCEDURES.',
+      },
+    ],
   },
   startAtLaterStage: { allowed: false },
+  notes: [
+    {
+      text: 'If, after trying to resolve it, you believe the child may be at risk of significant harm, it is your responsibility (or your agency’s) to communicate that through agreed child protection procedures.',
+      quote:
+        'Attempts at problem resolution may leave one worker/agency believing that a child/children may be at risk of significant harm. This person/agency has responsibility for communicating such concerns through agreed child protection procedures.',
+    },
+  ],
   onResolution: [
     {
       id: 'refer-general-issues',

@@ -1,6 +1,6 @@
-import type { ClockRule, ProtocolInput } from './schema';
+import type { ClockRuleInput, ProtocolInput } from './schema';
 
-const AGREED_RESPONSE_TIMEFRAME: ClockRule = {
+const AGREED_RESPONSE_TIMEFRAME: ClockRuleInput = {
   id: 'agreed-response',
   kind: 'agreed',
   anchor: 'stage-entered',
@@ -106,6 +106,12 @@ export const herefordshire: ProtocolInput = {
         RECORD_ON_FILE,
         AGREE_WHO_RECORDS,
         {
+          id: 'record-dispute-details',
+          text: 'If it is still unresolved, record the details of the dispute and escalate to Stage 3.',
+          quote: 'If matters remain unresolved at Stage 2, details of dispute must be recorded and escalated to Stage 3.',
+          onlyIf: 'unresolved',
+        },
+        {
           id: 'inform-service-director',
           text: 'Before going to Stage 3, the local authority children’s services manager informs the Service Director Safeguarding and Family Support.',
           quote:
@@ -141,6 +147,11 @@ export const herefordshire: ProtocolInput = {
           form: 'herefordshire-appendix-2',
         },
         RECORD_ON_FILE,
+        {
+          ...AGREE_WHO_RECORDS,
+          quote:
+            'Matters resolved or actions agreed including timescales must be recorded on the child’s file by both parties and to ensure a shared understanding of the agreed action, the agencies must agree who will make a record of the agreed actions and share it with the other agency.',
+        },
       ],
       clocks: [
         {
@@ -190,12 +201,29 @@ export const herefordshire: ProtocolInput = {
     },
   ],
   immediateRisk: {
-    text: 'If you consider the child is at immediate risk of significant harm, make sure it is addressed the same working day through safeguarding referral procedures.',
-    quote:
-      'When any professional considers a child is at immediate risk of significant harm, then the individual must ensure their concerns are addressed on the same working day using established safeguarding referral procedures.',
     sameWorkingDay: true,
+    steps: [
+      {
+        text: 'Make sure your concerns are addressed the same working day using established safeguarding referral procedures.',
+        quote:
+          'When any professional considers a child is at immediate risk of significant harm, then the individual must ensure their concerns are addressed on the same working day using established safeguarding referral procedures.',
+      },
+      { text: 'Do not delay if inaction will increase the risk to the child.', quote: 'Do not delay if inaction will increase the risk to a child' },
+    ],
   },
   startAtLaterStage: { allowed: false },
+  timescalesNote: {
+    text: 'The timeframes are indicative: some matters need a swifter response. Do not delay if inaction will increase the risk to a child.',
+    quote:
+      'Timeframes, set out in working days from the initial escalation, are suggested for each stage in the protocol however these are indicative timeframes and, in some cases, the matter will require a swifter response.',
+  },
+  notes: [
+    {
+      text: 'If the concern is that an adult working or volunteering with children may have harmed a child, a referral must be made to the Local Authority Designated Officer (LADO) within 24 hours.',
+      quote:
+        'If an adult who is working or volunteering with children and young people is subject to an allegation that they may have harmed a child, a referral must be made to the Local Authority Designated Officer (LADO) within 24 hours to report the concern.',
+    },
+  ],
   onResolution: [
     {
       id: 'appendix-2-resolved',

@@ -81,6 +81,13 @@ export const panCheshire: ProtocolInput = {
           text: 'Make sure the workers who raised the concern know the outcome.',
           quote: 'The managers must also ensure that the workers involved in the initial concern are made aware of the outcome.',
         },
+        {
+          id: 'notify-dsl',
+          text: 'If the managers cannot resolve it, the professionals tell their Designated Safeguarding Lead; it moves to Step 2.',
+          quote:
+            "If a resolution can't be achieved, the professionals must notify their designated safeguarding lead and the escalation will move to step 2.",
+          onlyIf: 'unresolved',
+        },
       ],
       clocks: [
         {
@@ -102,6 +109,11 @@ export const panCheshire: ProtocolInput = {
       ],
       notes: [
         {
+          text: 'If the manager you need to raise it with is away, bring it to their equivalent or their immediate line manager.',
+          quote:
+            'If the manager with whom the challenge should be raised is away, then the concern must be brought to the attention of their equivalent, or their immediate line manager, in order to progress resolution.',
+        },
+        {
           text: 'If the child is at risk of harm, the managers must try to resolve it as soon as possible.',
           quote:
             'Timescales should be based on risk assessment and if a child is deemed to be at risk of harm, then resolution must be attempted as soon as possible between the managers.',
@@ -114,13 +126,6 @@ export const panCheshire: ProtocolInput = {
       who: "Each agency's Designated Safeguarding Lead",
       whoQuote:
         "If line managers are unable to resolve the concerns, they must be escalated to the agencies Designated Safeguarding Lead.",
-      byAgency: [
-        { agency: 'Early Years', role: 'Local Authority Early Years team' },
-        { agency: 'Schools', role: 'Safeguarding Children in Education Team (SCiE)' },
-        { agency: 'College', role: 'Safeguarding Children in Education Team (SCiE)' },
-        { agency: 'General Practice', role: 'Named Doctor' },
-        { agency: 'Hospital Settings', role: 'Designated Doctor or Designated Nurse' },
-      ],
       duties: [
         {
           id: 'record-challenge-and-outcome',
@@ -145,10 +150,20 @@ export const panCheshire: ProtocolInput = {
         { id: 'day-8-13', kind: 'day-window', fromDay: 8, toDay: 13, label: 'Day 8–13', quote: 'Step 2: Designated Safeguarding Leads (Day 8-13)' },
       ],
       notes: [
+        // These are who a line manager who is also the DSL seeks support from, not who acts at Step 2:
+        // the actor is still each agency's DSL. The document lists them under Step 2 but its sentence
+        // says "at Step 3"; the panel says both.
         {
-          text: 'Where the line manager is also the Designated Safeguarding Lead (early years, schools, colleges, GPs, hospitals), they seek support from the contacts listed for their setting.',
+          text: 'Where your line manager is also your Designated Safeguarding Lead (common in early years, schools, colleges, general practice and hospitals), they are already involved at Step 2 and should seek support from the following. The document lists them under Step 2; its sentence says “at Step 3”.',
           quote:
             'Where this occurs, the Line Manager / Designated Safeguarding Lead should seek support from the following at Step 3:',
+          byAgency: [
+            { agency: 'Early Years', role: 'Local Authority Early Years team' },
+            { agency: 'Schools', role: 'Safeguarding Children in Education Team (SCiE)' },
+            { agency: 'College', role: 'Safeguarding Children in Education Team (SCiE)' },
+            { agency: 'General Practice', role: 'Named Doctor' },
+            { agency: 'Hospital Settings', role: 'Designated Doctor or Designated Nurse' },
+          ],
         },
       ],
     },
@@ -192,10 +207,19 @@ export const panCheshire: ProtocolInput = {
     },
   ],
   immediateRisk: {
-    text: 'If the child is at significant risk, contact the local authority children’s social care front door now.',
-    quote:
-      "The safety and wellbeing of the child or young person is paramount, and should they be considered at significant risk the local authority children's social care front door should be contacted.",
     sameWorkingDay: false,
+    steps: [
+      {
+        text: 'If the child is considered at significant risk, contact the local authority children’s social care front door for the child’s area (numbers below).',
+        quote:
+          "The safety and wellbeing of the child or young person is paramount, and should they be considered at significant risk the local authority children's social care front door should be contacted.",
+      },
+      {
+        text: 'Escalate and resolve at the earliest opportunity, with urgency: the timescales are guidelines.',
+        quote:
+          'Escalation and resolution should be achieved at the earliest opportunity and with urgency when there is any indication that the child could be at risk of suffering significant harm.',
+      },
+    ],
   },
   startAtLaterStage: { allowed: false },
   timescalesNote: {

@@ -1,8 +1,8 @@
-import type { ClockRule, ProtocolInput } from './schema';
+import type { ClockRuleInput, ProtocolInput } from './schema';
 
 // "At each stage the person escalating should clearly state the timeframe":
 // Sussex gives no fixed days, so every stage requires an agreed timeframe.
-const STATED_TIMEFRAME: ClockRule = {
+const STATED_TIMEFRAME: ClockRuleInput = {
   id: 'stated-timeframe',
   kind: 'agreed',
   anchor: 'stage-entered',
@@ -89,6 +89,17 @@ export const panSussex: ProtocolInput = {
       who: 'The professional leads for safeguarding and child protection in the agencies involved',
       whoQuote:
         'the matter should be raised with the professional leads for safeguarding and child protection within the agencies involved and include the senior child protection manager / Designated Doctor or Nurse.',
+      triggers: [
+        {
+          text: 'Serious professional disagreements remain unresolved after the stages above.',
+          quote:
+            'In the unlikely event that the issue is not resolved by the steps described above and serious professional disagreements remain unresolved /or the discussions raise significant policy issues',
+        },
+        {
+          text: 'Or the discussions raise significant policy issues.',
+          quote: 'serious professional disagreements remain unresolved /or the discussions raise significant policy issues',
+        },
+      ],
       duties: [],
       clocks: [STATED_TIMEFRAME],
     },
@@ -98,6 +109,17 @@ export const panSussex: ProtocolInput = {
       who: 'An Independent Scrutineer commissioned by the Safeguarding Children Partnership(s)',
       whoQuote:
         'the matter should be referred to an Independent Scrutineer commissioned by the Safeguarding Children Partnership(s) to determine the appropriate process for resolution.',
+      triggers: [
+        { text: 'The stages above do not resolve it.', quote: 'In the unlikely event that the steps outlined above do not resolve the issue' },
+        {
+          text: 'Or the discussions raise significant policy or procedure issues.',
+          quote: 'and / or the discussions raise significant policy/procedure issues',
+        },
+        {
+          text: 'Or a number of similar concerns or disagreements have been recorded.',
+          quote: 'and / or a number of similar concerns or disagreements have been recorded',
+        },
+      ],
       duties: [
         {
           id: 'directors',
@@ -118,10 +140,24 @@ export const panSussex: ProtocolInput = {
     },
   ],
   immediateRisk: {
-    text: 'If the child is thought to be at risk of immediate harm, act without delay to safeguard them; you may start at whichever stage fits.',
-    quote:
-      'However if a child is thought to be at risk of immediate harm, discretion should be used as to which stage (overleaf) is initiated.',
     sameWorkingDay: false,
+    steps: [
+      {
+        text: 'Act without delay to safeguard the child: for example, call for the case to be allocated, or for a strategy meeting or discussion, a core group meeting, or a child protection conference or review conference.',
+        quote:
+          'Professionals in all agencies have a responsibility to act without delay to safeguard the child (e.g. by calling for a case to be allocated or for a strategy meeting / discussion, for a core group meeting or for a child protection conference or review conference).',
+      },
+      {
+        text: 'Start at whichever stage fits the risk: you need not begin at Stage 1.',
+        quote:
+          'However if a child is thought to be at risk of immediate harm, discretion should be used as to which stage (overleaf) is initiated.',
+      },
+      {
+        text: 'If the management of the concern seems inadequate to protect the child, use the Sussex procedure “Resolving Professional Differences in the Child Protection Process”.',
+        quote:
+          "Where professional concerns or suspicions around the child's safety and wellbeing remains, and there are concerns that the management around this is inadequate to protect the child, professionals are urged to initiate Resolving Professional Differences in the Child Protection Process.",
+      },
+    ],
   },
   startAtLaterStage: {
     allowed: true,

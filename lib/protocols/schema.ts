@@ -31,10 +31,23 @@ export const ClockRuleSchema = z.discriminatedUnion('kind', [
   z.object({ ...ClockBase, kind: z.literal('same-working-day'), anchor: Anchor }),
   /** By the end of the first working day after the anchor's date. */
   z.object({ ...ClockBase, kind: z.literal('next-working-day'), anchor: Anchor }),
-  /** A number of working days the people involved agree when the stage starts. */
-  z.object({ ...ClockBase, kind: z.literal('agreed'), anchor: Anchor, required: z.boolean() }),
+  /**
+   * A number of working days the people involved agree when the stage starts.
+   * `setBy: 'protocol'` when the document asks for the timeframe (and `quote` says so);
+   * `setBy: 'parties'` when the document sets no timescale and the extension only keeps what
+   * the people involved agreed: such a clock quotes nothing, as no rule of the document founds it.
+   */
+  z.object({
+    ...ClockBase,
+    kind: z.literal('agreed'),
+    anchor: Anchor,
+    required: z.boolean(),
+    setBy: z.enum(['protocol', 'parties']).default('protocol'),
+    quote: Quote.optional(),
+  }),
 ]);
 export type ClockRule = z.infer<typeof ClockRuleSchema>;
+export type ClockRuleInput = z.input<typeof ClockRuleSchema>;
 
 /** A clock that runs across several stages (Enfield: stage 1 to resolution). */
 export const ProtocolClockSchema = z.intersection(ClockRuleSchema, z.object({ stages: z.array(StageIdSchema).min(1) }));
@@ -61,6 +74,18 @@ export type Duty = z.infer<typeof DutySchema>;
 
 export const CounterpartSchema = z.object({ agency: z.string().min(1), role: z.string().min(1) });
 
+/** Guidance shown with a stage or a protocol; `byAgency` lists who that is in particular settings. */
+export const NoteSchema = z.object({
+  text: z.string().min(1),
+  quote: Quote,
+  byAgency: z.array(CounterpartSchema).optional(),
+});
+
+export type ProtocolNote = z.infer<typeof NoteSchema>;
+
+/** What sends an escalation to a stage, in the document's words (a stage may have alternatives). */
+export const TriggerSchema = z.object({ text: z.string().min(1), quote: Quote });
+
 export const StageSchema = z.object({
   id: StageIdSchema,
   /** The document's own title for the stage. */
@@ -68,11 +93,13 @@ export const StageSchema = z.object({
   /** Who acts at this stage, in the document's words. */
   who: z.string().min(1),
   whoQuote: Quote,
-  /** Who that is in particular agencies, where the document says. */
+  /** Who acts in particular agencies, where the document says so of this stage's actor. */
   byAgency: z.array(CounterpartSchema).default([]),
+  /** When an escalation goes to this stage; alternatives the document names beside "not resolved". */
+  triggers: z.array(TriggerSchema).default([]),
   duties: z.array(DutySchema),
   clocks: z.array(ClockRuleSchema),
-  notes: z.array(z.object({ text: z.string().min(1), quote: Quote })).default([]),
+  notes: z.array(NoteSchema).default([]),
 });
 export type Stage = z.infer<typeof StageSchema>;
 
@@ -94,8 +121,12 @@ export type Contact = z.infer<typeof ContactSchema>;
 export const SeniorityTableSchema = z.object({
   quote: Quote,
   agencies: z.array(z.string().min(1)).min(1),
-  /** levels[n-1][agency] = role at level n; cells the document leaves unclear are absent. */
+  /** levels[n-1][agency] = role at level n; a cell the table leaves empty is absent. */
   levels: z.array(z.record(z.string(), z.string())).length(5),
+  /** Cells the source cannot be read with confidence: the UI says so (with the words it shows) rather than guess. */
+  illegible: z
+    .array(z.object({ level: z.number().int().min(1).max(5), agency: z.string().min(1), words: z.string().min(1) }))
+    .default([]),
 });
 
 export const ProtocolSchema = z
@@ -113,10 +144,16 @@ export const ProtocolSchema = z
     stageWord: z.enum(['Stage', 'Step']).default('Stage'),
     stages: z.array(StageSchema).min(2),
     clocks: z.array(ProtocolClockSchema).default([]),
-    immediateRisk: z.object({ text: z.string().min(1), quote: Quote, sameWorkingDay: z.boolean() }),
+    /** What to do when a child is at immediate risk: this protocol's own route, step by step, in its words. */
+    immediateRisk: z.object({
+      sameWorkingDay: z.boolean(),
+      steps: z.array(z.object({ text: z.string().min(1), quote: Quote })).min(1),
+    }),
     /** Whether an escalation may start above the first stage (with the reason recorded). */
     startAtLaterStage: z.object({ allowed: z.boolean(), quote: Quote.optional() }),
     timescalesNote: z.object({ text: z.string().min(1), quote: Quote }).optional(),
+    /** Guidance that applies at every stage (Herefordshire's LADO rule, Halton's child-protection route). */
+    notes: z.array(NoteSchema).default([]),
     onResolution: z.array(DutySchema).default([]),
     contacts: z.array(ContactSchema),
     seniority: SeniorityTableSchema.optional(),
@@ -141,6 +178,14 @@ export const ProtocolSchema = z
     for (const clock of p.clocks) {
       for (const stage of clock.stages) {
         if (!known.has(stage)) ctx.addIssue({ code: 'custom', message: `clock ${clock.id} governs unknown stage ${stage}` });
+      }
+    }
+    for (const clock of [...p.stages.flatMap((s) => s.clocks), ...p.clocks]) {
+      if (clock.kind === 'agreed' && clock.setBy === 'protocol' && !clock.quote) {
+        ctx.addIssue({ code: 'custom', message: `clock ${clock.id}: a timeframe the protocol asks for needs the quote that asks for it` });
+      }
+      if (clock.kind === 'agreed' && clock.setBy === 'parties' && clock.quote) {
+        ctx.addIssue({ code: 'custom', message: `clock ${clock.id}: a timeframe only the people involved set quotes nothing of the protocol` });
       }
     }
     for (const stage of p.stages) {

@@ -26,7 +26,7 @@ function stageIndex(protocol: Protocol, stageId: string): number {
 
 function requiredTimeframeQuote(protocol: Protocol, stageId: string): string | null {
   const clock = getStage(protocol, stageId).clocks.find((c) => c.kind === 'agreed' && c.required);
-  return clock ? clock.quote : null;
+  return clock ? (clock.quote ?? clock.label) : null;
 }
 
 /**

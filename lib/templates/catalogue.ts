@@ -21,28 +21,59 @@ const CASE_NOTE: Template = {
         { label: 'What was agreed', fact: 'agreed' },
         { label: 'Actions', fact: 'actions' },
         { label: 'Next deadline', fact: 'nextDue' },
+        { label: 'Now it is resolved, the protocol asks', fact: 'resolutionDuties', onlyWhenKnown: true },
       ],
     },
   ],
 };
 
-/** Pan-Sussex and Halton ask for a written record of the issue raised, action taken and outcome. */
+/** The opening rows of a written record: what the issue is and between whom. */
+const ISSUE_AND_PARTIES: Template['sections'][number]['fields'] = [
+  { label: 'Issue raised', fact: 'summary' },
+  { label: 'The disagreement', fact: 'kind' },
+  { label: 'Between', fact: 'raisedBy' },
+  { label: 'And', fact: 'counterparts' },
+];
+
+/** Pan-Sussex asks for "a written record of the issue raised, the action taken and the outcome for the child". */
 const WRITTEN_RECORD: Template = {
   id: 'written-record',
   name: 'Written record: issue raised, action taken, outcome',
-  protocols: ['pan-sussex', 'halton'],
+  protocols: ['pan-sussex'],
   kind: 'note',
   noteTitle: 'Written record of professional disagreement {reference}',
   referenceLine: true,
   sections: [
     {
       fields: [
-        { label: 'Issue raised', fact: 'summary' },
-        { label: 'The disagreement', fact: 'kind' },
-        { label: 'Between', fact: 'raisedBy' },
-        { label: 'And', fact: 'counterparts' },
+        ...ISSUE_AND_PARTIES,
         { label: 'Action taken', fact: 'progress' },
         { label: 'Outcome for the child', fact: 'outcome' },
+        { label: 'Stage reached', fact: 'stage' },
+      ],
+    },
+  ],
+};
+
+/**
+ * Halton 2.5: "written confirmation between the parties about an agreed outcome of the disagreements
+ * and how any outstanding issues will be pursued".
+ */
+const HALTON_WRITTEN_CONFIRMATION: Template = {
+  id: 'halton-written-confirmation',
+  name: 'Written confirmation: agreed outcome and how outstanding issues will be pursued',
+  protocols: ['halton'],
+  source: 'Halton policy, section 2.5',
+  kind: 'note',
+  noteTitle: 'Written confirmation of professional disagreement {reference}',
+  referenceLine: true,
+  sections: [
+    {
+      fields: [
+        ...ISSUE_AND_PARTIES,
+        { label: 'Actions and decisions', fact: 'progress' },
+        { label: 'Agreed outcome of the disagreement', fact: 'outcome' },
+        { label: 'How any outstanding issues will be pursued', fact: 'outstandingIssues' },
         { label: 'Stage reached', fact: 'stage' },
       ],
     },
@@ -103,9 +134,9 @@ const HEREFORDSHIRE_LOG_ROW: Template = {
     {
       fields: [
         { label: 'Escalation Ref Number', fact: 'reference' },
-        { label: 'Child Details', fact: 'childId' },
+        { label: 'Child Details (Name, DOB, Age, Unique identifier)', fact: 'childDetails' },
         { label: 'Concern', fact: 'kind' },
-        { label: 'Level of Need', fact: 'levelCurrent' },
+        { label: 'Level of Need (current and proposed)', fact: 'levelOfNeed' },
         { label: 'Summary of Professional Difference', fact: 'summary' },
         { label: 'Date initial escalation raised', fact: 'concernDate' },
         { label: 'Action taken / Progress updates', fact: 'progress' },
@@ -126,17 +157,22 @@ const HEREFORDSHIRE_APPENDIX_2: Template = {
   sections: [
     {
       heading: 'Section A: Escalation Information',
+      intro:
+        'Completed forms should be sent to the HSCP Partnership Team: admin.sbu@herefordshire.gov.uk, and to the relevant professional at Stage 2 in the organisation to which the challenge is being raised. The relevant professional is the Designated Safeguarding Lead / Service Manager / Head of Service (as per Stage 2 of the policy).',
       fields: [
         { label: '1.1 Name of child/young person', fact: 'childName' },
         { label: '1.2 D.O.B', fact: 'childDob' },
         { label: "1.3 Child's Address", fact: 'childAddress' },
         { label: '1.4 Unique child reference number (e.g. Mosaic I.D)', fact: 'childId' },
-        { label: '2.1 Brief details of professional difference', fact: 'summary' },
-        { label: '2.2 What are the key themes or practice issues in this matter?', fact: 'themes' },
+        { label: '2.1 Brief details of professional difference (please describe the issue, concerns, and desired outcome)', fact: 'summary' },
+        {
+          label: '2.2 What are the key themes or practice issues in this matter? (Please note if this is a recurring issue. If so, it is helpful to reference previous escalations.)',
+          fact: 'themes',
+        },
         { label: '3.1 Name of Professional, role, agency and email contact details of the person escalating a concern', fact: 'raisedByEmail' },
         { label: '3.2 Name(s) of other professionals involved, roles and agency', fact: 'counterparts' },
-        { label: '4.1 Current level of need', fact: 'levelCurrent' },
-        { label: '4.2 Perceived level of need', fact: 'levelProposed' },
+        { label: '4.1 Current level of need (Right help right time, also state any legal orders, CIN / CP Plan, etc.)', fact: 'levelCurrent' },
+        { label: '4.2 Perceived level of need (Right help right time, also state any legal orders, CIN / CP Plan, etc.)', fact: 'levelProposed' },
         { label: '4.3 Date of initial concern', fact: 'concernDate' },
         { label: '4.4 Action taken', fact: 'agreed' },
       ],
@@ -156,4 +192,4 @@ const HEREFORDSHIRE_APPENDIX_2: Template = {
   ],
 };
 
-export const TEMPLATES: Template[] = [CASE_NOTE, WRITTEN_RECORD, ENFIELD_SUMMARY, CHESHIRE_APPENDIX_A, HEREFORDSHIRE_LOG_ROW, HEREFORDSHIRE_APPENDIX_2];
+export const TEMPLATES: Template[] = [CASE_NOTE, WRITTEN_RECORD, HALTON_WRITTEN_CONFIRMATION, ENFIELD_SUMMARY, CHESHIRE_APPENDIX_A, HEREFORDSHIRE_LOG_ROW, HEREFORDSHIRE_APPENDIX_2];

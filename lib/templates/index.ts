@@ -1,10 +1,13 @@
 // Renders templates from an escalation and its history. Unknown facts become a
 // clearly marked blank, never a guess. HTML output escapes everything the user
 // or a host page typed, and uses only tags a host's rich-text sanitiser keeps.
+import { londonDay, wholeYearsBetween } from '../calendar';
 import { stageShortName, stageTitle, STATUS_LABELS } from '../describe';
 import { formatDue } from '../format';
 import { describeEvent } from '../history';
 import { getProtocol } from '../protocols';
+import { setsNoTimescale } from '../schedule';
+import { t } from '../strings';
 import { DISAGREEMENT_KINDS, type Escalation, type EscalationEvent, type Person } from '../records/model';
 import { TEMPLATES } from './catalogue';
 import { TemplateSchema, type FactKey, type Template } from './schema';
@@ -46,6 +49,32 @@ function enteredBy(e: Escalation, events: EscalationEvent[], stageId: string): s
   return ev.by === e.raisedBy.name ? person(e.raisedBy) : ev.by;
 }
 
+/** Herefordshire Appendix 1 "Child Details: Name: DOB: Age: Unique identifier:", each part marked blank when unknown. */
+function childDetails(e: Escalation, now: Date): string {
+  const dob = e.child.dateOfBirth;
+  const age = dob ? wholeYearsBetween(dob, londonDay(now)) : null;
+  return [
+    `Name: ${nonEmpty(e.child.name) ?? BLANK}`,
+    `DOB: ${dob ? day(dob) : BLANK}`,
+    `Age: ${age ?? BLANK}`,
+    `Unique identifier: ${e.child.childId}`,
+  ].join('; ');
+}
+
+/** Current and proposed level of need (Herefordshire Appendix 1), or undefined when neither is recorded. */
+function levelOfNeed(e: Escalation): string | undefined {
+  const { current, proposed } = e.levelOfNeed;
+  if (!nonEmpty(current) && !nonEmpty(proposed)) return undefined;
+  return `Current: ${nonEmpty(current) ?? BLANK}; proposed: ${nonEmpty(proposed) ?? BLANK}`;
+}
+
+function nextDueText(e: Escalation): string | undefined {
+  if (e.status !== 'open' || !e.nextDue) return undefined;
+  const text = `${stageTitle(e.protocolId, e.currentStage)}: due ${formatDue(e.nextDue)}`;
+  // Halton sets no timescale: a date the people involved agreed is theirs, not the protocol's deadline.
+  return setsNoTimescale(getProtocol(e.protocolId), e.currentStage) ? `${text} (${t('agreedBetweenYou')})` : text;
+}
+
 export function factsFor(e: Escalation, events: EscalationEvent[], now: Date): Facts {
   const protocol = getProtocol(e.protocolId);
   const ordered = [...events].sort((a, b) => a.seq - b.seq);
@@ -77,7 +106,7 @@ export function factsFor(e: Escalation, events: EscalationEvent[], now: Date): F
         .map((x) => `${day(x.at)}: ${describeEvent(x, e)}`),
     ),
     actions: list(e.actions.map((a) => `${a.action}${a.owner ? ` (${a.owner})` : ''} – by ${day(a.dueDay)}`)),
-    nextDue: e.status === 'open' && e.nextDue ? `${stageTitle(e.protocolId, e.currentStage)}: due ${formatDue(e.nextDue)}` : undefined,
+    nextDue: nextDueText(e),
     progress: list(ordered.filter((x) => x.type !== 'created' && x.type !== 'note-copied').map((x) => `${day(x.at)}: ${describeEvent(x, e)}`)),
     stage1Manager: enteredBy(e, ordered, 'stage-1'),
     stage2Manager: enteredBy(e, ordered, 'stage-2'),
@@ -90,6 +119,9 @@ export function factsFor(e: Escalation, events: EscalationEvent[], now: Date): F
     completedBy: person(e.raisedBy),
     today: day(now.toISOString()),
     submitTo: list(protocol.contacts.filter((c) => c.kind === 'partnership' && c.email).map((c) => `${c.name}: ${c.email}`)),
+    childDetails: childDetails(e, now),
+    levelOfNeed: levelOfNeed(e),
+    resolutionDuties: e.status === 'resolved' ? list(protocol.onResolution.map((d) => d.text)) : undefined,
   };
 }
 
@@ -97,7 +129,7 @@ export interface RenderedDoc {
   templateId: string;
   kind: Template['kind'];
   title: string;
-  sections: { heading?: string; rows: { label: string; value: string | string[] | null }[] }[];
+  sections: { heading?: string; intro?: string; rows: { label: string; value: string | string[] | null }[] }[];
   reference?: string;
 }
 
@@ -108,7 +140,8 @@ export function renderTemplate(template: Template, facts: Facts, reference?: str
     title: template.noteTitle.replace(/\{(\w+)\}/g, (_, key: FactKey) => String(facts[key] ?? BLANK)),
     sections: template.sections.map((s) => ({
       heading: s.heading,
-      rows: s.fields.map((f) => ({ label: f.label, value: facts[f.fact] ?? null })),
+      intro: s.intro,
+      rows: s.fields.filter((f) => !f.onlyWhenKnown || facts[f.fact] !== undefined).map((f) => ({ label: f.label, value: facts[f.fact] ?? null })),
     })),
     reference: template.referenceLine ? reference : undefined,
   };
@@ -118,6 +151,7 @@ export function toPlainText(doc: RenderedDoc): string {
   const out: string[] = [doc.title, ''];
   for (const s of doc.sections) {
     if (s.heading) out.push(s.heading.toUpperCase(), '');
+    if (s.intro) out.push(s.intro, '');
     for (const r of s.rows) {
       if (Array.isArray(r.value)) out.push(`${r.label}:`, ...r.value.map((v) => `- ${v}`));
       else out.push(`${r.label}: ${r.value ?? BLANK}`);
@@ -135,6 +169,7 @@ export function toHtml(doc: RenderedDoc): string {
   const out: string[] = [`<h3>${escapeHtml(doc.title)}</h3>`];
   for (const s of doc.sections) {
     if (s.heading) out.push(`<h4>${escapeHtml(s.heading)}</h4>`);
+    if (s.intro) out.push(`<p><i>${escapeHtml(s.intro)}</i></p>`);
     for (const r of s.rows) {
       if (Array.isArray(r.value)) out.push(`<p><b>${escapeHtml(r.label)}:</b></p><ul>${r.value.map((v) => `<li>${escapeHtml(v)}</li>`).join('')}</ul>`);
       else out.push(`<p><b>${escapeHtml(r.label)}:</b> ${r.value === null ? `<i>${escapeHtml(BLANK)}</i>` : escapeHtml(r.value)}</p>`);

@@ -8,6 +8,7 @@ export const FACT_KEYS = [
   'raisedBy', 'raisedByEmail', 'counterparts', 'levelCurrent', 'levelProposed', 'concernDate',
   'thisStep', 'agreed', 'actions', 'nextDue', 'progress', 'stage1Manager', 'stage2Manager', 'stage2Concluded',
   'boardMembers', 'methodology', 'resolvedAt', 'resolvedStage', 'lessons', 'outcome', 'completedBy', 'today', 'submitTo',
+  'childDetails', 'levelOfNeed', 'resolutionDuties', 'outstandingIssues',
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 
@@ -30,7 +31,14 @@ export const TemplateSchema = z.object({
       z.object({
         heading: z.string().optional(),
         intro: z.string().optional(),
-        fields: z.array(z.object({ label: z.string().min(1), fact: FactKeySchema })),
+        fields: z.array(
+          z.object({
+            label: z.string().min(1),
+            fact: FactKeySchema,
+            /** Leave the row out (rather than print a blank to complete) while the fact does not apply yet. */
+            onlyWhenKnown: z.boolean().optional(),
+          }),
+        ),
       }),
     )
     .min(1),

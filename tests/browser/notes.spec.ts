@@ -58,7 +58,8 @@ test('the Appendix 1 log row copies as one tab-separated spreadsheet row', async
   const cells = row.split('\t');
   expect(cells).toHaveLength(8);
   expect(cells[0]).toMatch(/^ESC-[A-Z0-9]{6}$/);
-  expect(cells[1]).toBe('1000001');
+  // Appendix 1's "Child Details" asks for Name, DOB, Age and Unique identifier.
+  expect(cells[1]).toMatch(/^Name: .*; DOB: .*; Age: .*; Unique identifier: 1000001$/);
 });
 
 test('insert into the rich-text editor keeps what is there and is seen by the app', async ({ context, demoUrl }) => {

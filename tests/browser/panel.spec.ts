@@ -52,10 +52,15 @@ for (const protocol of listProtocols()) {
     await expect(panel.getByRole('button', { name: /^Escalate to/ })).toHaveCount(0);
 
     await panel.getByRole('button', { name: 'Resolve' }).click();
+    // What the protocol asks once it is resolved is shown before and after resolving.
+    const resolveForm = panel.getByRole('form', { name: 'Resolve the escalation' });
+    for (const duty of protocol.onResolution) await expect(resolveForm).toContainText(duty.text);
+    if (protocol.id === 'herefordshire') await expect(resolveForm).toContainText('Update the Report to HSCP (Section C) and re-submit it to the Partnership Team.');
     await panel.getByLabel(/How it was resolved/).fill('Resolution meeting chaired by the partnership');
     await panel.getByLabel('Lessons learned').fill('Agree thresholds earlier');
     await panel.getByRole('form', { name: 'Resolve the escalation' }).getByRole('button', { name: 'Resolve' }).click();
     await expect(panel.locator('#escalation-title')).toContainText('Resolved');
+    for (const duty of protocol.onResolution) await expect(panel.locator('.escalation > .on-resolution')).toContainText(duty.text);
     const lines = panel.locator('.history li');
     await expect(lines).toHaveCount(protocol.stages.length + 1);
     await expect(lines.last()).toContainText(`Resolved at ${protocol.stages.at(-1)!.title}: Resolution meeting chaired by the partnership`);
@@ -66,8 +71,16 @@ test('immediate risk comes first, with the area’s front-door and out-of-hours 
   const page = await context.newPage();
   const panel = await openPanel(page, demoUrl);
   await panel.getByRole('button', { name: 'Is the child at immediate risk?' }).click();
-  const risk = panel.getByRole('region', { name: 'Immediate risk: act today' });
-  await expect(risk).toContainText('Escalate the same working day through safeguarding referral procedures');
+  const risk = panel.getByRole('region', { name: 'Immediate risk: act now' });
+  // Each protocol's box gives that protocol's own route, never one wording for all.
+  for (const protocol of listProtocols()) {
+    await panel.getByLabel('Protocol', { exact: true }).selectOption(protocol.id);
+    for (const step of protocol.immediateRisk.steps) await expect(risk, protocol.id).toContainText(step.text);
+    if (protocol.immediateRisk.sameWorkingDay) await expect(risk, protocol.id).toContainText('same working day');
+    else await expect(risk, protocol.id).not.toContainText('same working day');
+  }
+  await panel.getByLabel('Protocol', { exact: true }).selectOption('pan-cheshire');
+  await expect(risk).toContainText('contact the local authority children’s social care front door');
 
   await panel.getByRole('button', { name: 'Is the child at immediate risk?' }).click();
   await fillStartForm(panel, 'enfield', { immediateRisk: true });
@@ -81,7 +94,7 @@ test('immediate risk comes first, with the area’s front-door and out-of-hours 
 
   await panel.getByRole('button', { name: 'Start escalation' }).click();
   await expect(panel.locator('.current-stage')).toBeVisible();
-  await expect(panel.getByRole('region', { name: 'Immediate risk: act today' })).toContainText('0208 379 5555');
+  await expect(panel.getByRole('region', { name: 'Immediate risk: act now' })).toContainText('0208 379 5555');
 });
 
 test('a Sussex stage refuses to start without a stated timeframe, and Sussex may start higher for immediate risk', async ({ context, demoUrl }) => {
@@ -144,6 +157,23 @@ test('non-working days are explained on focus', async ({ context, demoUrl }) => 
   await expect(tip).toBeHidden();
 });
 
+test('Halton sets no timescale: a date agreed between the people involved is shown as their agreement', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  const panel = await openPanel(page, demoUrl);
+  await fillStartForm(panel, 'halton');
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await escalate(panel, 'Manager/Named Professional with responsibilities for Safeguarding');
+  await expect(panel.getByText('The protocol sets no timescale at this stage.')).toBeVisible();
+  await panel.getByRole('button', { name: 'Agree a timeframe' }).click();
+  await panel.getByLabel('Working days from when this stage started').fill('3');
+  await panel.getByRole('button', { name: 'Save timeframe' }).click();
+  const clock = panel.locator('.timers [data-clock="agreed-timeframe"]');
+  await expect(clock).toContainText('Timeframe agreed between you');
+  await expect(clock).toContainText('your agreement: the protocol sets no timescale');
+  // Halton's "timely fashion" sentence founds no clock, so nothing quotes it.
+  await expect(panel.locator('[title*="dysfunctional"]')).toHaveCount(0);
+});
+
 test('Enfield answers "who is my counterpart at this level?"', async ({ context, demoUrl }) => {
   const page = await context.newPage();
   const panel = await openPanel(page, demoUrl);
@@ -155,6 +185,13 @@ test('Enfield answers "who is my counterpart at this level?"', async ({ context,
   const table = panel.getByRole('table', { name: 'Corresponding roles at Level 3 (indicative only)' });
   await expect(table.getByRole('row', { name: /Met Police/ })).toContainText('Detective Inspector');
   await expect(table.getByRole('row', { name: /Children's Social Care/ })).toContainText('Service Manager');
+  await expect(table.getByRole('row', { name: /Commissioning Orgs & Primary Care/ })).toContainText('Designated Doctor / Named GP');
+  // A cell the partnership's table cannot be read in says so, with its words, rather than guess.
+  await panel.getByLabel('Level', { exact: true }).selectOption('4');
+  const level4 = panel.getByRole('table', { name: 'Corresponding roles at Level 4 (indicative only)' });
+  await expect(level4.getByRole('row', { name: /Community Health/ })).toContainText('Provider Executive Lead');
+  await expect(level4.getByRole('row', { name: /Commissioning Orgs & Primary Care/ })).toContainText('Not legible in the partnership’s table');
+  await expect(level4.getByRole('row', { name: /Children's Social Care/ })).toContainText('The table names no role at this level.');
 });
 
 test('the panel has no accessibility violations in each state', async ({ context, demoUrl }) => {

@@ -58,7 +58,7 @@ test('the panel uses the organisation’s protocol, allowed list and contacts', 
   await expect(select).toHaveValue('enfield');
   await expect(select.locator('option')).toHaveCount(2);
   await panel.getByRole('button', { name: 'Is the child at immediate risk?' }).click();
-  await expect(panel.getByRole('region', { name: 'Immediate risk: act today' })).toContainText('Ourshire: Ourshire Children’s Front Door 01234 567890');
+  await expect(panel.getByRole('region', { name: 'Immediate risk: act now' })).toContainText('Ourshire: Ourshire Children’s Front Door 01234 567890');
 });
 
 test('an invalid managed value is ignored with a visible warning, and nothing breaks', async ({ context, extensionId, demoUrl }) => {

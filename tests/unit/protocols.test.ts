@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getProtocol, listProtocols, parseProtocol } from '../../lib/protocols';
+import { getProtocol, listProtocols, parseProtocol, type Protocol } from '../../lib/protocols';
 import { normalise, seedsAvailable, seedText, SEEDS_DIR } from './seeds';
 
 describe('the five seed protocols', () => {
@@ -30,24 +30,24 @@ describe('the five seed protocols', () => {
   });
 });
 
+/** Every sentence the protocol cites for a rule, a note, a route or a table. */
+function allQuotes(protocol: Protocol): string[] {
+  const quoted = (items: readonly { quote?: string }[]) => items.flatMap((i) => (i.quote ? [i.quote] : []));
+  return [
+    ...protocol.stages.flatMap((s) => [s.whoQuote, ...quoted(s.clocks), ...quoted(s.duties), ...quoted(s.notes), ...quoted(s.triggers)]),
+    ...quoted(protocol.clocks),
+    ...quoted(protocol.onResolution),
+    ...quoted(protocol.notes),
+    ...quoted(protocol.immediateRisk.steps),
+    ...quoted([protocol.startAtLaterStage, protocol.timescalesNote ?? {}, protocol.seniority ?? {}]),
+  ];
+}
+
 // Skipped only outside CI when the seeds are not beside the clone; CI always has them.
 describe.skipIf(!seedsAvailable && !process.env.CI)(`every quote is the source document's own words (${SEEDS_DIR})`, () => {
   for (const protocol of listProtocols()) {
     const text = seedsAvailable ? seedText(protocol.source.seedFile) : '';
-    const quotes = [
-      ...protocol.stages.flatMap((s) => [
-        s.whoQuote,
-        ...s.clocks.map((c) => c.quote),
-        ...s.duties.map((d) => d.quote),
-        ...s.notes.map((n) => n.quote),
-      ]),
-      ...protocol.clocks.map((c) => c.quote),
-      ...protocol.onResolution.map((d) => d.quote),
-      protocol.immediateRisk.quote,
-      protocol.startAtLaterStage.quote ?? protocol.immediateRisk.quote,
-      protocol.timescalesNote?.quote ?? protocol.immediateRisk.quote,
-      protocol.seniority?.quote ?? protocol.immediateRisk.quote,
-    ];
+    const quotes = allQuotes(protocol);
     it(`${protocol.id}: ${quotes.length} quotes found in ${protocol.source.seedFile}`, () => {
       for (const quote of quotes) expect(text, quote).toContain(normalise(quote));
     });

@@ -35,8 +35,8 @@ const CASES: ClockCase[] = [
   { protocol: 'halton', stage: 'stage-2', clock: 'agreed-timeframe', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: MON }, { stageId: 'stage-2', enteredAt: '2026-11-27T09:00:00Z', agreedDays: 2 }] }, due: '2026-12-01', why: '2 agreed working days from Friday' },
   { protocol: 'halton', stage: 'stage-3', clock: 'agreed-timeframe', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: MON }, { stageId: 'stage-2', enteredAt: MON }, { stageId: 'stage-3', enteredAt: '2026-12-24T09:00:00Z', agreedDays: 1 }] }, due: '2026-12-29', why: '1 agreed working day from Christmas Eve' },
   // Enfield
-  { protocol: 'enfield', stage: 'initial', clock: 'line-managers-same-day', input: { concernRaisedAt: MON }, due: '2026-11-23', why: 'the same working day' },
-  { protocol: 'enfield', stage: 'initial', clock: 'line-managers-same-day', input: { concernRaisedAt: '2026-11-28T19:00:00Z' }, due: '2026-11-30', why: 'a Saturday concern: the next working day' },
+  { protocol: 'enfield', stage: 'stage-1', clock: 'line-managers-same-day', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: '2026-11-25T11:00:00Z' }] }, due: '2026-11-25', why: 'the same working day as Stage 1 starts (Wed), not the concern (Mon)' },
+  { protocol: 'enfield', stage: 'stage-1', clock: 'line-managers-same-day', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: '2026-11-28T19:00:00Z' }] }, due: '2026-11-30', why: 'Stage 1 entered on a Saturday: the next working day' },
   { protocol: 'enfield', stage: 'stage-1', clock: 'refer-next-working-day', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: '2026-11-27T15:00:00Z' }] }, due: '2026-11-30', why: 'entered Friday: the next working day is Monday' },
   { protocol: 'enfield', stage: 'stage-2', clock: 'professionals-meeting', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: MON }, { stageId: 'stage-2', enteredAt: '2026-11-24T12:00:00Z' }] }, due: '2026-11-26', why: 'within 2 working days of Tuesday' },
   { protocol: 'enfield', stage: 'stage-1', clock: 'five-days-to-resolution', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: MON }] }, due: '2026-11-30', why: '5 working days from stage 1' },
@@ -142,7 +142,7 @@ describe('a stage is due at its earliest clock', () => {
     const sussex = scheduleEscalation({ protocolId: 'pan-sussex', concernRaisedAt: MON });
     expect(sussex.stages.map((s) => s.due)).toEqual([null, null, null, null, null, null]);
     const enfield = scheduleEscalation({ protocolId: 'enfield', concernRaisedAt: MON });
-    expect(enfield.stages.map((s) => s.due)).toEqual(['2026-11-23', null, null, null, null]);
+    expect(enfield.stages.map((s) => s.due)).toEqual([null, null, null, null, null]); // practitioners still talking: no clock
     const halton = scheduleEscalation({ protocolId: 'halton', concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: MON }] });
     expect(halton.stages[1]!.due).toBeNull(); // no timeframe agreed yet
   });

@@ -6,9 +6,10 @@ import { resolve } from 'node:path';
 export const SEEDS_DIR = resolve(process.env.SEEDS_DIR ?? resolve(__dirname, '../../../shared/seeds'));
 export const seedsAvailable = existsSync(SEEDS_DIR);
 
-/** Folds the differences that are typography, not words: quotes, dashes, spaces, markdown emphasis. */
+/** Folds the differences that are typography, not words: quotes, dashes, spaces, markdown emphasis and links. */
 export function normalise(text: string): string {
   return text
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/[‘’]/g, "'")
     .replace(/[“”]/g, '"')
     .replace(/[–—]/g, '-')

@@ -42,7 +42,7 @@ describe('every template for every protocol', () => {
     expect(ids('pan-cheshire')).toEqual(['case-note', 'cheshire-appendix-a']);
     expect(ids('enfield')).toEqual(['case-note', 'enfield-executive-summary']);
     expect(ids('pan-sussex')).toEqual(['case-note', 'written-record']);
-    expect(ids('halton')).toEqual(['case-note', 'written-record']);
+    expect(ids('halton')).toEqual(['case-note', 'halton-written-confirmation']);
   });
 });
 
@@ -88,7 +88,7 @@ describe('what the templates say', () => {
     const cells = row.split('\t');
     expect(cells).toHaveLength(8);
     expect(cells[0]).toBe(resolved.reference);
-    expect(cells[1]).toBe('1000001');
+    expect(cells[1]).toBe(`Name: ${BLANK}; DOB: ${BLANK}; Age: ${BLANK}; Unique identifier: 1000001`);
     expect(cells[7]).toBe('Assessment to go ahead');
     expect(row).not.toMatch(/\n/);
   });
