@@ -1,6 +1,10 @@
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing';
 
 export default defineConfig({
+  // WXT's test plugin: its auto-imports and an in-memory fake `browser` (storage, runtime) for the
+  // code in lib/browser/ that unit tests exercise.
+  plugins: [WxtVitest()],
   test: {
     include: ['tests/unit/**/*.test.ts'],
     // An in-memory IndexedDB, installed before Dexie is first imported.

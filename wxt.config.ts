@@ -12,8 +12,9 @@ export default defineConfig({
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ mode, browser }) => ({
     name: 'Escalation Companion',
-    description:
-      'Follow your safeguarding partnership’s escalation protocol beside the case record. Everything stays on this device.',
+    // Words shown in the extension's pages come from public/_locales/ (a translation is a file).
+    default_locale: 'en',
+    description: 'Follow your safeguarding partnership’s escalation protocol beside the case record. Everything stays on this device.',
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'clipboardWrite', 'alarms', 'notifications'],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
     ...(mode === 'production' ? {} : { host_permissions: DEMO_ORIGINS }),
@@ -22,7 +23,8 @@ export default defineConfig({
     storage: { managed_schema: 'managed_schema.json' },
     // No remote code and no network: extension pages may load only their own files and connect nowhere.
     content_security_policy: {
-      extension_pages: "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'none'; img-src 'self' data:; form-action 'none'",
+      extension_pages:
+        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'none'; img-src 'self' data:; form-action 'none'",
     },
     commands: {
       'toggle-panel': {

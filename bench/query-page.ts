@@ -31,7 +31,11 @@ function viaCursor(now: string): Promise<{ ms: number; count: number }> {
       const idb = open.result;
       const t0 = performance.now();
       const rows: unknown[] = [];
-      const request = idb.transaction('escalations').objectStore('escalations').index('nextDueAt').openCursor(IDBKeyRange.upperBound(now, true));
+      const request = idb
+        .transaction('escalations')
+        .objectStore('escalations')
+        .index('nextDueAt')
+        .openCursor(IDBKeyRange.upperBound(now, true));
       request.onerror = () => reject(request.error);
       request.onsuccess = () => {
         const cursor = request.result;

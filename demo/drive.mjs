@@ -34,6 +34,9 @@ export async function escalate(panel, stageTitle, days = '') {
   await panel.getByRole('button', { name: `Escalate to ${stageTitle}` }).click();
   await panel.getByLabel('Not resolved at the previous stage').check();
   if (days) await panel.getByLabel('Timeframe for resolution at this stage (working days)').fill(days);
-  await panel.getByRole('form', { name: 'Escalate' }).getByRole('button', { name: `Escalate to ${stageTitle}` }).click();
+  await panel
+    .getByRole('form', { name: 'Escalate' })
+    .getByRole('button', { name: `Escalate to ${stageTitle}` })
+    .click();
   await expect(panel.locator('.current-stage')).toHaveText(stageTitle);
 }

@@ -62,9 +62,7 @@ export function endOfLondonDay(day: string): Date {
 }
 
 export type NonWorkingReason =
-  | { kind: 'weekend'; name: 'Saturday' | 'Sunday' }
-  | { kind: 'bank-holiday'; name: string }
-  | { kind: 'extra'; name: string };
+  { kind: 'weekend'; name: 'Saturday' | 'Sunday' } | { kind: 'bank-holiday'; name: string } | { kind: 'extra'; name: string };
 
 export interface Calendar {
   isWorkingDay(day: string): boolean;
@@ -83,8 +81,8 @@ export interface Calendar {
  * extra non-working days an organisation configures (closure days), given as
  * day → reason ("Council closure day").
  */
-export function createCalendar(extraNonWorkingDays: Readonly<Record<string, string>> = {}): Calendar {
-  for (const day of Object.keys(extraNonWorkingDays)) dayToUtc(day);
+export function createCalendar(closureDays: Readonly<Record<string, string>> = {}): Calendar {
+  for (const day of Object.keys(closureDays)) dayToUtc(day);
 
   function nonWorkingReason(day: string): NonWorkingReason | null {
     const weekday = new Date(dayToUtc(day)).getUTCDay();
@@ -92,13 +90,11 @@ export function createCalendar(extraNonWorkingDays: Readonly<Record<string, stri
     if (weekday === 6) return { kind: 'weekend', name: 'Saturday' };
     const year = Number(day.slice(0, 4));
     if (year < BANK_HOLIDAY_YEARS.first || year > BANK_HOLIDAY_YEARS.last) {
-      throw new Error(
-        `Bank holidays are known for ${BANK_HOLIDAY_YEARS.first}–${BANK_HOLIDAY_YEARS.last} only; ${day} is outside them`,
-      );
+      throw new Error(`Bank holidays are known for ${BANK_HOLIDAY_YEARS.first}–${BANK_HOLIDAY_YEARS.last} only; ${day} is outside them`);
     }
     const holiday = BANK_HOLIDAYS[day];
     if (holiday) return { kind: 'bank-holiday', name: holiday };
-    const extra = extraNonWorkingDays[day];
+    const extra = closureDays[day];
     if (extra !== undefined) return { kind: 'extra', name: extra };
     return null;
   }
@@ -113,7 +109,7 @@ export function createCalendar(extraNonWorkingDays: Readonly<Record<string, stri
       return current;
     }
     // The nth working day after `day`; `day` itself is not counted, working or not.
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       current = addCalendarDays(current, 1);
       if (isWorkingDay(current)) left--;
     }

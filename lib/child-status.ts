@@ -1,7 +1,7 @@
 // What the in-page chip may say about a child: only the stage and time left of
 // the most urgent open escalation, never details of the disagreement.
 import { stageShortName } from './describe';
-import type { ChildStatus } from './page/messages';
+import type { ChildStatus } from './messages/types';
 import type { Escalation } from './records/model';
 import { timeLeft } from './timer';
 

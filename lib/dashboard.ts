@@ -79,7 +79,8 @@ export function matchesFilter(e: Escalation, filter: DashboardFilter, windows: D
   if (filter.kind && e.kind !== filter.kind) return false;
   if (filter.due && dueBucket(e, windows) !== filter.due) return false;
   if (filter.child && !contains(e.child.childId, filter.child.trim())) return false;
-  if (filter.agency && !contains(e.raisedBy.agency, filter.agency) && !e.counterparts.some((c) => contains(c.agency, filter.agency!))) return false;
+  if (filter.agency && !contains(e.raisedBy.agency, filter.agency) && !e.counterparts.some((c) => contains(c.agency, filter.agency!)))
+    return false;
   if (filter.counterpart && !e.counterparts.some((c) => contains(`${c.name} ${c.role} ${c.agency}`, filter.counterpart!))) return false;
   if (filter.from || filter.to) {
     const raised = londonDay(e.concernRaisedAt);
@@ -121,7 +122,9 @@ export function sortEscalations(rows: readonly Escalation[], sort: SortKey, orde
   const keyed = rows.map((e) => ({ e, v: value(e) }));
   keyed.sort((a, b) => {
     const byValue =
-      typeof a.v === 'number' ? (a.v as number) - (b.v as number) : (BY_COLLATION.has(sort) ? collator.compare : compareText)(a.v as string, b.v as string);
+      typeof a.v === 'number'
+        ? (a.v as number) - (b.v as number)
+        : (BY_COLLATION.has(sort) ? collator.compare : compareText)(a.v as string, b.v as string);
     return sign * byValue || compareText(a.e.nextDueAt ?? '~', b.e.nextDueAt ?? '~') || compareText(a.e.id, b.e.id);
   });
   return keyed.map((k) => k.e);
@@ -137,7 +140,8 @@ export function firstScreenFromIndex(
   filter: DashboardFilter,
   windows: DueWindows,
 ): { rows: Extract<IndexedNarrowing, { index: 'nextDueAt' }>; count: IndexedNarrowing } | null {
-  const inMemory = filter.protocol || filter.stage || filter.kind || filter.child || filter.agency || filter.counterpart || filter.from || filter.to;
+  const inMemory =
+    filter.protocol || filter.stage || filter.kind || filter.child || filter.agency || filter.counterpart || filter.from || filter.to;
   if (inMemory || filter.sort !== 'due' || filter.order !== 'asc') return null;
   // Only open escalations are in the nextDueAt index.
   if ((filter.status !== 'open' && filter.status !== 'all') || filter.due === 'no-clock') return null;
@@ -147,7 +151,13 @@ export function firstScreenFromIndex(
 }
 
 /** The rows to draw for a scroll position: those in view plus a few either side. */
-export function visibleWindow(scrollTop: number, viewportHeight: number, rowHeight: number, count: number, overscan = 8): { start: number; end: number } {
+export function visibleWindow(
+  scrollTop: number,
+  viewportHeight: number,
+  rowHeight: number,
+  count: number,
+  overscan = 8,
+): { start: number; end: number } {
   const first = Math.floor(Math.max(0, scrollTop) / rowHeight);
   const start = Math.max(0, first - overscan);
   const end = Math.min(count, first + Math.ceil(viewportHeight / rowHeight) + overscan);

@@ -4,7 +4,7 @@
 // calls these functions and never writes tables itself.
 import { liveQuery, type Observable } from 'dexie';
 import type { EscalationDb } from './db';
-import { deriveEscalation, TransitionError } from './records/derive';
+import { deriveEscalation } from './records/derive';
 import {
   EscalationEventSchema,
   EventBodySchema,
@@ -15,13 +15,16 @@ import {
   type NewEscalation,
 } from './records/model';
 
-import { InvalidInputError } from './records/errors';
+import { InvalidInputError, TransitionError } from './records/errors';
 import type { IndexedNarrowing } from './dashboard';
 import { dueWindows, type DueCounts } from './overview';
 
-export { InvalidInputError, TransitionError } from './records/errors';
-
-function validate<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } } }, value: unknown): T {
+function validate<T>(
+  schema: {
+    safeParse(v: unknown): { success: true; data: T } | { success: false; error: { issues: { path: PropertyKey[]; message: string }[] } };
+  },
+  value: unknown,
+): T {
   const result = schema.safeParse(value);
   if (!result.success) {
     throw new InvalidInputError(result.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })));
@@ -42,7 +45,7 @@ interface Who {
   /** When; now by default. */
   at?: string;
   /** The organisation's closure days, for the due date stored with the escalation. */
-  extraNonWorkingDays?: Record<string, string>;
+  closureDays?: Record<string, string>;
 }
 
 /** Starts an escalation: writes its "created" event and its state. */
@@ -59,7 +62,7 @@ export async function createEscalation(db: EscalationDb, input: NewEscalation, w
     at: who.at ?? new Date().toISOString(),
     by: who.by ?? escalation.raisedBy.name,
   });
-  const state = deriveEscalation([event], who.extraNonWorkingDays);
+  const state = deriveEscalation([event], who.closureDays);
   await db.transaction('rw', db.escalations, db.events, async () => {
     await db.events.add(event);
     await db.escalations.add(state);
@@ -85,7 +88,7 @@ export async function recordEvent(db: EscalationDb, escalationId: string, body: 
       at: who.at ?? new Date().toISOString(),
       by: who.by ?? '',
     });
-    const state = deriveEscalation([...history, event], who.extraNonWorkingDays);
+    const state = deriveEscalation([...history, event], who.closureDays);
     await db.events.add(event);
     await db.escalations.put(state);
     return state;
@@ -163,7 +166,11 @@ export function countRows(db: EscalationDb, narrowing: IndexedNarrowing): Promis
 }
 
 /** The first `limit` rows of a nextDueAt range, in due order (see firstScreenFromIndex). */
-export function firstRowsByDue(db: EscalationDb, narrowing: Extract<IndexedNarrowing, { index: 'nextDueAt' }>, limit: number): Promise<Escalation[]> {
+export function firstRowsByDue(
+  db: EscalationDb,
+  narrowing: Extract<IndexedNarrowing, { index: 'nextDueAt' }>,
+  limit: number,
+): Promise<Escalation[]> {
   return narrowed(db, narrowing).limit(limit).toArray();
 }
 

@@ -46,7 +46,8 @@ export function stageNumberLabel(n: number, protocolId?: string): string {
   return `${protocolId ? getProtocol(protocolId).stageWord : 'Stage'} ${n}`;
 }
 
-const closedAt = (e: Escalation) => (e.status === 'resolved' ? (e.resolution?.at ?? e.updatedAt) : e.status === 'withdrawn' ? e.updatedAt : null);
+const closedAt = (e: Escalation) =>
+  e.status === 'resolved' ? (e.resolution?.at ?? e.updatedAt) : e.status === 'withdrawn' ? e.updatedAt : null;
 
 /** Open at some point in the period: raised by its end, and not closed before its start. */
 export function activeIn(e: Escalation, period: Period): boolean {
@@ -99,7 +100,9 @@ function countBy<K extends string | number>(items: readonly K[]): Map<K, number>
 }
 
 const kindCounts = (rows: readonly Escalation[]) =>
-  [...countBy(rows.map((e) => e.kind))].map(([kind, count]) => ({ kind, count })).sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
+  [...countBy(rows.map((e) => e.kind))]
+    .map(([kind, count]) => ({ kind, count }))
+    .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
 
 export function partnershipFigures(
   escalations: readonly Escalation[],
@@ -126,11 +129,11 @@ export function partnershipFigures(
     period,
     protocolId,
     total: active.length,
-    byProtocol: [...countBy(active.map((e) => e.protocolId))].map(([id, count]) => ({ protocolId: id, count })).sort((a, b) => b.count - a.count),
+    byProtocol: [...countBy(active.map((e) => e.protocolId))]
+      .map(([id, count]) => ({ protocolId: id, count }))
+      .sort((a, b) => b.count - a.count),
     byKind: kindCounts(active),
-    reachedStage: [...reached]
-      .sort(([a], [b]) => a - b)
-      .map(([stage, rows]) => ({ stage, count: rows.length, byKind: kindCounts(rows) })),
+    reachedStage: [...reached].sort(([a], [b]) => a - b).map(([stage, rows]) => ({ stage, count: rows.length, byKind: kindCounts(rows) })),
     reachedAtLeast: [...reached.keys()]
       .sort((a, b) => a - b)
       .map((stage) => ({ stage, count: new Set([...reached].filter(([n]) => n >= stage).flatMap(([, rows]) => rows)).size })),
@@ -173,11 +176,25 @@ export function figuresCsv(f: Figures): string {
  * One line per escalation open in the period, with no child identifier, no
  * reference, no names and no free text: protocol, kind, agencies, dates, stages.
  */
-export function anonymisedListCsv(escalations: readonly Escalation[], options: { period: Period; protocolId?: string; now: Date; calendar?: Calendar }): string {
+export function anonymisedListCsv(
+  escalations: readonly Escalation[],
+  options: { period: Period; protocolId?: string; now: Date; calendar?: Calendar },
+): string {
   const calendar = options.calendar ?? createCalendar();
   const nowIso = options.now.toISOString();
   const rows: Cell[][] = [
-    ['Protocol', 'Kind of disagreement', 'Raised by agency', 'Counterpart agencies', 'Concern raised', 'Highest stage reached', 'Status', 'Resolved at stage', 'Working days to resolution', 'Overdue now'],
+    [
+      'Protocol',
+      'Kind of disagreement',
+      'Raised by agency',
+      'Counterpart agencies',
+      'Concern raised',
+      'Highest stage reached',
+      'Status',
+      'Resolved at stage',
+      'Working days to resolution',
+      'Overdue now',
+    ],
   ];
   for (const e of escalations) {
     if ((options.protocolId && e.protocolId !== options.protocolId) || !activeIn(e, options.period)) continue;

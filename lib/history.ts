@@ -14,7 +14,13 @@ function dutyText(protocolId: string, stageId: string, dutyId: string): string {
 }
 
 const show = (value: unknown): string =>
-  value === undefined || value === '' ? '(blank)' : typeof value === 'string' ? value : Array.isArray(value) ? value.map((v) => (v as { name?: string }).name ?? JSON.stringify(v)).join(', ') : JSON.stringify(value);
+  value === undefined || value === ''
+    ? '(blank)'
+    : typeof value === 'string'
+      ? value
+      : Array.isArray(value)
+        ? value.map((v) => (v as { name?: string }).name ?? JSON.stringify(v)).join(', ')
+        : JSON.stringify(value);
 
 export function describeEvent(event: EscalationEvent, escalation: Pick<Escalation, 'protocolId'>): string {
   const stage = (id: string) => stageTitle(escalation.protocolId, id);

@@ -36,14 +36,18 @@ export function dutyApplies(duty: Duty, escalation: Pick<Escalation, 'flags'>): 
   return true;
 }
 
-export function ladderView(escalation: Escalation, now: Date, extraNonWorkingDays: Record<string, string> = {}): { protocol: Protocol; stages: LadderStage[] } {
+export function ladderView(
+  escalation: Escalation,
+  now: Date,
+  closureDays: Record<string, string> = {},
+): { protocol: Protocol; stages: LadderStage[] } {
   const protocol = getProtocol(escalation.protocolId);
-  const calendar = createCalendar(extraNonWorkingDays);
+  const calendar = createCalendar(closureDays);
   const schedule = scheduleEscalation({
     protocolId: escalation.protocolId,
     concernRaisedAt: escalation.concernRaisedAt,
     stages: escalation.stages.map((s) => ({ stageId: s.stageId, enteredAt: s.enteredAt, agreedDays: s.agreedDays })),
-    extraNonWorkingDays,
+    closureDays,
   });
   const today = londonDay(now);
   const skipped = new Set(escalation.stages.flatMap((s) => s.skipped));
@@ -91,11 +95,11 @@ export function previewLadder(
   protocolId: string,
   concernAt: string,
   now: Date,
-  extraNonWorkingDays: Record<string, string> = {},
+  closureDays: Record<string, string> = {},
 ): { protocol: Protocol; stages: LadderStage[] } {
   const protocol = getProtocol(protocolId);
-  const calendar = createCalendar(extraNonWorkingDays);
-  const schedule = scheduleEscalation({ protocolId, concernRaisedAt: concernAt, extraNonWorkingDays });
+  const calendar = createCalendar(closureDays);
+  const schedule = scheduleEscalation({ protocolId, concernRaisedAt: concernAt, closureDays });
   const today = londonDay(now);
   return {
     protocol,
@@ -103,7 +107,11 @@ export function previewLadder(
       stage,
       status: 'ahead',
       due: schedule.stages[i]!.due,
-      clocks: schedule.stages[i]!.clocks.map((c) => ({ ...c, left: timeLeft(c.due, now, calendar), notCounted: nonWorkingDaysBetween(today, c.due.slice(0, 10), calendar) })),
+      clocks: schedule.stages[i]!.clocks.map((c) => ({
+        ...c,
+        left: timeLeft(c.due, now, calendar),
+        notCounted: nonWorkingDaysBetween(today, c.due.slice(0, 10), calendar),
+      })),
       duties: stage.duties.map((duty) => ({ duty, done: false })),
     })),
   };

@@ -62,9 +62,10 @@ export interface Badge {
 
 /** The toolbar badge: the number overdue (red), else the number due today (amber), else nothing. */
 export function badgeFor(counts: DueCounts): Badge {
-  const title = counts.overdue + counts.dueToday === 0
-    ? 'Escalation Companion: nothing overdue or due today'
-    : `Escalation Companion: ${plural(counts.overdue, 'escalation')} overdue, ${counts.dueToday} due today`;
+  const title =
+    counts.overdue + counts.dueToday === 0
+      ? 'Escalation Companion: nothing overdue or due today'
+      : `Escalation Companion: ${plural(counts.overdue, 'escalation')} overdue, ${counts.dueToday} due today`;
   const short = (n: number) => (n > 999 ? '999+' : String(n));
   if (counts.overdue > 0) return { text: short(counts.overdue), colour: '#d4351c', textColour: '#ffffff', title };
   if (counts.dueToday > 0) return { text: short(counts.dueToday), colour: '#ffdd00', textColour: '#0b0c0c', title };

@@ -28,7 +28,7 @@ export const ScheduleInputSchema = z.object({
     )
     .default([]),
   /** Organisation closure days, day → reason. */
-  extraNonWorkingDays: z.record(z.string(), z.string()).optional(),
+  closureDays: z.record(z.string(), z.string()).optional(),
 });
 export type ScheduleInput = z.input<typeof ScheduleInputSchema>;
 
@@ -71,9 +71,7 @@ function checkStageHistory(protocol: Protocol, input: z.output<typeof ScheduleIn
     getStage(protocol, entry.stageId);
     const index = order.indexOf(entry.stageId);
     if (index <= lastIndex) {
-      throw new Error(
-        `Stages out of order: ${entry.stageId} cannot follow ${order[lastIndex]} (the order is ${order.join(', ')})`,
-      );
+      throw new Error(`Stages out of order: ${entry.stageId} cannot follow ${order[lastIndex]} (the order is ${order.join(', ')})`);
     }
     const time = Date.parse(entry.enteredAt);
     if (time < lastTime) {
@@ -133,7 +131,7 @@ export function scheduleEscalation(rawInput: ScheduleInput): Schedule {
   const input = parsed.data;
   const protocol = getProtocol(input.protocolId);
   checkStageHistory(protocol, input);
-  const calendar = createCalendar(input.extraNonWorkingDays);
+  const calendar = createCalendar(input.closureDays);
 
   const entered = new Map(input.stages.map((s) => [s.stageId, s]));
   const enteredAt = new Map(input.stages.map((s) => [s.stageId, s.enteredAt]));

@@ -17,7 +17,7 @@ export const SETTING_SCHEMAS = {
   allowedProtocols: z.array(ProtocolId).min(1),
   caseSystemOrigins: z.array(Origin).max(50),
   adapters: z.array(HostAdapterSchema).max(50),
-  extraNonWorkingDays: z.record(Day, z.string().min(1).max(100)),
+  closureDays: z.record(Day, z.string().min(1).max(100)),
   retentionMonths: z.number().int().min(1).max(120),
   contacts: z.array(ContactSchema).max(50),
   reminders: z.boolean(),
@@ -35,7 +35,7 @@ export const BUILT_IN_SETTINGS: Settings = {
   allowedProtocols: ['pan-cheshire', 'halton', 'enfield', 'pan-sussex', 'herefordshire'],
   caseSystemOrigins: [],
   adapters: [],
-  extraNonWorkingDays: {},
+  closureDays: {},
   retentionMonths: 12,
   contacts: [],
   reminders: false,
@@ -54,6 +54,9 @@ function issueText(error: z.ZodError): string {
   return `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`;
 }
 
+/** Keys an earlier version used, read as their new name so policies already deployed keep working. */
+const RENAMED: Record<string, SettingKey> = { extraNonWorkingDays: 'closureDays' };
+
 export function resolveSettings(managed: unknown, user: unknown): ResolvedSettings {
   const values = structuredClone(BUILT_IN_SETTINGS) as Record<SettingKey, unknown>;
   const source = Object.fromEntries(SETTING_KEYS.map((k) => [k, 'built-in'])) as Record<SettingKey, SettingSource>;
@@ -65,10 +68,13 @@ export function resolveSettings(managed: unknown, user: unknown): ResolvedSettin
   for (const [who, layer] of layers) {
     if (layer === undefined || layer === null) continue;
     if (typeof layer !== 'object' || Array.isArray(layer)) {
-      warnings.push(`${who === 'organisation' ? 'Your organisation’s settings are' : 'Your saved settings are'} not in the expected form and were ignored.`);
+      warnings.push(
+        `${who === 'organisation' ? 'Your organisation’s settings are' : 'Your saved settings are'} not in the expected form and were ignored.`,
+      );
       continue;
     }
-    for (const [key, raw] of Object.entries(layer)) {
+    for (const [given, raw] of Object.entries(layer)) {
+      const key = RENAMED[given] && !(RENAMED[given] in layer) ? RENAMED[given] : given;
       if (!(key in SETTING_SCHEMAS)) {
         if (who === 'organisation') warnings.push(`Your organisation set “${key}”, which this version does not know; it was ignored.`);
         continue;

@@ -1,123 +1,22 @@
-// Words the panel shows, in one place (en-GB), so a Welsh translation can be
-// added as a second table. Protocol text stays in the documents' own words.
-const en = {
-  startTitle: 'Start an escalation',
-  noEscalation: 'No escalation for this child yet.',
-  protocol: 'Protocol',
-  whoIAm: 'About you',
-  myName: 'Your name',
-  myRole: 'Your role',
-  myAgency: 'Your agency',
-  counterpart: 'The professional you disagree with',
-  theirName: 'Their name',
-  theirRole: 'Their role',
-  theirAgency: 'Their agency',
-  kind: 'What the disagreement is about',
-  summary: 'Brief details (what, and the outcome you want for the child)',
-  currentNeed: 'Current level of need',
-  proposedNeed: 'Level of need you think is right',
-  concernAt: 'When the concern arose (UK time)',
-  flags: 'About the child',
-  immediateRisk: 'The child may be at immediate risk of significant harm',
-  cpPlan: 'The child is on a child protection plan',
-  lookedAfter: 'The child is looked after',
-  timeframe: 'Timeframe for resolution at this stage (working days)',
-  startStage: 'Start at stage',
-  start: 'Start escalation',
-  askImmediateRisk: 'Is the child at immediate risk?',
-  errorSummary: 'There is a problem',
-  required: 'Enter this',
-  recorded: 'Recorded.',
-  history: 'History',
-  ladder: 'The escalation ladder',
-  whoActs: 'Who acts',
-  mustDo: 'What must be done',
-  timeLimits: 'Time limits',
-  notCounted: 'Not counted',
-  actions: 'Actions',
-  recordDiscussion: 'Record a discussion',
-  agreeTimeframe: 'Agree a timeframe',
-  agreeAction: 'Agree an action',
-  recordResponse: 'Record a response',
-  escalateTo: 'Escalate to',
-  resolve: 'Resolve',
-  withdraw: 'Withdraw',
-  reopen: 'Reopen',
-  discussionWith: 'With whom',
-  discussionSummary: 'What was discussed and agreed',
-  saveDiscussion: 'Save discussion',
-  timeframeDays: 'Working days from when this stage started',
-  saveTimeframe: 'Save timeframe',
-  actionWhat: 'Action',
-  actionOwner: 'Who will do it',
-  actionDue: 'Due by',
-  saveAction: 'Save action',
-  responseFrom: 'From',
-  responseSummary: 'What they said or did',
-  saveResponse: 'Save response',
-  resolveTitle: 'Resolve the escalation',
-  resolveHow: 'How it was resolved (for example a meeting, a discussion, mediation)',
-  resolvedAt: 'Resolved at',
-  outcome: 'Outcome for the child',
-  lessons: 'Lessons learned',
-  withdrawTitle: 'Withdraw the escalation',
-  withdrawWhy: 'Why is it being withdrawn?',
-  reopenTitle: 'Reopen the escalation',
-  reopenWhy: 'Why is it being reopened?',
-  escalateTitle: 'Escalate',
-  escalateWhy: 'Why is it being escalated?',
-  escalateLaterHint: 'A later stage only if the child is at immediate risk.',
-  timeframeRequiredHint: 'Required by the protocol at every stage.',
-  optional: 'Optional.',
-  moveTo: 'Move to the',
-  close: 'Close',
-  noChildTitle: 'No child found on this page',
-  noChildHelp: 'Open a child’s record to see or start an escalation. If a record is open and this still shows, the site adapter may need correcting in the extension’s options.',
-  lookingForChild: 'Looking for the child on this page…',
-  whichEscalation: 'Escalation',
-  startAnother: 'Start another escalation for this child',
-  backToEscalation: 'Back to the escalation',
-  stageTimeLimits: 'Time limits for this stage',
-  noClock: 'No time limit is running at this stage',
-  untilTimeframe: ' until a timeframe is agreed',
-  riskTitle: 'Immediate risk: act now',
-  riskNoNumbers: 'This protocol lists no telephone numbers. Use your local authority’s children’s social care front door, or 999 if a child is in immediate danger.',
-  enterThis: 'Enter this',
-  concernInFuture: 'The concern cannot be in the future',
-  enterDateTime: 'Enter a date and time, for example 23/11/2026 09:30',
-  stateTimeframe: 'State the timeframe for resolution at this stage, in working days',
-  stateTimeframeAt: 'State the timeframe for resolution at {stage}, in working days',
-  wholeDays: 'Enter a whole number of working days',
-  laterOnlyForRisk: 'Starting above the first stage is only for a child at immediate risk',
-  sayWhyReopened: 'Say why it is being reopened',
-  sayWhatDiscussed: 'Say what was discussed',
-  wholeDaysTimeframe: 'Enter the timeframe as a whole number of working days',
-  sayActionAndDue: 'Say what the action is and when it is due',
-  sayResponse: 'Say what the response was',
-  sayHowResolved: 'Say how it was resolved',
-  sayWhyWithdrawn: 'Say why it is being withdrawn',
-  chooseWhyEscalated: 'Choose why it is being escalated',
-  doneReopened: 'Reopened.',
-  doneDiscussion: 'Discussion recorded.',
-  doneTimeframe: 'Timeframe recorded.',
-  doneAction: 'Action recorded.',
-  doneResponse: 'Response recorded.',
-  doneEscalated: 'Escalated.',
-  doneResolved: 'Resolved.',
-  doneWithdrawn: 'Withdrawn.',
-  onResolutionTitle: 'When it is resolved, the protocol also asks',
-  whenThisStage: 'When it goes to this stage',
-  protocolNotes: 'At every stage',
-  illegibleCell: 'Not legible in the partnership’s table (it shows “{words}”): check with the partnership.',
-  emptyCell: 'The table names no role at this level.',
-  agreedBetweenYou: 'agreed between you; the protocol sets no timescale',
-  protocolSetsNoTimescale: 'your agreement: the protocol sets no timescale',
-  noProtocolTimescale: 'The protocol sets no timescale at this stage. If you and the other agency agree one, record it with “Agree a timeframe”; it is shown as your agreement.',
-} as const;
+// Every word the extension's pages show, by key. The words themselves are in the browser's own
+// i18n files (public/_locales/<language>/messages.json), so a Welsh or any other translation is a
+// file, not a code change: the browser picks the worker's language and falls back to English.
+// lib/ uses no browser API, so extension pages hand `t` the browser's lookup at start
+// (lib/browser/language.ts); until then, and in unit tests, the English file is used directly.
+// Protocol text stays in the documents' own words.
+import english from '../public/_locales/en/messages.json';
 
-export type StringKey = keyof typeof en;
+export type StringKey = keyof typeof english;
+
+let lookup: (key: StringKey) => string = () => '';
+
+/** Where translated words come from (the browser's i18n); '' means "not translated": English is used. */
+export function useTranslations(source: (key: StringKey) => string): void {
+  lookup = source;
+}
 
 /** The words for `key`, with {name} placeholders filled from `vars`. */
 export function t(key: StringKey, vars: Record<string, string> = {}): string {
-  return en[key].replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? `{${name}}`);
+  const text = lookup(key) || english[key].message;
+  return text.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? `{${name}}`);
 }

@@ -21,7 +21,11 @@ export function timeLeft(due: string, now: Date, calendar: Calendar = createCale
       const late = Math.max(1, Math.ceil((now.getTime() - Date.parse(due)) / 3_600_000));
       return { urgency: 'overdue', text: `overdue by ${plural(late, 'hour')}`, dueText };
     }
-    return { urgency: hours < 24 ? 'due-soon' : 'ok', text: hours < 1 ? 'less than an hour left' : `${plural(hours, 'hour')} left`, dueText };
+    return {
+      urgency: hours < 24 ? 'due-soon' : 'ok',
+      text: hours < 1 ? 'less than an hour left' : `${plural(hours, 'hour')} left`,
+      dueText,
+    };
   }
   const today = londonDay(now);
   if (today > due) {

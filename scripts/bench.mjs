@@ -92,7 +92,12 @@ async function demoAdapter() {
 async function launch(dir) {
   const profile = mkdtempSync(join(work, 'profile-'));
   const args = [...CHROMIUM_FLAGS, ...(dir ? [`--disable-extensions-except=${dir}`, `--load-extension=${dir}`] : [])];
-  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args, viewport: { width: 1280, height: 800 } });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args,
+    viewport: { width: 1280, height: 800 },
+  });
   let extensionId;
   if (dir === extensionDir) {
     const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
@@ -101,10 +106,12 @@ async function launch(dir) {
     for (let i = 0; i < 200; i++) {
       if ((await worker.evaluate(() => chrome.scripting.getRegisteredContentScripts())).length) break;
       await new Promise((r) => setTimeout(r, 50));
-    }    // The production build ships no demo adapter: import it as a worker imports their site's adapter file.
+    } // The production build ships no demo adapter: import it as a worker imports their site's adapter file.
     const options = await context.newPage();
     await options.goto(`chrome-extension://${extensionId}/options.html`);
-    await options.getByLabel('Import adapters (JSON file)').setInputFiles({ name: 'demo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(await demoAdapter())) });
+    await options
+      .getByLabel('Import adapters (JSON file)')
+      .setInputFiles({ name: 'demo.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(await demoAdapter())) });
     await options.getByRole('status').filter({ hasText: 'Imported' }).waitFor();
     await options.close();
   }
@@ -142,7 +149,10 @@ async function measureHostPages() {
   const hostPages = [
     ...NODES.map((n) => [`record page, ${n.toLocaleString('en-GB')} nodes`, local(`/person/1000001?history=${n}`)]),
     // An origin no adapter or permission covers: nothing should be injected at all.
-    [`page on an origin not granted, ${NODES.at(-1).toLocaleString('en-GB')} nodes`, `http://127.0.0.1:${port}/person/1000001?history=${NODES.at(-1)}`],
+    [
+      `page on an origin not granted, ${NODES.at(-1).toLocaleString('en-GB')} nodes`,
+      `http://127.0.0.1:${port}/person/1000001?history=${NODES.at(-1)}`,
+    ],
   ];
   const hostMedians = {};
   for (const [pageLabel, url] of hostPages) {
@@ -150,17 +160,36 @@ async function measureHostPages() {
     for (const b of browsers) await loadOnce(b.context, url); // warm-up, not counted
     for (let i = 0; i < RUNS; i++) for (const b of browsers) runs[b.label].push(await loadOnce(b.context, url));
     for (const b of browsers) {
-      const load = record('Host page', `${pageLabel}: load, ${b.label}`, runs[b.label].map((r) => r.load), 'ms');
-      const script = record('Host page', `${pageLabel}: main-thread script, ${b.label}`, runs[b.label].map((r) => r.script), 'ms');
+      const load = record(
+        'Host page',
+        `${pageLabel}: load, ${b.label}`,
+        runs[b.label].map((r) => r.load),
+        'ms',
+      );
+      const script = record(
+        'Host page',
+        `${pageLabel}: main-thread script, ${b.label}`,
+        runs[b.label].map((r) => r.script),
+        'ms',
+      );
       hostMedians[`${pageLabel}|${b.label}`] = { load: load.median, script: script.median };
     }
   }
   for (const b of browsers) await b.context.close();
-  for (const n of [...NODES.map((x) => `record page, ${x.toLocaleString('en-GB')} nodes`), `page on an origin not granted, ${NODES.at(-1).toLocaleString('en-GB')} nodes`]) {
+  for (const n of [
+    ...NODES.map((x) => `record page, ${x.toLocaleString('en-GB')} nodes`),
+    `page on an origin not granted, ${NODES.at(-1).toLocaleString('en-GB')} nodes`,
+  ]) {
     const none = hostMedians[`${n}|no extension`];
     const floor = hostMedians[`${n}|empty content script (floor)`];
     const ours = hostMedians[`${n}|this extension`];
-    record('Host page', `${n}: load ratio, this extension ÷ no extension`, [ours.load / none.load], '×', n.startsWith('record page') ? BUDGETS.hostLoadRatio : undefined);
+    record(
+      'Host page',
+      `${n}: load ratio, this extension ÷ no extension`,
+      [ours.load / none.load],
+      '×',
+      n.startsWith('record page') ? BUDGETS.hostLoadRatio : undefined,
+    );
     record('Host page', `${n}: load ratio, this extension ÷ empty content script`, [ours.load / floor.load], '×');
     record('Host page', `${n}: extra main-thread script over no extension`, [ours.script - none.script], 'ms');
   }
@@ -223,7 +252,9 @@ if (part('panel')) {
   backup.escalations[0].events[0].escalation.child.childId = '1000001';
   const records = await context.newPage();
   await records.goto(extensionPage('records.html'));
-  await records.getByLabel('Import a backup file').setInputFiles({ name: 'one.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await records
+    .getByLabel('Import a backup file')
+    .setInputFiles({ name: 'one.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
   await records.getByText('Import finished').waitFor();
   await records.close();
   const times = [];
@@ -232,15 +263,19 @@ if (part('panel')) {
     await page.goto(local('/person/1000001'));
     const launcher = page.getByRole('button', { name: 'Escalations' });
     await launcher.waitFor();
-    await page.evaluate(() => addEventListener('pointerdown', () => (window.__t0 = performance.timeOrigin + performance.now()), { capture: true, once: true }));
+    await page.evaluate(() =>
+      addEventListener('pointerdown', () => (window.__t0 = performance.timeOrigin + performance.now()), { capture: true, once: true }),
+    );
     await launcher.click();
     let ready;
     for (let k = 0; k < 400 && !ready; k++) {
       const frame = page.frames().find((f) => f.url().includes('/panel.html'));
-      ready = await frame?.evaluate(() => {
-        const mark = performance.getEntriesByName('panel-ready')[0];
-        return mark && document.querySelector('.escalation') ? performance.timeOrigin + mark.startTime : undefined;
-      }).catch(() => undefined);
+      ready = await frame
+        ?.evaluate(() => {
+          const mark = performance.getEntriesByName('panel-ready')[0];
+          return mark && document.querySelector('.escalation') ? performance.timeOrigin + mark.startTime : undefined;
+        })
+        .catch(() => undefined);
       if (!ready) await page.waitForTimeout(10);
     }
     if (!ready) throw new Error('The panel did not show the escalation');
@@ -256,7 +291,10 @@ for (const size of part('dashboard') ? SIZES : []) {
   const { escalations } = await generateEscalations({ count: size, now, seed: 5 });
   const seedPage = await context.newPage();
   await seedPage.goto(extensionPage('dashboard.html'));
-  await seedPage.locator('.result-count').getByText(/escalations?$/).waitFor();
+  await seedPage
+    .locator('.result-count')
+    .getByText(/escalations?$/)
+    .waitFor();
   await seedDirectly(seedPage, escalations, [], { clear: true });
   await seedPage.close();
   const first = [];
@@ -268,7 +306,10 @@ for (const size of part('dashboard') ? SIZES : []) {
   const child = escalations[Math.floor(size / 2)].child.childId;
   for (let i = 0; i < RUNS + 1; i++) {
     const page = await context.newPage();
-    for (const [hash, into, allInto] of [['status=all', first, allRows], ['', firstOpen, allRowsOpen]]) {
+    for (const [hash, into, allInto] of [
+      ['status=all', first, allRows],
+      ['', firstOpen, allRowsOpen],
+    ]) {
       await page.goto(extensionPage(`dashboard.html#${hash}`));
       await page.reload(); // the hash alone does not reload
       // The first screenful drawn (with the right total), and every row read, sorted and ready to scroll.
@@ -323,7 +364,13 @@ for (const size of part('dashboard') ? SIZES : []) {
   }
   const n = size.toLocaleString('en-GB');
   record('Dashboard', `first render, ${n} escalations, all statuses`, first, 'ms', size === 10_000 ? BUDGETS.dashboard10kMs : undefined);
-  record('Dashboard', `first render, ${n} escalations, open only (the default view)`, firstOpen, 'ms', size === 10_000 ? BUDGETS.dashboard10kMs : undefined);
+  record(
+    'Dashboard',
+    `first render, ${n} escalations, open only (the default view)`,
+    firstOpen,
+    'ms',
+    size === 10_000 ? BUDGETS.dashboard10kMs : undefined,
+  );
   record('Dashboard', `every row read and sorted, ${n} escalations, all statuses`, allRows, 'ms');
   record('Dashboard', `every row read and sorted, ${n} escalations, open only`, allRowsOpen, 'ms');
   record('Dashboard', `filter change, ${n}: due = overdue (indexed query)`, indexed, 'ms');
@@ -378,7 +425,9 @@ if (part('schedules')) {
       scheduleEscalation({
         protocolId: protocol.id,
         concernRaisedAt: `2026-11-${String(day).padStart(2, '0')}T10:00:00Z`,
-        stages: protocol.stages.slice(0, 1 + (count % 3)).map((s, k) => ({ stageId: s.id, enteredAt: `2026-12-${String(day).padStart(2, '0')}T1${k}:00:00Z`, agreedDays: 10 })),
+        stages: protocol.stages
+          .slice(0, 1 + (count % 3))
+          .map((s, k) => ({ stageId: s.id, enteredAt: `2026-12-${String(day).padStart(2, '0')}T1${k}:00:00Z`, agreedDays: 10 })),
       });
       count++;
     }

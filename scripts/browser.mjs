@@ -51,7 +51,10 @@ export function ensureBrowser() {
   if (found) return found;
   if (isDebianRoot()) {
     console.log('No Chromium, Chrome or Edge found: installing Debian\'s "chromium" package…');
-    for (const args of [['update', '-qq'], ['install', '-y', '-qq', 'chromium']]) {
+    for (const args of [
+      ['update', '-qq'],
+      ['install', '-y', '-qq', 'chromium'],
+    ]) {
       const r = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
       if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}).`);
     }
@@ -105,9 +108,7 @@ async function waitForRecordPageScript(worker, extensionDir) {
   if (!(manifestOf(extensionDir).host_permissions ?? []).length) return;
   const deadline = Date.now() + 10_000;
   while (Date.now() < deadline) {
-    const ids = await worker.evaluate(async () =>
-      (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id),
-    );
+    const ids = await worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
     if (ids.length > 0) return;
     await new Promise((r) => setTimeout(r, 50));
   }

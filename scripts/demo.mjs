@@ -14,7 +14,8 @@ import { browserVersion, ensureBrowser, launchWithExtension, TEST_BUILD_DIR } fr
 import { generateEscalations } from './typescript.mjs';
 
 const forceHeadless = process.argv.includes('--headless');
-const hasDisplay = process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const hasDisplay =
+  process.platform === 'darwin' || process.platform === 'win32' || Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
 const headless = forceHeadless || !hasDisplay;
 
 const build = spawnSync('npx', ['wxt', 'build', '--mode', 'development'], { stdio: 'inherit', shell: process.platform === 'win32' });
@@ -31,7 +32,9 @@ if (!process.argv.includes('--no-seed')) {
   // Through the records page's import, as a person restoring a backup would.
   const { backup } = await generateEscalations({ count: 300, now: new Date(), seed: 42 });
   await page.goto(extensionPage('records.html'));
-  await page.getByLabel('Import a backup file').setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await page
+    .getByLabel('Import a backup file')
+    .setInputFiles({ name: 'team.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
   await page.getByText('Import finished').waitFor({ timeout: 60_000 });
   console.log('Seeded 300 generated escalations (see the toolbar badge, its popup and the dashboard).');
 }

@@ -8,7 +8,9 @@ const svg = readFileSync(new URL('../docs/icon/icon.svg', import.meta.url), 'utf
 const browser = await chromium.launch({ executablePath: ensureBrowser(), args: CHROMIUM_FLAGS });
 for (const size of [16, 32, 48, 128]) {
   const page = await browser.newPage({ viewport: { width: size, height: size } });
-  await page.setContent(`<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`);
+  await page.setContent(
+    `<style>html,body{margin:0;background:transparent}svg{display:block;width:${size}px;height:${size}px}</style>${svg}`,
+  );
   await page.screenshot({ path: `public/icon/${size}.png`, omitBackground: true });
   await page.close();
 }

@@ -1,5 +1,5 @@
 // `npm test`: every test, unit and browser.
-// 1. unit tests (vitest) under two time zones, so no rule leans on the machine's zone;
+// 1. unit tests (vitest) under two time zones, so no rule leans on the machine's zone; type check; formatting;
 // 2. the development/test build of the extension;
 // 3. browser tests (Playwright) in real Chromium with that build loaded;
 // 4. the benchmark's smoke run (one run, small data), so `npm run bench` cannot rot.
@@ -27,8 +27,11 @@ console.log(`Browser for the browser tests: ${browser} (${browserVersion(browser
 run('Unit tests, TZ=Europe/London', 'npx', ['vitest', 'run'], { TZ: 'Europe/London' });
 run('Unit tests, TZ=Pacific/Auckland', 'npx', ['vitest', 'run'], { TZ: 'Pacific/Auckland' });
 run('Type check', 'npx', ['tsc', '--noEmit']);
+run('Formatting (Prettier; `npm run format` fixes it)', 'npx', ['prettier', '--check', '.']);
 run('Firefox build, checked with web-ext lint', 'npm', ['run', 'lint:firefox']);
 run('Build the extension (test build)', 'npx', ['wxt', 'build', '--mode', 'development']);
 run('Browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], { CHROME_PATH: browser });
-run('Benchmark smoke run (one run, small data; figures not for comparison)', 'node', ['scripts/bench.mjs', '--smoke'], { CHROME_PATH: browser });
+run('Benchmark smoke run (one run, small data; figures not for comparison)', 'node', ['scripts/bench.mjs', '--smoke'], {
+  CHROME_PATH: browser,
+});
 console.log('\n✔ All tests passed.');

@@ -20,7 +20,13 @@ export async function importTypeScript(source) {
 
 /** Bundles a TypeScript file into one classic script, to add to a browser page. */
 export async function scriptForPage(path) {
-  const { outputFiles } = await build({ entryPoints: [new URL(path, `file://${ROOT}`).pathname], bundle: true, format: 'iife', write: false, logLevel: 'error' });
+  const { outputFiles } = await build({
+    entryPoints: [new URL(path, `file://${ROOT}`).pathname],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    logLevel: 'error',
+  });
   return outputFiles[0].text;
 }
 

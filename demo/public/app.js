@@ -5,9 +5,9 @@
 // where the adapter does not look, for the picker), /help (no child on the
 // page), /hostile/KIND (a header whose ID slot holds something that is not an ID).
 const CHILDREN = {
-  '1000001': { name: 'Amelia Hart', dob: '14/03/2016', worker: 'J. Patel', notes: [] },
-  '1000002': { name: 'Noah Bennett', dob: '02/09/2019', worker: 'S. Okafor', notes: [] },
-  '1000003': {
+  1000001: { name: 'Amelia Hart', dob: '14/03/2016', worker: 'J. Patel', notes: [] },
+  1000002: { name: 'Noah Bennett', dob: '02/09/2019', worker: 'S. Okafor', notes: [] },
+  1000003: {
     name: 'Isla Morgan',
     dob: '27/11/2012',
     worker: 'R. Quinn',
@@ -54,9 +54,12 @@ function renderRecent() {
 function renderHeader(header, name, id, child) {
   const facts = el('dl', undefined, { class: 'person-facts' });
   facts.append(
-    el('dt', 'Mosaic ID'), el('dd', id, { class: 'person-id' }),
-    el('dt', 'Date of birth'), el('dd', child ? child.dob : 'Not known'),
-    el('dt', 'Allocated worker'), el('dd', child ? child.worker : 'Unallocated'),
+    el('dt', 'Mosaic ID'),
+    el('dd', id, { class: 'person-id' }),
+    el('dt', 'Date of birth'),
+    el('dd', child ? child.dob : 'Not known'),
+    el('dt', 'Allocated worker'),
+    el('dd', child ? child.worker : 'Unallocated'),
   );
   header.replaceChildren(el('h1', name), facts);
 }
@@ -66,10 +69,12 @@ function render() {
   const header = document.getElementById('person-header');
   if (path.startsWith('/framed/')) {
     // The record opens inside an iframe, as some portals show it.
-    document.getElementById('record').replaceChildren(
-      el('h1', 'Portal'),
-      el('iframe', undefined, { src: path.replace('/framed', '') + '?embedded=1', title: 'Person record', class: 'record-frame' }),
-    );
+    document
+      .getElementById('record')
+      .replaceChildren(
+        el('h1', 'Portal'),
+        el('iframe', undefined, { src: path.replace('/framed', '') + '?embedded=1', title: 'Person record', class: 'record-frame' }),
+      );
     return;
   }
   if (path.startsWith('/hostile/')) {

@@ -12,10 +12,9 @@ import { timeLeft } from '../timer';
 import type { Escalation } from '../records/model';
 import { database } from './database';
 import { loadSettings } from './settings';
+import { SENT_REMINDERS_ITEM } from './storage';
 
 export const OVERVIEW_ALARM = 'overview';
-/** Which reminders were already shown, so none is shown twice (kept across restarts). */
-const SENT_REMINDERS = 'sentReminders';
 /** More than this at once become one summary notification rather than a flood. */
 const MAX_SEPARATE_NOTIFICATIONS = 3;
 /** Chrome will not fire an alarm sooner than 30 seconds ahead. */
@@ -55,7 +54,7 @@ function notificationFor(e: Escalation, reminder: Reminder, now: Date, calendar:
 }
 
 async function remind(escalations: Escalation[], now: Date, quiet: boolean, closureDays: Record<string, string>): Promise<number | null> {
-  const sent = new Set<string>(((await browser.storage.local.get(SENT_REMINDERS))[SENT_REMINDERS] as string[] | undefined) ?? []);
+  const sent = new Set(await SENT_REMINDERS_ITEM.get());
   const calendar = createCalendar(closureDays);
   const plan = planReminders(escalations, sent, now.getTime(), { quiet, calendar });
   if (plan.send.length > 0) {
@@ -69,11 +68,12 @@ async function remind(escalations: Escalation[], now: Date, quiet: boolean, clos
         priority: 2,
       });
     } else {
-      for (const r of plan.send) await browser.notifications.create(notificationId(r), notificationFor(byId.get(r.escalationId)!, r, now, calendar));
+      for (const r of plan.send)
+        await browser.notifications.create(notificationId(r), notificationFor(byId.get(r.escalationId)!, r, now, calendar));
     }
   }
   const keep = [...plan.keep, ...plan.send.map((r) => r.key), ...plan.superseded.map((r) => r.key)];
-  await browser.storage.local.set({ [SENT_REMINDERS]: keep });
+  await SENT_REMINDERS_ITEM.set(keep);
   return plan.nextAt;
 }
 
@@ -84,19 +84,21 @@ let queue: Promise<void> = Promise.resolve();
  * next moment either could change. Runs one at a time, so no reminder is sent twice.
  */
 export function refreshOverview(now: () => Date = () => new Date()): Promise<void> {
-  queue = queue.then(async () => {
-    const at = now();
-    await drawBadge(at);
-    const db = await database();
-    let next = nextBadgeChange(dueWindows(at), await firstDueAfter(db, at));
-    const { values } = await loadSettings();
-    if (values.reminders) {
-      const reminderAt = await remind(await openWithClock(db), at, values.quietOutsideWorkingHours, values.extraNonWorkingDays);
-      if (reminderAt !== null) next = Math.min(next, reminderAt);
-    }
-    // A second late, so a stage due at that instant is already overdue when the alarm looks.
-    await browser.alarms.create(OVERVIEW_ALARM, { when: Math.max(next + 1_000, at.getTime() + MIN_ALARM_DELAY_MS) });
-  }).catch((error) => console.error('Escalation Companion: could not update the overview', error));
+  queue = queue
+    .then(async () => {
+      const at = now();
+      await drawBadge(at);
+      const db = await database();
+      let next = nextBadgeChange(dueWindows(at), await firstDueAfter(db, at));
+      const { values } = await loadSettings();
+      if (values.reminders) {
+        const reminderAt = await remind(await openWithClock(db), at, values.quietOutsideWorkingHours, values.closureDays);
+        if (reminderAt !== null) next = Math.min(next, reminderAt);
+      }
+      // A second late, so a stage due at that instant is already overdue when the alarm looks.
+      await browser.alarms.create(OVERVIEW_ALARM, { when: Math.max(next + 1_000, at.getTime() + MIN_ALARM_DELAY_MS) });
+    })
+    .catch((error) => console.error('Escalation Companion: could not update the overview', error));
   return queue;
 }
 

@@ -5,11 +5,10 @@
 import type { Browser } from 'wxt/browser';
 import { InvalidInputError, TransitionError } from '../records/errors';
 import type { Escalation, EscalationEvent, EventBody, NewEscalation } from '../records/model';
+import { pagesToBackground } from '../messages/pages-to-background';
 
 export type RecordsQuery =
-  | { kind: 'for-child'; hostId: string; childId: string }
-  | { kind: 'escalation'; id: string }
-  | { kind: 'history'; id: string };
+  { kind: 'for-child'; hostId: string; childId: string } | { kind: 'escalation'; id: string } | { kind: 'history'; id: string };
 
 export type RecordsCommand =
   | { kind: 'create'; input: NewEscalation; by?: string; at?: string }
@@ -25,8 +24,7 @@ export type Request = { op: 'subscribe'; sub: number; query: RecordsQuery } | { 
 
 export type Reply = { sub: number; value: unknown } | { sub: number; error: SerialError };
 
-/** A change, sent as a one-shot message: the browser wakes the service worker for each one. */
-export type CommandMessage = { type: 'records-command'; command: RecordsCommand };
+/** A change goes as a one-shot message (pagesToBackground.recordsCommand): the browser wakes the service worker for each one. */
 export type CommandReply = { value: Escalation } | { error: SerialError };
 
 /** How long a change may take before the panel says so, rather than waiting for ever. */
@@ -58,7 +56,7 @@ export function revive(error: SerialError): Error {
  */
 export function recordsClient(
   connect: () => Browser.runtime.Port = () => browser.runtime.connect({ name: PORT_NAME }),
-  send: (message: CommandMessage) => Promise<unknown> = (message) => browser.runtime.sendMessage(message),
+  send: (command: RecordsCommand) => Promise<CommandReply | undefined> = (command) => pagesToBackground.send('recordsCommand', command),
 ) {
   let port: Browser.runtime.Port | null = null;
   let next = 1;
@@ -102,7 +100,7 @@ export function recordsClient(
       const timeout = new Promise<never>((_, reject) =>
         setTimeout(() => reject(new Error('The extension did not answer. Check the history before trying again.')), COMMAND_TIMEOUT_MS),
       );
-      const reply = (await Promise.race([send({ type: 'records-command', command }), timeout])) as CommandReply | undefined;
+      const reply = await Promise.race([send(command), timeout]);
       if (!reply) throw new Error('The extension did not answer. Check the history before trying again.');
       if ('error' in reply) throw revive(reply.error);
       return reply.value;
@@ -114,5 +112,5 @@ export type RecordsClient = ReturnType<typeof recordsClient>;
 
 /** After a page changed records itself (an import, a deletion): the background redraws the badge and reminders. */
 export function announceRecordsChanged(): void {
-  browser.runtime.sendMessage({ type: 'records-changed' }).catch(() => undefined);
+  pagesToBackground.send('recordsChanged').catch(() => undefined);
 }

@@ -18,12 +18,11 @@ function runQuery(db: EscalationDb, query: RecordsQuery): Promise<unknown> {
   }
 }
 
-function runCommand(db: EscalationDb, command: RecordsCommand, extraNonWorkingDays: Record<string, string>): Promise<Escalation> {
-  const who = { by: command.by, at: command.at, extraNonWorkingDays };
+function runCommand(db: EscalationDb, command: RecordsCommand, closureDays: Record<string, string>): Promise<Escalation> {
+  const who = { by: command.by, at: command.at, closureDays };
   return command.kind === 'create' ? createEscalation(db, command.input, who) : recordEvent(db, command.id, command.body, who);
 }
 
-/** Background side: serves one panel's port. */
 /** Carries out one change from the panel and answers with the new state or the reason it was refused. */
 export async function serveCommand(
   command: RecordsCommand,
@@ -69,4 +68,3 @@ export function serveRecords(port: Browser.runtime.Port, openDb: () => Promise<E
     subscriptions.clear();
   });
 }
-

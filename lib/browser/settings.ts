@@ -1,10 +1,7 @@
 // Reading the settings in an extension context: managed storage (policy), the
 // user's own (extension storage), built-in; see lib/settings.ts for the order.
 import { resolveSettings, type ResolvedSettings, type SettingKey, type Settings } from '../settings';
-
-const USER_SETTINGS = 'userSettings';
-/** Test and development builds only: lets the browser tests stand in for an enterprise policy. */
-export const TEST_MANAGED = '__testManagedSettings';
+import { TEST_MANAGED_ITEM, USER_SETTINGS_ITEM } from './storage';
 
 /** How long to wait for the browser's policy store before going on without it. */
 const MANAGED_READ_LIMIT_MS = 2_000;
@@ -19,25 +16,25 @@ async function managedSettings(): Promise<unknown> {
     // No policy for this extension (or no managed storage in this browser).
   }
   if (import.meta.env.MODE !== 'production') {
-    const injected = (await browser.storage.local.get(TEST_MANAGED))[TEST_MANAGED];
-    if (injected && typeof injected === 'object') managed = { ...managed, ...injected };
+    const injected = await TEST_MANAGED_ITEM.get();
+    if (injected) managed = { ...managed, ...injected };
   }
   return Object.keys(managed).length ? managed : undefined;
 }
 
 export async function loadSettings(): Promise<ResolvedSettings> {
-  const user = (await browser.storage.local.get(USER_SETTINGS))[USER_SETTINGS];
-  return resolveSettings(await managedSettings(), user);
+  return resolveSettings(await managedSettings(), await USER_SETTINGS_ITEM.get());
 }
 
 export async function saveUserSetting<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {
-  const user = ((await browser.storage.local.get(USER_SETTINGS))[USER_SETTINGS] ?? {}) as Record<string, unknown>;
-  await browser.storage.local.set({ [USER_SETTINGS]: { ...user, [key]: value } });
+  await USER_SETTINGS_ITEM.set({ ...(await USER_SETTINGS_ITEM.get()), [key]: value });
 }
 
 /** Calls back whenever the policy or the user's settings change. */
 export function onSettingsChanged(callback: () => void): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'managed' || USER_SETTINGS in changes || TEST_MANAGED in changes) callback();
+  browser.storage.onChanged.addListener((_, area) => {
+    if (area === 'managed') callback();
   });
+  USER_SETTINGS_ITEM.watch(callback);
+  TEST_MANAGED_ITEM.watch(callback);
 }

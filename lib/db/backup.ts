@@ -32,9 +32,7 @@ const EntrySchema = z.object({
 
 /** Exports all escalations, or only those whose ids are given. */
 export async function exportBackup(db: EscalationDb, ids?: string[], now = new Date()): Promise<Backup> {
-  const events = ids
-    ? await db.events.where('escalationId').anyOf(ids).toArray()
-    : await db.events.toArray();
+  const events = ids ? await db.events.where('escalationId').anyOf(ids).toArray() : await db.events.toArray();
   const byEscalation = new Map<string, EscalationEvent[]>();
   for (const event of events) {
     const list = byEscalation.get(event.escalationId) ?? [];
@@ -84,7 +82,8 @@ function readEntry(raw: unknown): { id: string; events: EscalationEvent[] } {
 }
 
 export async function importBackup(db: EscalationDb, text: string): Promise<ImportReport> {
-  if (text.length > MAX_BACKUP_BYTES) throw new BackupFileError('This file is too large to be a backup (over 50 MB). Nothing was imported.');
+  if (text.length > MAX_BACKUP_BYTES)
+    throw new BackupFileError('This file is too large to be a backup (over 50 MB). Nothing was imported.');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -94,9 +93,12 @@ export async function importBackup(db: EscalationDb, text: string): Promise<Impo
   const shape = BackupShapeSchema.safeParse(json);
   if (!shape.success) throw new BackupFileError(`This file is not a valid backup (${firstIssue(shape.error)}). Nothing was imported.`);
   if (shape.data.formatVersion > BACKUP_FORMAT_VERSION) {
-    throw new BackupFileError('This backup was made by a newer version of Escalation Companion. Update the extension, then import it. Nothing was imported.');
+    throw new BackupFileError(
+      'This backup was made by a newer version of Escalation Companion. Update the extension, then import it. Nothing was imported.',
+    );
   }
-  if (shape.data.formatVersion !== BACKUP_FORMAT_VERSION) throw new BackupFileError(`Unknown backup format version ${shape.data.formatVersion}. Nothing was imported.`);
+  if (shape.data.formatVersion !== BACKUP_FORMAT_VERSION)
+    throw new BackupFileError(`Unknown backup format version ${shape.data.formatVersion}. Nothing was imported.`);
 
   const report: ImportReport = { added: [], updated: [], skipped: [], rejected: [] };
   const valid: { id: string; events: EscalationEvent[] }[] = [];

@@ -12,9 +12,16 @@ function isExpired(e: Escalation, cutoff: string): boolean {
 }
 
 /** Resolved or withdrawn escalations untouched for longer than `months`. */
-export async function purgeCandidates(db: EscalationDb, { now = new Date(), months = DEFAULT_RETENTION_MONTHS } = {}): Promise<Escalation[]> {
+export async function purgeCandidates(
+  db: EscalationDb,
+  { now = new Date(), months = DEFAULT_RETENTION_MONTHS } = {},
+): Promise<Escalation[]> {
   const cutoff = subMonths(now, months).toISOString();
-  return db.escalations.where('updatedAt').below(cutoff).filter((e) => isExpired(e, cutoff)).toArray();
+  return db.escalations
+    .where('updatedAt')
+    .below(cutoff)
+    .filter((e) => isExpired(e, cutoff))
+    .toArray();
 }
 
 export interface PurgeConfirmation {

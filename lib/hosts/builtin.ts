@@ -13,7 +13,11 @@ export const MOSAIC: HostAdapterInput = {
   childId: {
     label: 'Mosaic ID',
     sources: [
-      { kind: 'label', labels: ['Mosaic ID', 'Person ID', 'Mosaic Number', 'Person Number'], within: 'header, [class*="header" i], [id*="header" i]' },
+      {
+        kind: 'label',
+        labels: ['Mosaic ID', 'Person ID', 'Mosaic Number', 'Person Number'],
+        within: 'header, [class*="header" i], [id*="header" i]',
+      },
       { kind: 'label', labels: ['Mosaic ID', 'Person ID'] },
     ],
     validator: { pattern: '[0-9]{3,10}', maxLength: 10 },

@@ -9,8 +9,7 @@ const MAX_RAW_LENGTH = 200;
 const MAX_TEXT_NODES = 5_000;
 
 export type ChildIdResult =
-  | { found: true; childId: string; source: ChildIdSource['kind'] }
-  | { found: false; reason: 'not-found' | 'invalid' };
+  { found: true; childId: string; source: ChildIdSource['kind'] } | { found: false; reason: 'not-found' | 'invalid' };
 
 function clean(text: string | null | undefined): string | null {
   if (text == null) return null;

@@ -1,7 +1,6 @@
 // Which adapters apply: built-in ones, then the user's own (an adapter with the
 // same id replaces the built-in). The first adapter whose URL patterns match wins.
 import { z } from 'zod';
-import { DEMO, MOSAIC } from './builtin';
 import { isValidChildId } from './extract';
 import { HostAdapterSchema, type HostAdapter, type HostAdapterInput } from './schema';
 import { validatorLike } from './selector';
@@ -10,11 +9,6 @@ export type { HostAdapter } from './schema';
 export { readChildId, type ChildIdResult } from './extract';
 export { matchesUrl, originPattern, siteToOrigin } from './match';
 export { adapterForUrl, mergeAdapters } from './select';
-
-/** Built-in adapters; the demo one only outside production builds. */
-export function builtInAdapters(includeDemo: boolean): HostAdapter[] {
-  return (includeDemo ? [DEMO, MOSAIC] : [MOSAIC]).map((a) => HostAdapterSchema.parse(a));
-}
 
 /** The adapter file a user or admin imports: one adapter or a list of them. */
 const AdapterListSchema = z.array(HostAdapterSchema).min(1, 'has no adapters').max(50);
@@ -54,7 +48,18 @@ export function adapterFromPick(base: HostAdapter | undefined, pageUrl: string, 
   const url = new URL(pageUrl);
   const validator = base && isValidChildId(base, sample) ? base.childId.validator : validatorLike(sample);
   const adapter: HostAdapterInput = base
-    ? { ...base, name: base.name.endsWith('(corrected)') ? base.name : `${base.name} (corrected)`, childId: { ...base.childId, validator, sources: [{ kind: 'selector', selector }, ...base.childId.sources.filter((s) => !(s.kind === 'selector' && s.selector === selector))] } }
+    ? {
+        ...base,
+        name: base.name.endsWith('(corrected)') ? base.name : `${base.name} (corrected)`,
+        childId: {
+          ...base.childId,
+          validator,
+          sources: [
+            { kind: 'selector', selector },
+            ...base.childId.sources.filter((s) => !(s.kind === 'selector' && s.selector === selector)),
+          ],
+        },
+      }
     : {
         id: `picked-${url.hostname.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`.slice(0, 64),
         name: `Picked on ${url.hostname}`,

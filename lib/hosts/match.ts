@@ -1,31 +1,35 @@
-// Chrome-style URL match patterns ("https://*.example.gov.uk/mosaic/*").
-// As in Chrome permissions, a pattern without a port matches any port.
-const cache = new Map<string, RegExp>();
+// Chrome-style URL match patterns ("https://*.example.gov.uk/mosaic/*"), read by
+// @webext-core/match-patterns (WXT's author's library, the browsers' own rules). Two things
+// adapters have always been allowed that the library does not take: a port in the pattern
+// (compared here; a pattern without a port matches any port, as in Chrome permissions) and
+// capitals in the host (hosts are case-insensitive).
+import { MatchPattern } from '@webext-core/match-patterns';
 
-function escape(text: string): string {
-  return text.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
-}
+const cache = new Map<string, { pattern: MatchPattern; port?: string } | null>();
 
-function compile(pattern: string): RegExp {
-  const m = /^(\*|https?):\/\/(\*|(?:\*\.)?[^/*:]+)(:\d+)?(\/.*)$/.exec(pattern);
-  if (!m) throw new Error(`Not a URL match pattern: ${pattern}`);
+function compile(text: string) {
+  const m = /^([^:/]+:\/\/)([^/:]*)(?::(\d+))?(\/.*)$/.exec(text);
+  if (!m) return null;
   const [, scheme, host, port, path] = m as unknown as [string, string, string, string | undefined, string];
-  const schemeRe = scheme === '*' ? 'https?' : scheme;
-  const hostRe = host === '*' ? '[^/:]+' : host.startsWith('*.') ? `(?:[^/:]+\\.)?${escape(host.slice(2))}` : escape(host);
-  const portRe = port ? escape(port) : '(?::\\d+)?';
-  const pathRe = path.split('*').map(escape).join('.*');
-  return new RegExp(`^${schemeRe}://${hostRe}${portRe}${pathRe}$`, 'i');
+  try {
+    return { pattern: new MatchPattern(`${scheme}${host.toLowerCase()}${path}`), port };
+  } catch {
+    return null; // not a match pattern: it matches nothing
+  }
 }
 
 export function matchesUrl(pattern: string, url: string): boolean {
-  let re = cache.get(pattern);
-  if (!re) {
-    re = compile(pattern);
-    cache.set(pattern, re);
+  if (!cache.has(pattern)) cache.set(pattern, compile(pattern));
+  const compiled = cache.get(pattern);
+  if (!compiled) return false;
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return false;
   }
-  // Compare without the query or fragment, as Chrome does for paths.
-  const bare = url.replace(/[?#].*$/, '');
-  return re.test(bare);
+  if (compiled.port !== undefined && target.port !== compiled.port) return false;
+  return compiled.pattern.includes(target);
 }
 
 /** "https://*.example.gov.uk/mosaic/*" → "https://*.example.gov.uk/*": the permission to ask the browser for. */

@@ -30,7 +30,12 @@ export const ChildIdSourceSchema = z.discriminatedUnion('kind', [
   /** An element's text (or one of its attributes). */
   z.object({ ...SourceBase, kind: z.literal('selector'), selector: Selector, attribute: z.string().min(1).max(100).optional() }),
   /** The text beside a label such as "Mosaic ID": in the same text ("Mosaic ID: 123") or the next element (dt/dd, th/td). */
-  z.object({ ...SourceBase, kind: z.literal('label'), labels: z.array(z.string().trim().min(1).max(100)).min(1), within: Selector.optional() }),
+  z.object({
+    ...SourceBase,
+    kind: z.literal('label'),
+    labels: z.array(z.string().trim().min(1).max(100)).min(1),
+    within: Selector.optional(),
+  }),
   /** A query parameter of the page URL (?personId=123). */
   z.object({ ...SourceBase, kind: z.literal('url-param'), param: z.string().min(1).max(100) }),
   /** The page URL's path, read with `regex` (/person/123). */

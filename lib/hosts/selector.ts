@@ -11,7 +11,12 @@ function part(el: Element): string {
   const parent = el.parentElement;
   if (parent) {
     const same = Array.from(parent.children).filter((s) => s.tagName === el.tagName && classes.every((c) => s.classList.contains(c)));
-    if (same.length > 1) sel += `:nth-of-type(${Array.from(parent.children).filter((s) => s.tagName === el.tagName).indexOf(el) + 1})`;
+    if (same.length > 1)
+      sel += `:nth-of-type(${
+        Array.from(parent.children)
+          .filter((s) => s.tagName === el.tagName)
+          .indexOf(el) + 1
+      })`;
   }
   return sel;
 }
@@ -36,7 +41,11 @@ export function uniqueSelector(el: Element): string | null {
 
 /** A validator for IDs shaped like the one picked: digits, or letters, digits and dashes. */
 export function validatorLike(sample: string): { pattern: string; maxLength: number } {
-  if (/^[0-9]+$/.test(sample)) return { pattern: `[0-9]{${Math.max(1, sample.length - 3)},${Math.min(64, sample.length + 3)}}`, maxLength: Math.min(64, sample.length + 3) };
+  if (/^[0-9]+$/.test(sample))
+    return {
+      pattern: `[0-9]{${Math.max(1, sample.length - 3)},${Math.min(64, sample.length + 3)}}`,
+      maxLength: Math.min(64, sample.length + 3),
+    };
   // Letters and dashes may be part of an ID, but an ID always has a digit in it.
   return { pattern: '[A-Za-z0-9-]*[0-9][A-Za-z0-9-]*', maxLength: 41 };
 }

@@ -3,7 +3,7 @@
 // keeps escalation details private: those render only inside the
 // extension-origin frame, which the host page's scripts cannot read. The chip
 // shows only what the page already knows (the child's ID) and a short status.
-import type { PanelSide } from './messages';
+import type { PanelSide } from '../messages/types';
 
 const HOST_TAG = 'escalation-companion';
 
@@ -27,6 +27,8 @@ button:focus-visible { outline: 3px solid #ffbf47; outline-offset: 2px; }
 
 export interface Companion {
   setChild(text: string): void;
+  /** Removes the launcher and its panel from the page. */
+  destroy(): void;
   setStatus(text: string | null, overdue: boolean): void;
   setSide(side: PanelSide): void;
   toggle(): void;
@@ -35,18 +37,21 @@ export interface Companion {
 }
 
 export function mountCompanion(doc: Document, panelUrl: string, side: PanelSide = 'right', handover: () => string = () => ''): Companion {
+  // One launcher per page: a newer script invalidates the older one, which removes its own (WXT's
+  // content-script context); one still here belongs to a script that can no longer run, so it goes.
+  doc.querySelectorAll(HOST_TAG).forEach((stale) => stale.remove());
   const host = doc.createElement(HOST_TAG);
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
   const frame = doc.createElement('iframe');
-  frame.title = 'Escalation Companion';
+  frame.title = browser.i18n.getMessage('extensionName');
   frame.allow = 'clipboard-write *'; // so "Copy note" works from the panel (its URL is per-session)
   frame.hidden = true;
   const dock = doc.createElement('div');
   const chip = doc.createElement('button');
   chip.type = 'button';
-  chip.textContent = 'Escalations';
+  chip.textContent = browser.i18n.getMessage('escalations');
   chip.setAttribute('aria-expanded', 'false');
   const child = doc.createElement('span');
   child.className = 'child';
@@ -90,6 +95,7 @@ export function mountCompanion(doc: Document, panelUrl: string, side: PanelSide 
     get isOpen() {
       return !frame.hidden;
     },
+    destroy: () => host.remove(),
   };
   chip.addEventListener('click', () => companion.toggle());
   layout();

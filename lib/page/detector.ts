@@ -56,9 +56,9 @@ export function watchChildId(adapter: HostAdapter, win: Window, onChange: (resul
 }
 
 /** A reading for the whole tab, from each frame's: the top frame's if it found a child, else the first frame that did. */
-export function childForTab(frames: ReadonlyMap<number, { hostId: string; result: ChildIdResult }>):
-  | { found: true; hostId: string; childId: string }
-  | { found: false } {
+export function childForTab(
+  frames: ReadonlyMap<number, { hostId: string; result: ChildIdResult }>,
+): { found: true; hostId: string; childId: string } | { found: false } {
   const ordered = [...frames].sort(([a], [b]) => a - b);
   for (const [, { hostId, result }] of ordered) {
     if (result.found) return { found: true, hostId, childId: result.childId };

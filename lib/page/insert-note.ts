@@ -17,10 +17,10 @@ export function findNoteField(doc: Document, selectors: string[]): NoteField | n
 }
 
 /** Remembers where the worker's caret last was in each notes field. */
-export function trackCarets(doc: Document): { caretIn(field: NoteField): number | Range | null } {
+export function trackCarets(doc: Document): { caretIn(field: NoteField): number | Range | null; stop(): void } {
   const textCarets = new WeakMap<Element, number>();
   let lastRange: Range | null = null;
-  doc.addEventListener('selectionchange', () => {
+  const remember = () => {
     const active = doc.activeElement;
     if (active instanceof HTMLTextAreaElement || active instanceof HTMLInputElement) {
       if (active.selectionEnd !== null) textCarets.set(active, active.selectionEnd);
@@ -28,12 +28,14 @@ export function trackCarets(doc: Document): { caretIn(field: NoteField): number 
     }
     const sel = doc.getSelection();
     if (sel && sel.rangeCount > 0) lastRange = sel.getRangeAt(0).cloneRange();
-  });
+  };
+  doc.addEventListener('selectionchange', remember);
   return {
     caretIn(field) {
       if (field instanceof HTMLTextAreaElement || field instanceof HTMLInputElement) return textCarets.get(field) ?? null;
       return lastRange && field.contains(lastRange.endContainer) ? lastRange : null;
     },
+    stop: () => doc.removeEventListener('selectionchange', remember),
   };
 }
 

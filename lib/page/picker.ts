@@ -14,7 +14,7 @@ export function pickElement(doc: Document, onPick: (el: Element) => void, onCanc
   box.className = 'box';
   const hint = doc.createElement('div');
   hint.className = 'hint';
-  hint.textContent = 'Click the child’s ID on the page. Press Esc to cancel.';
+  hint.textContent = browser.i18n.getMessage('pickerHint');
   root.append(style, box, hint);
   doc.documentElement.append(host);
 

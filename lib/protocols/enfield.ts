@@ -145,15 +145,20 @@ export const enfield: ProtocolInput = {
       anchor: 'entered:stage-1',
       stages: ['stage-1', 'stage-2', 'stage-3', 'stage-4'],
       label: 'Resolved within 5 working days of Stage 1',
-      quote:
-        'The timescale for resolution should still be within 5 working days from initial stage 1 to resolution of the dispute.',
+      quote: 'The timescale for resolution should still be within 5 working days from initial stage 1 to resolution of the dispute.',
     },
   ],
   immediateRisk: {
     sameWorkingDay: false,
     steps: [
-      { text: 'If the child is in immediate danger, phone 999.', quote: 'If you or a child is in immediate danger you should always phone 999.' },
-      { text: 'If you are worried about the child, contact the MASH on 0208 379 5555.', quote: 'If you are worried about a child for any reason, contact MASH on 0208 379 5555.' },
+      {
+        text: 'If the child is in immediate danger, phone 999.',
+        quote: 'If you or a child is in immediate danger you should always phone 999.',
+      },
+      {
+        text: 'If you are worried about the child, contact the MASH on 0208 379 5555.',
+        quote: 'If you are worried about a child for any reason, contact MASH on 0208 379 5555.',
+      },
       {
         text: 'Between 5pm and 9am on weekdays, or at any time at the weekend, call the emergency out-of-hours duty team on 020 8379 1000.',
         quote:
@@ -178,7 +183,13 @@ export const enfield: ProtocolInput = {
   ],
   contacts: [
     { name: 'Multi-Agency Safeguarding Hub (MASH)', area: 'Enfield', kind: 'front-door', phone: '0208 379 5555' },
-    { name: 'Emergency out-of-hours duty team', area: 'Enfield', kind: 'out-of-hours', phone: '020 8379 1000', hours: '5pm to 9am weekdays, and all weekend' },
+    {
+      name: 'Emergency out-of-hours duty team',
+      area: 'Enfield',
+      kind: 'out-of-hours',
+      phone: '020 8379 1000',
+      hours: '5pm to 9am weekdays, and all weekend',
+    },
     { name: 'Police (immediate danger)', area: 'Enfield', kind: 'emergency', phone: '999' },
     { name: 'Enfield Safeguarding business unit', area: 'Enfield', kind: 'partnership', email: 'safeguardingenfield@enfield.gov.uk' },
   ],
@@ -187,8 +198,7 @@ export const enfield: ProtocolInput = {
   // between rows or columns are listed as illegible, with the words, so the panel says so instead
   // of guessing.
   seniority: {
-    quote:
-      "ENFIELD SAFEGUARDING CHILDREN'S PARTNERSHIP - for indicative purposes only to show corresponding levels of seniority",
+    quote: "ENFIELD SAFEGUARDING CHILDREN'S PARTNERSHIP - for indicative purposes only to show corresponding levels of seniority",
     agencies: [
       'Met Police',
       "Children's Social Care",
@@ -245,9 +255,21 @@ export const enfield: ProtocolInput = {
       },
     ],
     illegible: [
-      { level: 1, agency: 'Commissioning Orgs & Primary Care', words: 'GPs/Lead … Safeguarding GPs, Commissioners (across Levels 1 and 2)' },
-      { level: 2, agency: 'Commissioning Orgs & Primary Care', words: 'GPs/Lead … Safeguarding GPs, Commissioners (across Levels 1 and 2)' },
-      { level: 4, agency: 'Commissioning Orgs & Primary Care', words: 'Designated Nurse/ Designated Dr (between the columns, beside Level 4)' },
+      {
+        level: 1,
+        agency: 'Commissioning Orgs & Primary Care',
+        words: 'GPs/Lead … Safeguarding GPs, Commissioners (across Levels 1 and 2)',
+      },
+      {
+        level: 2,
+        agency: 'Commissioning Orgs & Primary Care',
+        words: 'GPs/Lead … Safeguarding GPs, Commissioners (across Levels 1 and 2)',
+      },
+      {
+        level: 4,
+        agency: 'Commissioning Orgs & Primary Care',
+        words: 'Designated Nurse/ Designated Dr (between the columns, beside Level 4)',
+      },
     ],
   },
 };

@@ -105,7 +105,8 @@ export const halton: ProtocolInput = {
       triggers: [
         {
           text: 'The HSCB representatives cannot resolve it.',
-          quote: "Where HSCB representatives are unable to resolve the matter the issue should be referred to the Multi-Agency Safeguarding Children's Unit Manager",
+          quote:
+            "Where HSCB representatives are unable to resolve the matter the issue should be referred to the Multi-Agency Safeguarding Children's Unit Manager",
         },
         {
           text: 'Or the discussion has raised significant policy issues.',
@@ -146,7 +147,20 @@ export const halton: ProtocolInput = {
   // The 2013 document lists only named individuals, which we never ship. Halton's
   // front door and out-of-hours numbers come from the Pan-Cheshire protocol.
   contacts: [
-    { name: 'Integrated Contact and Referral Team', area: 'Halton', kind: 'front-door', phone: '0151 907 8305', hours: 'Mon–Thu 09:00–17:00, Fri 09:00–16:30', source: 'Pan-Cheshire protocol, Appendix B' },
-    { name: 'Emergency Duty Team', area: 'Halton', kind: 'out-of-hours', phone: '0345 0500148', source: 'Pan-Cheshire protocol, Appendix B' },
+    {
+      name: 'Integrated Contact and Referral Team',
+      area: 'Halton',
+      kind: 'front-door',
+      phone: '0151 907 8305',
+      hours: 'Mon–Thu 09:00–17:00, Fri 09:00–16:30',
+      source: 'Pan-Cheshire protocol, Appendix B',
+    },
+    {
+      name: 'Emergency Duty Team',
+      area: 'Halton',
+      kind: 'out-of-hours',
+      phone: '0345 0500148',
+      source: 'Pan-Cheshire protocol, Appendix B',
+    },
   ],
 };

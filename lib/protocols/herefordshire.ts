@@ -38,8 +38,7 @@ export const herefordshire: ProtocolInput = {
       id: 'initial',
       title: 'Raise the issue with your counterpart (not a formal stage)',
       who: 'The practitioner with the concern and their counterpart in the other agency',
-      whoQuote:
-        'The practitioner with the concern should raise the issue/concern with their counterpart',
+      whoQuote: 'The practitioner with the concern should raise the issue/concern with their counterpart',
       duties: [
         {
           id: 'record-agreed-outcome',
@@ -59,7 +58,8 @@ export const herefordshire: ProtocolInput = {
         {
           id: 'summary-on-file',
           text: 'Both parties record a summary of the issues and the actions agreed, with timescales, on the child’s case file.',
-          quote: 'A summary of the issues and actions agreed including timescales must be recorded on the child’s case file by both parties.',
+          quote:
+            'A summary of the issues and actions agreed including timescales must be recorded on the child’s case file by both parties.',
           form: 'herefordshire-appendix-1',
         },
         {
@@ -78,8 +78,7 @@ export const herefordshire: ProtocolInput = {
           days: 3,
           anchor: 'concern',
           label: 'Stage 1 completed within 1–3 working days of the initial concern',
-          quote:
-            'Stage 1 should be completed within 1-3 working days however do not delay if inaction will increase the risk to a child.',
+          quote: 'Stage 1 should be completed within 1-3 working days however do not delay if inaction will increase the risk to a child.',
         },
         AGREED_RESPONSE_TIMEFRAME,
       ],
@@ -208,7 +207,10 @@ export const herefordshire: ProtocolInput = {
         quote:
           'When any professional considers a child is at immediate risk of significant harm, then the individual must ensure their concerns are addressed on the same working day using established safeguarding referral procedures.',
       },
-      { text: 'Do not delay if inaction will increase the risk to the child.', quote: 'Do not delay if inaction will increase the risk to a child' },
+      {
+        text: 'Do not delay if inaction will increase the risk to the child.',
+        quote: 'Do not delay if inaction will increase the risk to a child',
+      },
     ],
   },
   startAtLaterStage: { allowed: false },
@@ -233,7 +235,5 @@ export const herefordshire: ProtocolInput = {
       form: 'herefordshire-appendix-2',
     },
   ],
-  contacts: [
-    { name: 'HSCP Partnership Team', area: 'Herefordshire', kind: 'partnership', email: 'admin.sbu@herefordshire.gov.uk' },
-  ],
+  contacts: [{ name: 'HSCP Partnership Team', area: 'Herefordshire', kind: 'partnership', email: 'admin.sbu@herefordshire.gov.uk' }],
 };

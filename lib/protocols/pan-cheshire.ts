@@ -3,7 +3,7 @@ import type { ProtocolInput } from './schema';
 const RECORD_ON_FILE = {
   id: 'record-on-file',
   text: 'Make an entry on the child’s record that the escalation was raised.',
-  quote: 'an entry should be made on the child\'s record whenever an escalation is raised',
+  quote: "an entry should be made on the child's record whenever an escalation is raised",
 };
 
 export const panCheshire: ProtocolInput = {
@@ -124,8 +124,7 @@ export const panCheshire: ProtocolInput = {
       id: 'stage-2',
       title: 'Step 2: Designated Safeguarding Leads (Day 8-13)',
       who: "Each agency's Designated Safeguarding Lead",
-      whoQuote:
-        "If line managers are unable to resolve the concerns, they must be escalated to the agencies Designated Safeguarding Lead.",
+      whoQuote: 'If line managers are unable to resolve the concerns, they must be escalated to the agencies Designated Safeguarding Lead.',
       duties: [
         {
           id: 'record-challenge-and-outcome',
@@ -147,7 +146,14 @@ export const panCheshire: ProtocolInput = {
         },
       ],
       clocks: [
-        { id: 'day-8-13', kind: 'day-window', fromDay: 8, toDay: 13, label: 'Day 8–13', quote: 'Step 2: Designated Safeguarding Leads (Day 8-13)' },
+        {
+          id: 'day-8-13',
+          kind: 'day-window',
+          fromDay: 8,
+          toDay: 13,
+          label: 'Day 8–13',
+          quote: 'Step 2: Designated Safeguarding Leads (Day 8-13)',
+        },
       ],
       notes: [
         // These are who a line manager who is also the DSL seeks support from, not who acts at Step 2:
@@ -155,8 +161,7 @@ export const panCheshire: ProtocolInput = {
         // says "at Step 3"; the panel says both.
         {
           text: 'Where your line manager is also your Designated Safeguarding Lead (common in early years, schools, colleges, general practice and hospitals), they are already involved at Step 2 and should seek support from the following. The document lists them under Step 2; its sentence says “at Step 3”.',
-          quote:
-            'Where this occurs, the Line Manager / Designated Safeguarding Lead should seek support from the following at Step 3:',
+          quote: 'Where this occurs, the Line Manager / Designated Safeguarding Lead should seek support from the following at Step 3:',
           byAgency: [
             { agency: 'Early Years', role: 'Local Authority Early Years team' },
             { agency: 'Schools', role: 'Safeguarding Children in Education Team (SCiE)' },
@@ -184,14 +189,12 @@ export const panCheshire: ProtocolInput = {
         {
           id: 'record-outcome',
           text: 'Tell everyone involved the Step 3 outcome and record it on the child’s record.',
-          quote:
-            "A record of the outcome at Step 3 should be communicated to all parties involved and recorded on the child's record.",
+          quote: "A record of the outcome at Step 3 should be communicated to all parties involved and recorded on the child's record.",
         },
         {
           id: 'tell-earlier-parties',
           text: 'Tell those involved at earlier steps the outcome.',
-          quote:
-            'The outcome of the challenge should also be communicated to those involved at earlier points in the escalation process.',
+          quote: 'The outcome of the challenge should also be communicated to those involved at earlier points in the escalation process.',
         },
       ],
       clocks: [
@@ -228,16 +231,40 @@ export const panCheshire: ProtocolInput = {
       'Please note that the timescales provided within this policy are guidelines. Escalation and resolution should be achieved at the earliest opportunity and with urgency when there is any indication that the child could be at risk of suffering significant harm.',
   },
   contacts: [
-    { name: 'Information Access and Referral Team', area: 'Cheshire West', kind: 'front-door', phone: '0300 123 7047', hours: 'Mon–Thu 08:30–17:00, Fri 08:30–16:30' },
+    {
+      name: 'Information Access and Referral Team',
+      area: 'Cheshire West',
+      kind: 'front-door',
+      phone: '0300 123 7047',
+      hours: 'Mon–Thu 08:30–17:00, Fri 08:30–16:30',
+    },
     { name: 'Emergency Duty Team', area: 'Cheshire West', kind: 'out-of-hours', phone: '01244 977 277' },
     { name: 'Cheshire West SCP', area: 'Cheshire West', kind: 'partnership', email: 'SCP@cheshirewestandchester.gov.uk' },
-    { name: 'Cheshire East Children Consultation Service', area: 'Cheshire East', kind: 'front-door', phone: '0300 123 5012 (option 3, option 2)', hours: 'Mon–Thu 08:30–17:00, Fri 08:30–16:30' },
+    {
+      name: 'Cheshire East Children Consultation Service',
+      area: 'Cheshire East',
+      kind: 'front-door',
+      phone: '0300 123 5012 (option 3, option 2)',
+      hours: 'Mon–Thu 08:30–17:00, Fri 08:30–16:30',
+    },
     { name: 'Emergency Duty Team', area: 'Cheshire East', kind: 'out-of-hours', phone: '0300 123 5022' },
     { name: 'Cheshire East SCP', area: 'Cheshire East', kind: 'partnership', email: 'CESCP@cheshireeast.gov.uk' },
-    { name: 'Integrated Contact and Referral Team', area: 'Halton', kind: 'front-door', phone: '0151 907 8305', hours: 'Mon–Thu 09:00–17:00, Fri 09:00–16:30' },
+    {
+      name: 'Integrated Contact and Referral Team',
+      area: 'Halton',
+      kind: 'front-door',
+      phone: '0151 907 8305',
+      hours: 'Mon–Thu 09:00–17:00, Fri 09:00–16:30',
+    },
     { name: 'Emergency Duty Team', area: 'Halton', kind: 'out-of-hours', phone: '0345 0500148' },
     { name: 'Halton SCP', area: 'Halton', kind: 'partnership', email: 'CYPsafeguardingPartnership@halton.gov.uk' },
-    { name: 'Multi Agency Referral Service', area: 'Warrington', kind: 'front-door', phone: '01925 443322 (option 1)', hours: 'Mon–Thu 08:30–17:00, Fri 08:30–16:30' },
+    {
+      name: 'Multi Agency Referral Service',
+      area: 'Warrington',
+      kind: 'front-door',
+      phone: '01925 443322 (option 1)',
+      hours: 'Mon–Thu 08:30–17:00, Fri 08:30–16:30',
+    },
     { name: 'Emergency Duty Team', area: 'Warrington', kind: 'out-of-hours', phone: '01925 443322 (option 2)' },
     { name: 'Warrington SCP', area: 'Warrington', kind: 'partnership', email: 'safeguardingpartnerships@warrington.gov.uk' },
   ],

@@ -110,7 +110,10 @@ export const panSussex: ProtocolInput = {
       whoQuote:
         'the matter should be referred to an Independent Scrutineer commissioned by the Safeguarding Children Partnership(s) to determine the appropriate process for resolution.',
       triggers: [
-        { text: 'The stages above do not resolve it.', quote: 'In the unlikely event that the steps outlined above do not resolve the issue' },
+        {
+          text: 'The stages above do not resolve it.',
+          quote: 'In the unlikely event that the steps outlined above do not resolve the issue',
+        },
         {
           text: 'Or the discussions raise significant policy or procedure issues.',
           quote: 'and / or the discussions raise significant policy/procedure issues',

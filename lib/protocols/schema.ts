@@ -124,9 +124,7 @@ export const SeniorityTableSchema = z.object({
   /** levels[n-1][agency] = role at level n; a cell the table leaves empty is absent. */
   levels: z.array(z.record(z.string(), z.string())).length(5),
   /** Cells the source cannot be read with confidence: the UI says so (with the words it shows) rather than guess. */
-  illegible: z
-    .array(z.object({ level: z.number().int().min(1).max(5), agency: z.string().min(1), words: z.string().min(1) }))
-    .default([]),
+  illegible: z.array(z.object({ level: z.number().int().min(1).max(5), agency: z.string().min(1), words: z.string().min(1) })).default([]),
 });
 
 export const ProtocolSchema = z
@@ -160,9 +158,7 @@ export const ProtocolSchema = z
   })
   .superRefine((p, ctx) => {
     const ids = p.stages.map((s) => s.id);
-    const expected = (ids[0] === 'initial' ? ['initial'] : []).concat(
-      ids.filter((id) => id !== 'initial').map((_, i) => `stage-${i + 1}`),
-    );
+    const expected = (ids[0] === 'initial' ? ['initial'] : []).concat(ids.filter((id) => id !== 'initial').map((_, i) => `stage-${i + 1}`));
     if (ids.join() !== expected.join()) {
       ctx.addIssue({ code: 'custom', message: `stages must be ${expected.join(', ')} in order, not ${ids.join(', ')}` });
     }
@@ -185,7 +181,10 @@ export const ProtocolSchema = z
         ctx.addIssue({ code: 'custom', message: `clock ${clock.id}: a timeframe the protocol asks for needs the quote that asks for it` });
       }
       if (clock.kind === 'agreed' && clock.setBy === 'parties' && clock.quote) {
-        ctx.addIssue({ code: 'custom', message: `clock ${clock.id}: a timeframe only the people involved set quotes nothing of the protocol` });
+        ctx.addIssue({
+          code: 'custom',
+          message: `clock ${clock.id}: a timeframe only the people involved set quotes nothing of the protocol`,
+        });
       }
     }
     for (const stage of p.stages) {

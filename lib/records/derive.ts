@@ -13,8 +13,6 @@ import {
 
 import { TransitionError } from './errors';
 
-export { TransitionError } from './errors';
-
 function refuse(message: string): never {
   throw new TransitionError(message);
 }
@@ -123,7 +121,13 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
     case 'stage-entered': {
       requireOpen(state, 'escalate it');
       const skipped = checkStageMove(protocol, stageIndex(protocol, state.currentStage), event.stageId, event.reason, event.agreedDays);
-      const entry: StageEntry = { stageId: event.stageId, enteredAt: event.at, reason: event.reason, skipped, agreedDays: event.agreedDays };
+      const entry: StageEntry = {
+        stageId: event.stageId,
+        enteredAt: event.at,
+        reason: event.reason,
+        skipped,
+        agreedDays: event.agreedDays,
+      };
       return { ...next, stages: [...state.stages, entry], currentStage: event.stageId };
     }
     case 'timeframe-agreed': {
@@ -143,7 +147,10 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
       return next;
     case 'action-agreed':
       requireOpen(state, 'agree an action');
-      return { ...next, actions: [...state.actions, { action: event.action, owner: event.owner, dueDay: event.dueDay, agreedAt: event.at }] };
+      return {
+        ...next,
+        actions: [...state.actions, { action: event.action, owner: event.owner, dueDay: event.dueDay, agreedAt: event.at }],
+      };
     case 'duty-done': {
       requireOpen(state, 'record a duty');
       const duties = [...getStage(protocol, event.stageId).duties, ...protocol.onResolution];
@@ -158,7 +165,8 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
       return next;
     case 'resolved':
       requireOpen(state, 'resolve it');
-      if (!state.stages.some((s) => s.stageId === event.stageId)) refuse(`It cannot be resolved at ${event.stageId}, a stage it never reached`);
+      if (!state.stages.some((s) => s.stageId === event.stageId))
+        refuse(`It cannot be resolved at ${event.stageId}, a stage it never reached`);
       return {
         ...next,
         status: 'resolved',
@@ -192,24 +200,24 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
 }
 
 /** The current stage's due date, for open escalations; nothing for closed ones. */
-export function withNextDue(state: Escalation, extraNonWorkingDays?: Record<string, string>): Escalation {
+export function withNextDue(state: Escalation, closureDays?: Record<string, string>): Escalation {
   const { nextDue: _d, nextDueAt: _a, ...rest } = state;
   if (state.status !== 'open') return rest;
   const schedule = scheduleEscalation({
     protocolId: state.protocolId,
     concernRaisedAt: state.concernRaisedAt,
     stages: state.stages.map((s) => ({ stageId: s.stageId, enteredAt: s.enteredAt, agreedDays: s.agreedDays })),
-    extraNonWorkingDays,
+    closureDays,
   });
   const due = schedule.stages.find((s) => s.stageId === state.currentStage)?.due;
   return due ? { ...rest, nextDue: due, nextDueAt: new Date(dueInstant(due)).toISOString() } : rest;
 }
 
 /** Replays a whole history (in seq order) into the current state. */
-export function deriveEscalation(events: readonly EscalationEvent[], extraNonWorkingDays?: Record<string, string>): Escalation {
+export function deriveEscalation(events: readonly EscalationEvent[], closureDays?: Record<string, string>): Escalation {
   const ordered = [...events].sort((a, b) => a.seq - b.seq);
   let state: Escalation | null = null;
   for (const event of ordered) state = applyEvent(state, event);
   if (!state) throw new TransitionError('An escalation needs at least its "created" event');
-  return withNextDue(state, extraNonWorkingDays);
+  return withNextDue(state, closureDays);
 }

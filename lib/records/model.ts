@@ -11,7 +11,7 @@ export const IdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not a valid
 
 /** The kinds of disagreement the seed protocols name. */
 export const DISAGREEMENT_KINDS = {
-  'thresholds': 'Thresholds / levels of need',
+  thresholds: 'Thresholds / levels of need',
   'roles-and-responsibilities': 'Roles and responsibilities',
   'action-or-inaction': 'Action or inaction',
   'drift-or-delay': 'Drift or delay',
@@ -20,7 +20,7 @@ export const DISAGREEMENT_KINDS = {
   'child-protection-conference': 'A child protection conference',
   'plan-implementation': "The plan's implementation",
   'assessment-outcome': "An assessment's outcome",
-  'other': 'Other',
+  other: 'Other',
 } as const;
 export const DisagreementKindSchema = z.enum(Object.keys(DISAGREEMENT_KINDS) as [keyof typeof DISAGREEMENT_KINDS]);
 
@@ -71,7 +71,10 @@ export const NewEscalationSchema = z.object({
   startReason: StageEntryReasonSchema.optional(),
   agreedDays: z.number().int().min(0).max(365).optional(),
   /** When tracking an escalation a colleague recorded on the child's file: its reference. */
-  reference: z.string().regex(/^ESC-[A-Z0-9]{6}$/, 'is not an escalation reference').optional(),
+  reference: z
+    .string()
+    .regex(/^ESC-[A-Z0-9]{6}$/, 'is not an escalation reference')
+    .optional(),
 });
 export type NewEscalation = z.input<typeof NewEscalationSchema>;
 

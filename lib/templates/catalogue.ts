@@ -89,9 +89,30 @@ const ENFIELD_SUMMARY: Template = {
   noteTitle: 'Executive summary: inter-agency escalation {reference}',
   referenceLine: true,
   sections: [
-    { heading: 'The concerns', fields: [{ label: 'Concern', fact: 'summary' }, { label: 'The disagreement', fact: 'kind' }, { label: 'Agencies involved', fact: 'counterparts' }, { label: 'Raised by', fact: 'raisedBy' }] },
-    { heading: 'Escalation', fields: [{ label: 'Stages and actions', fact: 'progress' }, { label: 'Stage reached', fact: 'stage' }] },
-    { heading: 'How they were resolved', fields: [{ label: 'How', fact: 'methodology' }, { label: 'Outcome', fact: 'outcome' }, { label: 'Learning', fact: 'lessons' }] },
+    {
+      heading: 'The concerns',
+      fields: [
+        { label: 'Concern', fact: 'summary' },
+        { label: 'The disagreement', fact: 'kind' },
+        { label: 'Agencies involved', fact: 'counterparts' },
+        { label: 'Raised by', fact: 'raisedBy' },
+      ],
+    },
+    {
+      heading: 'Escalation',
+      fields: [
+        { label: 'Stages and actions', fact: 'progress' },
+        { label: 'Stage reached', fact: 'stage' },
+      ],
+    },
+    {
+      heading: 'How they were resolved',
+      fields: [
+        { label: 'How', fact: 'methodology' },
+        { label: 'Outcome', fact: 'outcome' },
+        { label: 'Learning', fact: 'lessons' },
+      ],
+    },
   ],
 };
 
@@ -105,7 +126,8 @@ const CHESHIRE_APPENDIX_A: Template = {
   referenceLine: false,
   sections: [
     {
-      heading: "Form for submitting professional challenge cases for escalation and resolution to the Local Safeguarding Children's Partnership (Step 3)",
+      heading:
+        "Form for submitting professional challenge cases for escalation and resolution to the Local Safeguarding Children's Partnership (Step 3)",
       fields: [
         { label: 'Name of Child/Young Person', fact: 'childName' },
         { label: 'Date of Birth', fact: 'childDob' },
@@ -164,20 +186,36 @@ const HEREFORDSHIRE_APPENDIX_2: Template = {
         { label: '1.2 D.O.B', fact: 'childDob' },
         { label: "1.3 Child's Address", fact: 'childAddress' },
         { label: '1.4 Unique child reference number (e.g. Mosaic I.D)', fact: 'childId' },
-        { label: '2.1 Brief details of professional difference (please describe the issue, concerns, and desired outcome)', fact: 'summary' },
         {
-          label: '2.2 What are the key themes or practice issues in this matter? (Please note if this is a recurring issue. If so, it is helpful to reference previous escalations.)',
+          label: '2.1 Brief details of professional difference (please describe the issue, concerns, and desired outcome)',
+          fact: 'summary',
+        },
+        {
+          label:
+            '2.2 What are the key themes or practice issues in this matter? (Please note if this is a recurring issue. If so, it is helpful to reference previous escalations.)',
           fact: 'themes',
         },
-        { label: '3.1 Name of Professional, role, agency and email contact details of the person escalating a concern', fact: 'raisedByEmail' },
+        {
+          label: '3.1 Name of Professional, role, agency and email contact details of the person escalating a concern',
+          fact: 'raisedByEmail',
+        },
         { label: '3.2 Name(s) of other professionals involved, roles and agency', fact: 'counterparts' },
-        { label: '4.1 Current level of need (Right help right time, also state any legal orders, CIN / CP Plan, etc.)', fact: 'levelCurrent' },
-        { label: '4.2 Perceived level of need (Right help right time, also state any legal orders, CIN / CP Plan, etc.)', fact: 'levelProposed' },
+        {
+          label: '4.1 Current level of need (Right help right time, also state any legal orders, CIN / CP Plan, etc.)',
+          fact: 'levelCurrent',
+        },
+        {
+          label: '4.2 Perceived level of need (Right help right time, also state any legal orders, CIN / CP Plan, etc.)',
+          fact: 'levelProposed',
+        },
         { label: '4.3 Date of initial concern', fact: 'concernDate' },
         { label: '4.4 Action taken', fact: 'agreed' },
       ],
     },
-    { heading: 'Section B: Progress Updates', fields: [{ label: 'Progress update (meetings, agreed actions, timeframes, higher stages)', fact: 'progress' }] },
+    {
+      heading: 'Section B: Progress Updates',
+      fields: [{ label: 'Progress update (meetings, agreed actions, timeframes, higher stages)', fact: 'progress' }],
+    },
     {
       heading: 'Section C: Resolution Summary',
       fields: [
@@ -192,4 +230,12 @@ const HEREFORDSHIRE_APPENDIX_2: Template = {
   ],
 };
 
-export const TEMPLATES: Template[] = [CASE_NOTE, WRITTEN_RECORD, HALTON_WRITTEN_CONFIRMATION, ENFIELD_SUMMARY, CHESHIRE_APPENDIX_A, HEREFORDSHIRE_LOG_ROW, HEREFORDSHIRE_APPENDIX_2];
+export const TEMPLATES: Template[] = [
+  CASE_NOTE,
+  WRITTEN_RECORD,
+  HALTON_WRITTEN_CONFIRMATION,
+  ENFIELD_SUMMARY,
+  CHESHIRE_APPENDIX_A,
+  HEREFORDSHIRE_LOG_ROW,
+  HEREFORDSHIRE_APPENDIX_2,
+];

@@ -107,7 +107,9 @@ export function factsFor(e: Escalation, events: EscalationEvent[], now: Date): F
     ),
     actions: list(e.actions.map((a) => `${a.action}${a.owner ? ` (${a.owner})` : ''} – by ${day(a.dueDay)}`)),
     nextDue: nextDueText(e),
-    progress: list(ordered.filter((x) => x.type !== 'created' && x.type !== 'note-copied').map((x) => `${day(x.at)}: ${describeEvent(x, e)}`)),
+    progress: list(
+      ordered.filter((x) => x.type !== 'created' && x.type !== 'note-copied').map((x) => `${day(x.at)}: ${describeEvent(x, e)}`),
+    ),
     stage1Manager: enteredBy(e, ordered, 'stage-1'),
     stage2Manager: enteredBy(e, ordered, 'stage-2'),
     stage2Concluded: stage3 ? day(stage3.at) : e.resolution?.stageId === 'stage-2' ? day(e.resolution.at) : undefined,
@@ -141,7 +143,9 @@ export function renderTemplate(template: Template, facts: Facts, reference?: str
     sections: template.sections.map((s) => ({
       heading: s.heading,
       intro: s.intro,
-      rows: s.fields.filter((f) => !f.onlyWhenKnown || facts[f.fact] !== undefined).map((f) => ({ label: f.label, value: facts[f.fact] ?? null })),
+      rows: s.fields
+        .filter((f) => !f.onlyWhenKnown || facts[f.fact] !== undefined)
+        .map((f) => ({ label: f.label, value: facts[f.fact] ?? null })),
     })),
     reference: template.referenceLine ? reference : undefined,
   };
@@ -162,7 +166,8 @@ export function toPlainText(doc: RenderedDoc): string {
   return out.join('\n').trim() + '\n';
 }
 
-const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+const escapeHtml = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** Simple HTML a host's rich-text editor keeps: headings, paragraphs, bold, lists. Everything typed is escaped. */
 export function toHtml(doc: RenderedDoc): string {
@@ -171,7 +176,8 @@ export function toHtml(doc: RenderedDoc): string {
     if (s.heading) out.push(`<h4>${escapeHtml(s.heading)}</h4>`);
     if (s.intro) out.push(`<p><i>${escapeHtml(s.intro)}</i></p>`);
     for (const r of s.rows) {
-      if (Array.isArray(r.value)) out.push(`<p><b>${escapeHtml(r.label)}:</b></p><ul>${r.value.map((v) => `<li>${escapeHtml(v)}</li>`).join('')}</ul>`);
+      if (Array.isArray(r.value))
+        out.push(`<p><b>${escapeHtml(r.label)}:</b></p><ul>${r.value.map((v) => `<li>${escapeHtml(v)}</li>`).join('')}</ul>`);
       else out.push(`<p><b>${escapeHtml(r.label)}:</b> ${r.value === null ? `<i>${escapeHtml(BLANK)}</i>` : escapeHtml(r.value)}</p>`);
     }
   }

@@ -27,7 +27,9 @@ test('the extension shows its panel beside the demo case record', async ({ conte
   const stage2 = panel.locator('[data-stage="stage-2"]');
   await expect(stage2.getByRole('heading', { level: 3 })).toHaveText(/^Stage 2 Safeguarding Lead/);
   const expected = scheduleEscalation({ protocolId: 'herefordshire', concernRaisedAt: new Date().toISOString() }).stages[2]!;
-  await expect(stage2.locator('[data-clock="by-day-8"]')).toContainText(`Stage 2 completed by Day 8 from the initial concern: due ${formatDue(expected.due!)}`);
+  await expect(stage2.locator('[data-clock="by-day-8"]')).toContainText(
+    `Stage 2 completed by Day 8 from the initial concern: due ${formatDue(expected.due!)}`,
+  );
   await expect(stage2.getByText('Complete the Report to HSCP (Appendix 2)')).toBeVisible();
 });
 

@@ -5,10 +5,7 @@ import { test as base, type BrowserContext, type Page } from '@playwright/test';
 import { startDemoServer } from '../../demo/server.mjs';
 import { launchWithExtension, TEST_BUILD_DIR } from '../../scripts/browser.mjs';
 
-export const test = base.extend<
-  { context: BrowserContext; extensionId: string },
-  { demoUrl: string }
->({
+export const test = base.extend<{ context: BrowserContext; extensionId: string }, { demoUrl: string }>({
   demoUrl: [
     async ({}, use) => {
       const demo = await startDemoServer();
@@ -49,10 +46,16 @@ export const FIXTURE_BACKUP = {
 };
 
 /** Loads a backup through the records page, as a person would. */
-export async function importThroughRecordsPage(context: BrowserContext, extensionId: string, backup: unknown = FIXTURE_BACKUP): Promise<Page> {
+export async function importThroughRecordsPage(
+  context: BrowserContext,
+  extensionId: string,
+  backup: unknown = FIXTURE_BACKUP,
+): Promise<Page> {
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/records.html`);
-  await page.getByLabel('Import a backup file').setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
+  await page
+    .getByLabel('Import a backup file')
+    .setInputFiles({ name: 'backup.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) });
   await expect(page.getByRole('status').filter({ hasText: 'Import finished' })).toBeVisible();
   return page;
 }

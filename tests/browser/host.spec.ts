@@ -28,6 +28,32 @@ test('reads the child on load and follows client-side navigation between childre
   await expect(panel(page).getByRole('heading', { name: 'Mosaic ID 1000002' })).toBeVisible();
 });
 
+test('reloading the extension leaves exactly one working launcher and no errors in the page’s console', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  await page.goto(`${demoUrl}/framed/person/1000003`);
+  await expect(chipChild(page)).toHaveText('Mosaic ID 1000003');
+  const errors: string[] = [];
+  page.on('console', (m) => void (m.type() === 'error' && errors.push(m.text())));
+  page.on('pageerror', (e) => errors.push(e.message));
+
+  // Mark the old version's launcher, to see it replaced.
+  await page.locator('escalation-companion').evaluate((el) => el.setAttribute('data-old-version', ''));
+  const [old] = context.serviceWorkers();
+  const restarted = context.waitForEvent('serviceworker', { predicate: (w) => w !== old });
+  await old!.evaluate(() => (globalThis as unknown as { chrome: typeof browser }).chrome.runtime.reload());
+  await restarted;
+  // The new version's script replaces the old one's launcher in the open page.
+  await expect(page.locator('escalation-companion[data-old-version]')).toHaveCount(0, { timeout: 10_000 });
+  await expect(page.locator('escalation-companion')).toHaveCount(1);
+  await expect(chipChild(page)).toHaveText('Mosaic ID 1000003');
+  // The page changes under the old script's observer: it must have stopped, not thrown.
+  await page.evaluate(() => document.body.append(Object.assign(document.createElement('p'), { textContent: 'late text' })));
+  await openPanel(page);
+  await expect(panel(page).getByRole('heading', { name: 'Mosaic ID 1000003' })).toBeVisible();
+  await expect(page.locator('escalation-companion')).toHaveCount(1);
+  expect(errors).toEqual([]);
+});
+
 test('reads the child inside a same-origin iframe', async ({ context, demoUrl }) => {
   const page = await context.newPage();
   await page.goto(`${demoUrl}/framed/person/1000003`);
@@ -101,7 +127,14 @@ test('does not change the host page’s layout or styles', async ({ context, dem
     page.evaluate(() => {
       const h = document.querySelector('#person-header')!;
       const r = h.getBoundingClientRect();
-      return { x: r.x, y: r.y, w: r.width, h: r.height, font: getComputedStyle(h).fontFamily, bodyMargin: getComputedStyle(document.body).margin };
+      return {
+        x: r.x,
+        y: r.y,
+        w: r.width,
+        h: r.height,
+        font: getComputedStyle(h).fontFamily,
+        bodyMargin: getComputedStyle(document.body).margin,
+      };
     });
   const withExtension = await measure();
   await page.evaluate(() => document.querySelector('escalation-companion')!.remove());
@@ -121,7 +154,13 @@ test('a malformed adapter file shows what is wrong and keeps the existing adapte
   await expect(page.getByRole('alert')).toContainText('Your adapters are unchanged');
   await expect(rows).toHaveCount(2);
 
-  const wrong = { id: 'ours', name: 'Our Mosaic', matches: ['mosaic.ourcouncil.gov.uk'], childId: { label: 'Mosaic ID', sources: [{ kind: 'title' }], validator: { pattern: '[0-9]+', maxLength: 10 } }, notes: {} };
+  const wrong = {
+    id: 'ours',
+    name: 'Our Mosaic',
+    matches: ['mosaic.ourcouncil.gov.uk'],
+    childId: { label: 'Mosaic ID', sources: [{ kind: 'title' }], validator: { pattern: '[0-9]+', maxLength: 10 } },
+    notes: {},
+  };
   await upload('wrong.json', JSON.stringify(wrong));
   await expect(page.getByRole('alert')).toContainText('matches.0: must look like https://');
   await expect(rows).toHaveCount(2);
@@ -161,7 +200,11 @@ test("the host page's scripts cannot read a child's escalation details", async (
   }
 });
 
-test('the worker can pick the child’s ID on a page the adapter misses, and it applies at once', async ({ context, extensionId, demoUrl }) => {
+test('the worker can pick the child’s ID on a page the adapter misses, and it applies at once', async ({
+  context,
+  extensionId,
+  demoUrl,
+}) => {
   const page = await context.newPage();
   await page.goto(`${demoUrl}/legacy/person/1000002`);
   await expect(chipChild(page)).toHaveText('No child found on this page');

@@ -111,7 +111,9 @@ test('with no notes field on the page it says so and offers copy', async ({ cont
   await fillStartForm(panel, 'pan-sussex', { concern: '2026-11-16T09:30', days: '2' });
   await panel.getByRole('button', { name: 'Start escalation' }).click();
   await panel.getByRole('button', { name: 'Insert into the record’s case note' }).click();
-  await expect(panel.getByRole('alert')).toHaveText('No case-note field was found on this page. Copy the note and paste it into the record instead.');
+  await expect(panel.getByRole('alert')).toHaveText(
+    'No case-note field was found on this page. Copy the note and paste it into the record instead.',
+  );
   await expect(panel.getByRole('button', { name: 'Copy note' })).toBeVisible();
 });
 

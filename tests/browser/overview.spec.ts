@@ -23,7 +23,10 @@ function seeded(count: number, seed = 11) {
   return { ...data, overdue: count_('overdue'), dueToday: count_('due-today'), dueThisWeek: count_('due-this-week') };
 }
 
-test('the popup counts what is overdue, due today and due this week, and one click opens an escalation', async ({ context, extensionId }) => {
+test('the popup counts what is overdue, due today and due this week, and one click opens an escalation', async ({
+  context,
+  extensionId,
+}) => {
   const data = seeded(120);
   expect(data.overdue).toBeGreaterThan(0);
   await importThroughRecordsPage(context, extensionId, data.backup);
@@ -53,7 +56,10 @@ test('the popup counts what is overdue, due today and due this week, and one cli
   expect((await new AxeBuilder({ page: dashboard }).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id} ${v.help}`)).toEqual([]);
 });
 
-test('the badge shows the overdue count after seeding, and one fewer after resolving one from the dashboard', async ({ context, extensionId }) => {
+test('the badge shows the overdue count after seeding, and one fewer after resolving one from the dashboard', async ({
+  context,
+  extensionId,
+}) => {
   const data = seeded(60, 5);
   expect(data.overdue).toBeGreaterThan(1);
   await importThroughRecordsPage(context, extensionId, data.backup);
@@ -62,12 +68,16 @@ test('the badge shows the overdue count after seeding, and one fewer after resol
   await expect.poll(badge).toBe(String(data.overdue));
   expect(await worker.evaluate(() => chrome.action.getBadgeBackgroundColor({}))).toEqual([212, 53, 28, 255]);
   // The alarm is set for the next moment the badge could change, not a polling loop.
-  await expect.poll(async () => (await worker.evaluate(() => chrome.alarms.get('overview')))?.scheduledTime ?? 0).toBeGreaterThan(Date.now());
+  await expect
+    .poll(async () => (await worker.evaluate(() => chrome.alarms.get('overview')))?.scheduledTime ?? 0)
+    .toBeGreaterThan(Date.now());
   expect((await worker.evaluate(() => chrome.alarms.get('overview')))?.periodInMinutes).toBeUndefined();
 
   const page = await context.newPage();
   await page.goto(`chrome-extension://${extensionId}/dashboard.html#due=overdue`);
-  await expect(page.getByRole('status').filter({ hasText: /escalations?$/ })).toHaveText(`${data.overdue} escalation${data.overdue === 1 ? '' : 's'}`);
+  await expect(page.getByRole('status').filter({ hasText: /escalations?$/ })).toHaveText(
+    `${data.overdue} escalation${data.overdue === 1 ? '' : 's'}`,
+  );
   await page.locator('tbody tr[data-escalation] a').first().click();
   await page.getByRole('button', { name: 'Resolve' }).click();
   await page.getByLabel(/How it was resolved/).fill('Agreed at a professionals meeting');
@@ -144,7 +154,10 @@ test('ten thousand escalations: drawn a screenful at a time, filtered and scroll
   await expect(page.locator('.result-count')).toHaveText(`${expected} escalation${expected === 1 ? '' : 's'}`);
 });
 
-test('figures: how many reached stage 2 in a period and on what themes, charts, and CSV with no child identifier', async ({ context, extensionId }) => {
+test('figures: how many reached stage 2 in a period and on what themes, charts, and CSV with no child identifier', async ({
+  context,
+  extensionId,
+}) => {
   const data = seeded(200, 21);
   await importThroughRecordsPage(context, extensionId, data.backup);
   const page = await context.newPage();
@@ -181,7 +194,10 @@ test('figures: how many reached stage 2 in a period and on what themes, charts, 
   }
 });
 
-test('reminders: when turned on, overdue escalations raise a notification and the next one is scheduled', async ({ context, extensionId }) => {
+test('reminders: when turned on, overdue escalations raise a notification and the next one is scheduled', async ({
+  context,
+  extensionId,
+}) => {
   const data = seeded(40, 13);
   expect(data.overdue).toBeGreaterThan(0);
   await importThroughRecordsPage(context, extensionId, data.backup);
@@ -201,8 +217,14 @@ test('reminders: when turned on, overdue escalations raise a notification and th
   // The one alarm is set for whichever comes first: the next reminder, the next stage falling due, or midnight.
   const now = Date.now();
   const plan = planReminders(data.escalations, new Set(sent.sentReminders as string[]), now, { quiet: false });
-  const firstDue = data.escalations.map((e) => e.nextDueAt).filter((d): d is string => !!d && d > new Date(now).toISOString()).sort()[0];
-  const expectedAt = Math.max(Math.min(nextBadgeChange(dueWindows(new Date(now)), firstDue), plan.nextAt ?? Infinity) + 1_000, now + 30_000);
+  const firstDue = data.escalations
+    .map((e) => e.nextDueAt)
+    .filter((d): d is string => !!d && d > new Date(now).toISOString())
+    .sort()[0];
+  const expectedAt = Math.max(
+    Math.min(nextBadgeChange(dueWindows(new Date(now)), firstDue), plan.nextAt ?? Infinity) + 1_000,
+    now + 30_000,
+  );
   const alarm = await worker.evaluate(() => chrome.alarms.get('overview'));
   expect(Math.abs(alarm!.scheduledTime - expectedAt)).toBeLessThan(60_000);
   // Quiet hours can only be chosen once reminders are on.
@@ -220,7 +242,9 @@ test('the badge is right again after the browser restarts', async () => {
   const again = await launchWithExtension(TEST_BUILD_DIR, { userDataDir: first.userDataDir });
   try {
     await expect.poll(() => again.worker.evaluate(() => chrome.action.getBadgeText({}))).toBe(String(data.overdue));
-    await expect.poll(async () => (await again.worker.evaluate(() => chrome.alarms.get('overview')))?.scheduledTime ?? 0).toBeGreaterThan(Date.now());
+    await expect
+      .poll(async () => (await again.worker.evaluate(() => chrome.alarms.get('overview')))?.scheduledTime ?? 0)
+      .toBeGreaterThan(Date.now());
   } finally {
     await again.context.close();
   }

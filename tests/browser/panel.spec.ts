@@ -7,8 +7,11 @@ import { scheduleEscalation } from '../../lib/schedule';
 import { timeLeft } from '../../lib/timer';
 import { expect, test } from './fixtures';
 
-const fillStartForm = (panel: FrameLocator, protocolId: string, options: { concern?: string; days?: string; immediateRisk?: boolean } = {}) =>
-  fill(panel, protocolId, { concern: CONCERN, ...options });
+const fillStartForm = (
+  panel: FrameLocator,
+  protocolId: string,
+  options: { concern?: string; days?: string; immediateRisk?: boolean } = {},
+) => fill(panel, protocolId, { concern: CONCERN, ...options });
 
 const CONCERN = '2026-11-16T09:30'; // Monday 16 Nov 2026, London time
 
@@ -24,7 +27,10 @@ async function shownDues(panel: FrameLocator): Promise<Record<string, string>> {
 }
 
 for (const protocol of listProtocols()) {
-  test(`${protocol.id}: start, escalate to the top stage and resolve, with due dates as the rules give them`, async ({ context, demoUrl }) => {
+  test(`${protocol.id}: start, escalate to the top stage and resolve, with due dates as the rules give them`, async ({
+    context,
+    demoUrl,
+  }) => {
     const page = await context.newPage();
     const panel = await openPanel(page, demoUrl);
     const needsDays = protocol.id === 'pan-sussex';
@@ -34,7 +40,8 @@ for (const protocol of listProtocols()) {
 
     const history: { stageId: string; enteredAt: string; agreedDays?: number }[] = [];
     const check = async (stageIndex: number) => {
-      const expected = scheduleEscalation({ protocolId: protocol.id, concernRaisedAt: fromLondonWallTime(CONCERN), stages: history }).stages[stageIndex]!;
+      const expected = scheduleEscalation({ protocolId: protocol.id, concernRaisedAt: fromLondonWallTime(CONCERN), stages: history })
+        .stages[stageIndex]!;
       const want = Object.fromEntries(expected.clocks.map((c) => [c.id, timeLeft(c.due, new Date()).dueText]));
       expect(await shownDues(panel)).toEqual(want);
     };
@@ -55,7 +62,8 @@ for (const protocol of listProtocols()) {
     // What the protocol asks once it is resolved is shown before and after resolving.
     const resolveForm = panel.getByRole('form', { name: 'Resolve the escalation' });
     for (const duty of protocol.onResolution) await expect(resolveForm).toContainText(duty.text);
-    if (protocol.id === 'herefordshire') await expect(resolveForm).toContainText('Update the Report to HSCP (Section C) and re-submit it to the Partnership Team.');
+    if (protocol.id === 'herefordshire')
+      await expect(resolveForm).toContainText('Update the Report to HSCP (Section C) and re-submit it to the Partnership Team.');
     await panel.getByLabel(/How it was resolved/).fill('Resolution meeting chaired by the partnership');
     await panel.getByLabel('Lessons learned').fill('Agree thresholds earlier');
     await panel.getByRole('form', { name: 'Resolve the escalation' }).getByRole('button', { name: 'Resolve' }).click();
@@ -97,7 +105,10 @@ test('immediate risk comes first, with the area’s front-door and out-of-hours 
   await expect(panel.getByRole('region', { name: 'Immediate risk: act now' })).toContainText('0208 379 5555');
 });
 
-test('a Sussex stage refuses to start without a stated timeframe, and Sussex may start higher for immediate risk', async ({ context, demoUrl }) => {
+test('a Sussex stage refuses to start without a stated timeframe, and Sussex may start higher for immediate risk', async ({
+  context,
+  demoUrl,
+}) => {
   const page = await context.newPage();
   const panel = await openPanel(page, demoUrl);
   await fillStartForm(panel, 'pan-sussex');
@@ -117,7 +128,10 @@ test('a Sussex stage refuses to start without a stated timeframe, and Sussex may
   // Escalating without the timeframe is refused too.
   await panel.getByRole('button', { name: 'Escalate to Stage 4 Professional Leads for Safeguarding' }).click();
   await panel.getByLabel('Not resolved at the previous stage').check();
-  await panel.getByRole('form', { name: 'Escalate' }).getByRole('button', { name: /^Escalate to/ }).click();
+  await panel
+    .getByRole('form', { name: 'Escalate' })
+    .getByRole('button', { name: /^Escalate to/ })
+    .click();
   await expect(panel.getByRole('alert')).toContainText('State the timeframe for resolution at Stage 4');
   await expect(panel.locator('.current-stage')).toHaveText('Stage 3 Senior Manager to Senior Manager');
 });
@@ -149,7 +163,10 @@ test('non-working days are explained on focus', async ({ context, demoUrl }) => 
   await expect(tip).toBeVisible();
   await expect(tip).toContainText('is a weekend');
   const today = londonDay(new Date());
-  const short = (day: string) => formatDue(day).replace(/^\w+ /, '').replace(/ \d{4}$/, ''); // "28 Nov"
+  const short = (day: string) =>
+    formatDue(day)
+      .replace(/^\w+ /, '')
+      .replace(/ \d{4}$/, ''); // "28 Nov"
   for (const { day, reason } of nonWorkingDaysBetween(today, addWorkingDays(today, 30))) {
     await expect(tip).toContainText(`${short(day)} is a ${reason.kind === 'weekend' ? 'weekend' : `bank holiday (${reason.name})`}`);
   }
@@ -190,7 +207,9 @@ test('Enfield answers "who is my counterpart at this level?"', async ({ context,
   await panel.getByLabel('Level', { exact: true }).selectOption('4');
   const level4 = panel.getByRole('table', { name: 'Corresponding roles at Level 4 (indicative only)' });
   await expect(level4.getByRole('row', { name: /Community Health/ })).toContainText('Provider Executive Lead');
-  await expect(level4.getByRole('row', { name: /Commissioning Orgs & Primary Care/ })).toContainText('Not legible in the partnership’s table');
+  await expect(level4.getByRole('row', { name: /Commissioning Orgs & Primary Care/ })).toContainText(
+    'Not legible in the partnership’s table',
+  );
   await expect(level4.getByRole('row', { name: /Children's Social Care/ })).toContainText('The table names no role at this level.');
 });
 
@@ -214,7 +233,10 @@ test('the panel has no accessibility violations in each state', async ({ context
     .toBeVisible({ timeout: 20_000 })
     .catch(async (error) => {
       const alerts = await panel.locator('[role="alert"], .error-summary, .field-error').allInnerTexts();
-      const disabled = await panel.getByRole('button', { name: 'Start escalation' }).isDisabled().catch(() => 'gone');
+      const disabled = await panel
+        .getByRole('button', { name: 'Start escalation' })
+        .isDisabled()
+        .catch(() => 'gone');
       console.log(`PANEL ON FAILURE: start disabled=${disabled}; alerts=${JSON.stringify(alerts)}`);
       throw error;
     });
@@ -222,7 +244,10 @@ test('the panel has no accessibility violations in each state', async ({ context
   await panel.getByRole('button', { name: 'Escalate to Stage 1 Line/Team Manager to Line/Team Manager' }).click();
   await scan('escalate form');
   await panel.getByLabel('Not resolved at the previous stage').check();
-  await panel.getByRole('form', { name: 'Escalate' }).getByRole('button', { name: /^Escalate to/ }).click();
+  await panel
+    .getByRole('form', { name: 'Escalate' })
+    .getByRole('button', { name: /^Escalate to/ })
+    .click();
   await panel.getByRole('button', { name: 'Resolve' }).click();
   await panel.getByLabel(/How it was resolved/).fill('Discussion between managers');
   await panel.getByRole('form', { name: 'Resolve the escalation' }).getByRole('button', { name: 'Resolve' }).click();
@@ -314,5 +339,7 @@ test('a keyboard-only run completes a whole escalation', async ({ context, demoU
   await tabTo(/^button\|Resolve\|/);
   await page.keyboard.press('Enter');
   await expect(panel.locator('#escalation-title')).toContainText('Resolved');
-  await expect(panel.locator('.history li').last()).toContainText('Resolved at Stage 1 Line/Team Manager to Line/Team Manager: Managers agreed a joint visit');
+  await expect(panel.locator('.history li').last()).toContainText(
+    'Resolved at Stage 1 Line/Team Manager to Line/Team Manager: Managers agreed a joint visit',
+  );
 });

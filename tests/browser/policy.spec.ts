@@ -6,7 +6,10 @@ import { expect, test } from './fixtures';
 /** Stands in for an enterprise policy (test builds read this as managed storage). */
 async function setPolicy(context: BrowserContext, policy: Record<string, unknown>) {
   const [worker] = context.serviceWorkers();
-  await worker!.evaluate((p) => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.set({ __testManagedSettings: p }), policy);
+  await worker!.evaluate(
+    (p) => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.set({ __testManagedSettings: p }),
+    policy,
+  );
 }
 
 const POLICY = {
@@ -20,7 +23,11 @@ const POLICY = {
       id: 'ourshire-mosaic',
       name: 'Ourshire Mosaic',
       matches: ['https://mosaic.ourshire.gov.uk/*'],
-      childId: { label: 'Mosaic ID', sources: [{ kind: 'label', labels: ['Person ID'] }], validator: { pattern: '[0-9]{5,9}', maxLength: 9 } },
+      childId: {
+        label: 'Mosaic ID',
+        sources: [{ kind: 'label', labels: ['Person ID'] }],
+        validator: { pattern: '[0-9]{5,9}', maxLength: 9 },
+      },
       notes: { fields: ['textarea'] },
     },
   ],
@@ -34,7 +41,10 @@ test('settings set by the organisation are shown locked in the options page', as
   await expect(protocol).toContainText('Set by your organisation');
   await expect(protocol.getByLabel('Protocol')).toBeDisabled();
   await expect(protocol.getByLabel('Protocol')).toHaveValue('enfield');
-  await expect(protocol.getByLabel('Protocol').locator('option')).toHaveText(["Enfield Safeguarding Children's Partnership (ESCP)", 'Herefordshire Safeguarding Children Partnership (HSCP)']);
+  await expect(protocol.getByLabel('Protocol').locator('option')).toHaveText([
+    "Enfield Safeguarding Children's Partnership (ESCP)",
+    'Herefordshire Safeguarding Children Partnership (HSCP)',
+  ]);
   const retention = page.locator('fieldset[data-setting="retentionMonths"]');
   await expect(retention.getByRole('spinbutton')).toBeDisabled();
   await expect(retention.getByRole('spinbutton')).toHaveValue('24');
@@ -44,7 +54,9 @@ test('settings set by the organisation are shown locked in the options page', as
   await expect(page.getByRole('button', { name: 'Allow access to https://mosaic.ourshire.gov.uk/*' })).toBeVisible();
   await expect(page.locator('tr[data-adapter="ourshire-mosaic"]')).toContainText('Set by your organisation');
   await expect(page.getByRole('alert')).toHaveCount(0);
-  await expect(page.locator('[data-version]')).toHaveText(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);
+  await expect(page.locator('[data-version]')).toHaveText(
+    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version,
+  );
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   const scan = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
   expect(scan.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
@@ -58,7 +70,9 @@ test('the panel uses the organisation’s protocol, allowed list and contacts', 
   await expect(select).toHaveValue('enfield');
   await expect(select.locator('option')).toHaveCount(2);
   await panel.getByRole('button', { name: 'Is the child at immediate risk?' }).click();
-  await expect(panel.getByRole('region', { name: 'Immediate risk: act now' })).toContainText('Ourshire: Ourshire Children’s Front Door 01234 567890');
+  await expect(panel.getByRole('region', { name: 'Immediate risk: act now' })).toContainText(
+    'Ourshire: Ourshire Children’s Front Door 01234 567890',
+  );
 });
 
 test('an invalid managed value is ignored with a visible warning, and nothing breaks', async ({ context, extensionId, demoUrl }) => {
@@ -80,7 +94,8 @@ test('no network request leaves the extension during a full escalation walk-thro
   const outside: string[] = [];
   context.on('request', (request) => {
     const url = request.url();
-    if (!url.startsWith(demoUrl) && !url.startsWith('chrome-extension://') && !url.startsWith('data:') && !url.startsWith('blob:')) outside.push(url);
+    if (!url.startsWith(demoUrl) && !url.startsWith('chrome-extension://') && !url.startsWith('data:') && !url.startsWith('blob:'))
+      outside.push(url);
   });
   const page = await context.newPage();
   const panel = await openPanel(page, demoUrl);

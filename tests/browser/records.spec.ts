@@ -24,7 +24,9 @@ base('records written in one page show up live in another, and survive a browser
   await expect(rows(watcher)).toHaveCount(0);
 
   await importFile(writer, 'backup.json', JSON.stringify(backup));
-  await expect(writer.getByRole('status').filter({ hasText: 'Import finished' })).toContainText('2 added, 0 updated, 0 skipped, 0 rejected');
+  await expect(writer.getByRole('status').filter({ hasText: 'Import finished' })).toContainText(
+    '2 added, 0 updated, 0 skipped, 0 rejected',
+  );
 
   // The other page was not reloaded: the rows arrive through the live query.
   await expect(rows(watcher)).toHaveCount(2);

@@ -22,7 +22,12 @@ describe('export', () => {
     const { db, a, b } = await seeded();
     const backup = await exportBackup(db, undefined, new Date(MON));
     expect(backup).toMatchObject({ format: 'escalation-companion-backup', formatVersion: 1, exportedAt: '2026-11-23T10:00:00.000Z' });
-    expect(backup.escalations.map((e) => [e.id, e.events.length]).sort()).toEqual([[a.id, 2], [b.id, 1]].sort());
+    expect(backup.escalations.map((e) => [e.id, e.events.length]).sort()).toEqual(
+      [
+        [a.id, 2],
+        [b.id, 1],
+      ].sort(),
+    );
   });
 
   it('can export one escalation', async () => {
@@ -115,7 +120,11 @@ describe('import', () => {
       ['another program’s JSON', '{"hello": "world"}', /not a valid backup \(format: is not an Escalation Companion backup\)/],
       ['a newer format', '{"format":"escalation-companion-backup","formatVersion":2,"escalations":[]}', /newer version/],
       ['a number', '42', /expected object/],
-      ['escalations not a list', '{"format":"escalation-companion-backup","formatVersion":1,"escalations":{}}', /escalations: .*expected array/],
+      [
+        'escalations not a list',
+        '{"format":"escalation-companion-backup","formatVersion":1,"escalations":{}}',
+        /escalations: .*expected array/,
+      ],
     ];
     for (const [name, text, message] of files) {
       it(name, async () => {

@@ -12,8 +12,15 @@ describe('the launcher’s status line', () => {
     const closed = await createEscalation(db, newEscalation('halton'), { at: MON });
     const resolved = await recordEvent(db, closed.id, { type: 'resolved', methodology: 'x', stageId: 'initial' }, { at: MON });
     const all = [await db.escalations.get(a.id), await db.escalations.get(b.id), resolved].map((e) => e!);
-    expect(childStatus(all, new Date('2026-11-23T12:00:00Z'))).toEqual({ open: 2, text: 'Initial discussion · due by the end of the next working day (+1 more open)', overdue: false });
-    expect(childStatus(all, new Date('2026-11-25T12:00:00Z'))).toMatchObject({ text: 'Initial discussion · overdue by 1 working day (+1 more open)', overdue: true });
+    expect(childStatus(all, new Date('2026-11-23T12:00:00Z'))).toEqual({
+      open: 2,
+      text: 'Initial discussion · due by the end of the next working day (+1 more open)',
+      overdue: false,
+    });
+    expect(childStatus(all, new Date('2026-11-25T12:00:00Z'))).toMatchObject({
+      text: 'Initial discussion · overdue by 1 working day (+1 more open)',
+      overdue: true,
+    });
     expect(childStatus([resolved], new Date(MON))).toEqual({ open: 0, text: null, overdue: false });
   });
 });

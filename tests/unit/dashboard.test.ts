@@ -13,7 +13,12 @@ const filter = (params: Record<string, string>) => filterFromParams(new URLSearc
 describe('dashboard filters', () => {
   it('read from the address, with defaults for anything missing or unreadable', () => {
     expect(filter({})).toMatchObject({ status: 'open', sort: 'due', order: 'asc' });
-    expect(filter({ status: 'nonsense', due: 'yesterday', kind: 'thresholds', from: '2026-13-40' })).toMatchObject({ status: 'open', due: undefined, kind: 'thresholds', from: undefined });
+    expect(filter({ status: 'nonsense', due: 'yesterday', kind: 'thresholds', from: '2026-13-40' })).toMatchObject({
+      status: 'open',
+      due: undefined,
+      kind: 'thresholds',
+      from: undefined,
+    });
     expect(filterToParams(filter({ due: 'overdue', child: '' })).toString()).toBe('due=overdue');
   });
   it('combine: every row shown matches every criterion, and no matching row is left out', () => {
@@ -26,16 +31,28 @@ describe('dashboard filters', () => {
   });
   it('search by child ID, agency, counterpart, kind, stage and the date the concern was raised', () => {
     const child = escalations[10]!.child.childId;
-    expect(escalations.filter((e) => matchesFilter(e, filter({ status: 'all', child }), w)).every((e) => e.child.childId.includes(child))).toBe(true);
+    expect(
+      escalations.filter((e) => matchesFilter(e, filter({ status: 'all', child }), w)).every((e) => e.child.childId.includes(child)),
+    ).toBe(true);
     const police = escalations.filter((e) => matchesFilter(e, filter({ status: 'all', agency: 'police' }), w));
     expect(police.length).toBeGreaterThan(0);
     expect(police.every((e) => [e.raisedBy, ...e.counterparts].some((p) => p.agency === 'Police'))).toBe(true);
     const sam = escalations.filter((e) => matchesFilter(e, filter({ status: 'all', counterpart: 'sam reid' }), w));
     expect(sam.length).toBeGreaterThan(0);
     expect(sam.every((e) => e.counterparts.some((c) => c.name === 'Sam Reid'))).toBe(true);
-    const october = escalations.filter((e) => matchesFilter(e, filter({ status: 'all', from: '2026-10-01', to: '2026-10-31', kind: 'drift-or-delay', stage: 'stage-1' }), w));
+    const october = escalations.filter((e) =>
+      matchesFilter(e, filter({ status: 'all', from: '2026-10-01', to: '2026-10-31', kind: 'drift-or-delay', stage: 'stage-1' }), w),
+    );
     expect(october.length).toBeGreaterThan(0);
-    expect(october.every((e) => e.concernRaisedAt >= '2026-09-30T23:00' && e.concernRaisedAt < '2026-11-01' && e.kind === 'drift-or-delay' && e.currentStage === 'stage-1')).toBe(true);
+    expect(
+      october.every(
+        (e) =>
+          e.concernRaisedAt >= '2026-09-30T23:00' &&
+          e.concernRaisedAt < '2026-11-01' &&
+          e.kind === 'drift-or-delay' &&
+          e.currentStage === 'stage-1',
+      ),
+    ).toBe(true);
   });
   it('sort by due date puts overdue first and escalations with no clock last; descending reverses', () => {
     const open = escalations.filter((e) => e.status === 'open');
@@ -68,7 +85,9 @@ describe('partnership figures', () => {
   it('count escalations that reached each stage in the quarter, and on what themes', () => {
     const f = partnershipFigures(escalations, { period: q, now });
     const stage2 = f.reachedStage.find((r) => r.stage === 2)!;
-    const expected = escalations.filter((e) => e.stages.some((s) => s.stageId === 'stage-2' && s.enteredAt >= '2026-09-30T23:00:00Z' && s.enteredAt < '2027-01-01T00:00:00Z'));
+    const expected = escalations.filter((e) =>
+      e.stages.some((s) => s.stageId === 'stage-2' && s.enteredAt >= '2026-09-30T23:00:00Z' && s.enteredAt < '2027-01-01T00:00:00Z'),
+    );
     expect(stage2.count).toBe(expected.length);
     expect(stage2.byKind.reduce((n, k) => n + k.count, 0)).toBe(stage2.count);
     expect(f.byProtocol.reduce((n, p) => n + p.count, 0)).toBe(f.total);

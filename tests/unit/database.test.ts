@@ -88,11 +88,17 @@ describe('persistent storage', () => {
 describe('retention', () => {
   async function aged() {
     const db = await freshDb();
-    const old = await createEscalation(db, newEscalation('halton', { concernRaisedAt: '2025-06-01T09:00:00Z' }), { at: '2025-06-01T10:00:00Z' });
+    const old = await createEscalation(db, newEscalation('halton', { concernRaisedAt: '2025-06-01T09:00:00Z' }), {
+      at: '2025-06-01T10:00:00Z',
+    });
     await recordEvent(db, old.id, { type: 'resolved', methodology: 'Meeting', stageId: 'initial' }, { at: '2025-06-02T10:00:00Z' });
-    const recent = await createEscalation(db, newEscalation('halton', { concernRaisedAt: '2026-10-01T10:00:00Z' }), { at: '2026-10-01T10:00:00Z' });
+    const recent = await createEscalation(db, newEscalation('halton', { concernRaisedAt: '2026-10-01T10:00:00Z' }), {
+      at: '2026-10-01T10:00:00Z',
+    });
     await recordEvent(db, recent.id, { type: 'withdrawn', reason: 'Wrong child' }, { at: '2026-10-02T10:00:00Z' });
-    const openOld = await createEscalation(db, newEscalation('halton', { concernRaisedAt: '2025-01-01T10:00:00Z' }), { at: '2025-01-01T10:00:00Z' });
+    const openOld = await createEscalation(db, newEscalation('halton', { concernRaisedAt: '2025-01-01T10:00:00Z' }), {
+      at: '2025-01-01T10:00:00Z',
+    });
     return { db, old, recent, openOld };
   }
 
@@ -106,7 +112,9 @@ describe('retention', () => {
   it('deletes nothing without an explicit confirmation', async () => {
     const { db, old } = await aged();
     await expect(purgeEscalations(db, [old.id], {} as never, { now: new Date(MON) })).rejects.toThrow(/explicit confirmation/);
-    await expect(purgeEscalations(db, [old.id], { confirmed: true } as never, { now: new Date(MON) })).rejects.toThrow(/export was offered/);
+    await expect(purgeEscalations(db, [old.id], { confirmed: true } as never, { now: new Date(MON) })).rejects.toThrow(
+      /export was offered/,
+    );
     expect(await db.escalations.count()).toBe(3);
   });
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEscalation, getHistory, InvalidInputError, live, overdueEscalations, recordEvent, TransitionError } from '../../lib/escalations';
+import { createEscalation, getHistory, live, overdueEscalations, recordEvent } from '../../lib/escalations';
+import { InvalidInputError, TransitionError } from '../../lib/records/errors';
 import { listProtocols } from '../../lib/protocols';
 import { deriveEscalation } from '../../lib/records/derive';
 import { EVENT_TYPES } from '../../lib/records/model';
@@ -69,10 +70,20 @@ describe('walking every protocol to its top stage and resolving it', () => {
       const needsDays = protocol.id === 'pan-sussex';
       let e = await createEscalation(db, newEscalation(protocol.id, needsDays ? { agreedDays: 2 } : {}), at(MON));
       for (const stage of protocol.stages.slice(1)) {
-        e = await recordEvent(db, e.id, { type: 'stage-entered', stageId: stage.id, reason: 'unresolved', ...(needsDays ? { agreedDays: 2 } : {}) }, at(MON));
+        e = await recordEvent(
+          db,
+          e.id,
+          { type: 'stage-entered', stageId: stage.id, reason: 'unresolved', ...(needsDays ? { agreedDays: 2 } : {}) },
+          at(MON),
+        );
         expect(e.currentStage).toBe(stage.id);
       }
-      e = await recordEvent(db, e.id, { type: 'resolved', methodology: 'Resolution meeting', stageId: e.currentStage, lessonsLearned: 'Share plans early' }, at(MON));
+      e = await recordEvent(
+        db,
+        e.id,
+        { type: 'resolved', methodology: 'Resolution meeting', stageId: e.currentStage, lessonsLearned: 'Share plans early' },
+        at(MON),
+      );
       expect(e.status).toBe('resolved');
       expect(e.nextDueAt).toBeUndefined();
       expect(e.stages.map((s) => s.stageId)).toEqual(protocol.stages.map((s) => s.id));
@@ -154,7 +165,9 @@ describe('refused transitions write nothing and say why', () => {
 
   it('malformed event bodies are refused by validation', async () => {
     const { db, e } = await started();
-    await expect(recordEvent(db, e.id, { type: 'action-agreed', action: '', dueDay: '30/11/2026' })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(recordEvent(db, e.id, { type: 'action-agreed', action: '', dueDay: '30/11/2026' })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
     await expect(recordEvent(db, e.id, { type: 'teleported' } as never)).rejects.toBeInstanceOf(InvalidInputError);
     await expect(recordEvent(db, 'no-such-escalation-id', { type: 'discussion-held', summary: 'x' })).rejects.toThrow(/No escalation/);
   });
@@ -169,7 +182,12 @@ describe('timeframes and actions feed the due date', () => {
     e = await recordEvent(db, e.id, { type: 'timeframe-agreed', stageId: 'stage-1', days: 1 }, at('2026-11-23T15:00:00Z'));
     expect(e.nextDue).toBe('2026-11-24');
     expect(e.nextDueAt).toBe('2026-11-25T00:00:00.000Z');
-    e = await recordEvent(db, e.id, { type: 'action-agreed', action: 'Health visitor to share the latest assessment', dueDay: '2026-11-25' }, at(MON));
+    e = await recordEvent(
+      db,
+      e.id,
+      { type: 'action-agreed', action: 'Health visitor to share the latest assessment', dueDay: '2026-11-25' },
+      at(MON),
+    );
     expect(e.actions).toEqual([expect.objectContaining({ action: 'Health visitor to share the latest assessment', dueDay: '2026-11-25' })]);
   });
 
@@ -192,13 +210,21 @@ describe('corrections never erase history', () => {
     const fixed = await recordEvent(
       db,
       e.id,
-      { type: 'field-corrected', field: 'counterparts', oldValue: e.counterparts, newValue: [{ name: 'Sam Reed', role: 'Health Visitor', agency: 'Community Health' }] },
+      {
+        type: 'field-corrected',
+        field: 'counterparts',
+        oldValue: e.counterparts,
+        newValue: [{ name: 'Sam Reed', role: 'Health Visitor', agency: 'Community Health' }],
+      },
       at(MON),
     );
     expect(fixed.counterparts[0]!.name).toBe('Sam Reed');
     const history = await getHistory(db, e.id);
     expect(history[1]).toMatchObject({ type: 'field-corrected', oldValue: [expect.objectContaining({ name: 'Sam Reid' })] });
-    expect(history[0]).toMatchObject({ type: 'created', escalation: expect.objectContaining({ counterparts: [expect.objectContaining({ name: 'Sam Reid' })] }) });
+    expect(history[0]).toMatchObject({
+      type: 'created',
+      escalation: expect.objectContaining({ counterparts: [expect.objectContaining({ name: 'Sam Reid' })] }),
+    });
   });
 
   it('refuses a correction made against a value that has since changed, or an invalid new value', async () => {
@@ -216,7 +242,12 @@ describe('corrections never erase history', () => {
   it('a concern date corrected into the past moves the clocks', async () => {
     const db = await freshDb();
     const e = await createEscalation(db, newEscalation('pan-cheshire'), at(MON));
-    const fixed = await recordEvent(db, e.id, { type: 'field-corrected', field: 'concernRaisedAt', oldValue: MON, newValue: '2026-11-19T10:00:00Z' }, at(MON));
+    const fixed = await recordEvent(
+      db,
+      e.id,
+      { type: 'field-corrected', field: 'concernRaisedAt', oldValue: MON, newValue: '2026-11-19T10:00:00Z' },
+      at(MON),
+    );
     expect(fixed.nextDue).toBe('2026-11-20');
   });
 });

@@ -36,7 +36,9 @@ describe('no clock quotes a sentence without a time in it', () => {
     expect('within 48 hours of the concern arising').toMatch(TIME_EXPRESSION);
     expect('Stage 1 should be completed within 1-3 working days').toMatch(TIME_EXPRESSION);
     expect('must be completed no later than by Day 8 from the initial concern').toMatch(TIME_EXPRESSION);
-    expect('Professional disagreement is only dysfunctional if not resolved in a constructive and timely fashion.').not.toMatch(TIME_EXPRESSION);
+    expect('Professional disagreement is only dysfunctional if not resolved in a constructive and timely fashion.').not.toMatch(
+      TIME_EXPRESSION,
+    );
   });
 });
 
@@ -47,7 +49,14 @@ describe('deadlines', () => {
     // Concern on Monday 23 Nov; still at practitioner level: no clock runs, so nothing is overdue on Tuesday.
     expect(stageDue('enfield', [{ stageId: 'initial', enteredAt: MON }], 'initial').due).toBeNull();
     // Practitioners fail to agree on Thursday 26 Nov: the line managers are told that day.
-    const s1 = stageDue('enfield', [{ stageId: 'initial', enteredAt: MON }, { stageId: 'stage-1', enteredAt: '2026-11-26T15:00:00Z' }], 'stage-1');
+    const s1 = stageDue(
+      'enfield',
+      [
+        { stageId: 'initial', enteredAt: MON },
+        { stageId: 'stage-1', enteredAt: '2026-11-26T15:00:00Z' },
+      ],
+      'stage-1',
+    );
     expect(s1.clocks.find((c) => c.id === 'line-managers-same-day')!.due).toBe('2026-11-26');
   });
 
@@ -62,16 +71,30 @@ describe('deadlines', () => {
       }
     }
     expect(JSON.stringify(halton)).not.toContain('only dysfunctional if not resolved');
-    const s1 = stageDue('halton', [{ stageId: 'initial', enteredAt: MON }, { stageId: 'stage-1', enteredAt: MON, agreedDays: 3 }], 'stage-1');
+    const s1 = stageDue(
+      'halton',
+      [
+        { stageId: 'initial', enteredAt: MON },
+        { stageId: 'stage-1', enteredAt: MON, agreedDays: 3 },
+      ],
+      'stage-1',
+    );
     expect(s1.clocks[0]).toMatchObject({ due: '2026-11-26', agreedBetweenYou: true });
   });
 
   it('Halton: a case note calls an agreed date the parties’ agreement, not a deadline', async () => {
     const db = await freshDb();
     const e = await createEscalation(db, newEscalation('halton'), { at: MON });
-    const moved = await recordEvent(db, e.id, { type: 'stage-entered', stageId: 'stage-1', reason: 'unresolved', agreedDays: 3 }, { at: MON });
+    const moved = await recordEvent(
+      db,
+      e.id,
+      { type: 'stage-entered', stageId: 'stage-1', reason: 'unresolved', agreedDays: 3 },
+      { at: MON },
+    );
     const facts = factsFor(moved, await getHistory(db, e.id), new Date(MON));
-    expect(facts.nextDue).toBe('Manager/Named Professional with responsibilities for Safeguarding: due Thu 26 Nov 2026 (agreed between you; the protocol sets no timescale)');
+    expect(facts.nextDue).toBe(
+      'Manager/Named Professional with responsibilities for Safeguarding: due Thu 26 Nov 2026 (agreed between you; the protocol sets no timescale)',
+    );
   });
 
   it('Herefordshire: "these are indicative timeframes and, in some cases, the matter will require a swifter response"', () => {
@@ -107,9 +130,19 @@ describe('who acts', () => {
   });
 
   it('Halton Stage 3 and Pan-Sussex Stages 4–5 carry their alternative triggers ("significant policy issues", "a number of similar concerns")', () => {
-    expect(getStage(getProtocol('halton'), 'stage-3').triggers.map((t) => t.quote).join()).toContain('and /or the discussion has raised significant policy issues');
-    expect(getStage(getProtocol('pan-sussex'), 'stage-4').triggers.map((t) => t.text).join()).toContain('significant policy issues');
-    const s5 = getStage(getProtocol('pan-sussex'), 'stage-5').triggers.map((t) => t.quote).join();
+    expect(
+      getStage(getProtocol('halton'), 'stage-3')
+        .triggers.map((t) => t.quote)
+        .join(),
+    ).toContain('and /or the discussion has raised significant policy issues');
+    expect(
+      getStage(getProtocol('pan-sussex'), 'stage-4')
+        .triggers.map((t) => t.text)
+        .join(),
+    ).toContain('significant policy issues');
+    const s5 = getStage(getProtocol('pan-sussex'), 'stage-5')
+      .triggers.map((t) => t.quote)
+      .join();
     expect(s5).toContain('significant policy/procedure issues');
     expect(s5).toContain('a number of similar concerns or disagreements have been recorded');
   });
@@ -127,7 +160,10 @@ describe('who acts', () => {
 });
 
 describe('immediate risk: each protocol’s own route', () => {
-  const route = (id: string) => getProtocol(id).immediateRisk.steps.map((s) => s.text).join(' ');
+  const route = (id: string) =>
+    getProtocol(id)
+      .immediateRisk.steps.map((s) => s.text)
+      .join(' ');
   it('only Halton and Herefordshire say "the same working day"', () => {
     for (const p of listProtocols()) {
       const says = /same working day/.test(route(p.id));
@@ -155,7 +191,9 @@ describe('duties', () => {
       toPlainText(renderTemplate(getTemplate('case-note'), factsFor(x, [], new Date(MON)), referenceLine(x)));
     expect(note(e)).not.toContain('Now it is resolved');
     const resolved = await recordEvent(db, e.id, { type: 'resolved', methodology: 'Meeting', stageId: 'initial' }, { at: MON });
-    expect(note(resolved)).toContain('Now it is resolved, the protocol asks:\n- Update the Report to HSCP (Section C) and re-submit it to the Partnership Team.');
+    expect(note(resolved)).toContain(
+      'Now it is resolved, the protocol asks:\n- Update the Report to HSCP (Section C) and re-submit it to the Partnership Team.',
+    );
   });
 
   it('Enfield: the business unit is copied in at Step 4 whatever the level; before that only for "Level 4 or above intervention"', () => {
@@ -180,7 +218,11 @@ describe('duties', () => {
   });
 
   it('Halton: "communicating such concerns through agreed child protection procedures" is shown at every stage', () => {
-    expect(getProtocol('halton').notes.map((n) => n.quote).join()).toContain('through agreed child protection procedures');
+    expect(
+      getProtocol('halton')
+        .notes.map((n) => n.quote)
+        .join(),
+    ).toContain('through agreed child protection procedures');
   });
 
   it('the ladder lists every stage’s duties for a child on neither plan (the IRO duty stays conditional)', async () => {
@@ -196,7 +238,10 @@ describe('forms', () => {
     const db = await freshDb();
     const e = await createEscalation(
       db,
-      newEscalation('herefordshire', { child: { hostId: 'demo', childId: '1000001', ...child }, levelOfNeed: { current: 'Level 3', proposed: 'Level 4' } }),
+      newEscalation('herefordshire', {
+        child: { hostId: 'demo', childId: '1000001', ...child },
+        levelOfNeed: { current: 'Level 3', proposed: 'Level 4' },
+      }),
       { at: MON },
     );
     return { e, events: await getHistory(db, e.id) };
@@ -204,22 +249,30 @@ describe('forms', () => {
 
   it('Herefordshire Appendix 1: "Name: DOB: Age: Unique identifier:" and current and proposed level of need', async () => {
     const { e, events } = await resolvedHerefordshire({ name: 'Amelia Hart', dateOfBirth: '2016-11-24' });
-    const cells = toTsv(renderTemplate(getTemplate('herefordshire-appendix-1'), factsFor(e, events, new Date('2026-11-23T12:00:00Z')))).split('\t');
+    const cells = toTsv(
+      renderTemplate(getTemplate('herefordshire-appendix-1'), factsFor(e, events, new Date('2026-11-23T12:00:00Z'))),
+    ).split('\t');
     expect(cells[1]).toBe('Name: Amelia Hart; DOB: Thu 24 Nov 2016; Age: 9; Unique identifier: 1000001');
     expect(cells[3]).toBe('Current: Level 3; proposed: Level 4');
     const unknown = await resolvedHerefordshire();
-    const blank = toTsv(renderTemplate(getTemplate('herefordshire-appendix-1'), factsFor(unknown.e, unknown.events, new Date(MON)))).split('\t');
+    const blank = toTsv(renderTemplate(getTemplate('herefordshire-appendix-1'), factsFor(unknown.e, unknown.events, new Date(MON)))).split(
+      '\t',
+    );
     expect(blank[1]).toBe(`Name: ${BLANK}; DOB: ${BLANK}; Age: ${BLANK}; Unique identifier: 1000001`);
   });
 
   it('Herefordshire Appendix 2: its send-to line and the prompts of 2.1, 2.2, 4.1 and 4.2', async () => {
     const { e, events } = await resolvedHerefordshire();
     const text = toPlainText(renderTemplate(getTemplate('herefordshire-appendix-2'), factsFor(e, events, new Date(MON))));
-    expect(text).toContain('Completed forms should be sent to the HSCP Partnership Team: admin.sbu@herefordshire.gov.uk, and to the relevant professional at Stage 2');
+    expect(text).toContain(
+      'Completed forms should be sent to the HSCP Partnership Team: admin.sbu@herefordshire.gov.uk, and to the relevant professional at Stage 2',
+    );
     expect(text).toContain('desired outcome');
     expect(text).toContain('Please note if this is a recurring issue');
     expect(text).toContain('4.1 Current level of need (Right help right time, also state any legal orders, CIN / CP Plan, etc.): Level 3');
-    expect(text).toContain('4.2 Perceived level of need (Right help right time, also state any legal orders, CIN / CP Plan, etc.): Level 4');
+    expect(text).toContain(
+      '4.2 Perceived level of need (Right help right time, also state any legal orders, CIN / CP Plan, etc.): Level 4',
+    );
   });
 
   it('Halton’s written confirmation asks "how any outstanding issues will be pursued"', async () => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
-import { adapterForUrl, builtInAdapters, mergeAdapters, parseAdapterFile, readChildId } from '../../lib/hosts';
+import { builtInAdaptersFor } from '../../lib/browser/adapters';
+import { adapterForUrl, mergeAdapters, parseAdapterFile, readChildId } from '../../lib/hosts';
 import { readSource } from '../../lib/hosts/extract';
 import { panelHandover, readPanelHandover } from '../../lib/page/detector';
 import { matchesUrl, originPattern, siteToOrigin } from '../../lib/hosts/match';
@@ -13,7 +14,7 @@ function page(html: string, title = ''): Document {
   return doc;
 }
 
-const [DEMO, MOSAIC] = builtInAdapters(true) as [HostAdapter, HostAdapter];
+const [DEMO, MOSAIC] = builtInAdaptersFor('development') as [HostAdapter, HostAdapter];
 
 function adapter(sources: unknown[], pattern = '[0-9]{3,10}', maxLength = 10): HostAdapter {
   return HostAdapterSchema.parse({
@@ -40,7 +41,9 @@ describe('extraction strategies', () => {
 
   it('label: the next element (dt/dd, th/td)', () => {
     const a = adapter([{ kind: 'label', labels: ['Person ID'] }]);
-    expect(readChildId(a, page('<dl><dt>Name</dt><dd>A</dd><dt>Person ID</dt><dd>2233445</dd></dl>'), URL_)).toMatchObject({ childId: '2233445' });
+    expect(readChildId(a, page('<dl><dt>Name</dt><dd>A</dd><dt>Person ID</dt><dd>2233445</dd></dl>'), URL_)).toMatchObject({
+      childId: '2233445',
+    });
     expect(readChildId(a, page('<table><tr><th>person id:</th><td>99887</td></tr></table>'), URL_)).toMatchObject({ childId: '99887' });
   });
 
@@ -56,7 +59,10 @@ describe('extraction strategies', () => {
   });
 
   it('url-param', () => {
-    expect(readChildId(adapter([{ kind: 'url-param', param: 'id' }]), page(''), URL_)).toMatchObject({ childId: '445566', source: 'url-param' });
+    expect(readChildId(adapter([{ kind: 'url-param', param: 'id' }]), page(''), URL_)).toMatchObject({
+      childId: '445566',
+      source: 'url-param',
+    });
   });
 
   it('url-path, read with a regex', () => {
@@ -129,6 +135,11 @@ describe('URL matching', () => {
     expect(matchesUrl('https://*.council.gov.uk/*', 'http://cs.council.gov.uk/')).toBe(false);
     expect(matchesUrl('http://127.0.0.1/*', 'http://127.0.0.1:4173/person/1')).toBe(true);
     expect(matchesUrl('*://records.example.org/*', 'https://records.example.org.evil.com/')).toBe(false);
+    // What adapters have always allowed beyond the library: a port, and capitals in the host.
+    expect(matchesUrl('https://mosaic.council.gov.uk:8443/*', 'https://mosaic.council.gov.uk:8443/p/1')).toBe(true);
+    expect(matchesUrl('https://mosaic.council.gov.uk:8443/*', 'https://mosaic.council.gov.uk/p/1')).toBe(false);
+    expect(matchesUrl('https://Mosaic.Council.gov.uk/*', 'https://mosaic.council.gov.uk/p/1')).toBe(true);
+    expect(matchesUrl('not a pattern', 'https://mosaic.council.gov.uk/')).toBe(false);
     expect(originPattern('https://*.council.gov.uk/mosaic/*')).toBe('https://*.council.gov.uk/*');
     expect(siteToOrigin(' https://mosaic.council.gov.uk/web/person?id=1 ')).toEqual({ origin: 'https://mosaic.council.gov.uk/*' });
     expect(siteToOrigin('mosaic.council.gov.uk')).toEqual({ error: expect.stringMatching(/full address/) });
@@ -143,8 +154,10 @@ describe('URL matching', () => {
     expect(adapterForUrl(all, 'https://elsewhere.gov.uk/')).toBeUndefined();
   });
 
-  it('production builds have no demo adapter', () => {
-    expect(builtInAdapters(false).map((a) => a.id)).toEqual(['mosaic']);
+  it('production builds ship no demo adapter, and every built-in adapter is exactly what the schema accepts', () => {
+    // builtInAdaptersFor is what the extension itself calls (lib/browser/adapters.ts builtIns).
+    expect(builtInAdaptersFor('production').map((a) => a.id)).toEqual(['mosaic']);
+    for (const a of builtInAdaptersFor('development')) expect(a).toEqual(HostAdapterSchema.parse(a));
   });
 });
 

@@ -37,16 +37,28 @@ describe('the ladder view', () => {
     expect(current.clocks[0]!.left).toMatchObject({ urgency: 'ok', text: '2 working days left', dueText: 'due Thu 26 Nov 2026' });
     expect(current.duties.map((d) => d.duty.id)).not.toContain('notify-iro');
 
-    const lac = await createEscalation(db, newEscalation('herefordshire', { flags: { immediateRisk: false, childProtectionPlan: false, lookedAfter: true } }), { at: MON });
+    const lac = await createEscalation(
+      db,
+      newEscalation('herefordshire', { flags: { immediateRisk: false, childProtectionPlan: false, lookedAfter: true } }),
+      { at: MON },
+    );
     expect(ladderView(lac, new Date(MON)).stages[1]!.duties.map((d) => d.duty.id)).toContain('notify-iro');
     expect(nextStage(e)?.id).toBe('stage-2');
   });
 
   it('shows stages passed over and where it was resolved', async () => {
     const db = await freshDb();
-    let e = await createEscalation(db, newEscalation('pan-sussex', { startStage: 'stage-2', startReason: 'immediate-risk', agreedDays: 1 }), { at: MON });
+    let e = await createEscalation(
+      db,
+      newEscalation('pan-sussex', { startStage: 'stage-2', startReason: 'immediate-risk', agreedDays: 1 }),
+      { at: MON },
+    );
     e = await recordEvent(db, e.id, { type: 'resolved', methodology: 'Managers met', stageId: 'stage-2' }, { at: MON });
-    expect(ladderView(e, new Date(MON)).stages.map((s) => s.status).slice(0, 3)).toEqual(['passed-over', 'resolved-here', 'ahead']);
+    expect(
+      ladderView(e, new Date(MON))
+        .stages.map((s) => s.status)
+        .slice(0, 3),
+    ).toEqual(['passed-over', 'resolved-here', 'ahead']);
     expect(nextStage(e)?.id).toBe('stage-3');
   });
 });

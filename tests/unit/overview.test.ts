@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { countRows, createEscalation, dashboardRows, dueCounts, dueSoonest, firstDueAfter, firstRowsByDue, recordEvent } from '../../lib/escalations';
+import {
+  countRows,
+  createEscalation,
+  dashboardRows,
+  dueCounts,
+  dueSoonest,
+  firstDueAfter,
+  firstRowsByDue,
+  recordEvent,
+} from '../../lib/escalations';
 import { badgeFor, dueBucket, dueWindows, nextBadgeChange } from '../../lib/overview';
 import { filterFromParams, firstScreenFromIndex, indexedNarrowing, matchesFilter, sortEscalations } from '../../lib/dashboard';
 import { generateEscalations } from '../fixtures/generator';
@@ -32,7 +41,11 @@ describe('due windows (London days and weeks)', () => {
 
 describe('the toolbar badge', () => {
   it('shows the overdue count in red, else the due-today count in amber, else nothing', () => {
-    expect(badgeFor({ overdue: 3, dueToday: 2, dueThisWeek: 9 })).toMatchObject({ text: '3', colour: '#d4351c', title: expect.stringContaining('3 escalations overdue, 2 due today') });
+    expect(badgeFor({ overdue: 3, dueToday: 2, dueThisWeek: 9 })).toMatchObject({
+      text: '3',
+      colour: '#d4351c',
+      title: expect.stringContaining('3 escalations overdue, 2 due today'),
+    });
     expect(badgeFor({ overdue: 0, dueToday: 2, dueThisWeek: 0 })).toMatchObject({ text: '2', colour: '#ffdd00', textColour: '#0b0c0c' });
     expect(badgeFor({ overdue: 0, dueToday: 0, dueThisWeek: 4 }).text).toBe('');
     expect(badgeFor({ overdue: 12345, dueToday: 0, dueThisWeek: 0 }).text).toBe('999+');
@@ -66,11 +79,27 @@ describe('overview queries on the nextDueAt index', () => {
     // The dashboard's indexed narrowing picks out exactly the same rows.
     for (const due of ['overdue', 'due-today', 'due-this-week', 'later'] as const) {
       const rows = await dashboardRows(db, indexedNarrowing(filterFromParams(new URLSearchParams({ due })), w));
-      expect(rows.map((r) => r.id).sort()).toEqual(escalations.filter((e) => dueBucket(e, w) === due).map((e) => e.id).sort());
+      expect(rows.map((r) => r.id).sort()).toEqual(
+        escalations
+          .filter((e) => dueBucket(e, w) === due)
+          .map((e) => e.id)
+          .sort(),
+      );
     }
     const soonest = await dueSoonest(db, 5);
-    expect(soonest.map((e) => e.nextDueAt)).toEqual(escalations.map((e) => e.nextDueAt).filter(Boolean).sort().slice(0, 5));
-    expect(await firstDueAfter(db, now)).toBe(escalations.map((e) => e.nextDueAt).filter((d): d is string => !!d && d > w.now).sort()[0]);
+    expect(soonest.map((e) => e.nextDueAt)).toEqual(
+      escalations
+        .map((e) => e.nextDueAt)
+        .filter(Boolean)
+        .sort()
+        .slice(0, 5),
+    );
+    expect(await firstDueAfter(db, now)).toBe(
+      escalations
+        .map((e) => e.nextDueAt)
+        .filter((d): d is string => !!d && d > w.now)
+        .sort()[0],
+    );
   });
 
   it('give the dashboard the exact top of its list and its length, before every row is read', async () => {
@@ -79,18 +108,42 @@ describe('overview queries on the nextDueAt index', () => {
     const { escalations } = generateEscalations({ count: 500, now, seed: 8 });
     await db.escalations.bulkAdd(escalations);
     const w = dueWindows(now);
-    const cases: Record<string, string>[] = [{}, { status: 'all' }, { due: 'overdue' }, { status: 'all', due: 'due-this-week' }, { due: 'later' }];
+    const cases: Record<string, string>[] = [
+      {},
+      { status: 'all' },
+      { due: 'overdue' },
+      { status: 'all', due: 'due-this-week' },
+      { due: 'later' },
+    ];
     for (const params of cases) {
       const filter = filterFromParams(new URLSearchParams(params));
       const plan = firstScreenFromIndex(filter, w)!;
       expect(plan, JSON.stringify(params)).not.toBeNull();
-      const full = sortEscalations((await dashboardRows(db, indexedNarrowing(filter, w))).filter((e) => matchesFilter(e, filter, w)), filter.sort, filter.order);
+      const full = sortEscalations(
+        (await dashboardRows(db, indexedNarrowing(filter, w))).filter((e) => matchesFilter(e, filter, w)),
+        filter.sort,
+        filter.order,
+      );
       const early = await firstRowsByDue(db, plan.rows, 40);
-      expect(early.map((e) => e.id), JSON.stringify(params)).toEqual(full.slice(0, 40).filter((e) => e.nextDueAt).map((e) => e.id));
+      expect(
+        early.map((e) => e.id),
+        JSON.stringify(params),
+      ).toEqual(
+        full
+          .slice(0, 40)
+          .filter((e) => e.nextDueAt)
+          .map((e) => e.id),
+      );
       expect(await countRows(db, plan.count), JSON.stringify(params)).toBe(full.length);
     }
     // Anything the index cannot answer waits for the full read.
-    for (const params of <Record<string, string>[]>[{ child: '2000' }, { status: 'resolved' }, { sort: 'child' }, { due: 'no-clock' }, { protocol: 'halton' }]) {
+    for (const params of <Record<string, string>[]>[
+      { child: '2000' },
+      { status: 'resolved' },
+      { sort: 'child' },
+      { due: 'no-clock' },
+      { protocol: 'halton' },
+    ]) {
       expect(firstScreenFromIndex(filterFromParams(new URLSearchParams(params)), w), JSON.stringify(params)).toBeNull();
     }
   });
@@ -100,7 +153,12 @@ describe('overview queries on the nextDueAt index', () => {
     const e = await createEscalation(db, newEscalation('pan-cheshire'), { at: MON });
     const after = new Date('2026-11-26T10:00:00Z');
     expect((await dueCounts(db, after)).overdue).toBe(1);
-    await recordEvent(db, e.id, { type: 'resolved', methodology: 'Agreed at a meeting', stageId: 'initial' }, { at: '2026-11-26T10:00:00Z' });
+    await recordEvent(
+      db,
+      e.id,
+      { type: 'resolved', methodology: 'Agreed at a meeting', stageId: 'initial' },
+      { at: '2026-11-26T10:00:00Z' },
+    );
     expect(await dueCounts(db, after)).toEqual({ overdue: 0, dueToday: 0, dueThisWeek: 0 });
   });
 });

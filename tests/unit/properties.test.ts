@@ -5,12 +5,8 @@ import { addCalendarDays, addWorkingDays, isWorkingDay, workingDaysBetween } fro
 import { listProtocols } from '../../lib/protocols';
 import { dueInstant, scheduleEscalation } from '../../lib/schedule';
 
-const day = fc
-  .integer({ min: 0, max: 365 * 40 })
-  .map((n) => addCalendarDays('2005-01-01', n));
-const instant = fc
-  .integer({ min: Date.UTC(2010, 0, 1), max: Date.UTC(2040, 0, 1) })
-  .map((ms) => new Date(ms).toISOString());
+const day = fc.integer({ min: 0, max: 365 * 40 }).map((n) => addCalendarDays('2005-01-01', n));
+const instant = fc.integer({ min: Date.UTC(2010, 0, 1), max: Date.UTC(2040, 0, 1) }).map((ms) => new Date(ms).toISOString());
 
 describe('working days', () => {
   it('adding working days never lands on a non-working day', () => {
@@ -33,10 +29,13 @@ describe('schedules', () => {
     protocol: fc.constantFrom(...protocols),
     concern: instant,
     // for each stage: entered or not, hours after the previous entry, agreed days
-    steps: fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 24 * 20 }), fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined })), {
-      minLength: 6,
-      maxLength: 6,
-    }),
+    steps: fc.array(
+      fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 24 * 20 }), fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined })),
+      {
+        minLength: 6,
+        maxLength: 6,
+      },
+    ),
   });
 
   it("a stage's due is never after any of its clocks, and is one of them", () => {

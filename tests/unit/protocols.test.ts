@@ -65,7 +65,8 @@ describe.skipIf(!seedsAvailable && !process.env.CI)(`every quote is the source d
 describe('contacts are organisational only', () => {
   it('never name an individual from the documents', () => {
     // The Halton appendix lists named people; none of them may be shipped.
-    const names = /Fairbrother|Ashcroft|Wilson|Hughes|Storey|Overs|Coffey|Evans|Fearon|Norton|Williams|Dobson|Few|Kellie|Bradley|Cleworth|Loftus|Richardson|Hudson|Dawber|Montieth|McCulloch|Dearden|Broome|Griffiths|Burke|Jones/;
+    const names =
+      /Fairbrother|Ashcroft|Wilson|Hughes|Storey|Overs|Coffey|Evans|Fearon|Norton|Williams|Dobson|Few|Kellie|Bradley|Cleworth|Loftus|Richardson|Hudson|Dawber|Montieth|McCulloch|Dearden|Broome|Griffiths|Burke|Jones/;
     for (const protocol of listProtocols()) {
       expect(JSON.stringify(protocol.contacts), protocol.id).not.toMatch(names);
     }

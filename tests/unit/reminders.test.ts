@@ -8,7 +8,15 @@ import { newEscalation } from './fixtures/escalations';
 /** An open Pan-Cheshire escalation whose current stage is due at the end of `due` (London). */
 function dueOn(due: string, id = 'aaaaaaaa-1'): Escalation {
   const base = deriveEscalation([
-    EscalationEventSchema.parse({ type: 'created', reference: 'ESC-AAAAAA', escalation: newEscalation('pan-cheshire', { concernRaisedAt: '2026-06-01T10:00:00Z' }), id: `${id}-e`, escalationId: id, seq: 1, at: '2026-06-01T10:00:00Z' }),
+    EscalationEventSchema.parse({
+      type: 'created',
+      reference: 'ESC-AAAAAA',
+      escalation: newEscalation('pan-cheshire', { concernRaisedAt: '2026-06-01T10:00:00Z' }),
+      id: `${id}-e`,
+      escalationId: id,
+      seq: 1,
+      at: '2026-06-01T10:00:00Z',
+    }),
   ]);
   return { ...base, nextDue: due };
 }

@@ -22,27 +22,178 @@ function clockOf(c: Pick<ClockCase, 'protocol' | 'stage' | 'clock' | 'input'>) {
 
 const CASES: ClockCase[] = [
   // Pan-Cheshire
-  { protocol: 'pan-cheshire', stage: 'initial', clock: 'discussion-48h', input: { concernRaisedAt: MON }, due: '2026-11-25T10:00:00.000Z', why: '48 hours after the concern, to the minute' },
-  { protocol: 'pan-cheshire', stage: 'initial', clock: 'day-1-2', input: { concernRaisedAt: MON }, due: '2026-11-24', why: 'Day 1 is Monday, Day 2 Tuesday' },
-  { protocol: 'pan-cheshire', stage: 'initial', clock: 'day-1-2', input: { concernRaisedAt: '2026-11-28T11:00:00Z' }, due: '2026-12-01', why: 'a Saturday concern: Day 1 is the Monday' },
-  { protocol: 'pan-cheshire', stage: 'stage-1', clock: 'day-3-7', input: { concernRaisedAt: MON }, due: '2026-12-01', why: 'Day 7 is the sixth working day after Day 1' },
-  { protocol: 'pan-cheshire', stage: 'stage-1', clock: 'day-3-7', input: { concernRaisedAt: '2026-12-23T09:00:00Z' }, due: '2027-01-05', why: 'over Christmas, Boxing Day substitute and New Year' },
-  { protocol: 'pan-cheshire', stage: 'stage-1', clock: 'five-working-days', input: { concernRaisedAt: MON, stages: [{ stageId: 'initial', enteredAt: MON }, { stageId: 'stage-1', enteredAt: '2026-11-25T14:00:00Z' }] }, due: '2026-12-02', why: '5 working days after the line manager is notified (Wed)' },
+  {
+    protocol: 'pan-cheshire',
+    stage: 'initial',
+    clock: 'discussion-48h',
+    input: { concernRaisedAt: MON },
+    due: '2026-11-25T10:00:00.000Z',
+    why: '48 hours after the concern, to the minute',
+  },
+  {
+    protocol: 'pan-cheshire',
+    stage: 'initial',
+    clock: 'day-1-2',
+    input: { concernRaisedAt: MON },
+    due: '2026-11-24',
+    why: 'Day 1 is Monday, Day 2 Tuesday',
+  },
+  {
+    protocol: 'pan-cheshire',
+    stage: 'initial',
+    clock: 'day-1-2',
+    input: { concernRaisedAt: '2026-11-28T11:00:00Z' },
+    due: '2026-12-01',
+    why: 'a Saturday concern: Day 1 is the Monday',
+  },
+  {
+    protocol: 'pan-cheshire',
+    stage: 'stage-1',
+    clock: 'day-3-7',
+    input: { concernRaisedAt: MON },
+    due: '2026-12-01',
+    why: 'Day 7 is the sixth working day after Day 1',
+  },
+  {
+    protocol: 'pan-cheshire',
+    stage: 'stage-1',
+    clock: 'day-3-7',
+    input: { concernRaisedAt: '2026-12-23T09:00:00Z' },
+    due: '2027-01-05',
+    why: 'over Christmas, Boxing Day substitute and New Year',
+  },
+  {
+    protocol: 'pan-cheshire',
+    stage: 'stage-1',
+    clock: 'five-working-days',
+    input: {
+      concernRaisedAt: MON,
+      stages: [
+        { stageId: 'initial', enteredAt: MON },
+        { stageId: 'stage-1', enteredAt: '2026-11-25T14:00:00Z' },
+      ],
+    },
+    due: '2026-12-02',
+    why: '5 working days after the line manager is notified (Wed)',
+  },
   { protocol: 'pan-cheshire', stage: 'stage-2', clock: 'day-8-13', input: { concernRaisedAt: MON }, due: '2026-12-09', why: 'Day 13' },
   { protocol: 'pan-cheshire', stage: 'stage-3', clock: 'day-14-19', input: { concernRaisedAt: MON }, due: '2026-12-17', why: 'Day 19' },
   // Halton: timeframes agreed by the parties
-  { protocol: 'halton', stage: 'stage-1', clock: 'agreed-timeframe', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: '2026-11-24T09:00:00Z', agreedDays: 3 }] }, due: '2026-11-27', why: '3 agreed working days from Tuesday' },
-  { protocol: 'halton', stage: 'stage-2', clock: 'agreed-timeframe', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: MON }, { stageId: 'stage-2', enteredAt: '2026-11-27T09:00:00Z', agreedDays: 2 }] }, due: '2026-12-01', why: '2 agreed working days from Friday' },
-  { protocol: 'halton', stage: 'stage-3', clock: 'agreed-timeframe', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: MON }, { stageId: 'stage-2', enteredAt: MON }, { stageId: 'stage-3', enteredAt: '2026-12-24T09:00:00Z', agreedDays: 1 }] }, due: '2026-12-29', why: '1 agreed working day from Christmas Eve' },
+  {
+    protocol: 'halton',
+    stage: 'stage-1',
+    clock: 'agreed-timeframe',
+    input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: '2026-11-24T09:00:00Z', agreedDays: 3 }] },
+    due: '2026-11-27',
+    why: '3 agreed working days from Tuesday',
+  },
+  {
+    protocol: 'halton',
+    stage: 'stage-2',
+    clock: 'agreed-timeframe',
+    input: {
+      concernRaisedAt: MON,
+      stages: [
+        { stageId: 'stage-1', enteredAt: MON },
+        { stageId: 'stage-2', enteredAt: '2026-11-27T09:00:00Z', agreedDays: 2 },
+      ],
+    },
+    due: '2026-12-01',
+    why: '2 agreed working days from Friday',
+  },
+  {
+    protocol: 'halton',
+    stage: 'stage-3',
+    clock: 'agreed-timeframe',
+    input: {
+      concernRaisedAt: MON,
+      stages: [
+        { stageId: 'stage-1', enteredAt: MON },
+        { stageId: 'stage-2', enteredAt: MON },
+        { stageId: 'stage-3', enteredAt: '2026-12-24T09:00:00Z', agreedDays: 1 },
+      ],
+    },
+    due: '2026-12-29',
+    why: '1 agreed working day from Christmas Eve',
+  },
   // Enfield
-  { protocol: 'enfield', stage: 'stage-1', clock: 'line-managers-same-day', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: '2026-11-25T11:00:00Z' }] }, due: '2026-11-25', why: 'the same working day as Stage 1 starts (Wed), not the concern (Mon)' },
-  { protocol: 'enfield', stage: 'stage-1', clock: 'line-managers-same-day', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: '2026-11-28T19:00:00Z' }] }, due: '2026-11-30', why: 'Stage 1 entered on a Saturday: the next working day' },
-  { protocol: 'enfield', stage: 'stage-1', clock: 'refer-next-working-day', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: '2026-11-27T15:00:00Z' }] }, due: '2026-11-30', why: 'entered Friday: the next working day is Monday' },
-  { protocol: 'enfield', stage: 'stage-2', clock: 'professionals-meeting', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: MON }, { stageId: 'stage-2', enteredAt: '2026-11-24T12:00:00Z' }] }, due: '2026-11-26', why: 'within 2 working days of Tuesday' },
-  { protocol: 'enfield', stage: 'stage-1', clock: 'five-days-to-resolution', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: MON }] }, due: '2026-11-30', why: '5 working days from stage 1' },
-  { protocol: 'enfield', stage: 'stage-2', clock: 'five-days-to-resolution', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: MON }] }, due: '2026-11-30', why: 'the same clock governs stage 2' },
-  { protocol: 'enfield', stage: 'stage-3', clock: 'five-days-to-resolution', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: MON }, { stageId: 'stage-2', enteredAt: MON }, { stageId: 'stage-3', enteredAt: '2026-11-26T09:00:00Z' }] }, due: '2026-11-30', why: 'and stage 3, anchored to stage 1 not stage 3' },
-  { protocol: 'enfield', stage: 'stage-4', clock: 'five-days-to-resolution', input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: '2026-12-22T09:00:00Z' }] }, due: '2026-12-31', why: 'and stage 4; over Christmas' },
+  {
+    protocol: 'enfield',
+    stage: 'stage-1',
+    clock: 'line-managers-same-day',
+    input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: '2026-11-25T11:00:00Z' }] },
+    due: '2026-11-25',
+    why: 'the same working day as Stage 1 starts (Wed), not the concern (Mon)',
+  },
+  {
+    protocol: 'enfield',
+    stage: 'stage-1',
+    clock: 'line-managers-same-day',
+    input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: '2026-11-28T19:00:00Z' }] },
+    due: '2026-11-30',
+    why: 'Stage 1 entered on a Saturday: the next working day',
+  },
+  {
+    protocol: 'enfield',
+    stage: 'stage-1',
+    clock: 'refer-next-working-day',
+    input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: '2026-11-27T15:00:00Z' }] },
+    due: '2026-11-30',
+    why: 'entered Friday: the next working day is Monday',
+  },
+  {
+    protocol: 'enfield',
+    stage: 'stage-2',
+    clock: 'professionals-meeting',
+    input: {
+      concernRaisedAt: MON,
+      stages: [
+        { stageId: 'stage-1', enteredAt: MON },
+        { stageId: 'stage-2', enteredAt: '2026-11-24T12:00:00Z' },
+      ],
+    },
+    due: '2026-11-26',
+    why: 'within 2 working days of Tuesday',
+  },
+  {
+    protocol: 'enfield',
+    stage: 'stage-1',
+    clock: 'five-days-to-resolution',
+    input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: MON }] },
+    due: '2026-11-30',
+    why: '5 working days from stage 1',
+  },
+  {
+    protocol: 'enfield',
+    stage: 'stage-2',
+    clock: 'five-days-to-resolution',
+    input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: MON }] },
+    due: '2026-11-30',
+    why: 'the same clock governs stage 2',
+  },
+  {
+    protocol: 'enfield',
+    stage: 'stage-3',
+    clock: 'five-days-to-resolution',
+    input: {
+      concernRaisedAt: MON,
+      stages: [
+        { stageId: 'stage-1', enteredAt: MON },
+        { stageId: 'stage-2', enteredAt: MON },
+        { stageId: 'stage-3', enteredAt: '2026-11-26T09:00:00Z' },
+      ],
+    },
+    due: '2026-11-30',
+    why: 'and stage 3, anchored to stage 1 not stage 3',
+  },
+  {
+    protocol: 'enfield',
+    stage: 'stage-4',
+    clock: 'five-days-to-resolution',
+    input: { concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: '2026-12-22T09:00:00Z' }] },
+    due: '2026-12-31',
+    why: 'and stage 4; over Christmas',
+  },
   // Pan-Sussex: the person escalating states the timeframe at each stage
   ...[1, 2, 3, 4, 5, 6].map((n) => ({
     protocol: 'pan-sussex',
@@ -53,10 +204,31 @@ const CASES: ClockCase[] = [
     why: `${n} stated working days from Tuesday (starting at stage ${n} is allowed)`,
   })),
   // Herefordshire: working days from the initial concern
-  { protocol: 'herefordshire', stage: 'stage-1', clock: 'within-3-days', input: { concernRaisedAt: MON }, due: '2026-11-26', why: '3 working days after Monday' },
-  { protocol: 'herefordshire', stage: 'stage-1', clock: 'within-3-days', input: { concernRaisedAt: '2026-12-21T16:00:00Z' }, due: '2026-12-24', why: 'before Christmas' },
+  {
+    protocol: 'herefordshire',
+    stage: 'stage-1',
+    clock: 'within-3-days',
+    input: { concernRaisedAt: MON },
+    due: '2026-11-26',
+    why: '3 working days after Monday',
+  },
+  {
+    protocol: 'herefordshire',
+    stage: 'stage-1',
+    clock: 'within-3-days',
+    input: { concernRaisedAt: '2026-12-21T16:00:00Z' },
+    due: '2026-12-24',
+    why: 'before Christmas',
+  },
   { protocol: 'herefordshire', stage: 'stage-2', clock: 'by-day-8', input: { concernRaisedAt: MON }, due: '2026-12-03', why: 'Day 8' },
-  { protocol: 'herefordshire', stage: 'stage-2', clock: 'by-day-8', input: { concernRaisedAt: '2026-12-21T16:00:00Z' }, due: '2027-01-05', why: 'across Christmas and New Year' },
+  {
+    protocol: 'herefordshire',
+    stage: 'stage-2',
+    clock: 'by-day-8',
+    input: { concernRaisedAt: '2026-12-21T16:00:00Z' },
+    due: '2027-01-05',
+    why: 'across Christmas and New Year',
+  },
   { protocol: 'herefordshire', stage: 'stage-3', clock: 'by-day-13', input: { concernRaisedAt: MON }, due: '2026-12-10', why: 'day 13' },
   { protocol: 'herefordshire', stage: 'stage-4', clock: 'by-day-20', input: { concernRaisedAt: MON }, due: '2026-12-21', why: 'day 20' },
   ...[1, 2, 3, 4].map((n) => ({
@@ -124,7 +296,10 @@ describe('a stage is due at its earliest clock', () => {
     const s = scheduleEscalation({
       protocolId: 'enfield',
       concernRaisedAt: MON,
-      stages: [{ stageId: 'stage-1', enteredAt: MON }, { stageId: 'stage-2', enteredAt: '2026-11-24T12:00:00Z' }],
+      stages: [
+        { stageId: 'stage-1', enteredAt: MON },
+        { stageId: 'stage-2', enteredAt: '2026-11-24T12:00:00Z' },
+      ],
     }).stages[2]!;
     expect(s.due).toBe('2026-11-26');
   });
@@ -133,7 +308,10 @@ describe('a stage is due at its earliest clock', () => {
     const s = scheduleEscalation({
       protocolId: 'herefordshire',
       concernRaisedAt: MON,
-      stages: [{ stageId: 'stage-1', enteredAt: MON }, { stageId: 'stage-2', enteredAt: '2026-11-26T09:00:00Z', agreedDays: 2 }],
+      stages: [
+        { stageId: 'stage-1', enteredAt: MON },
+        { stageId: 'stage-2', enteredAt: '2026-11-26T09:00:00Z', agreedDays: 2 },
+      ],
     }).stages[2]!;
     expect(s.due).toBe('2026-11-30');
   });
@@ -158,9 +336,15 @@ describe('bad input names the problem', () => {
     ).toThrow(/Unknown stage "initial" for protocol pan-sussex/);
   });
   it('a date that does not parse', () => {
-    expect(() => scheduleEscalation({ protocolId: 'halton', concernRaisedAt: 'last Tuesday' })).toThrow(/concernRaisedAt must be an ISO 8601/);
+    expect(() => scheduleEscalation({ protocolId: 'halton', concernRaisedAt: 'last Tuesday' })).toThrow(
+      /concernRaisedAt must be an ISO 8601/,
+    );
     expect(() =>
-      scheduleEscalation({ protocolId: 'halton', concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: '2026-13-01T00:00:00Z' }] }),
+      scheduleEscalation({
+        protocolId: 'halton',
+        concernRaisedAt: MON,
+        stages: [{ stageId: 'stage-1', enteredAt: '2026-13-01T00:00:00Z' }],
+      }),
     ).toThrow(/stages\.0\.enteredAt/);
   });
   it('stages out of order, or entered twice', () => {
@@ -168,25 +352,39 @@ describe('bad input names the problem', () => {
       scheduleEscalation({
         protocolId: 'herefordshire',
         concernRaisedAt: MON,
-        stages: [{ stageId: 'stage-2', enteredAt: MON }, { stageId: 'stage-1', enteredAt: MON }],
+        stages: [
+          { stageId: 'stage-2', enteredAt: MON },
+          { stageId: 'stage-1', enteredAt: MON },
+        ],
       }),
     ).toThrow(/out of order: stage-1 cannot follow stage-2/);
     expect(() =>
       scheduleEscalation({
         protocolId: 'herefordshire',
         concernRaisedAt: MON,
-        stages: [{ stageId: 'stage-1', enteredAt: MON }, { stageId: 'stage-1', enteredAt: MON }],
+        stages: [
+          { stageId: 'stage-1', enteredAt: MON },
+          { stageId: 'stage-1', enteredAt: MON },
+        ],
       }),
     ).toThrow(/out of order/);
   });
   it('a stage entered before the concern', () => {
     expect(() =>
-      scheduleEscalation({ protocolId: 'halton', concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: '2026-11-20T10:00:00Z' }] }),
+      scheduleEscalation({
+        protocolId: 'halton',
+        concernRaisedAt: MON,
+        stages: [{ stageId: 'stage-1', enteredAt: '2026-11-20T10:00:00Z' }],
+      }),
     ).toThrow(/before the concern/);
   });
   it('a negative agreed timeframe', () => {
     expect(() =>
-      scheduleEscalation({ protocolId: 'pan-sussex', concernRaisedAt: MON, stages: [{ stageId: 'stage-1', enteredAt: MON, agreedDays: -2 }] }),
+      scheduleEscalation({
+        protocolId: 'pan-sussex',
+        concernRaisedAt: MON,
+        stages: [{ stageId: 'stage-1', enteredAt: MON, agreedDays: -2 }],
+      }),
     ).toThrow(/agreedDays/);
   });
 });
@@ -196,7 +394,7 @@ describe('organisation closure days', () => {
     const s = scheduleEscalation({
       protocolId: 'herefordshire',
       concernRaisedAt: MON,
-      extraNonWorkingDays: { '2026-11-25': 'Council closure day' },
+      closureDays: { '2026-11-25': 'Council closure day' },
     });
     // Stage 1: 24, (25 closed), 26, 27 → Fri 27 instead of Thu 26.
     expect(s.stages[1]!.due).toBe('2026-11-27');

@@ -14,7 +14,9 @@ describe('the element picker’s selector', () => {
   });
 
   it('walks up tag and stable classes until unique, skipping generated classes', () => {
-    const doc = page('<div class="banner x9f3a2"><span class="ref-label">Ref</span> <span class="ref-value css-1k2j3">1000001</span></div><span class="ref-value">other</span>');
+    const doc = page(
+      '<div class="banner x9f3a2"><span class="ref-label">Ref</span> <span class="ref-value css-1k2j3">1000001</span></div><span class="ref-value">other</span>',
+    );
     const target = doc.querySelector('.banner .ref-value')!;
     const sel = uniqueSelector(target)!;
     expect(sel).toBe('div.banner > span.ref-value');

@@ -10,11 +10,19 @@ describe('settings resolve managed > user > built-in', () => {
   });
 
   it('the user’s choice beats built-in; the organisation’s beats both and is locked', () => {
-    const r = resolveSettings({ defaultProtocol: 'herefordshire', retentionMonths: 24 }, { defaultProtocol: 'enfield', reminders: true, retentionMonths: 6 });
+    const r = resolveSettings(
+      { defaultProtocol: 'herefordshire', retentionMonths: 24 },
+      { defaultProtocol: 'enfield', reminders: true, retentionMonths: 6 },
+    );
     expect(r.values.defaultProtocol).toBe('herefordshire');
     expect(r.values.retentionMonths).toBe(24);
     expect(r.values.reminders).toBe(true);
-    expect(r.source).toMatchObject({ defaultProtocol: 'organisation', retentionMonths: 'organisation', reminders: 'you', contacts: 'built-in' });
+    expect(r.source).toMatchObject({
+      defaultProtocol: 'organisation',
+      retentionMonths: 'organisation',
+      reminders: 'you',
+      contacts: 'built-in',
+    });
     expect(isLocked(r, 'defaultProtocol')).toBe(true);
     expect(isLocked(r, 'reminders')).toBe(false);
   });
@@ -37,7 +45,9 @@ describe('settings resolve managed > user > built-in', () => {
   });
 
   it('managed settings that are not an object at all are ignored', () => {
-    expect(resolveSettings('nonsense', undefined).warnings).toEqual([expect.stringMatching(/organisation’s settings are not in the expected form/)]);
+    expect(resolveSettings('nonsense', undefined).warnings).toEqual([
+      expect.stringMatching(/organisation’s settings are not in the expected form/),
+    ]);
   });
 
   it('keeps the default among the allowed protocols', () => {
@@ -49,14 +59,29 @@ describe('settings resolve managed > user > built-in', () => {
   it('validates adapters, closure days and contacts with the same schemas as elsewhere', () => {
     const r = resolveSettings(
       {
-        extraNonWorkingDays: { '2026-12-24': 'Council closure day' },
+        closureDays: { '2026-12-24': 'Council closure day' },
         contacts: [{ name: 'Children’s Front Door', area: 'Ourshire', kind: 'front-door', phone: '01234 567890' }],
-        adapters: [{ id: 'ours', name: 'Our Mosaic', matches: ['https://mosaic.ourshire.gov.uk/*'], childId: { label: 'Mosaic ID', sources: [{ kind: 'title' }], validator: { pattern: '[0-9]+', maxLength: 10 } }, notes: {} }],
+        adapters: [
+          {
+            id: 'ours',
+            name: 'Our Mosaic',
+            matches: ['https://mosaic.ourshire.gov.uk/*'],
+            childId: { label: 'Mosaic ID', sources: [{ kind: 'title' }], validator: { pattern: '[0-9]+', maxLength: 10 } },
+            notes: {},
+          },
+        ],
       },
       undefined,
     );
     expect(r.warnings).toEqual([]);
     expect(r.values.adapters[0]!.notes.fields).toEqual([]);
-    expect(resolveSettings({ extraNonWorkingDays: { 'Christmas Eve': 'x' } }, undefined).warnings).toHaveLength(1);
+    expect(resolveSettings({ closureDays: { 'Christmas Eve': 'x' } }, undefined).warnings).toHaveLength(1);
+  });
+
+  it('reads a policy that still uses the former name extraNonWorkingDays as closureDays', () => {
+    const resolved = resolveSettings({ extraNonWorkingDays: { '2026-12-24': 'Council closure day' } }, undefined);
+    expect(resolved.values.closureDays).toEqual({ '2026-12-24': 'Council closure day' });
+    expect(resolved.source.closureDays).toBe('organisation');
+    expect(resolved.warnings).toEqual([]);
   });
 });

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { createEscalation, getHistory, recordEvent } from '../../lib/escalations';
 import { listProtocols } from '../../lib/protocols';
-import { BLANK, factsFor, findReferences, getTemplate, referenceLine, renderTemplate, templatesFor, toHtml, toPlainText, toTsv } from '../../lib/templates';
+import {
+  BLANK,
+  factsFor,
+  findReferences,
+  getTemplate,
+  referenceLine,
+  renderTemplate,
+  templatesFor,
+  toHtml,
+  toPlainText,
+  toTsv,
+} from '../../lib/templates';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
@@ -12,13 +23,39 @@ async function walked(protocolId: string, overrides = {}) {
   const db = await freshDb();
   const days = protocolId === 'pan-sussex' ? { agreedDays: 2 } : {};
   let e = await createEscalation(db, newEscalation(protocolId, { ...days, ...overrides }), at(MON));
-  await recordEvent(db, e.id, { type: 'discussion-held', with: 'Sam Reid', summary: 'Agreed to review the referral' }, at('2026-11-23T14:00:00Z'));
-  await recordEvent(db, e.id, { type: 'action-agreed', action: 'Share the health assessment', owner: 'Sam Reid', dueDay: '2026-11-25' }, at('2026-11-23T15:00:00Z'));
+  await recordEvent(
+    db,
+    e.id,
+    { type: 'discussion-held', with: 'Sam Reid', summary: 'Agreed to review the referral' },
+    at('2026-11-23T14:00:00Z'),
+  );
+  await recordEvent(
+    db,
+    e.id,
+    { type: 'action-agreed', action: 'Share the health assessment', owner: 'Sam Reid', dueDay: '2026-11-25' },
+    at('2026-11-23T15:00:00Z'),
+  );
   for (const stage of (await import('../../lib/protocols')).getProtocol(protocolId).stages.slice(1)) {
-    e = await recordEvent(db, e.id, { type: 'stage-entered', stageId: stage.id, reason: 'unresolved', ...days }, at('2026-11-24T10:00:00Z'));
+    e = await recordEvent(
+      db,
+      e.id,
+      { type: 'stage-entered', stageId: stage.id, reason: 'unresolved', ...days },
+      at('2026-11-24T10:00:00Z'),
+    );
   }
   const open = e;
-  e = await recordEvent(db, e.id, { type: 'resolved', methodology: 'Resolution meeting', stageId: e.currentStage, outcome: 'Assessment to go ahead', lessonsLearned: 'Talk sooner' }, at('2026-11-26T10:00:00Z'));
+  e = await recordEvent(
+    db,
+    e.id,
+    {
+      type: 'resolved',
+      methodology: 'Resolution meeting',
+      stageId: e.currentStage,
+      outcome: 'Assessment to go ahead',
+      lessonsLearned: 'Talk sooner',
+    },
+    at('2026-11-26T10:00:00Z'),
+  );
   return { open, resolved: e, events: await getHistory(db, e.id) };
 }
 
@@ -51,7 +88,9 @@ describe('what the templates say', () => {
     const { open, events } = await walked('herefordshire');
     const text = toPlainText(renderTemplate(getTemplate('case-note'), factsFor(open, events.slice(0, -1), NOW), referenceLine(open)));
     expect(text).toContain(`Multi-agency escalation ${open.reference}: Stage 4: Escalation to Safeguarding Partners Board (SPG)`);
-    expect(text).toContain('This step: Escalated to Stage 4: Escalation to Safeguarding Partners Board (SPG): Not resolved at the previous stage');
+    expect(text).toContain(
+      'This step: Escalated to Stage 4: Escalation to Safeguarding Partners Board (SPG): Not resolved at the previous stage',
+    );
     expect(text).toContain('With:\n- Sam Reid, Health Visitor, Community Health');
     expect(text).toContain('- Mon 23 Nov 2026: Discussion with Sam Reid: Agreed to review the referral');
     expect(text).toContain('- Share the health assessment (Sam Reid) – by Wed 25 Nov 2026');
@@ -102,13 +141,20 @@ describe('what the templates say', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(toPlainText(doc)).toContain(hostile); // plain text keeps it as typed
     expect(html).toMatch(/^<h3>/);
-    expect(html.match(/<(\w+)/g)!.map((t) => t.slice(1)).every((tag) => ['h3', 'h4', 'p', 'b', 'i', 'ul', 'li'].includes(tag))).toBe(true);
+    expect(
+      html
+        .match(/<(\w+)/g)!
+        .map((t) => t.slice(1))
+        .every((tag) => ['h3', 'h4', 'p', 'b', 'i', 'ul', 'li'].includes(tag)),
+    ).toBe(true);
   });
 });
 
 describe('reference lines', () => {
   it('are found in a record’s notes', () => {
     const notes = 'Visit done.\nEscalation ESC-7K3F9Q · Herefordshire stage 2 · due Thu 3 Dec 2026\nOther text ESC-NOPE';
-    expect(findReferences(notes)).toEqual([{ reference: 'ESC-7K3F9Q', line: 'Escalation ESC-7K3F9Q · Herefordshire stage 2 · due Thu 3 Dec 2026' }]);
+    expect(findReferences(notes)).toEqual([
+      { reference: 'ESC-7K3F9Q', line: 'Escalation ESC-7K3F9Q · Herefordshire stage 2 · due Thu 3 Dec 2026' },
+    ]);
   });
 });

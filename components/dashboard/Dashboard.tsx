@@ -1,0 +1,89 @@
+// The dashboard: every escalation on this device, filtered and sorted; one
+// escalation in full; and the partnership's figures. Its address (after #)
+// says which, so links from the popup and from reminders land in the right place.
+import { t } from '../../lib/strings';
+import { useEffect, useState } from 'preact/hooks';
+import { database } from '../../lib/browser/database';
+import type { EscalationDb } from '../../lib/db';
+import type { Escalation } from '../../lib/records/model';
+import { address } from './address';
+import { EscalationList } from './EscalationList';
+import { EscalationView } from '../shared/EscalationView';
+import { Figures } from './Figures';
+import { followSettings } from '../shared/settings';
+import { useRecords } from '../shared/useRecords';
+import { followWorker, worker } from '../shared/worker';
+
+function OneEscalation({ id }: { id: string }) {
+  const { value, error, answered } = useRecords<Escalation | undefined>({ kind: 'escalation', id });
+  useEffect(() => void (document.title = t('pageTitleEscalation')), []);
+  return (
+    <>
+      <p>
+        <a href="#" onClick={(e) => (history.length > 1 ? (e.preventDefault(), history.back()) : undefined)}>
+          ← All escalations
+        </a>
+      </p>
+      {error && (
+        <p role="alert" class="error">
+          {error.message}
+        </p>
+      )}
+      {!error && !answered && <p>{t('loading')}</p>}
+      {answered && value === undefined && (
+        <p role="alert" class="error">
+          {t('notInThisBrowser')}
+        </p>
+      )}
+      {value && (
+        <>
+          <p class="child-line" data-child-id={value.child.childId}>
+            Child ID <strong>{value.child.childId}</strong>
+          </p>
+          <EscalationView escalation={value} by={worker.value} />
+        </>
+      )}
+    </>
+  );
+}
+
+export function Dashboard() {
+  const [db, setDb] = useState<EscalationDb | null>(null);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    followSettings();
+    followWorker();
+    database().then(setDb, (e: Error) => setError(e.message));
+  }, []);
+  const params = address.value;
+  const view = params.get('view');
+  return (
+    <main class="panel dashboard">
+      <div class="bar">
+        <h1>{t('escalations')}</h1>
+        <nav aria-label={t('dashboard')}>
+          <a href="#" aria-current={!view ? 'page' : undefined}>
+            {t('allEscalations')}
+          </a>
+          <a href="#view=figures" aria-current={view === 'figures' ? 'page' : undefined}>
+            {t('figuresTitle')}
+          </a>
+          <a href="/records.html">{t('recordsAndBackups')}</a>
+          <a href="/options.html">{t('settingsLink')}</a>
+        </nav>
+      </div>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {view === 'escalation' && params.get('id') ? (
+        <OneEscalation id={params.get('id')!} />
+      ) : db && view === 'figures' ? (
+        <Figures db={db} params={params} />
+      ) : db ? (
+        <EscalationList db={db} params={params} />
+      ) : null}
+    </main>
+  );
+}

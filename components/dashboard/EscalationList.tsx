@@ -1,0 +1,259 @@
+// Every escalation in one table: filter, sort, search by child ID. Only the
+// rows in view are drawn, so ten thousand scroll as smoothly as ten.
+import { t } from '../../lib/strings';
+import { liveQuery } from 'dexie';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { createCalendar } from '../../lib/calendar';
+import {
+  filterFromParams,
+  filterToParams,
+  firstScreenFromIndex,
+  indexedNarrowing,
+  matchesFilter,
+  sortEscalations,
+  visibleWindow,
+  type DashboardFilter,
+  type SortKey,
+} from '../../lib/dashboard';
+import { protocolShortName, stageShortName, STATUS_LABELS } from '../../lib/describe';
+import type { EscalationDb } from '../../lib/db';
+import { countRows, dashboardRows, firstRowsByDue } from '../../lib/escalations';
+import { DUE_BUCKET_LABELS, dueWindows } from '../../lib/overview';
+import { listProtocols } from '../../lib/protocols';
+import { DISAGREEMENT_KINDS, type Escalation } from '../../lib/records/model';
+import { timeLeft } from '../../lib/timer';
+import { replaceAddress } from './address';
+import { Field } from '../shared/Field';
+import { now } from '../shared/now';
+import { settings } from '../shared/settings';
+import { useLive } from '../shared/useLive';
+
+/** Every row is this tall, so which rows are in view is a division. */
+const ROW_HEIGHT = 44;
+/** Enough rows for the tallest screen, read first from the index. */
+const EARLY_ROWS = 60;
+
+const COLUMNS: { key: SortKey; label: string }[] = [
+  { key: 'child', label: t('childId') },
+  { key: 'reference', label: t('reference') },
+  { key: 'protocol', label: t('protocol') },
+  { key: 'stage', label: t('stage') },
+  { key: 'kind', label: t('about') },
+  { key: 'counterpart', label: t('counterpartColumn') },
+  { key: 'status', label: t('status') },
+  { key: 'due', label: t('due') },
+  { key: 'raised', label: t('concernRaised') },
+];
+
+const raisedFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
+
+function Row({ e, index, calendar }: { e: Escalation; index: number; calendar: ReturnType<typeof createCalendar> }) {
+  const left = e.status === 'open' && e.nextDue ? timeLeft(e.nextDue, now.value, calendar) : null;
+  const others = e.counterparts.length - 1;
+  return (
+    <tr aria-rowindex={index + 2} data-escalation={e.id} style={{ height: `${ROW_HEIGHT}px` }}>
+      <td>
+        <a href={`#view=escalation&id=${encodeURIComponent(e.id)}`}>{e.child.childId}</a>
+      </td>
+      <td>{e.reference}</td>
+      <td>{protocolShortName(e.protocolId)}</td>
+      <td>{stageShortName(e.protocolId, e.currentStage)}</td>
+      <td>{DISAGREEMENT_KINDS[e.kind]}</td>
+      <td>
+        {e.counterparts[0]?.agency}
+        {others > 0 && ` +${others}`}
+      </td>
+      <td>{STATUS_LABELS[e.status]}</td>
+      <td class={left ? `due ${left.urgency}` : ''}>{left ? left.text : e.status === 'open' ? t('noTimeLimitRunning') : '—'}</td>
+      <td>{raisedFormat.format(new Date(e.concernRaisedAt))}</td>
+    </tr>
+  );
+}
+
+function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Partial<DashboardFilter>) => void }) {
+  const value = (key: 'child' | 'agency' | 'counterpart' | 'from' | 'to') => ({
+    id: `filter-${key}`,
+    value: filter[key] ?? '',
+    onInput: (e: Event) => set({ [key]: (e.currentTarget as HTMLInputElement).value || undefined }),
+  });
+  const text = (key: 'child' | 'agency' | 'counterpart', label: string) => (
+    <Field id={`filter-${key}`} label={label}>
+      <input type="search" {...value(key)} />
+    </Field>
+  );
+  const day = (key: 'from' | 'to', label: string) => (
+    <Field id={`filter-${key}`} label={label}>
+      <input type="date" {...value(key)} />
+    </Field>
+  );
+  const choose = <K extends 'status' | 'protocol' | 'stage' | 'due' | 'kind'>(
+    key: K,
+    label: string,
+    options: [string, string][],
+    any?: string,
+  ) => (
+    <Field id={`filter-${key}`} label={label}>
+      <select
+        id={`filter-${key}`}
+        value={(filter[key] as string | undefined) ?? ''}
+        onChange={(e) => set({ [key]: (e.currentTarget as HTMLSelectElement).value || undefined })}
+      >
+        {any && <option value="">{any}</option>}
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+  const protocol = filter.protocol ? listProtocols().find((p) => p.id === filter.protocol) : undefined;
+  const stages: [string, string][] = protocol
+    ? protocol.stages.map((s) => [s.id, stageShortName(protocol.id, s.id)])
+    : ['initial', 'stage-1', 'stage-2', 'stage-3', 'stage-4', 'stage-5'].map((id) => [
+        id,
+        id === 'initial' ? t('initialDiscussion') : t('stageStepLevel', { n: id.slice(6) }),
+      ]);
+  return (
+    <form role="search" aria-label={t('filterEscalations')} class="filters" onSubmit={(e) => e.preventDefault()}>
+      {text('child', t('childId'))}
+      {choose('status', t('status'), [
+        ['open', STATUS_LABELS.open],
+        ['resolved', STATUS_LABELS.resolved],
+        ['withdrawn', STATUS_LABELS.withdrawn],
+        ['all', t('anyStatus')],
+      ])}
+      {choose(
+        'due',
+        t('due'),
+        Object.entries(DUE_BUCKET_LABELS).filter(([k]) => k !== 'closed'),
+        t('anyTime'),
+      )}
+      {choose(
+        'protocol',
+        t('protocol'),
+        listProtocols().map((p) => [p.id, p.partnership]),
+        t('anyProtocol'),
+      )}
+      {choose('stage', t('stage'), stages, t('anyStage'))}
+      {choose('kind', t('about'), Object.entries(DISAGREEMENT_KINDS), t('anyKind'))}
+      {text('agency', t('agency'))}
+      {text('counterpart', t('counterpartColumn'))}
+      {day('from', t('concernRaisedFrom'))}
+      {day('to', t('concernRaisedTo'))}
+      <button type="button" onClick={() => replaceAddress(new URLSearchParams())}>
+        {t('clearFilters')}
+      </button>
+    </form>
+  );
+}
+
+export function EscalationList({ db, params }: { db: EscalationDb; params: URLSearchParams }) {
+  const filter = filterFromParams(params);
+  const set = (change: Partial<DashboardFilter>) => replaceAddress(filterToParams({ ...filter, ...change }));
+  const windows = dueWindows(now.value);
+  // An index picks out the rows first (overdue, a status, a protocol); the rest is filtered here.
+  const narrowing = indexedNarrowing(filter, windows);
+  const rows = useLive(() => liveQuery(() => dashboardRows(db, narrowing)), [db, JSON.stringify(narrowing)]);
+  const full = useMemo(
+    () =>
+      rows.value
+        ? sortEscalations(
+            rows.value.filter((e) => matchesFilter(e, filter, windows)),
+            filter.sort,
+            filter.order,
+          )
+        : null,
+    [rows.value, params.toString(), windows.now],
+  );
+  // Until every row is read, draw the first screenful straight from the index when the filter allows.
+  const [early, setEarly] = useState<{ key: string; rows: Escalation[]; total: number } | null>(null);
+  useEffect(() => {
+    const plan = firstScreenFromIndex(filter, windows);
+    if (!plan) return;
+    const key = params.toString();
+    void Promise.all([firstRowsByDue(db, plan.rows, EARLY_ROWS), countRows(db, plan.count)]).then(([rows, total]) =>
+      setEarly({ key, rows, total }),
+    );
+  }, [db, params.toString()]);
+  const fromIndex = !full && early?.key === params.toString() ? early : null;
+  const shown = full ?? fromIndex?.rows ?? null;
+  const total = full ? full.length : (fromIndex?.total ?? 0);
+  const calendar = useMemo(() => createCalendar(settings.value.values.closureDays), [settings.value]);
+  const scroller = useRef<HTMLDivElement>(null);
+  const [scrollTop, setScrollTop] = useState(0);
+  const [viewport, setViewport] = useState(600);
+  useEffect(() => {
+    const el = scroller.current;
+    if (!el) return;
+    const observer = new ResizeObserver(() => setViewport(el.clientHeight));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [shown !== null]);
+  // A new filter starts at the top of the list.
+  useEffect(() => {
+    scroller.current?.scrollTo({ top: 0 });
+    setScrollTop(0);
+  }, [params.toString()]);
+  useEffect(() => void (document.title = t('pageTitleDashboard')), []);
+  // When rows first show (perhaps the first screenful from the index), and when every row is in, for `npm run bench`.
+  useEffect(() => void (shown && performance.mark('dashboard-rows')), [shown]);
+  useEffect(() => void (full && performance.mark('dashboard-all-rows')), [full]);
+
+  const sortBy = (key: SortKey) => set({ sort: key, order: filter.sort === key && filter.order === 'asc' ? 'desc' : 'asc' });
+  const { start, end } = visibleWindow(scrollTop, viewport, ROW_HEIGHT, total);
+  // Before every row is read, rows past the first screenful are not there yet.
+  const drawnEnd = Math.max(start, Math.min(end, shown?.length ?? 0));
+  return (
+    <>
+      <Filters filter={filter} set={set} />
+      {rows.error && (
+        <p role="alert" class="error">
+          {rows.error.message}
+        </p>
+      )}
+      <p role="status" class="result-count">
+        {shown === null ? 'Loading…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'escalation' : 'escalations'}`}
+      </p>
+      {shown && (
+        <div class="scroller" ref={scroller} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}>
+          <table class="records dashboard-table" aria-rowcount={total + 1} aria-busy={full ? undefined : 'true'}>
+            <caption class="visually-hidden">{t('listCaption')}</caption>
+            <thead>
+              <tr aria-rowindex={1}>
+                {COLUMNS.map((c) => (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    aria-sort={filter.sort === c.key ? (filter.order === 'asc' ? 'ascending' : 'descending') : undefined}
+                  >
+                    <button type="button" class="sort" onClick={() => sortBy(c.key)}>
+                      {c.label}
+                      <span aria-hidden="true">{filter.sort === c.key ? (filter.order === 'asc' ? ' ▲' : ' ▼') : ''}</span>
+                    </button>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {start > 0 && (
+                <tr role="presentation" class="spacer" style={{ height: `${start * ROW_HEIGHT}px` }}>
+                  <td colSpan={COLUMNS.length} />
+                </tr>
+              )}
+              {shown.slice(start, end).map((e, i) => (
+                <Row key={e.id} e={e} index={start + i} calendar={calendar} />
+              ))}
+              {drawnEnd < total && (
+                <tr role="presentation" class="spacer" style={{ height: `${(total - drawnEnd) * ROW_HEIGHT}px` }}>
+                  <td colSpan={COLUMNS.length} />
+                </tr>
+              )}
+            </tbody>
+          </table>
+          {total === 0 && <p class="empty">{t('noMatches')}</p>}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,201 @@
+// Figures for the partnership's quarterly return: how many escalations, how far
+// they went, on what themes, where they were resolved and how long it took.
+// Exports carry no child identifiers (lib/figures.ts).
+import { t } from '../../lib/strings';
+import { liveQuery } from 'dexie';
+import { useEffect, useMemo } from 'preact/hooks';
+import { createCalendar, londonDay } from '../../lib/calendar';
+import { protocolShortName } from '../../lib/describe';
+import type { EscalationDb } from '../../lib/db';
+import { downloadText } from '../../lib/download';
+import { anonymisedListCsv, figuresCsv, partnershipFigures, recentQuarters, stageNumberLabel, type Period } from '../../lib/figures';
+import { listProtocols } from '../../lib/protocols';
+import { DISAGREEMENT_KINDS } from '../../lib/records/model';
+import { replaceAddress } from './address';
+import { BarChart } from './BarChart';
+import { Field } from '../shared/Field';
+import { now } from '../shared/now';
+import { settings } from '../shared/settings';
+import { useLive } from '../shared/useLive';
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+export function Figures({ db, params }: { db: EscalationDb; params: URLSearchParams }) {
+  useEffect(() => void (document.title = t('pageTitleFigures')), []);
+  const quarters = recentQuarters(londonDay(now.value), 8);
+  const from = DAY.test(params.get('from') ?? '') ? params.get('from')! : quarters[0]!.from;
+  const to = DAY.test(params.get('to') ?? '') ? params.get('to')! : quarters[0]!.to;
+  const protocolId = listProtocols().some((p) => p.id === params.get('protocol')) ? params.get('protocol')! : undefined;
+  const period: Period = { from, to };
+  const set = (change: Record<string, string | undefined>) => {
+    const next = new URLSearchParams({ view: 'figures', from, to, ...(protocolId ? { protocol: protocolId } : {}) });
+    for (const [k, v] of Object.entries(change)) v ? next.set(k, v) : next.delete(k);
+    replaceAddress(next);
+  };
+  const all = useLive(() => liveQuery(() => db.escalations.toArray()), [db]);
+  const calendar = useMemo(() => createCalendar(settings.value.values.closureDays), [settings.value]);
+  const figures = all.value ? partnershipFigures(all.value, { period, protocolId, now: now.value, calendar }) : null;
+  const quarter = quarters.find((q) => q.from === from && q.to === to);
+  const stage = (n: number) => stageNumberLabel(n, protocolId);
+  const fileStem = `escalation-figures-${protocolId ?? 'all-protocols'}-${from}-to-${to}`;
+
+  return (
+    <section aria-labelledby="figures-title">
+      <h2 id="figures-title">{t('figuresTitle')}</h2>
+      <p class="note">{t('figuresIntro')}</p>
+      <form class="filters" aria-label={t('periodAndProtocol')} onSubmit={(e) => e.preventDefault()}>
+        <Field id="figures-quarter" label={t('quarter')}>
+          <select
+            id="figures-quarter"
+            value={quarter ? quarter.from : ''}
+            onChange={(e) => {
+              const q = quarters.find((x) => x.from === (e.currentTarget as HTMLSelectElement).value);
+              if (q) set({ from: q.from, to: q.to });
+            }}
+          >
+            {!quarter && <option value="">{t('otherDates')}</option>}
+            {quarters.map((q) => (
+              <option key={q.from} value={q.from}>
+                {q.label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="figures-from" label={t('from')}>
+          <input
+            id="figures-from"
+            type="date"
+            value={from}
+            onChange={(e) =>
+              DAY.test((e.currentTarget as HTMLInputElement).value) && set({ from: (e.currentTarget as HTMLInputElement).value })
+            }
+          />
+        </Field>
+        <Field id="figures-to" label={t('to')}>
+          <input
+            id="figures-to"
+            type="date"
+            value={to}
+            onChange={(e) =>
+              DAY.test((e.currentTarget as HTMLInputElement).value) && set({ to: (e.currentTarget as HTMLInputElement).value })
+            }
+          />
+        </Field>
+        <Field id="figures-protocol" label={t('protocol')}>
+          <select
+            id="figures-protocol"
+            value={protocolId ?? ''}
+            onChange={(e) => set({ protocol: (e.currentTarget as HTMLSelectElement).value || undefined })}
+          >
+            <option value="">{t('allProtocols')}</option>
+            {listProtocols().map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.partnership}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </form>
+      {from > to && (
+        <p role="alert" class="error">
+          {t('periodBackwards')}
+        </p>
+      )}
+      {all.error && (
+        <p role="alert" class="error">
+          {all.error.message}
+        </p>
+      )}
+      {!figures && !all.error && <p>{t('loading')}</p>}
+      {figures && (
+        <>
+          <dl class="key-figures">
+            <div>
+              <dt>{t('openInPeriod')}</dt>
+              <dd data-figure="total">{figures.total}</dd>
+            </div>
+            <div>
+              <dt>{t('resolvedInPeriod')}</dt>
+              <dd data-figure="resolved">{figures.resolved}</dd>
+            </div>
+            <div>
+              <dt>{t('withdrawnInPeriod')}</dt>
+              <dd data-figure="withdrawn">{figures.withdrawn}</dd>
+            </div>
+            <div>
+              <dt>{t('medianDays')}</dt>
+              <dd data-figure="median">{figures.medianWorkingDaysToResolution ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('openOverdueNow')}</dt>
+              <dd data-figure="overdue">{figures.openOverdue}</dd>
+            </div>
+          </dl>
+          <div class="downloads">
+            <button type="button" onClick={() => downloadText(`${fileStem}.csv`, figuresCsv(figures), 'text/csv')}>
+              {t('downloadFigures')}
+            </button>
+            <button
+              type="button"
+              onClick={() =>
+                downloadText(
+                  `${fileStem}-list.csv`,
+                  anonymisedListCsv(all.value!, { period, protocolId, now: now.value, calendar }),
+                  'text/csv',
+                )
+              }
+            >
+              {t('downloadList')}
+            </button>
+          </div>
+          <div class="charts">
+            <BarChart
+              id="reached"
+              title={t('chartReached')}
+              bars={figures.reachedStage.map((r) => ({ label: stage(r.stage), value: r.count }))}
+            />
+            <BarChart
+              id="kind"
+              title={t('chartKind')}
+              bars={figures.byKind.map((k) => ({ label: DISAGREEMENT_KINDS[k.kind], value: k.count }))}
+            />
+            <BarChart
+              id="resolved"
+              title={t('chartResolved')}
+              bars={figures.resolvedAtStage.map((r) => ({ label: stage(r.stage), value: r.count }))}
+            />
+            {!protocolId && (
+              <BarChart
+                id="protocol"
+                title={t('chartProtocol')}
+                bars={figures.byProtocol.map((p) => ({ label: protocolShortName(p.protocolId), value: p.count }))}
+              />
+            )}
+          </div>
+          <h3>{t('themesTitle')}</h3>
+          <table class="records themes">
+            <caption class="visually-hidden">{t('themesCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('stageReached')}</th>
+                <th scope="col">{t('escalations')}</th>
+                <th scope="col">{t('stageOrHigher')}</th>
+                <th scope="col">{t('about')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {figures.reachedStage.map((r) => (
+                <tr key={r.stage} data-stage={r.stage}>
+                  <th scope="row">{stage(r.stage)}</th>
+                  <td>{r.count}</td>
+                  <td data-at-least={r.stage}>{figures.reachedAtLeast.find((a) => a.stage === r.stage)?.count ?? 0}</td>
+                  <td>{r.byKind.map((k) => `${DISAGREEMENT_KINDS[k.kind]} (${k.count})`).join('; ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,189 @@
+import { signal } from '@preact/signals';
+import { useEffect, useState } from 'preact/hooks';
+import { followTabChild, heardFromPage, idLabel, insertIntoPage, movePanel, referencesOnPage, tabChild, tellPage } from './tab-child';
+import { PANEL_SIDE_ITEM } from '../../lib/browser/storage';
+import { previewLadder } from '../../lib/ladder';
+import { getProtocol } from '../../lib/protocols';
+import type { Escalation } from '../../lib/records/model';
+import { t } from '../../lib/strings';
+import { EscalationView } from '../shared/EscalationView';
+import { ImmediateRisk } from '../shared/ImmediateRisk';
+import { Ladder } from '../shared/Ladder';
+import { PickConfirm, PickIdButton } from './PickId';
+import { ProtocolSelect } from '../shared/ProtocolSelect';
+import { now } from '../shared/now';
+import { protocolInView, useProtocolInView } from '../shared/protocol-in-view';
+import { StartForm } from './StartForm';
+import { followSettings, settings } from '../shared/settings';
+import { useRecords } from '../shared/useRecords';
+import { followWorker, worker } from '../shared/worker';
+
+const side = signal<'right' | 'left'>('right');
+const askedAboutRisk = signal(false);
+
+function ProtocolGuide() {
+  const [protocolId, setProtocolId] = useState(settings.value.values.defaultProtocol);
+  useProtocolInView(protocolId);
+  const preview = previewLadder(protocolId, new Date().toISOString(), now.value, settings.value.values.closureDays);
+  return (
+    <>
+      <ProtocolSelect id="protocol" value={protocolId} onChange={setProtocolId} />
+      <Ladder protocol={preview.protocol} stages={preview.stages} />
+    </>
+  );
+}
+
+function ChildEscalations({ hostId, childId }: { hostId: string; childId: string }) {
+  const { value: list, error } = useRecords<Escalation[]>({ kind: 'for-child', hostId, childId });
+  const [chosen, setChosen] = useState<string | null>(null);
+  const [starting, setStarting] = useState(false);
+  const [onRecord, setOnRecord] = useState<{ reference: string; line: string }[]>([]);
+  const [tracking, setTracking] = useState<{ reference: string; line: string } | null>(null);
+  // Keep the launcher's status line in step with what is recorded.
+  useEffect(() => tellPage('statusChanged'), [list]);
+  // The first useful paint, for `npm run bench`.
+  useEffect(() => void (list && performance.getEntriesByName('panel-ready').length === 0 && performance.mark('panel-ready')), [list]);
+  useEffect(() => {
+    setStarting(false);
+    setTracking(null);
+  }, [list?.length]);
+  // Colleagues' escalations show up as reference lines in the record's own notes.
+  useEffect(() => void referencesOnPage().then(setOnRecord), [hostId, childId, list?.length]);
+  if (error)
+    return (
+      <p role="alert" class="error">
+        {error.message}
+      </p>
+    );
+  if (!list) return <p>{t('loading')}</p>;
+  const known = new Set(list.map((e) => e.reference));
+  const colleagues = onRecord.filter((r) => !known.has(r.reference));
+  const notices = colleagues.map((r) => (
+    <div key={r.reference} class="colleague" role="status">
+      <p>
+        <strong>{t('colleagueRecorded')}</strong> {t('colleagueRecordedUnknown')} <q>{r.line}</q>
+      </p>
+      <button type="button" onClick={() => setTracking(r)}>
+        {t('startTracking', { reference: r.reference })}
+      </button>
+    </div>
+  ));
+  if (tracking) {
+    return (
+      <StartForm
+        key={tracking.reference}
+        hostId={hostId}
+        childId={childId}
+        defaultProtocol={settings.value.values.defaultProtocol}
+        tracking={tracking}
+      />
+    );
+  }
+  if (list.length === 0) {
+    return (
+      <>
+        {notices}
+        <p class="empty">{t('noEscalation')}</p>
+        {/* Remounts if the organisation's default arrives after the form was drawn. */}
+        <StartForm
+          key={settings.value.values.defaultProtocol}
+          hostId={hostId}
+          childId={childId}
+          defaultProtocol={settings.value.values.defaultProtocol}
+        />
+      </>
+    );
+  }
+  const sorted = [...list].sort(
+    (a, b) => (a.status === 'open' ? 0 : 1) - (b.status === 'open' ? 0 : 1) || b.updatedAt.localeCompare(a.updatedAt),
+  );
+  const shown = sorted.find((e) => e.id === chosen) ?? sorted[0]!;
+  return (
+    <>
+      {notices}
+      {sorted.length > 1 && (
+        <div class="field">
+          <label for="which-escalation">{t('whichEscalation')}</label>
+          <select id="which-escalation" value={shown.id} onChange={(e) => setChosen((e.currentTarget as HTMLSelectElement).value)}>
+            {sorted.map((e) => (
+              <option key={e.id} value={e.id}>
+                {e.reference} · {getProtocol(e.protocolId).partnership} · {e.status}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      {starting ? (
+        <StartForm hostId={hostId} childId={childId} defaultProtocol={settings.value.values.defaultProtocol} />
+      ) : (
+        <EscalationView escalation={shown} by={worker.value} insert={insertIntoPage} />
+      )}
+      <button type="button" onClick={() => setStarting(!starting)}>
+        {starting ? t('backToEscalation') : t('startAnother')}
+      </button>
+    </>
+  );
+}
+
+function ChildSection() {
+  const child = tabChild.value;
+  if (!child.found) {
+    if (!heardFromPage.value) return <p aria-live="polite">{t('lookingForChild')}</p>;
+    return (
+      <section aria-labelledby="child-title">
+        <h2 id="child-title">{t('noChildTitle')}</h2>
+        <p>{t('noChildHelp')}</p>
+        <PickIdButton label={t('pickChildId')} />
+      </section>
+    );
+  }
+  return (
+    <section aria-labelledby="child-title">
+      <h2 id="child-title" data-child-id={child.childId}>
+        {idLabel.value} {child.childId}
+      </h2>
+      <ChildEscalations hostId={child.hostId} childId={child.childId} />
+    </section>
+  );
+}
+
+export function Panel() {
+  useEffect(() => {
+    void followTabChild();
+    followSettings();
+    followWorker();
+    void PANEL_SIDE_ITEM.get().then((s) => (side.value = s));
+  }, []);
+  const other = side.value === 'right' ? 'left' : 'right';
+  return (
+    <main class="panel">
+      <div class="bar">
+        <h1>{t('extensionName')}</h1>
+        <button
+          type="button"
+          onClick={() => {
+            side.value = other;
+            void movePanel(other);
+          }}
+        >
+          {t('moveTo')} {other}
+        </button>
+        <button type="button" onClick={() => tellPage('closePanel')}>
+          {t('close')}
+        </button>
+      </div>
+      <button
+        type="button"
+        class="risk-question"
+        aria-expanded={askedAboutRisk.value}
+        onClick={() => (askedAboutRisk.value = !askedAboutRisk.value)}
+      >
+        {t('askImmediateRisk')}
+      </button>
+      {askedAboutRisk.value && <ImmediateRisk protocol={getProtocol(protocolInView.value ?? settings.value.values.defaultProtocol)} />}
+      <PickConfirm />
+      <ChildSection />
+      {!tabChild.value.found && <ProtocolGuide />}
+    </main>
+  );
+}

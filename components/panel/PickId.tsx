@@ -1,0 +1,65 @@
+// The element picker, panel side: start it, then confirm what was clicked.
+import { t } from '../../lib/strings';
+import { useState } from 'preact/hooks';
+import { loadAdapters, saveUserAdapters, userAdapters } from '../../lib/browser/adapters';
+import { picked, tellPage } from './tab-child';
+import { adapterFromPick } from '../../lib/hosts';
+
+export function PickIdButton({ label }: { label: string }) {
+  return (
+    <button type="button" onClick={() => tellPage('pickId')}>
+      {label}
+    </button>
+  );
+}
+
+export function PickConfirm() {
+  const [message, setMessage] = useState('');
+  const pick = picked.value;
+  if (!pick) return message ? <p role="status">{message}</p> : null;
+  let error = '';
+  let host = '';
+  try {
+    host = new URL(pick.url).hostname;
+    adapterFromPick(undefined, pick.url, pick.selector, pick.text); // checks the pick looks like an ID
+  } catch (e) {
+    error = (e as Error).message;
+  }
+  async function use() {
+    try {
+      const base = (await loadAdapters()).find((a) => a.id === pick!.adapterId);
+      const adapter = adapterFromPick(base, pick!.url, pick!.selector, pick!.text);
+      const mine = (await userAdapters()).filter((a) => a.id !== adapter.id);
+      await saveUserAdapters([adapter, ...mine]);
+      picked.value = null;
+      setMessage(t('pickSaved', { host }));
+    } catch (e) {
+      setMessage((e as Error).message);
+      picked.value = null;
+    }
+  }
+  return (
+    <section class="pick" aria-labelledby="pick-title">
+      <h2 id="pick-title">{t('youPicked', { text: pick.text.slice(0, 60) })}</h2>
+      {error ? (
+        <>
+          <p role="alert" class="error">
+            {error}
+          </p>
+          <PickIdButton label={t('pickAgain')} />
+        </>
+      ) : (
+        <>
+          <p>{t('useAsChildId', { host })}</p>
+          <button type="button" class="primary" onClick={() => void use()}>
+            {t('useThis')}
+          </button>
+          <PickIdButton label={t('pickAgain')} />
+        </>
+      )}
+      <button type="button" onClick={() => (picked.value = null)}>
+        {t('cancel')}
+      </button>
+    </section>
+  );
+}

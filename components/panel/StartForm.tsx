@@ -1,0 +1,236 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { londonWallTime } from '../../lib/calendar';
+import { WORKER_ITEM } from '../../lib/browser/storage';
+import { InvalidInputError } from '../../lib/records/errors';
+import { previewLadder } from '../../lib/ladder';
+import { getProtocol } from '../../lib/protocols';
+import { DISAGREEMENT_KINDS } from '../../lib/records/model';
+import { checkStartForm, needsTimeframe, offersTimeframe, toNewEscalation, type StartFormValues } from '../../lib/start-form';
+import { t } from '../../lib/strings';
+import { ErrorSummary, Field } from '../shared/Field';
+import { ImmediateRisk } from '../shared/ImmediateRisk';
+import { Ladder } from '../shared/Ladder';
+import { ProtocolSelect } from '../shared/ProtocolSelect';
+import { justStarted, now } from '../shared/now';
+import { useProtocolInView } from '../shared/protocol-in-view';
+import { settings } from '../shared/settings';
+import { records } from '../shared/useRecords';
+
+const LABELS: Record<string, string> = {
+  protocolId: t('protocol'),
+  myName: t('myName'),
+  myRole: t('myRole'),
+  myAgency: t('myAgency'),
+  theirName: t('theirName'),
+  theirRole: t('theirRole'),
+  theirAgency: t('theirAgency'),
+  kind: t('kind'),
+  concernAt: t('concernAt'),
+  agreedDays: t('timeframe'),
+  startStage: t('startStage'),
+};
+
+const PROBLEM_FIELDS: Record<string, keyof StartFormValues> = {
+  'raisedBy.name': 'myName',
+  'raisedBy.role': 'myRole',
+  'raisedBy.agency': 'myAgency',
+  'counterparts.0.name': 'theirName',
+  'counterparts.0.role': 'theirRole',
+  'counterparts.0.agency': 'theirAgency',
+  kind: 'kind',
+  concernRaisedAt: 'concernAt',
+  summary: 'summary',
+};
+
+export function StartForm({
+  hostId,
+  childId,
+  defaultProtocol,
+  tracking,
+}: {
+  hostId: string;
+  childId: string;
+  defaultProtocol: string;
+  tracking?: { reference: string; line: string };
+}) {
+  const [v, setV] = useState<StartFormValues>({
+    protocolId: defaultProtocol,
+    myName: '',
+    myRole: '',
+    myAgency: '',
+    theirName: '',
+    theirRole: '',
+    theirAgency: '',
+    kind: '',
+    summary: tracking ? t('trackedSummary', { line: tracking.line }) : '',
+    currentNeed: '',
+    proposedNeed: '',
+    concernAt: londonWallTime(new Date()),
+    immediateRisk: false,
+    cpPlan: false,
+    lookedAfter: false,
+    startStage: '',
+    agreedDays: '',
+    reference: tracking?.reference,
+  });
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  // "Who I am" is remembered on this device.
+  useEffect(() => {
+    void WORKER_ITEM.get().then((w) => {
+      if (w) setV((old) => ({ ...old, myName: w.name, myRole: w.role, myAgency: w.agency }));
+    });
+  }, []);
+
+  const set = (key: keyof StartFormValues) => (e: Event) => {
+    const el = e.currentTarget as HTMLInputElement;
+    const value = el.type === 'checkbox' ? el.checked : el.value;
+    setV((old) => ({ ...old, [key]: value }));
+  };
+  const protocol = getProtocol(v.protocolId);
+  useProtocolInView(v.protocolId);
+  const stage = v.startStage || protocol.stages[0]!.id;
+  const text = (key: keyof StartFormValues, type = 'text') => (
+    <Field id={key} label={LABELS[key] ?? t(key as never)} error={errors[key]}>
+      <input
+        id={key}
+        type={type as 'text'}
+        value={v[key] as string}
+        onInput={set(key)}
+        aria-invalid={errors[key] ? 'true' : undefined}
+        aria-describedby={errors[key] ? `${key}-error` : undefined}
+      />
+    </Field>
+  );
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setFormError('');
+    const found = checkStartForm(v, new Date());
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      requestAnimationFrame(() => summaryRef.current?.querySelector<HTMLElement>('.error-summary')?.focus());
+      return;
+    }
+    setBusy(true);
+    try {
+      await WORKER_ITEM.set({ name: v.myName, role: v.myRole, agency: v.myAgency });
+      await records.command({ kind: 'create', input: toNewEscalation(v, hostId, childId), by: v.myName });
+      justStarted.value = true;
+    } catch (error) {
+      if (error instanceof InvalidInputError) {
+        setErrors(Object.fromEntries(error.problems.map((p) => [PROBLEM_FIELDS[p.path] ?? p.path, p.message])));
+      } else setFormError((error as Error).message);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const preview = previewLadder(v.protocolId, new Date().toISOString(), now.value, settings.value.values.closureDays);
+  return (
+    <>
+      {v.immediateRisk && <ImmediateRisk protocol={protocol} />}
+      <form class="start" onSubmit={submit} noValidate aria-labelledby="start-title">
+        <h2 id="start-title">{tracking ? t('trackHere', { reference: tracking.reference }) : t('startTitle')}</h2>
+        <div ref={summaryRef}>
+          <ErrorSummary errors={errors} labels={LABELS} />
+        </div>
+        {formError && (
+          <p role="alert" class="error">
+            {formError}
+          </p>
+        )}
+        <ProtocolSelect
+          id="protocolId"
+          value={v.protocolId}
+          onChange={(protocolId) => setV((old) => ({ ...old, protocolId, startStage: '', agreedDays: '' }))}
+        />
+        <fieldset>
+          <legend>{t('flags')}</legend>
+          <label class="check">
+            <input id="immediateRisk" type="checkbox" checked={v.immediateRisk} onChange={set('immediateRisk')} />
+            {t('immediateRisk')}
+          </label>
+          <label class="check">
+            <input type="checkbox" checked={v.cpPlan} onChange={set('cpPlan')} />
+            {t('cpPlan')}
+          </label>
+          <label class="check">
+            <input type="checkbox" checked={v.lookedAfter} onChange={set('lookedAfter')} />
+            {t('lookedAfter')}
+          </label>
+        </fieldset>
+        <fieldset>
+          <legend>{t('whoIAm')}</legend>
+          {text('myName')}
+          {text('myRole')}
+          {text('myAgency')}
+        </fieldset>
+        <fieldset>
+          <legend>{t('counterpart')}</legend>
+          {text('theirName')}
+          {text('theirRole')}
+          {text('theirAgency')}
+        </fieldset>
+        <Field id="kind" label={t('kind')} error={errors.kind}>
+          <select
+            id="kind"
+            value={v.kind}
+            onChange={set('kind')}
+            aria-invalid={errors.kind ? 'true' : undefined}
+            aria-describedby={errors.kind ? 'kind-error' : undefined}
+          >
+            <option value="">{t('choose')}</option>
+            {Object.entries(DISAGREEMENT_KINDS).map(([value, label]) => (
+              <option key={value} value={value}>
+                {label}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="summary" label={t('summary')}>
+          <textarea id="summary" rows={3} value={v.summary} onInput={set('summary')} />
+        </Field>
+        {text('currentNeed')}
+        {text('proposedNeed')}
+        {text('concernAt', 'datetime-local')}
+        {protocol.startAtLaterStage.allowed && (
+          <Field id="startStage" label={t('startStage')} error={errors.startStage} hint={t('startStageHint')}>
+            <select id="startStage" value={stage} onChange={set('startStage')}>
+              {protocol.stages.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.title}
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
+        {offersTimeframe(v.protocolId, stage) && (
+          <Field
+            id="agreedDays"
+            label={t('timeframe')}
+            error={errors.agreedDays}
+            hint={needsTimeframe(v.protocolId, stage) ? t('timeframeStatedHint') : t('timeframeAgreedHint')}
+          >
+            <input
+              id="agreedDays"
+              inputMode="numeric"
+              value={v.agreedDays}
+              onInput={set('agreedDays')}
+              aria-invalid={errors.agreedDays ? 'true' : undefined}
+              aria-describedby={errors.agreedDays ? 'agreedDays-error' : 'agreedDays-hint'}
+            />
+          </Field>
+        )}
+        <button type="submit" class="primary" disabled={busy}>
+          {t('start')}
+        </button>
+        <p role="status">{busy ? t('starting') : ''}</p>
+      </form>
+      <Ladder protocol={preview.protocol} stages={preview.stages} />
+    </>
+  );
+}

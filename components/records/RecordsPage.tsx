@@ -1,0 +1,215 @@
+// "Your records": what is stored on this device, backup and restore, and
+// deleting closed records past the retention period.
+import { t } from '../../lib/strings';
+import { useEffect, useState } from 'preact/hooks';
+import { database, requestPersistentStorage } from '../../lib/browser/database';
+import { loadSettings } from '../../lib/browser/settings';
+import { BackupFileError, exportBackup, importBackup, type ImportReport } from '../../lib/db/backup';
+import { DEFAULT_RETENTION_MONTHS, purgeCandidates, purgeEscalations } from '../../lib/db/retention';
+import type { EscalationDb } from '../../lib/db';
+import { live } from '../../lib/escalations';
+import { protocolName, stageTitle, STATUS_LABELS } from '../../lib/describe';
+import { downloadText } from '../../lib/download';
+import { announceRecordsChanged } from '../../lib/browser/records-bridge';
+import { formatDue } from '../../lib/format';
+import type { Escalation } from '../../lib/records/model';
+import { useLive } from '../shared/useLive';
+
+async function downloadBackup(db: EscalationDb, ids?: string[]) {
+  const backup = await exportBackup(db, ids);
+  downloadText(`escalations-backup-${backup.exportedAt.slice(0, 10)}.json`, JSON.stringify(backup, null, 2));
+}
+
+function EscalationTable({ rows, caption }: { rows: Escalation[]; caption: string }) {
+  return (
+    <table class="records">
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('reference')}</th>
+          <th scope="col">{t('childId')}</th>
+          <th scope="col">{t('protocol')}</th>
+          <th scope="col">{t('stage')}</th>
+          <th scope="col">{t('status')}</th>
+          <th scope="col">{t('due')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((e) => (
+          <tr key={e.id} data-escalation={e.id}>
+            <td>{e.reference}</td>
+            <td>{e.child.childId}</td>
+            <td>{protocolName(e.protocolId)}</td>
+            <td>{stageTitle(e.protocolId, e.currentStage)}</td>
+            <td>{STATUS_LABELS[e.status]}</td>
+            <td>{e.nextDue ? formatDue(e.nextDue) : '—'}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function ImportResult({ report }: { report: ImportReport }) {
+  return (
+    <div role="status" class="report">
+      <p>
+        <strong>{t('importFinished')}</strong>{' '}
+        {t('importCounts', {
+          added: String(report.added.length),
+          updated: String(report.updated.length),
+          skipped: String(report.skipped.length),
+          rejected: String(report.rejected.length),
+        })}
+      </p>
+      {report.skipped.length > 0 && (
+        <ul aria-label={t('skipped')}>
+          {report.skipped.map((s) => (
+            <li key={s.id}>
+              {s.id}: {s.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      {report.rejected.length > 0 && (
+        <ul aria-label={t('rejected')}>
+          {report.rejected.map((r) => (
+            <li key={r.index}>
+              {t('recordN', { n: String(r.index + 1) })}
+              {r.id ? ` (${r.id})` : ''}: {r.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Retention({ db }: { db: EscalationDb }) {
+  const [candidates, setCandidates] = useState<Escalation[] | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+  const [message, setMessage] = useState('');
+  const [months, setMonths] = useState(DEFAULT_RETENTION_MONTHS);
+  useEffect(() => void loadSettings().then((s) => setMonths(s.values.retentionMonths)), []);
+  const refresh = () => purgeCandidates(db, { months }).then(setCandidates);
+  useEffect(() => void refresh(), [db, months]);
+  if (!candidates) return null;
+  return (
+    <section aria-labelledby="retention-title">
+      <h2 id="retention-title">{t('retentionTitle', { months: String(months) })}</h2>
+      {candidates.length === 0 ? (
+        <p>{t('noneToDelete', { months: String(months) })}</p>
+      ) : (
+        <>
+          <EscalationTable rows={candidates} caption={t('dueForDeletion')} />
+          <p>{t('exportFirst')}</p>
+          <button
+            type="button"
+            onClick={() =>
+              downloadBackup(
+                db,
+                candidates.map((c) => c.id),
+              )
+            }
+          >
+            {t('exportTheseN', { n: String(candidates.length) })}
+          </button>
+          <label class="check">
+            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed((e.currentTarget as HTMLInputElement).checked)} />
+            {t('understandDeletion')}
+          </label>
+          <button
+            type="button"
+            class="danger"
+            disabled={!confirmed}
+            onClick={async () => {
+              const deleted = await purgeEscalations(
+                db,
+                candidates.map((c) => c.id),
+                { confirmed: true, exportOffered: true },
+                { months },
+              );
+              setMessage(t('recordsDeleted', { n: String(deleted.length) }));
+              announceRecordsChanged();
+              setConfirmed(false);
+              await refresh();
+            }}
+          >
+            {t('deleteTheseRecords')}
+          </button>
+        </>
+      )}
+      <p role="status">{message}</p>
+    </section>
+  );
+}
+
+export function RecordsPage() {
+  const [db, setDb] = useState<EscalationDb | null>(null);
+  const [openError, setOpenError] = useState('');
+  const [persistent, setPersistent] = useState<boolean | null>(null);
+  const [report, setReport] = useState<ImportReport | null>(null);
+  const [importError, setImportError] = useState('');
+
+  useEffect(() => {
+    database().then(setDb, (error: Error) => setOpenError(error.message));
+    requestPersistentStorage().then(setPersistent, () => setPersistent(false));
+  }, []);
+  const all = useLive(() => (db ? live.all(db) : null), [db]);
+
+  async function onImport(file: File) {
+    setReport(null);
+    setImportError('');
+    try {
+      setReport(await importBackup(db!, await file.text()));
+      announceRecordsChanged();
+    } catch (error) {
+      setImportError(error instanceof BackupFileError ? error.message : t('importFailed', { reason: (error as Error).message }));
+    }
+  }
+
+  return (
+    <main class="panel wide">
+      <h1>{t('recordsTitle')}</h1>
+      <p>
+        {t('recordsIntro')} {persistent === true && t('storagePersistent')}
+        {persistent === false && t('storageNotPersistent')}
+      </p>
+      {openError && (
+        <p role="alert" class="error">
+          {openError}
+        </p>
+      )}
+      {db && (
+        <>
+          <EscalationTable rows={all.value ?? []} caption={t('allEscalationsN', { n: String(all.value?.length ?? 0) })} />
+          <section aria-labelledby="backup-title">
+            <h2 id="backup-title">{t('backupTitle')}</h2>
+            <button type="button" onClick={() => downloadBackup(db)}>
+              {t('exportAll')}
+            </button>
+            <div class="field">
+              <label for="import-file">{t('importBackup')}</label>
+              <input
+                id="import-file"
+                type="file"
+                accept="application/json,.json"
+                onChange={(e) => {
+                  const file = (e.currentTarget as HTMLInputElement).files?.[0];
+                  if (file) void onImport(file);
+                }}
+              />
+            </div>
+            {importError && (
+              <p role="alert" class="error">
+                {importError}
+              </p>
+            )}
+            {report && <ImportResult report={report} />}
+          </section>
+          <Retention db={db} />
+        </>
+      )}
+    </main>
+  );
+}

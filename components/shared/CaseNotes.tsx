@@ -1,0 +1,113 @@
+// Case notes and partnership forms, pre-filled from the escalation: preview,
+// edit, then copy or insert into the record. Each copy or insert is recorded.
+import { t } from '../../lib/strings';
+import { useEffect, useState } from 'preact/hooks';
+import type { InsertResult } from '../../lib/messages/types';
+import type { Escalation, EscalationEvent } from '../../lib/records/model';
+import {
+  factsFor,
+  getTemplate,
+  plainTextToHtml,
+  referenceLine,
+  renderTemplate,
+  templatesFor,
+  toHtml,
+  toPlainText,
+  toTsv,
+} from '../../lib/templates';
+import { now } from './now';
+import { records, useRecords } from './useRecords';
+
+/** Puts a note into the record page's notes field; absent away from a record page (the dashboard). */
+export type InsertIntoRecord = (text: string, html: string) => Promise<InsertResult | null>;
+
+export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escalation: Escalation; by: string; insert?: InsertIntoRecord }) {
+  const { value: events } = useRecords<EscalationEvent[]>({ kind: 'history', id: escalation.id });
+  const templates = templatesFor(escalation.protocolId);
+  const [templateId, setTemplateId] = useState(templates[0]!.id);
+  const [edited, setEdited] = useState<string | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+  const doc = events ? renderTemplate(getTemplate(templateId), factsFor(escalation, events, now.value), referenceLine(escalation)) : null;
+  const generated = doc ? (doc.kind === 'log-row' ? toTsv(doc) : toPlainText(doc)) : '';
+  // A new step or another template starts a fresh preview.
+  useEffect(() => setEdited(null), [templateId, escalation.lastSeq]);
+  if (!doc) return null;
+  const text = edited ?? generated;
+  const html = edited === null ? toHtml(doc) : plainTextToHtml(text);
+
+  async function recorded(how: 'copied' | 'inserted', done: string) {
+    await records.command({ kind: 'record', id: escalation.id, body: { type: 'note-copied', templateId, how }, by });
+    setMessage(done);
+  }
+
+  async function copy() {
+    setError('');
+    try {
+      if (doc!.kind === 'log-row') await navigator.clipboard.writeText(text);
+      else {
+        await navigator.clipboard.write([
+          new ClipboardItem({
+            'text/plain': new Blob([text], { type: 'text/plain' }),
+            'text/html': new Blob([html], { type: 'text/html' }),
+          }),
+        ]);
+      }
+      await recorded('copied', doc!.kind === 'log-row' ? t('copiedRow') : t('copiedNote'));
+    } catch (e) {
+      setError(t('couldNotCopy', { reason: (e as Error).message }));
+    }
+  }
+
+  async function insert() {
+    setError('');
+    const result = await insertIntoRecord!(text, html);
+    if (!result) return setError(t('noNoteField'));
+    await recorded('inserted', t(result.inserted === 'caret' ? 'insertedAtCursor' : 'insertedAtEnd'));
+  }
+
+  const template = getTemplate(templateId);
+  return (
+    <section aria-labelledby="notes-title" class="case-notes">
+      <h2 id="notes-title">{t('caseNotesTitle')}</h2>
+      <div class="field">
+        <label for="template">{t('template')}</label>
+        <select id="template" value={templateId} onChange={(e) => setTemplateId((e.currentTarget as HTMLSelectElement).value)}>
+          {templates.map((t) => (
+            <option key={t.id} value={t.id}>
+              {t.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      {template.source && <p class="note">From the {template.source}.</p>}
+      <div class="field">
+        <label for="note-title">{t('suggestedTitle')}</label>
+        <input id="note-title" readOnly value={doc.title} />
+      </div>
+      <div class="field">
+        <label for="note-preview">{doc.kind === 'log-row' ? t('logRowPreview') : t('notePreview')}</label>
+        <textarea
+          id="note-preview"
+          rows={doc.kind === 'log-row' ? 3 : 12}
+          value={text}
+          onInput={(e) => setEdited((e.currentTarget as HTMLTextAreaElement).value)}
+        />
+      </div>
+      <button type="button" class="primary" onClick={copy}>
+        {doc.kind === 'log-row' ? t('copyRow') : t('copyNote')}
+      </button>
+      {doc.kind !== 'log-row' && insertIntoRecord && (
+        <button type="button" onClick={insert}>
+          {t('insertNote')}
+        </button>
+      )}
+      <p role="status">{message}</p>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+import { DISAGREEMENT_KINDS, type Escalation } from '../../lib/records/model';
+import { ladderView } from '../../lib/ladder';
+import { setsNoTimescale } from '../../lib/schedule';
+import { STATUS_LABELS } from '../../lib/describe';
+import { t } from '../../lib/strings';
+import { Actions, ResolutionDuties } from './Actions';
+import { CaseNotes, type InsertIntoRecord } from './CaseNotes';
+import { History } from './History';
+import { ImmediateRisk } from './ImmediateRisk';
+import { Ladder, Clock } from './Ladder';
+import { useEffect, useRef } from 'preact/hooks';
+import { justStarted, now } from './now';
+import { useProtocolInView } from './protocol-in-view';
+import { settings } from './settings';
+import { records } from './useRecords';
+
+/** One escalation: where it stands, what is due, what to do next, and what happened. Away from a record page (the dashboard), notes can be copied but not inserted. */
+export function EscalationView({ escalation, by, insert }: { escalation: Escalation; by: string; insert?: InsertIntoRecord }) {
+  const view = ladderView(escalation, now.value, settings.value.values.closureDays);
+  const current = view.stages.find((s) => s.status === 'current');
+  useProtocolInView(escalation.protocolId);
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => {
+    if (justStarted.value) {
+      justStarted.value = false;
+      heading.current?.focus();
+    }
+  }, [escalation.id]);
+  return (
+    <article class="escalation" aria-labelledby="escalation-title" data-reference={escalation.reference}>
+      {escalation.flags.immediateRisk && escalation.status === 'open' && <ImmediateRisk protocol={view.protocol} />}
+      <h2 id="escalation-title" tabIndex={-1} ref={heading}>
+        {escalation.reference} · <span class={`status ${escalation.status}`}>{STATUS_LABELS[escalation.status]}</span>
+      </h2>
+      <dl class="facts">
+        <dt>{t('protocol')}</dt>
+        <dd>{view.protocol.partnership}</dd>
+        <dt>{t('about')}</dt>
+        <dd>{DISAGREEMENT_KINDS[escalation.kind]}</dd>
+        <dt>{t('with')}</dt>
+        <dd>{escalation.counterparts.map((c) => `${c.name}, ${c.role}, ${c.agency}`).join('; ')}</dd>
+        <dt>{t('stage')}</dt>
+        <dd class="current-stage">{view.stages.find((s) => s.stage.id === escalation.currentStage)!.stage.title}</dd>
+        {escalation.resolution && (
+          <>
+            <dt>{t('resolved')}</dt>
+            <dd>{escalation.resolution.methodology}</dd>
+          </>
+        )}
+      </dl>
+      {current && current.clocks.length > 0 && (
+        <section class="timers" aria-labelledby="timers-title">
+          <h3 id="timers-title">{t('stageTimeLimits')}</h3>
+          <ul class="clocks">
+            {current.clocks.map((c) => (
+              <Clock key={c.id} clock={c} live />
+            ))}
+          </ul>
+        </section>
+      )}
+      {current && current.clocks.length === 0 && escalation.status === 'open' && (
+        <p class="note">
+          {setsNoTimescale(view.protocol, current.stage.id)
+            ? t('noProtocolTimescale')
+            : `${t('noClock')}${current.stage.clocks.some((c) => c.kind === 'agreed') ? t('untilTimeframe') : ''}.`}
+        </p>
+      )}
+      {escalation.status === 'resolved' && <ResolutionDuties protocol={view.protocol} />}
+      <Actions escalation={escalation} by={by} />
+      <CaseNotes escalation={escalation} by={by} insert={insert} />
+      <Ladder
+        protocol={view.protocol}
+        stages={view.stages}
+        onDuty={(stageId, dutyId) =>
+          void records.command({ kind: 'record', id: escalation.id, body: { type: 'duty-done', stageId, dutyId }, by })
+        }
+      />
+      <History escalation={escalation} />
+    </article>
+  );
+}

@@ -1,0 +1,206 @@
+import { formatDue } from '../../lib/format';
+import type { LadderClock, LadderStage } from '../../lib/ladder';
+import type { Protocol } from '../../lib/protocols';
+import type { ProtocolNote } from '../../lib/protocols/schema';
+import { t, type StringKey } from '../../lib/strings';
+import { CounterpartLookup } from './CounterpartLookup';
+
+const STATUS_TEXT: Record<LadderStage['status'], StringKey> = {
+  done: 'stageDone',
+  current: 'stageCurrent',
+  ahead: 'stageAhead',
+  'passed-over': 'stagePassedOver',
+  'resolved-here': 'stageResolvedHere',
+};
+
+const day = (d: string) =>
+  formatDue(d)
+    .replace(/^\w+ /, '')
+    .replace(/ \d{4}$/, '');
+
+function reasonText(r: LadderClock['notCounted'][number]['reason']): string {
+  return r.kind === 'weekend' ? 'weekend' : r.kind === 'bank-holiday' ? `bank holiday (${r.name})` : r.name;
+}
+
+/** A clock with its time left; the non-working days it skips are explained on hover or focus. */
+export function Clock({ clock, live }: { clock: LadderClock; live: boolean }) {
+  const tipId = `tip-${clock.id}-${clock.due}`;
+  const tip = clock.notCounted.map((n) => `${day(n.day)} is a ${reasonText(n.reason)}`).join('; ');
+  return (
+    <li class={`clock ${live ? clock.left.urgency : ''}`} data-clock={clock.id}>
+      <span class="label" title={clock.quote}>
+        {clock.label}
+      </span>
+      :{' '}
+      <span class="when" tabIndex={tip ? 0 : undefined} aria-describedby={tip ? tipId : undefined}>
+        {clock.left.dueText}
+      </span>
+      {clock.agreedBetweenYou && <span class="agreed-note"> ({t('protocolSetsNoTimescale')})</span>}
+      {live && <strong class="left"> {clock.left.text}</strong>}
+      {tip && (
+        <span role="tooltip" id={tipId} class="tip">
+          {t('notCounted')}: {tip}
+        </span>
+      )}
+    </li>
+  );
+}
+
+function DutyCondition({ onlyIf }: { onlyIf?: string }) {
+  if (onlyIf === 'local-authority-childrens-services') return <> ({t('ifLocalAuthority')})</>;
+  // Enfield's Level 4 is a seniority level on its table of corresponding roles, not Step 4.
+  if (onlyIf === 'level-4-or-above') return <> ({t('ifLevel4')})</>;
+  if (onlyIf === 'unresolved') return <> ({t('ifUnresolved')})</>;
+  return null;
+}
+
+/** Guidance in the document's words (on hover), with who that is in each setting where it says. */
+function Note({ note }: { note: ProtocolNote }) {
+  return (
+    <div class="note" title={note.quote}>
+      <p>{note.text}</p>
+      {note.byAgency && <AgencyRoles roles={note.byAgency} />}
+    </div>
+  );
+}
+
+function AgencyRoles({ roles }: { roles: { agency: string; role: string }[] }) {
+  return (
+    <ul>
+      {roles.map((a) => (
+        <li key={a.agency}>
+          {a.agency}: {a.role}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A headed list of rules in plain English, each with the document's sentence on hover. */
+export function QuotedList({
+  heading,
+  items,
+  class: className,
+}: {
+  heading: string;
+  items: { text: string; quote: string; onlyIf?: string }[];
+  class: string;
+}) {
+  if (items.length === 0) return null;
+  return (
+    <div class={className}>
+      <h4>{heading}</h4>
+      <ul>
+        {items.map((item) => (
+          <li key={item.text} title={item.quote}>
+            {item.text}
+            <DutyCondition onlyIf={item.onlyIf} />
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function StageCard({ view, protocol, onDuty }: { view: LadderStage; protocol: Protocol; onDuty?: (dutyId: string) => void }) {
+  const { stage, status } = view;
+  const live = status === 'current';
+  return (
+    <li class={`stage ${status}`} data-stage={stage.id} aria-current={live ? 'step' : undefined}>
+      <h3>{stage.title}</h3>
+      <p class="stage-status">{t(STATUS_TEXT[status])}</p>
+      <p>
+        <strong>{t('whoActs')}:</strong> {stage.who}
+      </p>
+      {stage.byAgency.length > 0 && (
+        <details>
+          <summary>{t('whoInEachAgency')}</summary>
+          <AgencyRoles roles={stage.byAgency} />
+        </details>
+      )}
+      <QuotedList class="triggers" heading={t('whenThisStage')} items={stage.triggers} />
+      {stage.notes.map((n) => (
+        <Note key={n.text} note={n} />
+      ))}
+      {!onDuty && <QuotedList class="duties" heading={t('mustDo')} items={view.duties.map((d) => d.duty)} />}
+      {view.duties.length > 0 && onDuty && (
+        <fieldset class="duties">
+          <legend>{t('mustDo')}</legend>
+          {view.duties.map(({ duty, done }) => (
+            <label key={duty.id} class="check" title={duty.quote}>
+              <input
+                type="checkbox"
+                checked={done}
+                disabled={!live}
+                aria-describedby={done ? `done-${stage.id}-${duty.id}` : undefined}
+                // The history keeps what was done: a duty once recorded cannot be unticked.
+                onClick={(e) => done && e.preventDefault()}
+                onChange={() => !done && onDuty(duty.id)}
+              />
+              <span>
+                {duty.text}
+                <DutyCondition onlyIf={duty.onlyIf} />
+                {done && (
+                  <span id={`done-${stage.id}-${duty.id}`} class="visually-hidden">
+                    {' '}
+                    ({t('recordedAsDone')})
+                  </span>
+                )}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      )}
+      {view.clocks.length > 0 && (
+        <ul class="clocks" aria-label={t('timeLimits')}>
+          {view.clocks.map((c) => (
+            <Clock key={c.id} clock={c} live={live} />
+          ))}
+        </ul>
+      )}
+      {protocol.seniority && stage.id !== 'initial' && live && <CounterpartLookup protocol={protocol} />}
+    </li>
+  );
+}
+
+/** Every stage of a protocol in order: who acts, what must be done, and its clocks. */
+export function Ladder({
+  protocol,
+  stages,
+  onDuty,
+}: {
+  protocol: Protocol;
+  stages: LadderStage[];
+  onDuty?: (stageId: string, dutyId: string) => void;
+}) {
+  return (
+    <section aria-labelledby="ladder-title">
+      <h2 id="ladder-title">{protocol.title}</h2>
+      <p class="source">
+        {protocol.partnership} · {protocol.source.version}
+      </p>
+      {protocol.timescalesNote && (
+        <p class="note" title={protocol.timescalesNote.quote}>
+          {protocol.timescalesNote.text}
+        </p>
+      )}
+      {protocol.notes.length > 0 && (
+        <div class="protocol-notes" aria-label={t('protocolNotes')} role="group">
+          {protocol.notes.map((n) => (
+            <Note key={n.text} note={n} />
+          ))}
+        </div>
+      )}
+      <ol class="ladder">
+        {stages.map((view) => (
+          <StageCard
+            key={view.stage.id}
+            view={view}
+            protocol={protocol}
+            onDuty={onDuty ? (dutyId) => onDuty(view.stage.id, dutyId) : undefined}
+          />
+        ))}
+      </ol>
+    </section>
+  );
+}

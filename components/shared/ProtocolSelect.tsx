@@ -1,0 +1,21 @@
+import { listProtocols } from '../../lib/protocols';
+import { settings } from './settings';
+import { t } from '../../lib/strings';
+import { Field } from './Field';
+
+/** The partnership protocols the organisation allows, by partnership name. */
+export function ProtocolSelect({ id, value, onChange }: { id: string; value: string; onChange: (protocolId: string) => void }) {
+  return (
+    <Field id={id} label={t('protocol')}>
+      <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
+        {listProtocols()
+          .filter((p) => settings.value.values.allowedProtocols.includes(p.id) || p.id === value)
+          .map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.partnership}
+            </option>
+          ))}
+      </select>
+    </Field>
+  );
+}

@@ -1,0 +1,57 @@
+// What an action is: a button the worker presses and a small form whose fields become one event
+// (or a message saying what to fix). Each action is one file beside this one; index.ts lists them.
+import type { ComponentChildren, JSX } from 'preact';
+import type { Escalation, EventBody } from '../../../lib/records/model';
+import type { StringKey } from '../../../lib/strings';
+
+export interface ActionProps {
+  escalation: Escalation;
+  /** Records the event, or shows the message when the form is not complete. */
+  onRecord(body: EventBody | string): void;
+}
+
+export interface Action {
+  id: string;
+  /** The button's words. */
+  label(escalation: Escalation): string;
+  /** Whether the worker can take this action now. */
+  available(escalation: Escalation): boolean;
+  /** What the panel says once the change is saved. */
+  done: StringKey;
+  Form(props: ActionProps): JSX.Element;
+}
+
+export const field = (d: FormData, k: string) => String(d.get(k) ?? '').trim();
+
+/** A small form whose fields become one event (or a message saying what to fix). */
+export function ActionForm({
+  title,
+  build,
+  onRecord,
+  children,
+  submit,
+}: {
+  title: string;
+  build: (data: FormData) => EventBody | string;
+  onRecord: (body: EventBody | string) => void;
+  children: ComponentChildren;
+  submit: string;
+}) {
+  return (
+    <form
+      class="action-form"
+      aria-label={title}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        onRecord(build(new FormData(e.currentTarget as HTMLFormElement)));
+      }}
+    >
+      <h3>{title}</h3>
+      {children}
+      <button type="submit" class="primary">
+        {submit}
+      </button>
+    </form>
+  );
+}

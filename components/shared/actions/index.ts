@@ -1,0 +1,24 @@
+// Every action the worker can take on an escalation, in the order the panel shows their buttons.
+import type { Action } from './action';
+import { agreeAction } from './agreed-action';
+import { recordDiscussion } from './discussion';
+import { escalate } from './escalate';
+import { reopen } from './reopen';
+import { resolve } from './resolve';
+import { recordResponse } from './response';
+import { agreeTimeframe } from './timeframe';
+import { withdraw } from './withdraw';
+
+export type { Action } from './action';
+export { ResolutionDuties } from './resolve';
+
+export const ACTIONS: readonly Action[] = [
+  recordDiscussion,
+  agreeTimeframe,
+  agreeAction,
+  recordResponse,
+  escalate,
+  resolve,
+  withdraw,
+  reopen,
+];

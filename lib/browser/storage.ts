@@ -1,0 +1,68 @@
+// Every key the extension keeps in the browser's extension storage, defined once: its area, its
+// type, what it is when absent, and a check of what was read (storage is shared by every context,
+// so a value is never trusted to have the right shape). Nowhere else names a storage key.
+import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import type { HostAdapter } from '../hosts/schema';
+import type { PanelSide } from '../messages/types';
+
+export interface StoredItem<T> {
+  readonly key: StorageItemKey;
+  get(): Promise<T>;
+  set(value: T): Promise<void>;
+  /** Writes only when the value differs from what is stored (each write wakes every listener). */
+  setIfChanged(value: T): Promise<void>;
+  /** Calls back with each new value; returns a function that stops. */
+  watch(callback: (value: T) => void): () => void;
+}
+
+function item<T>(key: StorageItemKey, fallback: T, isValid: (value: unknown) => boolean): StoredItem<T> {
+  const stored = storage.defineItem<T>(key, { fallback });
+  const checked = (value: unknown): T => (isValid(value) ? (value as T) : fallback);
+  return {
+    key,
+    get: async () => checked(await stored.getValue()),
+    set: (value) => stored.setValue(value),
+    async setIfChanged(value) {
+      if (JSON.stringify(await stored.getValue()) !== JSON.stringify(value)) await stored.setValue(value);
+    },
+    watch: (callback) => stored.watch((value) => callback(checked(value))),
+  };
+}
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const text = (v: unknown) => typeof v === 'string' && v.length <= 200;
+
+/** Who the worker is ("About you"): remembered on this device for the start form and case notes. */
+export interface Worker {
+  name: string;
+  role: string;
+  agency: string;
+}
+export const WORKER_ITEM = item<Worker | null>('local:worker', null, (v) => isRecord(v) && text(v.name) && text(v.role) && text(v.agency));
+
+/** Which side of the record page the in-page panel docks on. */
+export const PANEL_SIDE_ITEM = item<PanelSide>('local:panelSide', 'right', (v) => v === 'right' || v === 'left');
+
+// Adapters are validated (zod, lib/hosts) before they are saved, so the record-page script can read
+// them without carrying zod: here only their outline is checked.
+const isAdapterList = (v: unknown) =>
+  Array.isArray(v) && v.every((a) => isRecord(a) && typeof a.id === 'string' && Array.isArray(a.matches));
+
+/** Site adapters the worker imported, corrected or picked. */
+export const USER_ADAPTERS_ITEM = item<HostAdapter[]>('local:userAdapters', [], isAdapterList);
+
+/** The organisation's adapters, validated by the background from policy and kept here for the record-page script. */
+export const MANAGED_ADAPTERS_ITEM = item<HostAdapter[]>('local:managedAdapters', [], isAdapterList);
+
+/** The worker's own settings (validated with the policy's by lib/settings.ts resolveSettings). */
+export const USER_SETTINGS_ITEM = item<Record<string, unknown>>('local:userSettings', {}, isRecord);
+
+/** Test and development builds only: stands in for an enterprise policy in the browser tests. */
+export const TEST_MANAGED_ITEM = item<Record<string, unknown> | null>('local:__testManagedSettings', null, isRecord);
+
+/** Reminders already shown, so none is shown twice (kept across restarts). */
+export const SENT_REMINDERS_ITEM = item<string[]>(
+  'local:sentReminders',
+  [],
+  (v) => Array.isArray(v) && v.every((k) => typeof k === 'string'),
+);

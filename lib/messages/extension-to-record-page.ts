@@ -1,0 +1,29 @@
+// What the background and the panel ask of a record page's frames (tab messages). Served by
+// lib/page/top-frame.ts (the launcher) and lib/page/every-frame.ts (the reader in every frame).
+import { defineProtocol } from '../browser/messaging';
+import type { ChildReading, InsertResult, PanelSide, ReferencesResult } from './types';
+
+export interface ExtensionToRecordPage {
+  /** Background → top frame: a sub-frame's reading, for the launcher's chip. No reply. */
+  frameChild(reading: ChildReading & { frameId: number }): void;
+  /** Background or panel → every frame: send your reading again. No reply. */
+  reportChild(): void;
+  /** Background → top frame, after an install or update: is this version's launcher running here? Only a live one answers. */
+  launcherRunning(): true;
+  /** Background (the keyboard command) → top frame: show or hide the panel. No reply. */
+  togglePanel(): void;
+  /** Panel → top frame: hide the panel. No reply. */
+  closePanel(): void;
+  /** Panel → top frame: dock the panel on this side. No reply. */
+  panelSide(side: PanelSide): void;
+  /** Panel → top frame: the child's escalations changed; redraw the chip. No reply. */
+  statusChanged(): void;
+  /** Panel → top frame: start the element picker. No reply. */
+  pickId(): void;
+  /** Panel → every frame: put the note in the notes field. Only a frame with a notes field answers. */
+  insertNote(note: { text: string; html: string }): InsertResult;
+  /** Panel → every frame: escalation references in the record's visible notes. Only a frame with a notes history answers. */
+  findReferences(): ReferencesResult;
+}
+
+export const extensionToRecordPage = defineProtocol<ExtensionToRecordPage>('extension-to-record-page');

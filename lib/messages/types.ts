@@ -1,0 +1,29 @@
+// What the messages carry (lib/messages/*): plain data, no browser APIs.
+import type { ChildIdResult } from '../hosts/extract';
+
+export type PanelSide = 'right' | 'left';
+
+/** One frame's reading of the child's ID, with the adapter that read it. */
+export interface ChildReading {
+  hostId: string;
+  idLabel: string;
+  result: ChildIdResult;
+}
+
+export interface ChildStatus {
+  open: number;
+  /** e.g. "Stage 2 · 3 working days left"; only what the chip may show. */
+  text: string | null;
+  overdue: boolean;
+}
+
+/** What the worker clicked with the element picker. */
+export interface PickedId {
+  selector: string | null;
+  text: string;
+  adapterId: string;
+  url: string;
+}
+
+export type InsertResult = { inserted: 'caret' | 'end'; field: string };
+export type ReferencesResult = { references: { reference: string; line: string }[] };

@@ -1,0 +1,75 @@
+// The part of the record-page script that runs in every frame the adapter matches: it reads the
+// child's ID and reports it, puts case notes into this frame's notes field, finds escalation
+// references in this frame's notes, and follows corrected adapters. `destroy()` undoes all of it
+// (an extension update or reload invalidates the old script; see entrypoints/content.ts).
+import { loadAdapters, onAdaptersChanged } from '../browser/adapters';
+import { NOT_MINE } from '../browser/messaging';
+import type { ChildIdResult } from '../hosts/extract';
+import type { HostAdapter } from '../hosts/schema';
+import { adapterForUrl } from '../hosts/select';
+import { extensionToRecordPage } from '../messages/extension-to-record-page';
+import { recordPageToExtension } from '../messages/record-page-to-extension';
+import type { ChildReading } from '../messages/types';
+import { findReferences } from '../templates/reference';
+import { watchChildId } from './detector';
+import { findNoteField, insertIntoField, trackCarets } from './insert-note';
+import { teardown } from './teardown';
+
+export interface FrameReader {
+  /** The adapter in use now (a corrected one replaces it in place). */
+  readonly adapter: HostAdapter;
+  destroy(): void;
+}
+
+/** Starts reading `win`'s page with `adapter`; `onReading` hears this frame's readings too (the top frame's launcher). */
+export function startFrameReader(win: Window, initial: HostAdapter, onReading: (reading: ChildReading) => void = () => {}): FrameReader {
+  let adapter = initial;
+  let current: ChildIdResult = { found: false, reason: 'not-found' };
+  const reading = (): ChildReading => ({ hostId: adapter.id, idLabel: adapter.childId.label, result: current });
+  const report = () => void recordPageToExtension.send('childDetected', reading()).catch(() => undefined);
+  const carets = trackCarets(win.document);
+
+  const stopHandling = extensionToRecordPage.handle({
+    reportChild: () => report(),
+    insertNote({ text, html }) {
+      // Only the frame that has the notes field answers.
+      const field = findNoteField(win.document, adapter.notes.fields);
+      if (!field) return NOT_MINE;
+      const where = insertIntoField(field, text, html, carets.caretIn(field));
+      return { inserted: where, field: field.id || field.tagName.toLowerCase() };
+    },
+    findReferences() {
+      const history = adapter.notes.history ? win.document.querySelector(adapter.notes.history) : null;
+      if (!history) return NOT_MINE;
+      return { references: findReferences(history.textContent ?? '') };
+    },
+  });
+
+  const onChange = (result: ChildIdResult) => {
+    current = result;
+    report();
+    onReading(reading());
+  };
+  let stopWatching = watchChildId(adapter, win, onChange);
+  // A corrected adapter (the picker, an import, a policy) applies at once, without reloading the worker's page.
+  const stopFollowingAdapters = onAdaptersChanged(() => {
+    void loadAdapters().then((adapters) => {
+      const next = adapterForUrl(adapters, win.location.href);
+      if (!next || destroyed) return;
+      stopWatching();
+      adapter = next;
+      stopWatching = watchChildId(next, win, onChange);
+    });
+  });
+
+  let destroyed = false;
+  return {
+    get adapter() {
+      return adapter;
+    },
+    destroy() {
+      destroyed = true;
+      teardown(stopWatching, stopHandling, stopFollowingAdapters, carets.stop);
+    },
+  };
+}

@@ -1,0 +1,154 @@
+// The handler tables that answer each direction's messages, called as the browser would call them,
+// with senders as the browser describes them. Storage goes through WXT's fake browser (vitest.config.ts).
+import { fakeBrowser } from 'wxt/testing';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fromExtensionPage, pageHandlers, recordPageHandlers, type BackgroundDeps } from '../../lib/browser/background-handlers';
+import type { Sender } from '../../lib/browser/messaging';
+import { MANAGED_ADAPTERS_ITEM, PANEL_SIDE_ITEM, USER_ADAPTERS_ITEM, WORKER_ITEM } from '../../lib/browser/storage';
+import { createEscalation } from '../../lib/escalations';
+import { freshDb, MON, newEscalation } from './fixtures/escalations';
+
+const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
+const PANEL: Sender = {
+  id: EXTENSION_ID,
+  url: `chrome-extension://${EXTENSION_ID}/panel.html`,
+  tab: { id: 7 } as Sender['tab'],
+  frameId: 3,
+};
+const RECORD_PAGE_TOP: Sender = { id: EXTENSION_ID, url: 'https://mosaic.example/person/1', tab: { id: 7 } as Sender['tab'], frameId: 0 };
+const RECORD_PAGE_IFRAME: Sender = { ...RECORD_PAGE_TOP, frameId: 4 };
+
+async function deps(overrides: Partial<BackgroundDeps> = {}) {
+  const db = await freshDb();
+  const told: unknown[][] = [];
+  const d: BackgroundDeps = {
+    database: async () => db,
+    closureDays: async () => ({}),
+    refreshOverview: vi.fn(),
+    tellRecordPage: (...args: unknown[]) => void told.push(args),
+    extensionId: EXTENSION_ID,
+    now: () => new Date('2026-11-23T12:00:00Z'),
+    ...overrides,
+  } as BackgroundDeps;
+  return { d, db, told };
+}
+
+const command = { kind: 'create' as const, input: newEscalation('herefordshire'), by: 'Jo Patel', at: MON };
+
+describe('extension pages → background', () => {
+  it('recordsCommand: a change from the panel is made and the badge redrawn', async () => {
+    const { d, db } = await deps();
+    const reply = await pageHandlers(d).recordsCommand(command, PANEL);
+    expect(reply).toMatchObject({ value: { protocolId: 'herefordshire', currentStage: 'initial' } });
+    expect(await db.escalations.count()).toBe(1);
+    expect(d.refreshOverview).toHaveBeenCalledTimes(1);
+  });
+
+  it('recordsCommand: refused from a record page’s script, and nothing is written', async () => {
+    const { d, db } = await deps();
+    const reply = await pageHandlers(d).recordsCommand(command, RECORD_PAGE_TOP);
+    expect(reply).toMatchObject({ error: { name: 'NotAllowedError' } });
+    expect(await db.escalations.count()).toBe(0);
+    expect(d.refreshOverview).not.toHaveBeenCalled();
+  });
+
+  it('recordsCommand: a change the protocol refuses comes back as the reason, not a throw', async () => {
+    const { d } = await deps();
+    const reply = await pageHandlers(d).recordsCommand(
+      { kind: 'record', id: 'missing-escalation-id', body: { type: 'withdrawn', reason: 'x' } },
+      PANEL,
+    );
+    expect(reply).toHaveProperty('error.message');
+  });
+
+  it('recordsChanged redraws only for extension pages; whichTab names the sender’s tab', async () => {
+    const { d } = await deps();
+    const table = pageHandlers(d);
+    table.recordsChanged(undefined, RECORD_PAGE_TOP);
+    expect(d.refreshOverview).not.toHaveBeenCalled();
+    table.recordsChanged(undefined, PANEL);
+    expect(d.refreshOverview).toHaveBeenCalledTimes(1);
+    expect(table.whichTab(undefined, PANEL)).toBe(7);
+    expect(table.whichTab(undefined, { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/dashboard.html` })).toBeNull();
+  });
+
+  it('fromExtensionPage: only this extension’s own pages', () => {
+    expect(fromExtensionPage(PANEL, EXTENSION_ID)).toBe(true);
+    expect(fromExtensionPage({ ...PANEL, url: `moz-extension://${EXTENSION_ID}/panel.html` }, EXTENSION_ID)).toBe(true);
+    expect(fromExtensionPage(RECORD_PAGE_TOP, EXTENSION_ID)).toBe(false);
+    expect(fromExtensionPage({ ...PANEL, id: 'another-extension' }, EXTENSION_ID)).toBe(false);
+  });
+});
+
+describe('record page → extension (the background’s part)', () => {
+  const reading = {
+    hostId: 'demo',
+    idLabel: 'Mosaic ID',
+    result: { found: true as const, childId: '1000001', source: 'selector' as const },
+  };
+
+  it('childDetected from an iframe is passed to the top frame; from the top frame it is not relayed', async () => {
+    const { d, told } = await deps();
+    const table = recordPageHandlers(d);
+    table.childDetected!(reading, RECORD_PAGE_IFRAME);
+    expect(told).toEqual([[{ tabId: 7, frameId: 0 }, 'frameChild', { ...reading, frameId: 4 }]]);
+    table.childDetected!(reading, RECORD_PAGE_TOP);
+    expect(told).toHaveLength(1);
+  });
+
+  it('askFramesToReport asks every frame of the sender’s tab', async () => {
+    const { d, told } = await deps();
+    recordPageHandlers(d).askFramesToReport!(undefined, RECORD_PAGE_TOP);
+    expect(told).toEqual([[{ tabId: 7 }, 'reportChild']]);
+  });
+
+  it('childStatus answers with what the chip may say; a failing database gives no answer rather than an error', async () => {
+    const { d, db } = await deps();
+    await createEscalation(db, newEscalation('pan-cheshire'), { at: MON });
+    expect(await recordPageHandlers(d).childStatus!({ hostId: 'demo', childId: '1000001' }, RECORD_PAGE_TOP)).toMatchObject({
+      open: 1,
+      overdue: false,
+    });
+    expect(await recordPageHandlers(d).childStatus!({ hostId: 'demo', childId: '9999999' }, RECORD_PAGE_TOP)).toEqual({
+      open: 0,
+      text: null,
+      overdue: false,
+    });
+    const broken = (await deps({ database: () => Promise.reject(new Error('blocked')) })).d;
+    expect(await recordPageHandlers(broken).childStatus!({ hostId: 'demo', childId: '1000001' }, RECORD_PAGE_TOP)).toBeUndefined();
+  });
+});
+
+describe('storage items', () => {
+  beforeEach(() => fakeBrowser.reset());
+
+  it('give their fallback when absent and when what is stored has the wrong shape', async () => {
+    expect(await WORKER_ITEM.get()).toBeNull();
+    expect(await PANEL_SIDE_ITEM.get()).toBe('right');
+    expect(await USER_ADAPTERS_ITEM.get()).toEqual([]);
+    await fakeBrowser.storage.local.set({ worker: { name: 42 }, panelSide: 'top', userAdapters: [{ nope: true }] });
+    expect(await WORKER_ITEM.get()).toBeNull();
+    expect(await PANEL_SIDE_ITEM.get()).toBe('right');
+    expect(await USER_ADAPTERS_ITEM.get()).toEqual([]);
+  });
+
+  it('keep what was set under the same keys as before (existing installs keep their data)', async () => {
+    await WORKER_ITEM.set({ name: 'Jo Patel', role: 'Social Worker', agency: 'CSC' });
+    await PANEL_SIDE_ITEM.set('left');
+    expect(await fakeBrowser.storage.local.get(['worker', 'panelSide'])).toEqual({
+      worker: { name: 'Jo Patel', role: 'Social Worker', agency: 'CSC' },
+      panelSide: 'left',
+    });
+  });
+
+  it('setIfChanged writes only a real change (each write restarts detection on open record pages)', async () => {
+    const seen = vi.fn();
+    MANAGED_ADAPTERS_ITEM.watch(seen);
+    const ours = [{ id: 'ours', matches: ['https://mosaic.example/*'] }] as never;
+    await MANAGED_ADAPTERS_ITEM.setIfChanged([]); // the same as nothing stored: no write
+    await MANAGED_ADAPTERS_ITEM.setIfChanged(ours);
+    await MANAGED_ADAPTERS_ITEM.setIfChanged(ours);
+    await vi.waitFor(() => expect(seen).toHaveBeenCalledTimes(1));
+    expect(await MANAGED_ADAPTERS_ITEM.get()).toEqual(ours);
+  });
+});
