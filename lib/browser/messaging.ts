@@ -11,15 +11,16 @@ import type { Browser } from 'wxt/browser';
 
 export type Sender = Browser.runtime.MessageSender;
 
+// `any` in parameter position: each map's own signatures are checked where the map is declared.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Fn = (...data: any[]) => unknown;
+
 /** A direction's messages: name → (data) => reply, as an interface of method signatures. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a map's own signatures are checked where it is declared
-export type ProtocolMap<P> = Record<keyof P, (...data: any[]) => unknown>;
+export type ProtocolMap<P> = Record<keyof P, Fn>;
 
 /** Returned by a handler that is not the one to answer (another frame or context will). */
 export const NOT_MINE: unique symbol = Symbol('not mine');
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-type Fn = (...data: any[]) => unknown;
 type Data<F> = F extends Fn ? Parameters<F> : never;
 type Reply<F> = F extends Fn ? ReturnType<F> : never;
 type DataOf<F> = Data<F> extends [] ? undefined : Data<F>[0];
