@@ -166,7 +166,7 @@ export function Panel() {
             void movePanel(other);
           }}
         >
-          {t('moveTo')} {other}
+          {t(other === 'left' ? 'moveToLeft' : 'moveToRight')}
         </button>
         <button type="button" onClick={() => tellPage('closePanel')}>
           {t('close')}
