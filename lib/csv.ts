@@ -3,10 +3,15 @@
 // into a record can never run in the partnership's spreadsheet.
 export type Cell = string | number | null | undefined;
 
+/** The one guard for anything a spreadsheet may open (CSV downloads, the TSV log row): text that would run as a formula gets an apostrophe. */
+export function disarmFormula(text: string): string {
+  // Leading spaces too: some spreadsheets trim them and then run what follows.
+  return /^\s*[=+\-@]|^[\t\r]/.test(text) ? `'${text}` : text;
+}
+
 function cell(value: Cell): string {
   if (value === null || value === undefined) return '';
-  let text = String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
+  const text = typeof value === 'string' ? disarmFormula(value) : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

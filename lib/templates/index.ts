@@ -2,6 +2,7 @@
 // clearly marked blank, never a guess. HTML output escapes everything the user
 // or a host page typed, and uses only tags a host's rich-text sanitiser keeps.
 import { londonDay, wholeYearsBetween } from '../calendar';
+import { disarmFormula } from '../csv';
 import { stageShortName, stageTitle, STATUS_LABELS } from '../describe';
 import { formatDue } from '../format';
 import { describeEvent } from '../history';
@@ -185,9 +186,12 @@ export function toHtml(doc: RenderedDoc): string {
   return out.join('\n');
 }
 
-/** One spreadsheet row: the fields in order, tab-separated, with tabs and line breaks inside values folded. */
+/**
+ * One spreadsheet row: the fields in order, tab-separated, with tabs and line breaks inside values folded,
+ * and anything a spreadsheet would run as a formula disarmed (the partnership pastes it into its log).
+ */
 export function toTsv(doc: RenderedDoc): string {
-  const cell = (v: string | string[] | null) => (Array.isArray(v) ? v.join('; ') : (v ?? BLANK)).replace(/[\t\r\n]+/g, ' ');
+  const cell = (v: string | string[] | null) => disarmFormula((Array.isArray(v) ? v.join('; ') : (v ?? BLANK)).replace(/[\t\r\n]+/g, ' '));
   return doc.sections.flatMap((s) => s.rows.map((r) => cell(r.value))).join('\t');
 }
 

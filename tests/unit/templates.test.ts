@@ -132,6 +132,17 @@ describe('what the templates say', () => {
     expect(row).not.toMatch(/\n/);
   });
 
+  it('the log row disarms spreadsheet formulas typed into any field (as the CSV downloads do)', async () => {
+    const hostile = '=HYPERLINK("http://x","need")';
+    const { resolved, events } = await walked('herefordshire', { levelOfNeed: { current: hostile, proposed: ' +1' }, summary: '@SUM(A1)' });
+    const cells = toTsv(renderTemplate(getTemplate('herefordshire-appendix-1'), factsFor(resolved, events, NOW))).split('\t');
+    expect(cells).toHaveLength(8);
+    for (const cell of cells) expect(cell).not.toMatch(/^\s*[=+\-@]/);
+    expect(cells[4]).toBe("'@SUM(A1)");
+    // The level of need cell starts with our own words, so it cannot run; the typed text is kept as typed.
+    expect(cells[3]).toBe(`Current: ${hostile}; proposed: +1`);
+  });
+
   it('user text is escaped in HTML: a counterpart named <img onerror=…> appears as text', async () => {
     const hostile = '<img src=x onerror=alert(1)>';
     const { resolved, events } = await walked('enfield', { counterparts: [{ name: hostile, role: 'GP', agency: 'Practice\tOne' }] });
