@@ -191,6 +191,30 @@ test('Halton sets no timescale: a date agreed between the people involved is sho
   await expect(panel.locator('[title*="dysfunctional"]')).toHaveCount(0);
 });
 
+test('withdraw asks why, then withdraws once; reopen brings it back', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  const panel = await openPanel(page, demoUrl);
+  await fillStartForm(panel, 'herefordshire');
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await expect(panel.locator('.current-stage')).toBeVisible();
+
+  await panel.getByRole('button', { name: 'Withdraw' }).click();
+  const form = panel.getByRole('form', { name: 'Withdraw the escalation' });
+  await form.getByRole('button', { name: 'Withdraw' }).click();
+  await expect(panel.getByRole('alert')).toHaveText('Say why it is being withdrawn');
+  await form.getByLabel('Why is it being withdrawn?').fill('Agreed at the strategy meeting');
+  await form.getByRole('button', { name: 'Withdraw' }).click();
+  await expect(panel.locator('#escalation-title')).toContainText('Withdrawn');
+  await expect(panel.locator('.history li')).toHaveCount(2);
+
+  await panel.getByRole('button', { name: 'Reopen' }).click();
+  await panel.getByLabel('Why is it being reopened?').fill('New information from school');
+  await panel.getByRole('form', { name: 'Reopen the escalation' }).getByRole('button', { name: 'Reopen' }).click();
+  await expect(panel.locator('#escalation-title')).toContainText('Open');
+  await expect(panel.locator('.history li')).toHaveCount(3);
+  await expect(panel.getByRole('button', { name: 'Withdraw' })).toBeVisible();
+});
+
 test('Enfield answers "who is my counterpart at this level?"', async ({ context, demoUrl }) => {
   const page = await context.newPage();
   const panel = await openPanel(page, demoUrl);

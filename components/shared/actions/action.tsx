@@ -2,7 +2,8 @@
 // (or a message saying what to fix). Each action is one file beside this one; index.ts lists them.
 import type { ComponentChildren, JSX } from 'preact';
 import type { Escalation, EventBody } from '../../../lib/records/model';
-import type { StringKey } from '../../../lib/strings';
+import { t, type StringKey } from '../../../lib/strings';
+import { Field } from '../Field';
 
 export interface ActionProps {
   escalation: Escalation;
@@ -54,4 +55,39 @@ export function ActionForm({
       </button>
     </form>
   );
+}
+
+/**
+ * An action whose whole form is "why?": one required reason, recorded as `{ type, reason }`
+ * (withdrawing and reopening an escalation).
+ */
+export function reasonAction(spec: {
+  id: string;
+  type: 'withdrawn' | 'reopened';
+  label: StringKey;
+  title: StringKey;
+  why: StringKey;
+  missing: StringKey;
+  done: StringKey;
+  available: Action['available'];
+}): Action {
+  const fieldId = `${spec.id}-reason`;
+  return {
+    id: spec.id,
+    label: () => t(spec.label),
+    available: spec.available,
+    done: spec.done,
+    Form: ({ onRecord }) => (
+      <ActionForm
+        onRecord={onRecord}
+        title={t(spec.title)}
+        submit={t(spec.label)}
+        build={(d) => (field(d, 'reason') ? { type: spec.type, reason: field(d, 'reason') } : t(spec.missing))}
+      >
+        <Field id={fieldId} label={t(spec.why)}>
+          <textarea id={fieldId} name="reason" rows={2} />
+        </Field>
+      </ActionForm>
+    ),
+  };
 }

@@ -1,23 +1,13 @@
-import { t } from '../../../lib/strings';
-import { Field } from '../Field';
-import { ActionForm, field, type Action } from './action';
+import { reasonAction } from './action';
 
 /** The only action on a resolved or withdrawn escalation. */
-export const reopen: Action = {
+export const reopen = reasonAction({
   id: 'reopen',
-  label: () => t('reopen'),
-  available: (e) => e.status !== 'open',
+  type: 'reopened',
+  label: 'reopen',
+  title: 'reopenTitle',
+  why: 'reopenWhy',
+  missing: 'sayWhyReopened',
   done: 'doneReopened',
-  Form: ({ onRecord }) => (
-    <ActionForm
-      onRecord={onRecord}
-      title={t('reopenTitle')}
-      submit={t('reopen')}
-      build={(d) => (field(d, 'reason') ? { type: 'reopened', reason: field(d, 'reason') } : t('sayWhyReopened'))}
-    >
-      <Field id="reopen-reason" label={t('reopenWhy')}>
-        <textarea id="reopen-reason" name="reason" rows={2} />
-      </Field>
-    </ActionForm>
-  ),
-};
+  available: (e) => e.status !== 'open',
+});

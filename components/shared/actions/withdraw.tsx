@@ -1,22 +1,12 @@
-import { t } from '../../../lib/strings';
-import { Field } from '../Field';
-import { ActionForm, field, type Action } from './action';
+import { reasonAction } from './action';
 
-export const withdraw: Action = {
+export const withdraw = reasonAction({
   id: 'withdraw',
-  label: () => t('withdraw'),
-  available: (e) => e.status === 'open',
+  type: 'withdrawn',
+  label: 'withdraw',
+  title: 'withdrawTitle',
+  why: 'withdrawWhy',
+  missing: 'sayWhyWithdrawn',
   done: 'doneWithdrawn',
-  Form: ({ onRecord }) => (
-    <ActionForm
-      onRecord={onRecord}
-      title={t('withdrawTitle')}
-      submit={t('withdraw')}
-      build={(d) => (field(d, 'reason') ? { type: 'withdrawn', reason: field(d, 'reason') } : t('sayWhyWithdrawn'))}
-    >
-      <Field id="withdraw-reason" label={t('withdrawWhy')}>
-        <textarea id="withdraw-reason" name="reason" rows={2} />
-      </Field>
-    </ActionForm>
-  ),
-};
+  available: (e) => e.status === 'open',
+});
