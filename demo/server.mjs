@@ -6,7 +6,10 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('./public/', import.meta.url));
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css' };
+const MODULES = fileURLToPath(new URL('../node_modules/', import.meta.url));
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+// The real note editors the demo can use (?editor=…), self-hosted from node_modules: only these folders are served.
+const VENDOR = ['ckeditor5/dist/browser/', 'tinymce/', 'quill/dist/', 'react/umd/', 'react-dom/umd/'];
 
 /** Starts the demo on 127.0.0.1 (port 0 picks a free one); resolves to its base URL and a stop function. */
 export function startDemoServer(port = 0) {
@@ -15,8 +18,10 @@ export function startDemoServer(port = 0) {
     // Client-side routes (/person/…, /slow/…, /framed/…, /help) are all served the app shell.
     const file = extname(path) === '' ? 'index.html' : normalize(path).replace(/^([/\\])+/, '');
     if (file.includes('..')) return void res.writeHead(400).end();
+    const vendored = file.startsWith('vendor/') ? file.slice('vendor/'.length) : null;
+    if (vendored !== null && !VENDOR.some((folder) => vendored.startsWith(folder))) return void res.writeHead(404).end();
     try {
-      const body = await readFile(join(ROOT, file));
+      const body = await readFile(vendored === null ? join(ROOT, file) : join(MODULES, vendored));
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
       res.end(body);
     } catch {

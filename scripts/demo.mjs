@@ -46,6 +46,7 @@ if (!headless) {
   await launcher.click();
   console.log(`\nThe demo case-record system is open at ${demo.url}/person/1000001`);
   console.log('Use the "Escalations" button at the bottom right. Close the browser window to stop.');
+  console.log('Real note editors: add ?editor=ckeditor, tinymce, quill, react or reverting to the record address.');
   await new Promise((done) => context.on('close', done));
   await demo.stop();
   process.exit(0);
@@ -92,6 +93,15 @@ for (const [i, [protocol, nextTitle, days]] of PROTOCOLS.entries()) {
 await page.setViewportSize({ width: 1280, height: 900 });
 panel = await openPanel(page, demo.url, '1000002');
 await shot('next-child');
+
+// The case note inserted into a real editor (CKEditor 5) the record page uses, read back before it says so.
+await page.goto(`${demo.url}/person/1000001?editor=ckeditor&draft=Home+visit+today.`);
+await page.locator('[data-editor-ready="ckeditor"]').waitFor();
+await launcher.click();
+panel = page.frameLocator(PANEL);
+await panel.getByRole('button', { name: 'Insert into the record’s case note' }).click();
+await panel.getByText('Inserted into the case note').waitFor();
+await shot('case-note-ckeditor');
 
 // The manager's view: the toolbar popup, the dashboard and the figures.
 await page.setViewportSize({ width: 360, height: 520 });

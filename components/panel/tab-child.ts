@@ -78,11 +78,15 @@ export async function movePanel(side: PanelSide): Promise<void> {
   tellPage('panelSide', side);
 }
 
-/** A question to the record page's frames: only frames that can answer do, so an unanswered one must not hang the panel. */
+/**
+ * A question to the record page's frames: only frames that can answer do (null when none can), and one that
+ * never answers must not hang the panel ('no answer' after `waitMs`: it may still have acted).
+ */
 function askPage<K extends 'insertNote' | 'findReferences'>(
+  waitMs: number,
   type: K,
   ...data: Parameters<ExtensionToRecordPage[K]>
-): Promise<ReturnType<ExtensionToRecordPage[K]> | null> {
+): Promise<ReturnType<ExtensionToRecordPage[K]> | null | 'no answer'> {
   const answer = tabKnown.then((id) =>
     id === null
       ? null
@@ -91,15 +95,19 @@ function askPage<K extends 'insertNote' | 'findReferences'>(
           () => null,
         ),
   );
-  return Promise.race([answer, new Promise<null>((resolve) => setTimeout(() => resolve(null), 2_000))]);
+  return Promise.race([answer, new Promise<'no answer'>((resolve) => setTimeout(() => resolve('no answer'), waitMs))]);
 }
 
-/** Asks the record page to insert a note; null when no frame has a notes field. */
-export function insertIntoPage(text: string, html: string): Promise<InsertResult | null> {
-  return askPage('insertNote', { text, html });
+/**
+ * Asks the record page to insert a note and read it back: null when no frame shows a notes field; 'no answer'
+ * when the page did not say in time (the insert waits up to about a second for the editor to settle).
+ */
+export function insertIntoPage(text: string, html: string): Promise<InsertResult | null | 'no answer'> {
+  return askPage(5_000, 'insertNote', { text, html });
 }
 
 /** Escalation references in the record's visible notes. */
 export async function referencesOnPage(): Promise<ReferencesResult['references']> {
-  return (await askPage('findReferences'))?.references ?? [];
+  const answer = await askPage(2_000, 'findReferences');
+  return answer && answer !== 'no answer' ? answer.references : [];
 }

@@ -1,5 +1,7 @@
 // Case notes and partnership forms, pre-filled from the escalation: preview,
-// edit, then copy or insert into the record. Each copy or insert is recorded.
+// edit, then copy or insert into the record. Each copy or insert is recorded, and only
+// as what really happened: "inserted" when the record page read the note back from its
+// editor, "copied" when it went on the clipboard instead.
 import { t } from '../../lib/strings';
 import { useEffect, useState } from 'preact/hooks';
 import type { InsertResult } from '../../lib/messages/types';
@@ -19,7 +21,7 @@ import { now } from './now';
 import { records, useRecords } from './useRecords';
 
 /** Puts a note into the record page's notes field; absent away from a record page (the dashboard). */
-export type InsertIntoRecord = (text: string, html: string) => Promise<InsertResult | null>;
+export type InsertIntoRecord = (text: string, html: string) => Promise<InsertResult | null | 'no answer'>;
 
 export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escalation: Escalation; by: string; insert?: InsertIntoRecord }) {
   const { value: events } = useRecords<EscalationEvent[]>({ kind: 'history', id: escalation.id });
@@ -28,6 +30,7 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
   const [edited, setEdited] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
+  const [inserting, setInserting] = useState(false);
   const doc = events ? renderTemplate(getTemplate(templateId), factsFor(escalation, events, now.value), referenceLine(escalation)) : null;
   const generated = doc ? (doc.kind === 'log-row' ? toTsv(doc) : toPlainText(doc)) : '';
   // A new step or another template starts a fresh preview.
@@ -41,18 +44,22 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
     setMessage(done);
   }
 
+  async function putOnClipboard() {
+    // After an insert the record page has the keyboard, and the clipboard serves only the focused document.
+    window.focus();
+    if (doc!.kind === 'log-row') return navigator.clipboard.writeText(text);
+    await navigator.clipboard.write([
+      new ClipboardItem({
+        'text/plain': new Blob([text], { type: 'text/plain' }),
+        'text/html': new Blob([html], { type: 'text/html' }),
+      }),
+    ]);
+  }
+
   async function copy() {
     setError('');
     try {
-      if (doc!.kind === 'log-row') await navigator.clipboard.writeText(text);
-      else {
-        await navigator.clipboard.write([
-          new ClipboardItem({
-            'text/plain': new Blob([text], { type: 'text/plain' }),
-            'text/html': new Blob([html], { type: 'text/html' }),
-          }),
-        ]);
-      }
+      await putOnClipboard();
       await recorded('copied', doc!.kind === 'log-row' ? t('copiedRow') : t('copiedNote'));
     } catch (e) {
       setError(t('couldNotCopy', { reason: (e as Error).message }));
@@ -60,10 +67,27 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
   }
 
   async function insert() {
+    if (inserting) return; // a second press while the first is in flight would insert the note twice
+    setInserting(true);
     setError('');
-    const result = await insertIntoRecord!(text, html);
-    if (!result) return setError(t('noNoteField'));
-    await recorded('inserted', t(result.inserted === 'caret' ? 'insertedAtCursor' : 'insertedAtEnd'));
+    setMessage('');
+    try {
+      const result = await insertIntoRecord!(text, html);
+      if (result === null) return setError(t('noNoteField'));
+      if (result !== 'no answer' && result.landed) {
+        return await recorded('inserted', t(result.where === 'caret' ? 'insertedAtCursor' : 'insertedAtEnd'));
+      }
+      // Not read back from the editor: the history must not say "inserted". The worker pastes it themselves.
+      try {
+        await putOnClipboard();
+      } catch (e) {
+        return setError(t('noteNotAcceptedNoClipboard', { reason: (e as Error).message }));
+      }
+      await recorded('copied', '');
+      setError(t(result === 'no answer' ? 'noteNotConfirmed' : 'noteNotAccepted'));
+    } finally {
+      setInserting(false);
+    }
   }
 
   const template = getTemplate(templateId);
@@ -98,8 +122,8 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
         {doc.kind === 'log-row' ? t('copyRow') : t('copyNote')}
       </button>
       {doc.kind !== 'log-row' && insertIntoRecord && (
-        <button type="button" onClick={insert}>
-          {t('insertNote')}
+        <button type="button" onClick={insert} aria-disabled={inserting}>
+          {inserting ? t('inserting') : t('insertNote')}
         </button>
       )}
       <p role="status">{message}</p>

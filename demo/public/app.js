@@ -1,5 +1,6 @@
 // A stand-in case-record app: three children, client-side navigation with
 // history.pushState, and a case-note form. All text goes in via textContent.
+// Note editors: ?editor=ckeditor|tinymce|quill|react|reverting (demo/public/editors.js).
 // Views: /person/ID (normal), /slow/person/ID (header drawn after a delay),
 // /framed/person/ID (the record inside an iframe), ?history=N (a long record), /legacy/person/ID (the ID
 // where the adapter does not look, for the picker), /help (no child on the
@@ -117,8 +118,8 @@ function render() {
 
 // ?notes=plain shows only the plain textarea; ?notes=none no notes field at all.
 const notesVariant = new URLSearchParams(location.search).get('notes');
-if (notesVariant === 'plain' || notesVariant === 'none') document.getElementById('note-editor').remove();
-if (notesVariant === 'none') document.getElementById('note-text').closest('label').remove();
+if (notesVariant === 'plain' || notesVariant === 'none') document.getElementById('note-editor')?.remove();
+if (notesVariant === 'none') document.getElementById('note-text')?.closest('label')?.remove();
 
 // ?history=N: a long record, N DOM nodes of past case notes (for the benchmark's
 // "large record page"). Five nodes per entry: li, time, strong, span, p.
@@ -150,8 +151,11 @@ for (const id of ['note-text', 'note-editor']) {
 }
 
 addEventListener('popstate', render);
+// Save reads the note through the editor's own API (demo/public/editors.js), never the DOM underneath it.
+window.savedNotes = [];
 document.getElementById('note-save').addEventListener('click', () => {
-  const text = document.getElementById('note-text')?.value || document.getElementById('note-editor')?.innerText || '';
+  const { text, html } = window.noteEditor.read();
+  window.savedNotes.push({ text, html });
   CHILDREN[currentId()]?.notes.push(text);
   document.getElementById('note-status').textContent = 'Note saved.';
   render();

@@ -38,5 +38,6 @@ export const DEMO: HostAdapterInput = {
     ],
     validator: { pattern: '[0-9]{7}', maxLength: 7 },
   },
-  notes: { fields: ['#note-editor', '#note-text'], history: '#recorded-notes' },
+  // The demo's own rich field first, then what any record system's note editor looks like (?editor=…).
+  notes: { fields: ['#note-editor', 'textarea[name*="note" i]', '[contenteditable="true"]', 'textarea'], history: '#recorded-notes' },
 };

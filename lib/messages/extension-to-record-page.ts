@@ -20,7 +20,7 @@ export interface ExtensionToRecordPage {
   statusChanged(): void;
   /** Panel → top frame: start the element picker. No reply. */
   pickId(): void;
-  /** Panel → every frame: put the note in the notes field. Only a frame with a notes field answers. */
+  /** Panel → every frame: put the note in the notes field and read it back. Only a frame with a visible notes field answers. */
   insertNote(note: { text: string; html: string }): InsertResult;
   /** Panel → every frame: escalation references in the record's visible notes. Only a frame with a notes history answers. */
   findReferences(): ReferencesResult;

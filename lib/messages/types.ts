@@ -25,5 +25,6 @@ export interface PickedId {
   url: string;
 }
 
-export type InsertResult = { inserted: 'caret' | 'end'; field: string };
+/** A note put into the record's notes field: where, and whether it was read back there once the editor settled. */
+export type InsertResult = { where: 'caret' | 'end'; landed: boolean; field: string };
 export type ReferencesResult = { references: { reference: string; line: string }[] };

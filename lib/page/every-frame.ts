@@ -12,7 +12,8 @@ import { recordPageToExtension } from '../messages/record-page-to-extension';
 import type { ChildReading } from '../messages/types';
 import { findReferences } from '../templates/reference';
 import { watchChildId } from './detector';
-import { findNoteField, insertIntoField, trackCarets } from './insert-note';
+import { insertNote, trackCarets } from './insert-note';
+import { fieldName, findNoteField } from './note-field';
 import { teardown } from './teardown';
 
 export interface FrameReader {
@@ -31,12 +32,11 @@ export function startFrameReader(win: Window, initial: HostAdapter, onReading: (
 
   const stopHandling = extensionToRecordPage.handle({
     reportChild: () => report(),
-    insertNote({ text, html }) {
-      // Only the frame that has the notes field answers.
+    insertNote(note) {
+      // Only the frame that shows the notes field answers (its same-origin editor frames included).
       const field = findNoteField(win.document, adapter.notes.fields);
       if (!field) return NOT_MINE;
-      const where = insertIntoField(field, text, html, carets.caretIn(field));
-      return { inserted: where, field: field.id || field.tagName.toLowerCase() };
+      return insertNote(field, note, carets.caretIn(field)).then(({ where, landed }) => ({ where, landed, field: fieldName(field) }));
     },
     findReferences() {
       const history = adapter.notes.history ? win.document.querySelector(adapter.notes.history) : null;

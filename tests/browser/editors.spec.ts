@@ -1,0 +1,115 @@
+// Case notes into real note editors (demo/public/editors.js: CKEditor 5, TinyMCE in its iframe, Quill, a
+// React-controlled textarea) and into one that throws foreign changes away. Each check reads the note the
+// way the host system would: through the editor's own API when the page's Save is pressed.
+import type { FrameLocator, Locator, Page } from '@playwright/test';
+import { fillStartForm, PANEL } from '../../demo/drive.mjs';
+import { expect, test } from './fixtures';
+
+const INSERT = { name: 'Insert into the record’s case note' };
+const TITLE = /Multi-agency escalation ESC-[A-Z0-9]{6}/;
+const LIST_ITEM = 'Sam Reid, Health Visitor, Community Health';
+const REFERENCE = /Escalation ESC-[A-Z0-9]{6} · Herefordshire initial discussion/;
+
+async function panelOn(page: Page, url: string, editor: string): Promise<FrameLocator> {
+  await page.goto(url);
+  await expect(page.locator(`[data-editor-ready="${editor}"]`)).toBeAttached({ timeout: 15_000 });
+  await expect(page.locator('escalation-companion .child')).toHaveText('Mosaic ID 1000001');
+  await page.getByRole('button', { name: 'Escalations' }).click();
+  const panel = page.frameLocator(PANEL);
+  await expect(panel.getByRole('heading', { name: 'Mosaic ID 1000001' })).toBeVisible();
+  return panel;
+}
+
+/** Where the worker types: the editor's editable area, wherever the editor keeps it. */
+function editable(page: Page, editor: string): Locator {
+  if (editor === 'tinymce') return page.frameLocator('iframe.tox-edit-area__iframe').locator('body');
+  if (editor === 'ckeditor') return page.locator('.ck-editor__editable');
+  if (editor === 'quill') return page.locator('.ql-editor');
+  if (editor === 'reverting') return page.locator('#note-reverting');
+  return page.locator('#note-body');
+}
+
+const notesIn = (panel: FrameLocator) => panel.getByRole('region', { name: 'Case notes and forms' });
+
+async function save(page: Page): Promise<{ text: string; html: string | null }> {
+  await page.getByRole('button', { name: 'Save note' }).click();
+  return page.evaluate(() => (window as unknown as { savedNotes: { text: string; html: string | null }[] }).savedNotes.at(-1)!);
+}
+
+/** Each pattern found in the saved text, in this order. */
+function expectInOrder(text: string, parts: (string | RegExp)[]) {
+  let from = 0;
+  for (const part of parts) {
+    const rest = text.slice(from);
+    const match = typeof part === 'string' ? { index: rest.indexOf(part), length: part.length } : rest.match(part);
+    expect(match && match.index !== undefined && match.index >= 0, `"${part}" after position ${from} in:\n${text}`).toBe(true);
+    from += match!.index! + (typeof part === 'string' ? part.length : (match as RegExpMatchArray)[0].length);
+  }
+}
+
+for (const editor of ['ckeditor', 'tinymce', 'quill', 'react']) {
+  const rich = editor !== 'react';
+  test(`${editor}: the note lands at the caret and at the end, and the editor's own save keeps it`, async ({ context, demoUrl }) => {
+    const page = await context.newPage();
+    const url = `${demoUrl}/person/1000001?editor=${editor}`;
+    let panel = await panelOn(page, url, editor);
+    await fillStartForm(panel, 'herefordshire', { concern: '2026-11-16T09:30' });
+    await panel.getByRole('button', { name: 'Start escalation' }).click();
+    await expect(panel.locator('.current-stage')).toBeVisible();
+
+    // At the caret: between the worker's two paragraphs, on a line of its own.
+    await editable(page, editor).click();
+    await expect(editable(page, editor)).toBeFocused(); // the panel moves focus to its own message after Start
+    await page.keyboard.type('Worker first paragraph.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Worker last paragraph.');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('End');
+    await panel.getByRole('button', INSERT).click();
+    await expect(notesIn(panel).getByRole('status')).toHaveText(/^Inserted into the case note \(at your cursor\)/);
+    await expect(panel.locator('.history li').last()).toContainText('Case note inserted to the record (case-note)');
+    // Typing on does not take the note away (editors that own their model would have reverted it by now).
+    await page.keyboard.type(' Typed after.');
+    let saved = await save(page);
+    expectInOrder(saved.text, ['Worker first paragraph.', TITLE, LIST_ITEM, REFERENCE, 'Typed after.', 'Worker last paragraph.']);
+    expect(saved.text.split('\n')).toContain('Worker first paragraph.'); // a line of its own: the note did not fuse into it
+    if (rich) {
+      // Structure survives: a heading and a list, as the editor's own HTML (Quill writes its spaces as &nbsp;).
+      const spaced = (s: string) => s.replace(/ /g, '(?: |&nbsp;)');
+      expect(saved.html).toMatch(new RegExp(spaced('<h3[^>]*>Multi-agency escalation ESC-')));
+      expect(saved.html).toMatch(new RegExp(spaced(`<li[^>]*>${LIST_ITEM}</li>`)));
+    }
+
+    // At the end: the record reopened with the worker's draft, and the worker has not clicked into it.
+    panel = await panelOn(page, `${url}&draft=Earlier+words.`, editor);
+    await panel.getByRole('button', INSERT).click();
+    await expect(notesIn(panel).getByRole('status')).toHaveText(/^Inserted into the case note \(at the end\)/);
+    saved = await save(page);
+    expectInOrder(saved.text, ['Earlier words.', TITLE, LIST_ITEM, REFERENCE]);
+  });
+}
+
+test('an editor that throws the note away: the panel says so, the note is on the clipboard, the history says copied', async ({
+  context,
+  demoUrl,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demoUrl });
+  const page = await context.newPage();
+  const panel = await panelOn(page, `${demoUrl}/person/1000001?editor=reverting`, 'reverting');
+  await fillStartForm(panel, 'herefordshire', { concern: '2026-11-16T09:30' });
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await editable(page, 'reverting').click();
+  await expect(editable(page, 'reverting')).toBeFocused();
+  await page.keyboard.type('My own words.');
+  await panel.getByRole('button', INSERT).click();
+  await expect(notesIn(panel).getByRole('alert')).toHaveText(
+    'This editor did not accept the note. It is on your clipboard: click in the note and paste (Ctrl+V).',
+  );
+  await expect(notesIn(panel).getByRole('status')).not.toContainText('Inserted');
+  await expect(panel.locator('.history li').last()).toContainText('Case note copied to the record (case-note)');
+  await expect(panel.locator('.history li', { hasText: 'inserted' })).toHaveCount(0);
+  const preview = await panel.getByLabel('Preview (you can edit it before copying)').inputValue();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(preview);
+  // The worker's own words are untouched.
+  expect((await save(page)).text).toBe('My own words.');
+});
