@@ -1,5 +1,6 @@
 // Wires browser events to the extension; what each message does is lib/browser/background-handlers.ts.
-import { MANAGED_ADAPTERS_ITEM } from '../lib/browser/storage';
+import { loadAdapters, onAdaptersChanged } from '../lib/browser/adapters';
+import { MANAGED_ADAPTERS_ITEM, PANEL_SIDE_ITEM, restrictStorageToExtension } from '../lib/browser/storage';
 import { pageHandlers, recordPageHandlers, fromExtensionPage, type BackgroundDeps } from '../lib/browser/background-handlers';
 import { database } from '../lib/browser/database';
 import { OVERVIEW_ALARM, openFromNotification, refreshOverview } from '../lib/browser/overview';
@@ -28,7 +29,17 @@ async function applySettings() {
   await MANAGED_ADAPTERS_ITEM.setIfChanged(source.adapters === 'organisation' ? values.adapters : []);
 }
 
+/** Every open tab's record-page script reads with the new adapters at once (they cannot watch storage). */
+async function tellRecordPagesAdaptersChanged() {
+  const adapters = await loadAdapters();
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.id !== undefined) extensionToRecordPage.sendToTab({ tabId: tab.id }, 'adaptersChanged', adapters).catch(() => undefined);
+  }
+}
+
 export default defineBackground(() => {
+  // First, on every start: record pages' scripts must not reach what decides deadlines and who the worker is.
+  void restrictStorageToExtension();
   browser.runtime.onInstalled.addListener(
     ({ reason }) =>
       void registerRecordPageScript().then(async (origins) => {
@@ -48,8 +59,11 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void registerRecordPageScript());
   browser.permissions.onRemoved.addListener(() => void registerRecordPageScript());
 
+  onAdaptersChanged(() => void tellRecordPagesAdaptersChanged());
+
   const deps: BackgroundDeps = {
     database,
+    pageSetup: async () => ({ adapters: await loadAdapters(), panelSide: await PANEL_SIDE_ITEM.get() }),
     closureDays: () => closureDaysCache ?? readSettings().then((s) => s.values.closureDays),
     refreshOverview: () => void refreshOverview(),
     tellRecordPage: (target, type, ...data) => void extensionToRecordPage.sendToTab(target, type, ...data).catch(() => undefined),

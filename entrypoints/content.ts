@@ -2,8 +2,8 @@
 // adapter matches the page. Wiring only: every frame gets a reader (lib/page/every-frame.ts), the top
 // frame also the launcher (lib/page/top-frame.ts). When the extension is updated or reloaded, WXT's
 // context invalidates this instance and both are destroyed, so the page keeps exactly one launcher.
-import { loadAdapters } from '../lib/browser/adapters';
 import { adapterForUrl } from '../lib/hosts/select';
+import { recordPageToExtension } from '../lib/messages/record-page-to-extension';
 import type { ChildReading } from '../lib/messages/types';
 import { startFrameReader } from '../lib/page/every-frame';
 import { startLauncher, type Launcher } from '../lib/page/top-frame';
@@ -11,7 +11,9 @@ import { startLauncher, type Launcher } from '../lib/page/top-frame';
 export default defineContentScript({
   registration: 'runtime',
   async main(ctx) {
-    const adapter = adapterForUrl(await loadAdapters(), location.href);
+    // The adapters come from the background: extension storage is closed to record pages (lib/browser/storage.ts).
+    const setup = await recordPageToExtension.send('pageSetup').catch(() => null);
+    const adapter = setup && adapterForUrl(setup.adapters, location.href);
     if (!adapter || ctx.isInvalid) return;
     let launcher: Launcher | undefined;
     let last: ChildReading | undefined;
@@ -23,7 +25,7 @@ export default defineContentScript({
     });
     ctx.onInvalidated(() => reader.destroy());
     if (window.top !== window) return;
-    const started = await startLauncher(window, reader);
+    const started = await startLauncher(window, reader, setup.panelSide);
     if (ctx.isInvalid) return started.destroy();
     launcher = started;
     ctx.onInvalidated(() => started.destroy());

@@ -40,12 +40,24 @@ export function newReference(random: (n: number) => Uint8Array = (n) => crypto.g
 }
 
 interface Who {
+  /**
+   * The change's id, made when the worker pressed the button and reused if they retry: it becomes the
+   * event's id, so the same change arriving twice (a double-click, a retry after a lost answer) is written
+   * once, and the second arrival gets the escalation as it stands.
+   */
+  changeId?: string;
   /** Who did it (the worker's name, remembered from settings). */
   by?: string;
   /** When; now by default. */
   at?: string;
   /** The organisation's closure days, for the due date stored with the escalation. */
   closureDays?: Record<string, string>;
+}
+
+/** The escalation a change already made, if it was made: how a lost answer is settled, and a repeat ignored. */
+export async function changeLanded(db: EscalationDb, changeId: string): Promise<Escalation | null> {
+  const event = await db.events.get(changeId);
+  return event ? ((await db.escalations.get(event.escalationId)) ?? null) : null;
 }
 
 /** Starts an escalation: writes its "created" event and its state. */
@@ -56,18 +68,20 @@ export async function createEscalation(db: EscalationDb, input: NewEscalation, w
     type: 'created',
     escalation,
     reference: escalation.reference ?? newReference(),
-    id: crypto.randomUUID(),
+    id: who.changeId ?? crypto.randomUUID(),
     escalationId: id,
     seq: 1,
     at: who.at ?? new Date().toISOString(),
     by: who.by ?? escalation.raisedBy.name,
   });
   const state = deriveEscalation([event], who.closureDays);
-  await db.transaction('rw', db.escalations, db.events, async () => {
+  return db.transaction('rw', db.escalations, db.events, async () => {
+    const earlier = who.changeId ? await changeLanded(db, who.changeId) : null;
+    if (earlier) return earlier;
     await db.events.add(event);
     await db.escalations.add(state);
+    return state;
   });
-  return state;
 }
 
 /**
@@ -78,11 +92,13 @@ export async function recordEvent(db: EscalationDb, escalationId: string, body: 
   const parsedBody = validate(EventBodySchema, body);
   if (parsedBody.type === 'created') throw new TransitionError('Use createEscalation to start an escalation');
   return db.transaction('rw', db.escalations, db.events, async () => {
+    const earlier = who.changeId ? await changeLanded(db, who.changeId) : null;
+    if (earlier) return earlier;
     const history = await db.events.where('[escalationId+seq]').between([escalationId, 0], [escalationId, Infinity]).toArray();
     if (history.length === 0) throw new TransitionError(`No escalation with id ${escalationId}`);
     const event = validate(EscalationEventSchema, {
       ...parsedBody,
-      id: crypto.randomUUID(),
+      id: who.changeId ?? crypto.randomUUID(),
       escalationId,
       seq: history.length + 1,
       at: who.at ?? new Date().toISOString(),

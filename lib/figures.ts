@@ -5,6 +5,7 @@
 // figure claims it). Pure, and by construction free of anything that
 // identifies a child: no child ID, name, date of birth, address, reference or
 // free text ever enters a figure or a CSV row.
+import { agencyKind } from './agencies';
 import { addCalendarDays, createCalendar, londonDay, type Calendar } from './calendar';
 import { toCsv, type Cell } from './csv';
 import { protocolName, STATUS_LABELS } from './describe';
@@ -174,7 +175,8 @@ export function figuresCsv(f: Figures): string {
 
 /**
  * One line per escalation open in the period, with no child identifier, no
- * reference, no names and no free text: protocol, kind, agencies, dates, stages.
+ * reference, no names and no free text: protocol, kind, agency kinds (lib/agencies.ts: the agency
+ * names workers type are free text), dates, stages.
  */
 export function anonymisedListCsv(
   escalations: readonly Escalation[],
@@ -186,8 +188,8 @@ export function anonymisedListCsv(
     [
       'Protocol',
       'Kind of disagreement',
-      'Raised by agency',
-      'Counterpart agencies',
+      'Raised by (kind of agency)',
+      'Counterparts (kinds of agency)',
       'Concern raised',
       'Highest stage reached',
       'Status',
@@ -202,8 +204,8 @@ export function anonymisedListCsv(
     rows.push([
       protocolName(e.protocolId),
       DISAGREEMENT_KINDS[e.kind],
-      e.raisedBy.agency,
-      [...new Set(e.counterparts.map((c) => c.agency))].join('; '),
+      agencyKind(e.raisedBy.agency),
+      [...new Set(e.counterparts.map((c) => agencyKind(c.agency)))].join('; '),
       londonDay(e.concernRaisedAt),
       stageNumberLabel(highest, e.protocolId),
       STATUS_LABELS[e.status],

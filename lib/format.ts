@@ -17,3 +17,15 @@ export function formatDue(due: string): string {
   const at = new Date(due);
   return `${dayFormat.format(at).replace(',', '')}, ${timeFormat.format(at)}`;
 }
+
+/** Right-to-left letters and the invisible characters that reorder text (U+202E and its kind). */
+const BIDI = /[\u0590-\u08ff\u200e\u200f\u202a-\u202e\u2066-\u2069\ufb1d-\ufdff\ufe70-\ufefc]/;
+
+/**
+ * Text someone typed, set apart from the words around it (Unicode's first-strong isolate), so a name in
+ * Arabic, or a pasted right-to-left override, cannot reorder the rest of a history line. The isolate ends
+ * any override inside it. Text without such characters is returned as it was.
+ */
+export function isolate(typed: string): string {
+  return BIDI.test(typed) ? `\u2068${typed}\u2069` : typed;
+}

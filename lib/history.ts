@@ -2,6 +2,9 @@
 import { stageTitle } from './describe';
 import { DISAGREEMENT_KINDS, STAGE_ENTRY_REASONS, type Escalation, type EscalationEvent } from './records/model';
 import { getProtocol } from './protocols';
+import { isolate } from './format';
+
+const person = (c: { name: string; role: string; agency: string }) => `${isolate(c.name)}, ${isolate(c.role)}, ${isolate(c.agency)}`;
 
 function dutyText(protocolId: string, stageId: string, dutyId: string): string {
   try {
@@ -17,7 +20,7 @@ const show = (value: unknown): string =>
   value === undefined || value === ''
     ? '(blank)'
     : typeof value === 'string'
-      ? value
+      ? isolate(value)
       : Array.isArray(value)
         ? value.map((v) => (v as { name?: string }).name ?? JSON.stringify(v)).join(', ')
         : JSON.stringify(value);
@@ -26,27 +29,27 @@ export function describeEvent(event: EscalationEvent, escalation: Pick<Escalatio
   const stage = (id: string) => stageTitle(escalation.protocolId, id);
   switch (event.type) {
     case 'created':
-      return `Escalation started (${DISAGREEMENT_KINDS[event.escalation.kind]}) with ${event.escalation.counterparts.map((c) => `${c.name}, ${c.role}, ${c.agency}`).join('; ')}`;
+      return `Escalation started (${DISAGREEMENT_KINDS[event.escalation.kind]}) with ${event.escalation.counterparts.map(person).join('; ')}`;
     case 'discussion-held':
-      return `Discussion${event.with ? ` with ${event.with}` : ''}: ${event.summary}`;
+      return `Discussion${event.with ? ` with ${isolate(event.with)}` : ''}: ${isolate(event.summary)}`;
     case 'stage-entered':
       return `Escalated to ${stage(event.stageId)}: ${STAGE_ENTRY_REASONS[event.reason]}${event.agreedDays !== undefined ? ` (timeframe ${event.agreedDays} working days)` : ''}`;
     case 'timeframe-agreed':
       return `Timeframe agreed for ${stage(event.stageId)}: ${event.days} working days`;
     case 'action-agreed':
-      return `Action agreed: ${event.action}${event.owner ? ` (${event.owner})` : ''}, by ${event.dueDay}`;
+      return `Action agreed: ${isolate(event.action)}${event.owner ? ` (${isolate(event.owner)})` : ''}, by ${event.dueDay}`;
     case 'response-received':
-      return `Response received${event.from ? ` from ${event.from}` : ''}: ${event.summary}`;
+      return `Response received${event.from ? ` from ${isolate(event.from)}` : ''}: ${isolate(event.summary)}`;
     case 'duty-done':
       return `Done: ${dutyText(escalation.protocolId, event.stageId, event.dutyId)}`;
     case 'note-copied':
       return `Case note ${event.how} to the record (${event.templateId})`;
     case 'resolved':
-      return `Resolved at ${stage(event.stageId)}: ${event.methodology}${event.lessonsLearned ? `. Lessons: ${event.lessonsLearned}` : ''}`;
+      return `Resolved at ${stage(event.stageId)}: ${isolate(event.methodology)}${event.lessonsLearned ? `. Lessons: ${isolate(event.lessonsLearned)}` : ''}`;
     case 'reopened':
-      return `Reopened: ${event.reason}`;
+      return `Reopened: ${isolate(event.reason)}`;
     case 'withdrawn':
-      return `Withdrawn: ${event.reason}`;
+      return `Withdrawn: ${isolate(event.reason)}`;
     case 'field-corrected':
       return `Corrected ${event.field}: ${show(event.oldValue)} → ${show(event.newValue)}`;
   }

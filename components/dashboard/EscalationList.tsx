@@ -60,7 +60,7 @@ function Row({ e, index, calendar }: { e: Escalation; index: number; calendar: R
       <td>{stageShortName(e.protocolId, e.currentStage)}</td>
       <td>{DISAGREEMENT_KINDS[e.kind]}</td>
       <td>
-        {e.counterparts[0]?.agency}
+        <bdi>{e.counterparts[0]?.agency}</bdi>
         {others > 0 && ` +${others}`}
       </td>
       <td>{STATUS_LABELS[e.status]}</td>

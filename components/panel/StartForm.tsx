@@ -14,6 +14,7 @@ import { ProtocolSelect } from '../shared/ProtocolSelect';
 import { justStarted, now } from '../shared/now';
 import { useProtocolInView } from '../shared/protocol-in-view';
 import { settings } from '../shared/settings';
+import { useChange } from '../shared/useChange';
 import { records } from '../shared/useRecords';
 
 const LABELS: Record<string, string> = {
@@ -75,7 +76,8 @@ export function StartForm({
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const change = useChange();
+  const busy = change.busy;
   const summaryRef = useRef<HTMLDivElement>(null);
 
   // "Who I am" is remembered on this device.
@@ -115,17 +117,16 @@ export function StartForm({
       requestAnimationFrame(() => summaryRef.current?.querySelector<HTMLElement>('.error-summary')?.focus());
       return;
     }
-    setBusy(true);
     try {
-      await WORKER_ITEM.set({ name: v.myName, role: v.myRole, agency: v.myAgency });
-      await records.command({ kind: 'create', input: toNewEscalation(v, hostId, childId), by: v.myName });
-      justStarted.value = true;
+      const started = await change.run(async (changeId) => {
+        await WORKER_ITEM.set({ name: v.myName, role: v.myRole, agency: v.myAgency });
+        return records.command({ kind: 'create', changeId, input: toNewEscalation(v, hostId, childId), by: v.myName });
+      });
+      if (started) justStarted.value = true;
     } catch (error) {
       if (error instanceof InvalidInputError) {
         setErrors(Object.fromEntries(error.problems.map((p) => [PROBLEM_FIELDS[p.path] ?? p.path, p.message])));
       } else setFormError((error as Error).message);
-    } finally {
-      setBusy(false);
     }
   }
 
@@ -225,7 +226,7 @@ export function StartForm({
             />
           </Field>
         )}
-        <button type="submit" class="primary" disabled={busy}>
+        <button type="submit" class="primary" aria-disabled={busy}>
           {t('start')}
         </button>
         <p role="status">{busy ? t('starting') : ''}</p>

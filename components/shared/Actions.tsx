@@ -5,6 +5,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Escalation, EventBody } from '../../lib/records/model';
 import { t } from '../../lib/strings';
 import { ACTIONS, type Action } from './actions';
+import { Saving } from './actions/action';
+import { useChange } from './useChange';
 import { records } from './useRecords';
 
 export { ResolutionDuties } from './actions';
@@ -14,17 +16,20 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const statusRef = useRef<HTMLParagraphElement>(null);
+  const change = useChange();
   // After saving, the form closes: keep keyboard focus on the confirmation, not lost.
   useEffect(() => {
     if (message) statusRef.current?.focus();
   }, [message]);
 
   async function record(action: Action, detail: EventBody | string) {
+    if (change.busy) return;
     setError('');
     setMessage('');
     if (typeof detail === 'string') return setError(detail);
     try {
-      await records.command({ kind: 'record', id: escalation.id, body: detail, by });
+      const saved = await change.run((changeId) => records.command({ kind: 'record', changeId, id: escalation.id, body: detail, by }));
+      if (!saved) return; // a second press while the first was saving: that one answers
       setOpen(null);
       setMessage(t(action.done));
     } catch (e) {
@@ -39,12 +44,22 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
       <h2 id="actions-title">{t('actions')}</h2>
       <div class="action-buttons">
         {available.map((a) => (
-          <button key={a.id} type="button" aria-expanded={open === a.id} onClick={() => setOpen(open === a.id ? null : a.id)}>
+          <button
+            key={a.id}
+            type="button"
+            aria-expanded={open === a.id}
+            onClick={() => {
+              change.forget();
+              setOpen(open === a.id ? null : a.id);
+            }}
+          >
             {a.label(escalation)}
           </button>
         ))}
       </div>
-      {shown && <shown.Form key={shown.id} escalation={escalation} onRecord={(body) => void record(shown, body)} />}
+      <Saving.Provider value={change.busy}>
+        {shown && <shown.Form key={shown.id} escalation={escalation} onRecord={(body) => void record(shown, body)} />}
+      </Saving.Provider>
       <p role="status" class="recorded" tabIndex={-1} ref={statusRef}>
         {message}
       </p>

@@ -3,7 +3,7 @@
 // as what really happened: "inserted" when the record page read the note back from its
 // editor, "copied" when it went on the clipboard instead.
 import { t } from '../../lib/strings';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { InsertResult } from '../../lib/messages/types';
 import type { Escalation, EscalationEvent } from '../../lib/records/model';
 import {
@@ -31,6 +31,7 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const [inserting, setInserting] = useState(false);
+  const inFlight = useRef(false); // set in the same tick as the press: two clicks in one tick make one copy or insert
   const doc = events ? renderTemplate(getTemplate(templateId), factsFor(escalation, events, now.value), referenceLine(escalation)) : null;
   const generated = doc ? (doc.kind === 'log-row' ? toTsv(doc) : toPlainText(doc)) : '';
   // A new step or another template starts a fresh preview.
@@ -40,7 +41,14 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
   const html = edited === null ? toHtml(doc) : plainTextToHtml(text);
 
   async function recorded(how: 'copied' | 'inserted', done: string) {
-    await records.command({ kind: 'record', id: escalation.id, body: { type: 'note-copied', templateId, how }, by });
+    // A new id for each copy or insert the worker makes (each is one event); the bridge settles a lost answer.
+    await records.command({
+      kind: 'record',
+      changeId: crypto.randomUUID(),
+      id: escalation.id,
+      body: { type: 'note-copied', templateId, how },
+      by,
+    });
     setMessage(done);
   }
 
@@ -57,17 +65,22 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
   }
 
   async function copy() {
+    if (inFlight.current) return; // a double-click copies once and records one "copied"
+    inFlight.current = true;
     setError('');
     try {
       await putOnClipboard();
       await recorded('copied', doc!.kind === 'log-row' ? t('copiedRow') : t('copiedNote'));
     } catch (e) {
       setError(t('couldNotCopy', { reason: (e as Error).message }));
+    } finally {
+      inFlight.current = false;
     }
   }
 
   async function insert() {
-    if (inserting) return; // a second press while the first is in flight would insert the note twice
+    if (inFlight.current) return; // a second press while the first is in flight would insert the note twice
+    inFlight.current = true;
     setInserting(true);
     setError('');
     setMessage('');
@@ -86,6 +99,7 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
       await recorded('copied', '');
       setError(t(result === 'no answer' ? 'noteNotConfirmed' : 'noteNotAccepted'));
     } finally {
+      inFlight.current = false;
       setInserting(false);
     }
   }

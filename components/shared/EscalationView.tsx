@@ -12,6 +12,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { justStarted, now } from './now';
 import { useProtocolInView } from './protocol-in-view';
 import { settings } from './settings';
+import { useChange } from './useChange';
 import { records } from './useRecords';
 
 /** One escalation: where it stands, what is due, what to do next, and what happened. Away from a record page (the dashboard), notes can be copied but not inserted. */
@@ -20,6 +21,7 @@ export function EscalationView({ escalation, by, insert }: { escalation: Escalat
   const current = view.stages.find((s) => s.status === 'current');
   useProtocolInView(escalation.protocolId);
   const heading = useRef<HTMLHeadingElement>(null);
+  const duty = useChange();
   useEffect(() => {
     if (justStarted.value) {
       justStarted.value = false;
@@ -38,7 +40,14 @@ export function EscalationView({ escalation, by, insert }: { escalation: Escalat
         <dt>{t('about')}</dt>
         <dd>{DISAGREEMENT_KINDS[escalation.kind]}</dd>
         <dt>{t('with')}</dt>
-        <dd>{escalation.counterparts.map((c) => `${c.name}, ${c.role}, ${c.agency}`).join('; ')}</dd>
+        <dd>
+          {escalation.counterparts.map((c, i) => (
+            <span key={i}>
+              {i > 0 && '; '}
+              <bdi>{c.name}</bdi>, <bdi>{c.role}</bdi>, <bdi>{c.agency}</bdi>
+            </span>
+          ))}
+        </dd>
         <dt>{t('stage')}</dt>
         <dd class="current-stage">{view.stages.find((s) => s.stage.id === escalation.currentStage)!.stage.title}</dd>
         {escalation.resolution && (
@@ -71,8 +80,13 @@ export function EscalationView({ escalation, by, insert }: { escalation: Escalat
       <Ladder
         protocol={view.protocol}
         stages={view.stages}
-        onDuty={(stageId, dutyId) =>
-          void records.command({ kind: 'record', id: escalation.id, body: { type: 'duty-done', stageId, dutyId }, by })
+        onDuty={
+          (stageId, dutyId) =>
+            void duty
+              .run((changeId) =>
+                records.command({ kind: 'record', changeId, id: escalation.id, body: { type: 'duty-done', stageId, dutyId }, by }),
+              )
+              .catch(() => undefined) // the ladder shows the duty as not done until it is
         }
       />
       <History escalation={escalation} />

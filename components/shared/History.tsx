@@ -15,7 +15,12 @@ export function History({ escalation }: { escalation: Escalation }) {
         {(events ?? []).map((e) => (
           <li key={e.id}>
             <time dateTime={e.at}>{when.format(new Date(e.at))}</time>
-            {e.by && <span class="by"> · {e.by}</span>}
+            {e.by && (
+              <span class="by">
+                {' · '}
+                <bdi>{e.by}</bdi>
+              </span>
+            )}
             <div>{describeEvent(e, escalation)}</div>
           </li>
         ))}

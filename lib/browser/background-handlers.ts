@@ -7,10 +7,13 @@ import type { Handlers, Sender } from './messaging';
 import type { PagesToBackground } from '../messages/pages-to-background';
 import type { RecordPageToExtension } from '../messages/record-page-to-extension';
 import type { ExtensionToRecordPage } from '../messages/extension-to-record-page';
-import { serveCommand } from './records-server';
+import type { PageSetup } from '../messages/types';
+import { serveChangeLanded, serveCommand } from './records-server';
 
 export interface BackgroundDeps {
   database(): Promise<EscalationDb>;
+  /** What a record page's script starts with (it cannot read extension storage itself). */
+  pageSetup(): Promise<PageSetup>;
   /** The organisation's closure days, cached so a change never waits on the policy store. */
   closureDays(): Promise<Record<string, string>>;
   /** Redraw the badge and reminders after records changed. */
@@ -43,6 +46,10 @@ export function pageHandlers(deps: BackgroundDeps): Handlers<PagesToBackground> 
       if ('value' in reply) deps.refreshOverview();
       return reply;
     },
+    changeLanded(changeId, sender) {
+      if (!fromExtensionPage(sender, deps.extensionId)) return NOT_ALLOWED;
+      return serveChangeLanded(changeId, deps.database);
+    },
     recordsChanged(_, sender) {
       if (fromExtensionPage(sender, deps.extensionId)) deps.refreshOverview();
     },
@@ -52,6 +59,7 @@ export function pageHandlers(deps: BackgroundDeps): Handlers<PagesToBackground> 
 
 export function recordPageHandlers(deps: BackgroundDeps): Partial<Handlers<RecordPageToExtension>> {
   return {
+    pageSetup: () => deps.pageSetup(),
     childDetected(reading, sender) {
       // A record shown inside an iframe: tell the top frame, which owns the launcher.
       const tabId = sender.tab?.id;

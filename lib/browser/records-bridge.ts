@@ -6,13 +6,15 @@ import type { Browser } from 'wxt/browser';
 import { InvalidInputError, TransitionError } from '../records/errors';
 import type { Escalation, EscalationEvent, EventBody, NewEscalation } from '../records/model';
 import { pagesToBackground } from '../messages/pages-to-background';
+import { t } from '../strings';
 
 export type RecordsQuery =
   { kind: 'for-child'; hostId: string; childId: string } | { kind: 'escalation'; id: string } | { kind: 'history'; id: string };
 
+/** One change, with the id made when the worker pressed the button (reused on a retry; see lib/escalations.ts). */
 export type RecordsCommand =
-  | { kind: 'create'; input: NewEscalation; by?: string; at?: string }
-  | { kind: 'record'; id: string; body: EventBody; by?: string; at?: string };
+  | { kind: 'create'; changeId: string; input: NewEscalation; by?: string; at?: string }
+  | { kind: 'record'; changeId: string; id: string; body: EventBody; by?: string; at?: string };
 
 type QueryResult<Q extends RecordsQuery> = Q extends { kind: 'for-child' }
   ? Escalation[]
@@ -27,8 +29,24 @@ export type Reply = { sub: number; value: unknown } | { sub: number; error: Seri
 /** A change goes as a one-shot message (pagesToBackground.recordsCommand): the browser wakes the service worker for each one. */
 export type CommandReply = { value: Escalation } | { error: SerialError };
 
-/** How long a change may take before the panel says so, rather than waiting for ever. */
+/** How long a change may take before the panel asks whether it landed, rather than waiting for ever. */
 export const COMMAND_TIMEOUT_MS = 15_000;
+
+/** The change did not reach the records: nothing was saved, and trying again is safe. */
+export class NotSavedError extends Error {
+  override name = 'NotSavedError';
+  constructor() {
+    super(t('notSaved'));
+  }
+}
+
+/** Nobody could say whether the change landed (the extension did not answer, twice). Trying again cannot record it twice. */
+export class OutcomeUnknownError extends Error {
+  override name = 'OutcomeUnknownError';
+  constructor() {
+    super(t('outcomeUnknown'));
+  }
+}
 
 export interface SerialError {
   name: string;
@@ -57,6 +75,8 @@ export function revive(error: SerialError): Error {
 export function recordsClient(
   connect: () => Browser.runtime.Port = () => browser.runtime.connect({ name: PORT_NAME }),
   send: (command: RecordsCommand) => Promise<CommandReply | undefined> = (command) => pagesToBackground.send('recordsCommand', command),
+  askLanded: (changeId: string) => Promise<LandedReply | undefined> = (changeId) => pagesToBackground.send('changeLanded', changeId),
+  pause: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 ) {
   let port: Browser.runtime.Port | null = null;
   let next = 1;
@@ -82,6 +102,18 @@ export function recordsClient(
     return p;
   }
 
+  /** Asks, a few times while a stopped service worker starts again, whether the change landed. */
+  async function settleLostAnswer(changeId: string): Promise<Escalation> {
+    for (const wait of [0, 250, 1_000]) {
+      await pause(wait);
+      const answer = await askLanded(changeId).catch(() => undefined);
+      if (!answer || 'error' in answer) continue;
+      if (answer.landed) return answer.landed;
+      throw new NotSavedError();
+    }
+    throw new OutcomeUnknownError();
+  }
+
   return {
     subscribe<Q extends RecordsQuery>(query: Q, onValue: (value: QueryResult<Q>) => void, onError: (error: Error) => void = () => {}) {
       const sub = next++;
@@ -96,19 +128,27 @@ export function recordsClient(
         }
       };
     },
+    /**
+     * Makes one change. A refusal (the rules, a missing field) is thrown as it was given. When the answer is
+     * lost instead (the service worker stopped, the channel closed, no answer in time), the records are asked
+     * whether this change id landed: the new state if it did, NotSavedError if it did not, and
+     * OutcomeUnknownError if they cannot say. Never the browser's own error text.
+     */
     async command(command: RecordsCommand): Promise<Escalation> {
-      const timeout = new Promise<never>((_, reject) =>
-        setTimeout(() => reject(new Error('The extension did not answer. Check the history before trying again.')), COMMAND_TIMEOUT_MS),
-      );
-      const reply = await Promise.race([send(command), timeout]);
-      if (!reply) throw new Error('The extension did not answer. Check the history before trying again.');
-      if ('error' in reply) throw revive(reply.error);
-      return reply.value;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), COMMAND_TIMEOUT_MS)));
+      const reply = await Promise.race([send(command).catch(() => undefined), timeout]).finally(() => clearTimeout(timer));
+      if (reply && 'error' in reply) throw revive(reply.error);
+      if (reply) return reply.value;
+      return settleLostAnswer(command.changeId);
     },
   };
 }
 
 export type RecordsClient = ReturnType<typeof recordsClient>;
+
+/** What the records say of a change id: the escalation it changed, or null when it never landed. */
+export type LandedReply = { landed: Escalation | null } | { error: SerialError };
 
 /** After a page changed records itself (an import, a deletion): the background redraws the badge and reminders. */
 export function announceRecordsChanged(): void {

@@ -3,9 +3,17 @@
 import { liveQuery } from 'dexie';
 import type { Browser } from 'wxt/browser';
 import type { EscalationDb } from '../db';
-import { createEscalation, escalationsForChild, getEscalation, getHistory, recordEvent } from '../escalations';
+import { changeLanded, createEscalation, escalationsForChild, getEscalation, getHistory, recordEvent } from '../escalations';
 import type { Escalation } from '../records/model';
-import { serialise, type CommandReply, type RecordsCommand, type RecordsQuery, type Reply, type Request } from './records-bridge';
+import {
+  serialise,
+  type CommandReply,
+  type LandedReply,
+  type RecordsCommand,
+  type RecordsQuery,
+  type Reply,
+  type Request,
+} from './records-bridge';
 
 function runQuery(db: EscalationDb, query: RecordsQuery): Promise<unknown> {
   switch (query.kind) {
@@ -19,7 +27,7 @@ function runQuery(db: EscalationDb, query: RecordsQuery): Promise<unknown> {
 }
 
 function runCommand(db: EscalationDb, command: RecordsCommand, closureDays: Record<string, string>): Promise<Escalation> {
-  const who = { by: command.by, at: command.at, closureDays };
+  const who = { changeId: command.changeId, by: command.by, at: command.at, closureDays };
   return command.kind === 'create' ? createEscalation(db, command.input, who) : recordEvent(db, command.id, command.body, who);
 }
 
@@ -31,6 +39,15 @@ export async function serveCommand(
 ): Promise<CommandReply> {
   try {
     return { value: await runCommand(await openDb(), command, await closureDays()) };
+  } catch (error) {
+    return { error: serialise(error) };
+  }
+}
+
+/** Whether a change id landed (after the panel lost the answer to it). */
+export async function serveChangeLanded(changeId: string, openDb: () => Promise<EscalationDb>): Promise<LandedReply> {
+  try {
+    return { landed: await changeLanded(await openDb(), changeId) };
   } catch (error) {
     return { error: serialise(error) };
   }

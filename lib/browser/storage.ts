@@ -29,6 +29,25 @@ function item<T>(key: StorageItemKey, fallback: T, isValid: (value: unknown) => 
   };
 }
 
+/**
+ * Extension storage for the extension's own pages and its service worker only. By default a record page's
+ * script could read and write it, and so could anything that compromised a granted site's renderer: the
+ * worker's name, role and agency, closure days that move every deadline, reminders, the adapters. Chrome
+ * and Edge take the restriction (storage.local.setAccessLevel); the record-page script then gets what it
+ * needs by message (lib/messages/record-page-to-extension.ts pageSetup). Firefox has no such switch for
+ * storage.local (bug 1724754): there the page's script can still reach it. Resolves to whether it applied.
+ */
+export async function restrictStorageToExtension(): Promise<boolean> {
+  const local = browser.storage.local as { setAccessLevel?: (options: { accessLevel: 'TRUSTED_CONTEXTS' }) => Promise<void> };
+  if (!local.setAccessLevel) return false;
+  try {
+    await local.setAccessLevel({ accessLevel: 'TRUSTED_CONTEXTS' });
+    return true;
+  } catch {
+    return false; // an older browser that allows it for storage.session only
+  }
+}
+
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const text = (v: unknown) => typeof v === 'string' && v.length <= 200;
 

@@ -54,6 +54,15 @@ export interface ImportReport {
   rejected: { index: number; id?: string; reason: string }[];
 }
 
+/** How many unreadable records, with none readable, before a file is refused as not a backup at all. */
+export const UNREADABLE_BEFORE_REFUSING = 50;
+
+/** The escalation's reference (ESC-…), from its "created" event. */
+function referenceOf(events: EscalationEvent[]): string {
+  const created = events.find((e) => e.type === 'created');
+  return created && 'reference' in created ? created.reference : '';
+}
+
 /** The whole file is unusable: nothing was changed. */
 export class BackupFileError extends Error {
   override name = 'BackupFileError';
@@ -101,24 +110,61 @@ export async function importBackup(db: EscalationDb, text: string): Promise<Impo
     throw new BackupFileError(`Unknown backup format version ${shape.data.formatVersion}. Nothing was imported.`);
 
   const report: ImportReport = { added: [], updated: [], skipped: [], rejected: [] };
-  const valid: { id: string; events: EscalationEvent[] }[] = [];
+  const valid: { id: string; events: EscalationEvent[]; index: number }[] = [];
   const seen = new Set<string>();
-  shape.data.escalations.forEach((raw, index) => {
+  const references = new Map<string, string>(); // reference → escalation id, within the file
+  const eventIds = new Set<string>(); // every event id the file's accepted records use
+  for (const [index, raw] of shape.data.escalations.entries()) {
     const id = typeof (raw as { id?: unknown } | null)?.id === 'string' ? (raw as { id: string }).id.slice(0, 64) : undefined;
     try {
       const entry = readEntry(raw);
       if (seen.has(entry.id)) throw new Error('appears twice in the file');
+      const reference = referenceOf(entry.events);
+      const holder = references.get(reference);
+      if (holder && holder !== entry.id) throw new Error(`its reference ${reference} is used by another escalation earlier in the file`);
+      const ids = entry.events.map((e) => e.id);
+      if (new Set(ids).size !== ids.length || ids.some((eventId) => eventIds.has(eventId)))
+        throw new Error('it repeats an event id (its own, or another record’s in the file)');
+      ids.forEach((eventId) => eventIds.add(eventId));
       seen.add(entry.id);
-      valid.push(entry);
+      references.set(reference, entry.id);
+      valid.push({ ...entry, index });
     } catch (error) {
       const reason = error instanceof z.ZodError ? firstIssue(error) : (error as Error).message;
       report.rejected.push({ index, id, reason });
     }
-  });
+    // A file whose first records are all unreadable is not a backup: say so now, not after reading every record.
+    if (valid.length === 0 && report.rejected.length >= UNREADABLE_BEFORE_REFUSING) {
+      throw new BackupFileError(
+        `The first ${UNREADABLE_BEFORE_REFUSING} records in this file are all unreadable (the first: ${report.rejected[0]!.reason}), so it is not a usable backup. Nothing was imported.`,
+      );
+    }
+  }
 
   await db.transaction('rw', db.escalations, db.events, async () => {
     for (const incoming of valid) {
       const local = await db.events.where('[escalationId+seq]').between([incoming.id, 0], [incoming.id, Infinity]).toArray();
+      // Case notes find an escalation by its reference, so one reference never names two escalations.
+      const reference = referenceOf(incoming.events);
+      const holder = await db.escalations.where('reference').equals(reference).first();
+      if (holder && holder.id !== incoming.id) {
+        report.rejected.push({
+          index: incoming.index,
+          id: incoming.id,
+          reason: `its reference ${reference} is already used on this device by another escalation (child ${holder.child.childId}); it was not imported`,
+        });
+        continue;
+      }
+      // An event id this device holds for another escalation: that record is refused, the rest go on.
+      const clash = (await db.events.bulkGet(incoming.events.map((e) => e.id))).find((e) => e && e.escalationId !== incoming.id);
+      if (clash) {
+        report.rejected.push({
+          index: incoming.index,
+          id: incoming.id,
+          reason: `one of its events has the same id as an event of another escalation on this device (${clash.id}); it was not imported`,
+        });
+        continue;
+      }
       if (local.length === 0) {
         await db.events.bulkAdd(incoming.events);
         await db.escalations.put(deriveEscalation(incoming.events));

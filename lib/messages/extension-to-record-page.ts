@@ -1,11 +1,14 @@
 // What the background and the panel ask of a record page's frames (tab messages). Served by
 // lib/page/top-frame.ts (the launcher) and lib/page/every-frame.ts (the reader in every frame).
 import { defineProtocol } from '../browser/messaging';
+import type { HostAdapter } from '../hosts/schema';
 import type { ChildReading, InsertResult, PanelSide, ReferencesResult } from './types';
 
 export interface ExtensionToRecordPage {
   /** Background → top frame: a sub-frame's reading, for the launcher's chip. No reply. */
   frameChild(reading: ChildReading & { frameId: number }): void;
+  /** Background → every frame: the adapters changed (a pick, an import, a policy); read the page with these. No reply. */
+  adaptersChanged(adapters: HostAdapter[]): void;
   /** Background or panel → every frame: send your reading again. No reply. */
   reportChild(): void;
   /** Background → top frame, after an install or update: is this version's launcher running here? Only a live one answers. */

@@ -1,9 +1,11 @@
 // What a record page's frames tell the extension. Runtime messages: the background hears them, and
 // so does the panel framed in that tab (it listens only to its own tab). Sent by lib/page/.
 import { defineProtocol } from '../browser/messaging';
-import type { ChildReading, ChildStatus, PickedId } from './types';
+import type { ChildReading, ChildStatus, PageSetup, PickedId } from './types';
 
 export interface RecordPageToExtension {
+  /** Every frame, as it starts: the adapters to read the page with, and the panel's side. */
+  pageSetup(): PageSetup;
   /**
    * A frame's reading of the child's ID, on load and whenever it changes. Every frame sends it.
    * The background passes a sub-frame's reading to the top frame's launcher; the panel of that tab

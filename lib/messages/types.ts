@@ -1,7 +1,18 @@
 // What the messages carry (lib/messages/*): plain data, no browser APIs.
 import type { ChildIdResult } from '../hosts/extract';
 
+import type { HostAdapter } from '../hosts/schema';
+
 export type PanelSide = 'right' | 'left';
+
+/**
+ * What a record page's script needs from extension storage, which it cannot read itself (storage is for
+ * the extension's own pages only, lib/browser/storage.ts): the site adapters, and where the panel docks.
+ */
+export interface PageSetup {
+  adapters: HostAdapter[];
+  panelSide: PanelSide;
+}
 
 /** One frame's reading of the child's ID, with the adapter that read it. */
 export interface ChildReading {

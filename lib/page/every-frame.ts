@@ -2,7 +2,6 @@
 // child's ID and reports it, puts case notes into this frame's notes field, finds escalation
 // references in this frame's notes, and follows corrected adapters. `destroy()` undoes all of it
 // (an extension update or reload invalidates the old script; see entrypoints/content.ts).
-import { loadAdapters, onAdaptersChanged } from '../browser/adapters';
 import { NOT_MINE } from '../browser/messaging';
 import type { ChildIdResult } from '../hosts/extract';
 import type { HostAdapter } from '../hosts/schema';
@@ -32,6 +31,14 @@ export function startFrameReader(win: Window, initial: HostAdapter, onReading: (
 
   const stopHandling = extensionToRecordPage.handle({
     reportChild: () => report(),
+    // A corrected adapter (the picker, an import, a policy) applies at once, without reloading the worker's page.
+    adaptersChanged(adapters) {
+      const next = adapterForUrl(adapters, win.location.href);
+      if (!next || destroyed) return;
+      stopWatching();
+      adapter = next;
+      stopWatching = watchChildId(next, win, onChange);
+    },
     insertNote(note) {
       // Only the frame that shows the notes field answers (its same-origin editor frames included).
       const field = findNoteField(win.document, adapter.notes.fields);
@@ -51,16 +58,6 @@ export function startFrameReader(win: Window, initial: HostAdapter, onReading: (
     onReading(reading());
   };
   let stopWatching = watchChildId(adapter, win, onChange);
-  // A corrected adapter (the picker, an import, a policy) applies at once, without reloading the worker's page.
-  const stopFollowingAdapters = onAdaptersChanged(() => {
-    void loadAdapters().then((adapters) => {
-      const next = adapterForUrl(adapters, win.location.href);
-      if (!next || destroyed) return;
-      stopWatching();
-      adapter = next;
-      stopWatching = watchChildId(next, win, onChange);
-    });
-  });
 
   let destroyed = false;
   return {
@@ -69,7 +66,7 @@ export function startFrameReader(win: Window, initial: HostAdapter, onReading: (
     },
     destroy() {
       destroyed = true;
-      teardown(stopWatching, stopHandling, stopFollowingAdapters, carets.stop);
+      teardown(() => stopWatching(), stopHandling, carets.stop);
     },
   };
 }

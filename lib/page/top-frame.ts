@@ -1,12 +1,11 @@
 // The part of the record-page script that runs only in the top frame: the launcher (chip and panel
 // frame), the keyboard shortcut, the map of what each frame of the tab read, and the element
 // picker. `destroy()` removes the launcher and every listener.
-import { PANEL_SIDE_ITEM } from '../browser/storage';
 import type { ChildIdResult } from '../hosts/extract';
 import { uniqueSelector } from '../hosts/selector';
 import { extensionToRecordPage } from '../messages/extension-to-record-page';
 import { recordPageToExtension } from '../messages/record-page-to-extension';
-import type { ChildReading } from '../messages/types';
+import type { ChildReading, PanelSide } from '../messages/types';
 import { mountCompanion } from './companion';
 import { childForTab, panelHandover } from './detector';
 import type { FrameReader } from './every-frame';
@@ -19,10 +18,11 @@ export interface Launcher {
   destroy(): void;
 }
 
-export async function startLauncher(win: Window, reader: Pick<FrameReader, 'adapter'>): Promise<Launcher> {
+/** Starts the launcher; `side` is where the worker last docked the panel (from the background's page setup). */
+export async function startLauncher(win: Window, reader: Pick<FrameReader, 'adapter'>, side: PanelSide): Promise<Launcher> {
   const doc = win.document;
   const frames = new Map<number, { hostId: string; result: ChildIdResult }>();
-  const companion = mountCompanion(doc, browser.runtime.getURL('/panel.html'), await PANEL_SIDE_ITEM.get(), () =>
+  const companion = mountCompanion(doc, browser.runtime.getURL('/panel.html'), side, () =>
     panelHandover(childForTab(frames), reader.adapter.childId.label),
   );
   let destroyed = false;

@@ -29,6 +29,14 @@ function editable(page: Page, editor: string): Locator {
   return page.locator('#note-body');
 }
 
+/** Clicks into the editor until it has the keyboard: just after Start, the panel moves focus to its new heading. */
+async function clickInto(field: Locator) {
+  await expect(async () => {
+    await field.click();
+    await expect(field).toBeFocused({ timeout: 500 });
+  }).toPass({ timeout: 10_000 });
+}
+
 const notesIn = (panel: FrameLocator) => panel.getByRole('region', { name: 'Case notes and forms' });
 
 async function save(page: Page): Promise<{ text: string; html: string | null }> {
@@ -58,8 +66,7 @@ for (const editor of ['ckeditor', 'tinymce', 'quill', 'react']) {
     await expect(panel.locator('.current-stage')).toBeVisible();
 
     // At the caret: between the worker's two paragraphs, on a line of its own.
-    await editable(page, editor).click();
-    await expect(editable(page, editor)).toBeFocused(); // the panel moves focus to its own message after Start
+    await clickInto(editable(page, editor));
     await page.keyboard.type('Worker first paragraph.');
     await page.keyboard.press('Enter');
     await page.keyboard.type('Worker last paragraph.');
@@ -98,8 +105,8 @@ test('an editor that throws the note away: the panel says so, the note is on the
   const panel = await panelOn(page, `${demoUrl}/person/1000001?editor=reverting`, 'reverting');
   await fillStartForm(panel, 'herefordshire', { concern: '2026-11-16T09:30' });
   await panel.getByRole('button', { name: 'Start escalation' }).click();
-  await editable(page, 'reverting').click();
-  await expect(editable(page, 'reverting')).toBeFocused();
+  await expect(panel.locator('.current-stage')).toBeVisible();
+  await clickInto(editable(page, 'reverting'));
   await page.keyboard.type('My own words.');
   await panel.getByRole('button', INSERT).click();
   await expect(notesIn(panel).getByRole('alert')).toHaveText(

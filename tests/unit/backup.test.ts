@@ -48,6 +48,83 @@ describe('import', () => {
     expect(after.escalations.sort((x, y) => x.id.localeCompare(y.id))).toEqual(before.escalations.sort((x, y) => x.id.localeCompare(y.id)));
   });
 
+  it('refuses a record whose reference another escalation already uses, and imports the rest', async () => {
+    const { db, a, b } = await seeded();
+    const backup = await exportBackup(db);
+    const target = await freshDb();
+    await importBackup(target, JSON.stringify({ ...backup, escalations: backup.escalations.filter((e) => e.id === a.id) }));
+    // Another device's escalation for another child, under the same reference.
+    const other = structuredClone(backup.escalations.find((e) => e.id === b.id)!);
+    const aReference = (await target.escalations.get(a.id))!.reference;
+    (other.events[0] as { reference: string }).reference = aReference;
+    const report = await importBackup(target, JSON.stringify({ ...backup, escalations: [other] }));
+    expect(report.rejected).toEqual([
+      {
+        index: 0,
+        id: b.id,
+        reason: `its reference ${aReference} is already used on this device by another escalation (child 1000001); it was not imported`,
+      },
+    ]);
+    expect(await target.escalations.count()).toBe(1);
+    // Two records in one file under one reference: the first is imported, the second refused.
+    const aRecord = backup.escalations.find((e) => e.id === a.id)!;
+    const twice = await importBackup(await freshDb(), JSON.stringify({ ...backup, escalations: [aRecord, other] }));
+    expect(twice.added).toEqual([a.id]);
+    expect(twice.rejected[0]!.reason).toBe(`its reference ${aReference} is used by another escalation earlier in the file`);
+  });
+
+  it('a record whose event id this device holds for another escalation is refused on its own, with a reason', async () => {
+    const { db, a, b } = await seeded();
+    const backup = await exportBackup(db);
+    const target = await freshDb();
+    await importBackup(target, JSON.stringify({ ...backup, escalations: backup.escalations.filter((e) => e.id === a.id) }));
+    const clashing = structuredClone(backup.escalations.find((e) => e.id === b.id)!);
+    const taken = (await getHistory(target, a.id))[0]!.id;
+    clashing.events[0]!.id = taken;
+    const fresh = {
+      id: '11111111-2222-4333-8444-555555555555',
+      events: structuredClone(backup.escalations.find((e) => e.id === b.id)!.events),
+    };
+    fresh.events.forEach((e) => {
+      e.id = crypto.randomUUID();
+      e.escalationId = fresh.id;
+      (e as { reference?: string }).reference &&= 'ESC-NEWREF';
+    });
+    const report = await importBackup(target, JSON.stringify({ ...backup, escalations: [clashing, fresh] }));
+    expect(report.added).toEqual([fresh.id]);
+    expect(report.rejected).toEqual([
+      {
+        index: 0,
+        id: b.id,
+        reason: `one of its events has the same id as an event of another escalation on this device (${taken}); it was not imported`,
+      },
+    ]);
+  });
+
+  it('an event id repeated inside the file refuses that record only, with a reason', async () => {
+    const { db, a, b } = await seeded();
+    const backup = await exportBackup(db);
+    const copy = structuredClone(backup.escalations.find((e) => e.id === b.id)!);
+    copy.events[0]!.id = backup.escalations.find((e) => e.id === a.id)!.events[0]!.id;
+    const ordered = [backup.escalations.find((e) => e.id === a.id)!, copy];
+    const report = await importBackup(await freshDb(), JSON.stringify({ ...backup, escalations: ordered }));
+    expect(report.added).toEqual([a.id]);
+    expect(report.rejected).toEqual([{ index: 1, id: b.id, reason: 'it repeats an event id (its own, or another record’s in the file)' }]);
+  });
+
+  it('a large file of junk records is refused after the first few, not after reading all of them', async () => {
+    const junk = {
+      format: 'escalation-companion-backup',
+      formatVersion: 1,
+      escalations: Array.from({ length: 150_000 }, (_, i) => ({ id: `x${i}`, events: [{ junk: 'y'.repeat(100) }] })),
+    };
+    const text = JSON.stringify(junk);
+    expect(text.length).toBeGreaterThan(20_000_000);
+    const db = await freshDb();
+    await expect(importBackup(db, text)).rejects.toThrow(/^The first 50 records in this file are all unreadable \(the first: event 1, /);
+    expect(await db.escalations.count()).toBe(0);
+  });
+
   it('skips what this device already has, and never overwrites a newer record', async () => {
     const { db, a } = await seeded();
     const old = JSON.stringify(await exportBackup(db));

@@ -116,15 +116,22 @@ describe('partnership figures', () => {
       ...e,
       child: { ...e.child, childId: `CHILD${i}X`, name: `Childname${i}`, dateOfBirth: '2019-03-04', address: `${i} Secret Street` },
       summary: `SUMMARY-TEXT-${i}`,
+      raisedBy: { ...e.raisedBy, agency: `St Agnes Primary AGENCY-TEXT-${i}` },
+      counterparts: e.counterparts.map((c) => ({ ...c, agency: `Riverside GP surgery AGENCY-TEXT-${i}` })),
     }));
     const f = partnershipFigures(marked, { period: q, now });
     for (const csv of [figuresCsv(f), anonymisedListCsv(marked, { period: q, now })]) {
-      expect(csv).not.toMatch(/CHILD\d+X|Childname|2019-03-04|Secret Street|SUMMARY-TEXT|ESC-|Jo Patel|Sam Reid/);
+      expect(csv).not.toMatch(
+        /CHILD\d+X|Childname|2019-03-04|Secret Street|SUMMARY-TEXT|AGENCY-TEXT|St Agnes|Riverside|ESC-|Jo Patel|Sam Reid/,
+      );
       expect(csv.split('\r\n').length).toBeGreaterThan(5);
     }
     expect(anonymisedListCsv(marked, { period: q, now }).split('\r\n')[0]).toBe(
-      'Protocol,Kind of disagreement,Raised by agency,Counterpart agencies,Concern raised,Highest stage reached,Status,Resolved at stage,Working days to resolution,Overdue now',
+      'Protocol,Kind of disagreement,Raised by (kind of agency),Counterparts (kinds of agency),Concern raised,Highest stage reached,Status,Resolved at stage,Working days to resolution,Overdue now',
     );
+    // Agencies appear only as kinds from the fixed list.
+    const row = anonymisedListCsv(marked, { period: q, now }).split('\r\n')[1]!;
+    expect(row).toContain(',Education,Health,');
   });
   it('CSV quotes commas and quotes, and disarms formulas', () => {
     expect(toCsv([['a,b', 'say "hi"', '=HYPERLINK("x")', -3, null]])).toBe('"a,b","say ""hi""","\'=HYPERLINK(""x"")",-3,\r\n');

@@ -23,6 +23,7 @@ async function deps(overrides: Partial<BackgroundDeps> = {}) {
   const told: unknown[][] = [];
   const d: BackgroundDeps = {
     database: async () => db,
+    pageSetup: async () => ({ adapters: [], panelSide: 'left' }),
     closureDays: async () => ({}),
     refreshOverview: vi.fn(),
     tellRecordPage: (...args: unknown[]) => void told.push(args),
@@ -33,7 +34,8 @@ async function deps(overrides: Partial<BackgroundDeps> = {}) {
   return { d, db, told };
 }
 
-const command = { kind: 'create' as const, input: newEscalation('herefordshire'), by: 'Jo Patel', at: MON };
+const CHANGE = '9b7c0c1e-2f7a-4c55-8a3e-000000000001';
+const command = { kind: 'create' as const, changeId: CHANGE, input: newEscalation('herefordshire'), by: 'Jo Patel', at: MON };
 
 describe('extension pages → background', () => {
   it('recordsCommand: a change from the panel is made and the badge redrawn', async () => {
@@ -55,10 +57,38 @@ describe('extension pages → background', () => {
   it('recordsCommand: a change the protocol refuses comes back as the reason, not a throw', async () => {
     const { d } = await deps();
     const reply = await pageHandlers(d).recordsCommand(
-      { kind: 'record', id: 'missing-escalation-id', body: { type: 'withdrawn', reason: 'x' } },
+      { kind: 'record', changeId: crypto.randomUUID(), id: 'missing-escalation-id', body: { type: 'withdrawn', reason: 'x' } },
       PANEL,
     );
     expect(reply).toHaveProperty('error.message');
+  });
+
+  it('recordsCommand: the same change arriving twice (a double-click, a retry) is written once, and answered alike', async () => {
+    const { d, db } = await deps();
+    const table = pageHandlers(d);
+    const [first, second] = await Promise.all([table.recordsCommand(command, PANEL), table.recordsCommand(command, PANEL)]);
+    expect(await db.escalations.count()).toBe(1);
+    expect(await db.events.count()).toBe(1);
+    expect(first).toEqual(second);
+    const id = (first as { value: { id: string } }).value.id;
+    const response = {
+      kind: 'record' as const,
+      changeId: crypto.randomUUID(),
+      id,
+      body: { type: 'response-received' as const, summary: 'Agreed' },
+    };
+    await table.recordsCommand(response, PANEL);
+    await table.recordsCommand(response, PANEL);
+    expect(await db.events.where('escalationId').equals(id).count()).toBe(2);
+  });
+
+  it('changeLanded: says whether a change id was written, to extension pages only', async () => {
+    const { d } = await deps();
+    const table = pageHandlers(d);
+    expect(await table.changeLanded(CHANGE, PANEL)).toEqual({ landed: null });
+    await table.recordsCommand(command, PANEL);
+    expect(await table.changeLanded(CHANGE, PANEL)).toMatchObject({ landed: { protocolId: 'herefordshire' } });
+    expect(await table.changeLanded(CHANGE, RECORD_PAGE_TOP)).toMatchObject({ error: { name: 'NotAllowedError' } });
   });
 
   it('recordsChanged redraws only for extension pages; whichTab names the sender’s tab', async () => {
@@ -86,6 +116,11 @@ describe('record page → extension (the background’s part)', () => {
     idLabel: 'Mosaic ID',
     result: { found: true as const, childId: '1000001', source: 'selector' as const },
   };
+
+  it('pageSetup gives a record page what it cannot read from storage itself: adapters and the panel side', async () => {
+    const { d } = await deps();
+    expect(await recordPageHandlers(d).pageSetup!(undefined, RECORD_PAGE_TOP)).toEqual({ adapters: [], panelSide: 'left' });
+  });
 
   it('childDetected from an iframe is passed to the top frame; from the top frame it is not relayed', async () => {
     const { d, told } = await deps();

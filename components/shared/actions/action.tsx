@@ -1,6 +1,7 @@
 // What an action is: a button the worker presses and a small form whose fields become one event
 // (or a message saying what to fix). Each action is one file beside this one; index.ts lists them.
-import type { ComponentChildren, JSX } from 'preact';
+import { createContext, type ComponentChildren, type JSX } from 'preact';
+import { useContext } from 'preact/hooks';
 import type { Escalation, EventBody } from '../../../lib/records/model';
 import { t, type StringKey } from '../../../lib/strings';
 import { Field } from '../Field';
@@ -24,6 +25,9 @@ export interface Action {
 
 export const field = (d: FormData, k: string) => String(d.get(k) ?? '').trim();
 
+/** True while the open form's change is being saved (components/shared/useChange.ts). */
+export const Saving = createContext(false);
+
 /** A small form whose fields become one event (or a message saying what to fix). */
 export function ActionForm({
   title,
@@ -38,6 +42,7 @@ export function ActionForm({
   children: ComponentChildren;
   submit: string;
 }) {
+  const saving = useContext(Saving);
   return (
     <form
       class="action-form"
@@ -50,8 +55,8 @@ export function ActionForm({
     >
       <h3>{title}</h3>
       {children}
-      <button type="submit" class="primary">
-        {submit}
+      <button type="submit" class="primary" aria-disabled={saving}>
+        {saving ? t('saving') : submit}
       </button>
     </form>
   );

@@ -1,0 +1,61 @@
+// The panel's side of a change when the answer is lost: it asks whether the change landed and says which,
+// never the browser's own words. The port (live queries) is not used here.
+import { describe, expect, it } from 'vitest';
+import { NotSavedError, OutcomeUnknownError, recordsClient, type LandedReply, type RecordsCommand } from '../../lib/browser/records-bridge';
+import type { Escalation } from '../../lib/records/model';
+
+const SAVED = { id: 'esc-1', reference: 'ESC-7K3F9Q' } as Escalation;
+const COMMAND: RecordsCommand = { kind: 'record', changeId: 'change-0001', id: 'esc-1', body: { type: 'withdrawn', reason: 'Agreed' } };
+const CLOSED =
+  'A listener indicated an asynchronous response by returning true, but the message channel closed before a response was received';
+
+function client(send: () => Promise<unknown>, answers: (LandedReply | Error)[]) {
+  const asked: string[] = [];
+  const c = recordsClient(
+    () => {
+      throw new Error('no port in these tests');
+    },
+    send as never,
+    async (changeId) => {
+      asked.push(changeId);
+      const next = answers.shift();
+      if (!next || next instanceof Error) throw next ?? new Error('Could not establish connection. Receiving end does not exist.');
+      return next;
+    },
+    async () => undefined,
+  );
+  return { c, asked };
+}
+
+describe('a change whose answer was lost', () => {
+  it('that landed is reported saved, with the state the records hold', async () => {
+    const { c, asked } = client(() => Promise.reject(new Error(CLOSED)), [{ landed: SAVED }]);
+    await expect(c.command(COMMAND)).resolves.toBe(SAVED);
+    expect(asked).toEqual(['change-0001']);
+  });
+
+  it('that did not land is "Not saved", in words for the worker', async () => {
+    const { c } = client(() => Promise.reject(new Error(CLOSED)), [{ landed: null }]);
+    const error = await c.command(COMMAND).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(NotSavedError);
+    expect((error as Error).message).toMatch(/^Not saved: .*Your text is still here\. Try again\.$/);
+    expect((error as Error).message).not.toContain('listener');
+  });
+
+  it('asks again while the service worker starts, then says it cannot tell', async () => {
+    const restarting = new Error('Could not establish connection. Receiving end does not exist.');
+    const { c, asked } = client(() => Promise.resolve(undefined), [restarting, { landed: SAVED }]);
+    await expect(c.command(COMMAND)).resolves.toBe(SAVED);
+    expect(asked).toHaveLength(2);
+    const never = client(() => Promise.reject(new Error(CLOSED)), [restarting, restarting, restarting]);
+    const error = await never.c.command(COMMAND).catch((e: Error) => e);
+    expect(error).toBeInstanceOf(OutcomeUnknownError);
+    expect((error as Error).message).toContain('trying again will not record it twice');
+  });
+
+  it('a refusal is not a lost answer: its reason is shown and nothing is asked', async () => {
+    const { c, asked } = client(() => Promise.resolve({ error: { name: 'TransitionError', message: 'Already withdrawn' } }), []);
+    await expect(c.command(COMMAND)).rejects.toThrow('Already withdrawn');
+    expect(asked).toEqual([]);
+  });
+});
