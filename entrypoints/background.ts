@@ -1,6 +1,7 @@
 // Wires browser events to the extension; what each message does is lib/browser/background-handlers.ts.
 import { loadAdapters, onAdaptersChanged } from '../lib/browser/adapters';
-import { MANAGED_ADAPTERS_ITEM, PANEL_SIDE_ITEM, restrictStorageToExtension } from '../lib/browser/storage';
+import { ADAPTER_HEALTH_ITEM, MANAGED_ADAPTERS_ITEM, PANEL_SIDE_ITEM, restrictStorageToExtension } from '../lib/browser/storage';
+import { mayNeedUpdating, recordPageLoad } from '../lib/hosts/health';
 import { pageHandlers, recordPageHandlers, fromExtensionPage, type BackgroundDeps } from '../lib/browser/background-handlers';
 import { database } from '../lib/browser/database';
 import { OVERVIEW_ALARM, openFromNotification, refreshOverview } from '../lib/browser/overview';
@@ -64,6 +65,11 @@ export default defineBackground(() => {
   const deps: BackgroundDeps = {
     database,
     pageSetup: async () => ({ adapters: await loadAdapters(), panelSide: await PANEL_SIDE_ITEM.get() }),
+    async recordPageLoad(load) {
+      const health = recordPageLoad(await ADAPTER_HEALTH_ITEM.get(), load);
+      await ADAPTER_HEALTH_ITEM.set(health);
+      return mayNeedUpdating(health, load.adapterId, load.url);
+    },
     closureDays: () => closureDaysCache ?? readSettings().then((s) => s.values.closureDays),
     refreshOverview: () => void refreshOverview(),
     tellRecordPage: (target, type, ...data) => void extensionToRecordPage.sendToTab(target, type, ...data).catch(() => undefined),

@@ -7,10 +7,13 @@ import { recordPageToExtension } from '../lib/messages/record-page-to-extension'
 import type { ChildReading } from '../lib/messages/types';
 import { startFrameReader } from '../lib/page/every-frame';
 import { startLauncher, type Launcher } from '../lib/page/top-frame';
+import { answerAdapterTests } from '../lib/page/adapter-test';
 
 export default defineContentScript({
   registration: 'runtime',
   async main(ctx) {
+    // The options page's "Test on an open tab" works on any granted page, even one no adapter matches yet.
+    if (window.top === window) ctx.onInvalidated(answerAdapterTests(window));
     // The adapters come from the background: extension storage is closed to record pages (lib/browser/storage.ts).
     const setup = await recordPageToExtension.send('pageSetup').catch(() => null);
     const adapter = setup && adapterForUrl(setup.adapters, location.href);

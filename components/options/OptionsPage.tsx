@@ -5,7 +5,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { builtIns, saveUserAdapters, userAdapters } from '../../lib/browser/adapters';
 import { downloadText } from '../../lib/download';
 import { mergeAdapters, parseAdapterFile, siteToOrigin, type HostAdapter } from '../../lib/hosts';
+import { AdapterHealthTable } from './AdapterHealth';
+import { AdapterTest } from './AdapterTest';
 import { SettingsForm } from './SettingsForm';
+import { JsonFileField } from '../shared/Field';
 import { settings } from '../shared/settings';
 
 function Sites() {
@@ -146,18 +149,7 @@ function Adapters() {
           ))}
         </tbody>
       </table>
-      <div class="field">
-        <label for="adapter-file">{t('importAdapters')}</label>
-        <input
-          id="adapter-file"
-          type="file"
-          accept="application/json,.json"
-          onChange={(e) => {
-            const file = (e.currentTarget as HTMLInputElement).files?.[0];
-            if (file) void importFile(file);
-          }}
-        />
-      </div>
+      <JsonFileField id="adapter-file" label={t('importAdapters')} onFile={(file) => void importFile(file)} />
       <button type="button" onClick={() => downloadText('escalation-adapters.json', JSON.stringify(all, null, 2))}>
         {t('exportAdapters')}
       </button>
@@ -196,6 +188,8 @@ export function OptionsPage() {
       <SettingsForm />
       <Sites />
       <Adapters />
+      <AdapterTest />
+      <AdapterHealthTable />
       <section aria-labelledby="data-title">
         <h2 id="data-title">{t('backupTitle')}</h2>
         <p>

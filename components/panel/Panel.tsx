@@ -1,6 +1,17 @@
 import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
-import { followTabChild, heardFromPage, idLabel, insertIntoPage, movePanel, referencesOnPage, tabChild, tellPage } from './tab-child';
+import {
+  diagnosticsFromPage,
+  followTabChild,
+  heardFromPage,
+  idLabel,
+  insertIntoPage,
+  movePanel,
+  referencesOnPage,
+  tabChild,
+  tellPage,
+} from './tab-child';
+import { downloadText } from '../../lib/download';
 import { PANEL_SIDE_ITEM } from '../../lib/browser/storage';
 import { previewLadder } from '../../lib/ladder';
 import { getProtocol } from '../../lib/protocols';
@@ -131,9 +142,11 @@ function ChildSection() {
     if (!heardFromPage.value) return <p aria-live="polite">{t('lookingForChild')}</p>;
     return (
       <section aria-labelledby="child-title">
-        <h2 id="child-title">{t('noChildTitle')}</h2>
-        <p>{t('noChildHelp')}</p>
+        <h2 id="child-title">{t(child.mayNeedUpdating ? 'adapterMayNeedUpdating' : 'noChildTitle')}</h2>
+        {child.ambiguous && <p>{t('moreThanOneChild')}</p>}
+        <p>{t(child.mayNeedUpdating ? 'adapterMayNeedUpdatingHelp' : 'noChildHelp')}</p>
         <PickIdButton label={t('pickChildId')} />
+        <DiagnosticsButton />
       </section>
     );
   }
@@ -185,5 +198,24 @@ export function Panel() {
       <ChildSection />
       {!tabChild.value.found && <ProtocolGuide />}
     </main>
+  );
+}
+
+/** One click: the page's report for IT, as a file. */
+function DiagnosticsButton() {
+  const [message, setMessage] = useState('');
+  async function download() {
+    const report = await diagnosticsFromPage();
+    if (!report) return setMessage(t('noDiagnostics'));
+    downloadText(`adapter-report-${report.adapter.id}.json`, JSON.stringify(report, null, 2));
+    setMessage(t('diagnosticsSaved'));
+  }
+  return (
+    <>
+      <button type="button" onClick={() => void download()}>
+        {t('downloadDiagnostics')}
+      </button>
+      <p role="status">{message}</p>
+    </>
   );
 }

@@ -19,16 +19,17 @@ export function PickConfirm() {
   if (!pick) return message ? <p role="status">{message}</p> : null;
   let error = '';
   let host = '';
+  let childId = '';
   try {
     host = new URL(pick.url).hostname;
-    adapterFromPick(undefined, pick.url, pick.selector, pick.text); // checks the pick looks like an ID
+    childId = adapterFromPick(undefined, pick.url, pick.selector, pick.text).childId; // what it will read, to confirm
   } catch (e) {
     error = (e as Error).message;
   }
   async function use() {
     try {
       const base = (await loadAdapters()).find((a) => a.id === pick!.adapterId);
-      const adapter = adapterFromPick(base, pick!.url, pick!.selector, pick!.text);
+      const { adapter } = adapterFromPick(base, pick!.url, pick!.selector, pick!.text);
       const mine = (await userAdapters()).filter((a) => a.id !== adapter.id);
       await saveUserAdapters([adapter, ...mine]);
       picked.value = null;
@@ -50,6 +51,7 @@ export function PickConfirm() {
         </>
       ) : (
         <>
+          <p class="pick-reading">{t('pickWillRead', { id: childId })}</p>
           <p>{t('useAsChildId', { host })}</p>
           <button type="button" class="primary" onClick={() => void use()}>
             {t('useThis')}

@@ -6,6 +6,7 @@ import type { ChildIdResult } from '../../lib/hosts/extract';
 import { extensionToRecordPage, type ExtensionToRecordPage } from '../../lib/messages/extension-to-record-page';
 import { pagesToBackground } from '../../lib/messages/pages-to-background';
 import { recordPageToExtension } from '../../lib/messages/record-page-to-extension';
+import type { DiagnosticReport } from '../../lib/hosts/diagnose';
 import type { InsertResult, PanelSide, PickedId, ReferencesResult } from '../../lib/messages/types';
 import { PANEL_SIDE_ITEM } from '../../lib/browser/storage';
 import { childForTab, readPanelHandover } from '../../lib/page/detector';
@@ -17,7 +18,7 @@ export const tabId = signal<number | null>(null);
 /** The panel's tab, once the background has said which it is: messages to the page wait for it. */
 let knowTab: (id: number | null) => void = () => {};
 const tabKnown = new Promise<number | null>((resolve) => (knowTab = resolve));
-const frames = signal(new Map<number, { hostId: string; result: ChildIdResult }>());
+const frames = signal(new Map<number, { hostId: string; result: ChildIdResult; mayNeedUpdating?: boolean }>());
 export const idLabel = signal('ID');
 /** Set once any frame of the tab has reported (until then we do not say "no child"). */
 export const heardFromPage = signal(false);
@@ -50,7 +51,7 @@ export async function followTabChild(): Promise<void> {
       if (sender.tab?.id !== id) return NOT_MINE;
       const next = new Map(frames.value);
       next.delete(HANDOVER_FRAME);
-      next.set(sender.frameId ?? 0, { hostId: reading.hostId, result: reading.result });
+      next.set(sender.frameId ?? 0, { hostId: reading.hostId, result: reading.result, mayNeedUpdating: reading.mayNeedUpdating });
       frames.value = next;
       idLabel.value = reading.idLabel;
       heardFromPage.value = true;
@@ -82,7 +83,7 @@ export async function movePanel(side: PanelSide): Promise<void> {
  * A question to the record page's frames: only frames that can answer do (null when none can), and one that
  * never answers must not hang the panel ('no answer' after `waitMs`: it may still have acted).
  */
-function askPage<K extends 'insertNote' | 'findReferences'>(
+function askPage<K extends 'insertNote' | 'findReferences' | 'diagnose'>(
   waitMs: number,
   type: K,
   ...data: Parameters<ExtensionToRecordPage[K]>
@@ -110,4 +111,10 @@ export function insertIntoPage(text: string, html: string): Promise<InsertResult
 export async function referencesOnPage(): Promise<ReferencesResult['references']> {
   const answer = await askPage(2_000, 'findReferences');
   return answer && answer !== 'no answer' ? answer.references : [];
+}
+
+/** The record page's report for IT (no child's ID, names or note text); null when no frame answered. */
+export async function diagnosticsFromPage(): Promise<DiagnosticReport | null> {
+  const answer = await askPage(2_000, 'diagnose');
+  return answer && answer !== 'no answer' ? answer : null;
 }

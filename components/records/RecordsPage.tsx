@@ -1,6 +1,7 @@
 // "Your records": what is stored on this device, backup and restore, and
 // deleting closed records past the retention period.
 import { t } from '../../lib/strings';
+import { JsonFileField } from '../shared/Field';
 import { useEffect, useState } from 'preact/hooks';
 import { database, requestPersistentStorage } from '../../lib/browser/database';
 import { loadSettings } from '../../lib/browser/settings';
@@ -188,18 +189,7 @@ export function RecordsPage() {
             <button type="button" onClick={() => downloadBackup(db)}>
               {t('exportAll')}
             </button>
-            <div class="field">
-              <label for="import-file">{t('importBackup')}</label>
-              <input
-                id="import-file"
-                type="file"
-                accept="application/json,.json"
-                onChange={(e) => {
-                  const file = (e.currentTarget as HTMLInputElement).files?.[0];
-                  if (file) void onImport(file);
-                }}
-              />
-            </div>
+            <JsonFileField id="import-file" label={t('importBackup')} onFile={(file) => void onImport(file)} />
             {importError && (
               <p role="alert" class="error">
                 {importError}

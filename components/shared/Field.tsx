@@ -53,3 +53,21 @@ export function ErrorSummary({ errors, labels }: { errors: Record<string, string
     </div>
   );
 }
+
+/** A labelled "choose a JSON file" field (backups, adapter files): calls back with the file chosen. */
+export function JsonFileField({ id, label, onFile }: { id: string; label: string; onFile: (file: File) => void }) {
+  return (
+    <div class="field">
+      <label for={id}>{label}</label>
+      <input
+        id={id}
+        type="file"
+        accept="application/json,.json"
+        onChange={(e) => {
+          const file = (e.currentTarget as HTMLInputElement).files?.[0];
+          if (file) onFile(file);
+        }}
+      />
+    </div>
+  );
+}

@@ -1,9 +1,11 @@
 // A stand-in case-record app: three children, client-side navigation with
 // history.pushState, and a case-note form. All text goes in via textContent.
+// ?redesign: the header as it might look after the supplier changes its markup (the adapter misses it).
 // Note editors: ?editor=ckeditor|tinymce|quill|react|reverting (demo/public/editors.js).
 // Views: /person/ID (normal), /slow/person/ID (header drawn after a delay),
 // /framed/person/ID (the record inside an iframe), ?history=N (a long record), /legacy/person/ID (the ID
-// where the adapter does not look, for the picker), /help (no child on the
+// where the adapter does not look, for the picker), /banner/person/ID (the ID only in a sentence, under
+// a label the adapter does not know), /help (no child on the
 // page), /hostile/KIND (a header whose ID slot holds something that is not an ID).
 const CHILDREN = {
   1000001: { name: 'Amelia Hart', dob: '14/03/2016', worker: 'J. Patel', notes: [] },
@@ -53,6 +55,13 @@ function renderRecent() {
 }
 
 function renderHeader(header, name, id, child) {
+  if (new URLSearchParams(location.search).has('redesign')) {
+    // ?redesign: the supplier changed the header without notice (a grid of cards, a new label).
+    const card = el('div', undefined, { class: 'card-grid' });
+    card.append(el('span', 'Client number', { class: 'card-label' }), el('span', id, { class: 'card-value' }));
+    header.replaceChildren(el('h1', name), card);
+    return;
+  }
   const facts = el('dl', undefined, { class: 'person-facts' });
   facts.append(
     el('dt', 'Mosaic ID'),
@@ -81,6 +90,15 @@ function render() {
   if (path.startsWith('/hostile/')) {
     const kind = path.split('/')[2];
     renderHeader(header, 'Test person', HOSTILE[kind] ?? '', null);
+    return;
+  }
+  if (path.startsWith('/banner/')) {
+    // A screen that shows the ID only in running text, under a label the adapter does not know.
+    const id = currentId();
+    const child = CHILDREN[id];
+    header.replaceChildren(
+      el('div', `${child?.name ?? 'Unknown'} (Case ref: ${id}) · born ${child?.dob ?? 'not known'}`, { class: 'banner running-text' }),
+    );
     return;
   }
   if (path.startsWith('/legacy/')) {

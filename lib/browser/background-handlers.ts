@@ -8,12 +8,15 @@ import type { PagesToBackground } from '../messages/pages-to-background';
 import type { RecordPageToExtension } from '../messages/record-page-to-extension';
 import type { ExtensionToRecordPage } from '../messages/extension-to-record-page';
 import type { PageSetup } from '../messages/types';
+import type { PageLoad } from '../hosts/health';
 import { serveChangeLanded, serveCommand } from './records-server';
 
 export interface BackgroundDeps {
   database(): Promise<EscalationDb>;
   /** What a record page's script starts with (it cannot read extension storage itself). */
   pageSetup(): Promise<PageSetup>;
+  /** Counts one page load in the adapters' health; true when the adapter may need updating for that page. */
+  recordPageLoad(load: PageLoad): Promise<boolean>;
   /** The organisation's closure days, cached so a change never waits on the policy store. */
   closureDays(): Promise<Record<string, string>>;
   /** Redraw the badge and reminders after records changed. */
@@ -60,6 +63,11 @@ export function pageHandlers(deps: BackgroundDeps): Handlers<PagesToBackground> 
 export function recordPageHandlers(deps: BackgroundDeps): Partial<Handlers<RecordPageToExtension>> {
   return {
     pageSetup: () => deps.pageSetup(),
+    async pageLoaded({ adapterId, found, notesFound }, sender) {
+      if (!sender.url) return { mayNeedUpdating: false };
+      const mayNeedUpdating = await deps.recordPageLoad({ adapterId, url: sender.url, found, notesFound, at: deps.now().toISOString() });
+      return { mayNeedUpdating };
+    },
     childDetected(reading, sender) {
       // A record shown inside an iframe: tell the top frame, which owns the launcher.
       const tabId = sender.tab?.id;

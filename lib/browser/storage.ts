@@ -2,6 +2,7 @@
 // type, what it is when absent, and a check of what was read (storage is shared by every context,
 // so a value is never trusted to have the right shape). Nowhere else names a storage key.
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
+import type { AdapterHealth } from '../hosts/health';
 import type { HostAdapter } from '../hosts/schema';
 import type { PanelSide } from '../messages/types';
 
@@ -80,6 +81,9 @@ export const USER_SETTINGS_ITEM = item<Record<string, unknown>>('local:userSetti
 export const TEST_MANAGED_ITEM = item<Record<string, unknown> | null>('local:__testManagedSettings', null, isRecord);
 
 /** Reminders already shown, so none is shown twice (kept across restarts). */
+/** Each adapter's health per site and path shape (lib/hosts/health.ts): dates and counts, never a child's ID. */
+export const ADAPTER_HEALTH_ITEM = item<AdapterHealth>('local:adapterHealth', {}, isRecord);
+
 export const SENT_REMINDERS_ITEM = item<string[]>(
   'local:sentReminders',
   [],

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { isValidChildId } from './extract';
 import { HostAdapterSchema, type HostAdapter, type HostAdapterInput } from './schema';
-import { validatorLike } from './selector';
+import { readPickedText } from './pick';
 
 export type { HostAdapter } from './schema';
 export { readChildId, type ChildIdResult } from './extract';
@@ -36,17 +36,25 @@ export function parseAdapterFile(text: string): HostAdapter[] {
 }
 
 /**
- * The adapter a pick makes: the site's current adapter (or a new one for its
- * origin) with the picked selector tried first, and a validator the picked
- * value passes. Throws a plain-English error when the pick cannot be an ID.
+ * The adapter a pick makes: the site's current adapter (or a new one for its origin) with the picked
+ * selector tried first (with a regex when the element holds the ID among other words, lib/hosts/pick.ts),
+ * and a validator the picked ID passes; and the ID it reads there, for the worker to confirm. Throws a
+ * plain-English error when the pick holds nothing that could be an ID.
  */
-export function adapterFromPick(base: HostAdapter | undefined, pageUrl: string, selector: string | null, sample: string): HostAdapter {
+export function adapterFromPick(
+  base: HostAdapter | undefined,
+  pageUrl: string,
+  selector: string | null,
+  sample: string,
+): { adapter: HostAdapter; childId: string } {
   if (!selector) throw new Error('That element cannot be found again reliably. Pick the ID itself, not the area around it.');
-  if (!/[0-9]/.test(sample)) {
-    throw new Error(`“${sample.slice(0, 40)}” does not look like an ID. Pick just the ID (for example the number), not its label.`);
+  const reading = readPickedText(sample, base);
+  if (!reading) {
+    throw new Error(`“${sample.slice(0, 40)}” does not look like an ID. Pick the ID (for example the number), or the line that shows it.`);
   }
+  const { validator, regex } = reading;
+  const source = regex ? { kind: 'selector' as const, selector, regex } : { kind: 'selector' as const, selector };
   const url = new URL(pageUrl);
-  const validator = base && isValidChildId(base, sample) ? base.childId.validator : validatorLike(sample);
   const adapter: HostAdapterInput = base
     ? {
         ...base,
@@ -54,22 +62,19 @@ export function adapterFromPick(base: HostAdapter | undefined, pageUrl: string, 
         childId: {
           ...base.childId,
           validator,
-          sources: [
-            { kind: 'selector', selector },
-            ...base.childId.sources.filter((s) => !(s.kind === 'selector' && s.selector === selector)),
-          ],
+          sources: [source, ...base.childId.sources.filter((s) => !(s.kind === 'selector' && s.selector === selector))],
         },
       }
     : {
         id: `picked-${url.hostname.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}`.slice(0, 64),
         name: `Picked on ${url.hostname}`,
         matches: [`${url.protocol}//${url.hostname}/*`],
-        childId: { label: 'ID', sources: [{ kind: 'selector', selector }], validator },
+        childId: { label: 'ID', sources: [source], validator },
         notes: { fields: ['textarea', '[contenteditable="true"]'] },
       };
   const parsed = HostAdapterSchema.parse(adapter);
-  if (!isValidChildId(parsed, sample)) {
-    throw new Error(`“${sample.slice(0, 40)}” does not look like an ID. Pick just the ID (for example the number), not its label.`);
+  if (!isValidChildId(parsed, reading.childId)) {
+    throw new Error(`“${sample.slice(0, 40)}” does not look like an ID. Pick the ID (for example the number), or the line that shows it.`);
   }
-  return parsed;
+  return { adapter: parsed, childId: reading.childId };
 }

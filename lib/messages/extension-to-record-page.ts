@@ -1,6 +1,7 @@
 // What the background and the panel ask of a record page's frames (tab messages). Served by
 // lib/page/top-frame.ts (the launcher) and lib/page/every-frame.ts (the reader in every frame).
 import { defineProtocol } from '../browser/messaging';
+import type { DiagnosticReport, SourceTried } from '../hosts/diagnose';
 import type { HostAdapter } from '../hosts/schema';
 import type { ChildReading, InsertResult, PanelSide, ReferencesResult } from './types';
 
@@ -25,6 +26,13 @@ export interface ExtensionToRecordPage {
   pickId(): void;
   /** Panel → every frame: put the note in the notes field and read it back. Only a frame with a visible notes field answers. */
   insertNote(note: { text: string; html: string }): InsertResult;
+  /**
+   * Options page → the top frame of a granted record page, whether or not an adapter matches it: what each of
+   * this adapter's sources reads there, and whether it passes. Nothing is saved.
+   */
+  tryAdapter(adapter: HostAdapter): { url: string; sources: SourceTried[] };
+  /** Panel → every frame the adapter matches: a report for IT with nothing personal in it (lib/hosts/diagnose.ts). */
+  diagnose(): DiagnosticReport;
   /** Panel → every frame: escalation references in the record's visible notes. Only a frame with a notes history answers. */
   findReferences(): ReferencesResult;
 }

@@ -12,6 +12,12 @@ export interface RecordPageToExtension {
    * shows the child. No reply.
    */
   childDetected(reading: ChildReading): void;
+  /**
+   * Every frame the adapter matches, once per page load: whether the child's ID and the notes field were found
+   * (the page's address comes from the browser, not the page). The background keeps the adapter's health
+   * (lib/hosts/health.ts) and answers whether it may need updating.
+   */
+  pageLoaded(load: { adapterId: string; found: boolean; notesFound: boolean }): { mayNeedUpdating: boolean };
   /** The top frame has just started: the background asks every frame of the tab to report again. No reply. */
   askFramesToReport(): void;
   /** The top frame's launcher asks what its chip may say about the child; undefined if unknown. */

@@ -19,6 +19,8 @@ export interface ChildReading {
   hostId: string;
   idLabel: string;
   result: ChildIdResult;
+  /** The adapter used to find the child on pages like this one and has missed it on several loads in a row (lib/hosts/health.ts). */
+  mayNeedUpdating?: boolean;
 }
 
 export interface ChildStatus {

@@ -57,13 +57,17 @@ export function watchChildId(adapter: HostAdapter, win: Window, onChange: (resul
 
 /** A reading for the whole tab, from each frame's: the top frame's if it found a child, else the first frame that did. */
 export function childForTab(
-  frames: ReadonlyMap<number, { hostId: string; result: ChildIdResult }>,
-): { found: true; hostId: string; childId: string } | { found: false } {
+  frames: ReadonlyMap<number, { hostId: string; result: ChildIdResult; mayNeedUpdating?: boolean }>,
+): { found: true; hostId: string; childId: string } | { found: false; ambiguous: boolean; mayNeedUpdating: boolean } {
   const ordered = [...frames].sort(([a], [b]) => a - b);
   for (const [, { hostId, result }] of ordered) {
     if (result.found) return { found: true, hostId, childId: result.childId };
   }
-  return { found: false };
+  return {
+    found: false,
+    ambiguous: ordered.some(([, { result }]) => !result.found && result.reason === 'ambiguous'),
+    mayNeedUpdating: ordered.some(([, frame]) => frame.mayNeedUpdating === true),
+  };
 }
 
 const HANDOVER_ID = /^[\p{L}\p{N}\-/. ]{1,64}$/u;

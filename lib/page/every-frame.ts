@@ -9,11 +9,15 @@ import { adapterForUrl } from '../hosts/select';
 import { extensionToRecordPage } from '../messages/extension-to-record-page';
 import { recordPageToExtension } from '../messages/record-page-to-extension';
 import type { ChildReading } from '../messages/types';
+import { diagnosticReport } from '../hosts/diagnose';
 import { findReferences } from '../templates/reference';
 import { watchChildId } from './detector';
 import { insertNote, trackCarets } from './insert-note';
 import { fieldName, findNoteField } from './note-field';
 import { teardown } from './teardown';
+
+/** How long a page has to show the child before its load counts as "not found" (a slow page draws late). */
+const PAGE_SETTLE_MS = 3_000;
 
 export interface FrameReader {
   /** The adapter in use now (a corrected one replaces it in place). */
@@ -25,7 +29,14 @@ export interface FrameReader {
 export function startFrameReader(win: Window, initial: HostAdapter, onReading: (reading: ChildReading) => void = () => {}): FrameReader {
   let adapter = initial;
   let current: ChildIdResult = { found: false, reason: 'not-found' };
-  const reading = (): ChildReading => ({ hostId: adapter.id, idLabel: adapter.childId.label, result: current });
+  let destroyed = false;
+  let flagged = false; // the background says this adapter may need updating for pages like this one
+  const reading = (): ChildReading => ({
+    hostId: adapter.id,
+    idLabel: adapter.childId.label,
+    result: current,
+    ...(flagged && !current.found ? { mayNeedUpdating: true } : {}),
+  });
   const report = () => void recordPageToExtension.send('childDetected', reading()).catch(() => undefined);
   const carets = trackCarets(win.document);
 
@@ -45,6 +56,7 @@ export function startFrameReader(win: Window, initial: HostAdapter, onReading: (
       if (!field) return NOT_MINE;
       return insertNote(field, note, carets.caretIn(field)).then(({ where, landed }) => ({ where, landed, field: fieldName(field) }));
     },
+    diagnose: () => diagnosticReport(adapter, win.document, win.location.href, !!findNoteField(win.document, adapter.notes.fields)),
     findReferences() {
       const history = adapter.notes.history ? win.document.querySelector(adapter.notes.history) : null;
       if (!history) return NOT_MINE;
@@ -52,21 +64,45 @@ export function startFrameReader(win: Window, initial: HostAdapter, onReading: (
     },
   });
 
+  // Once per page load, for the adapter's health: found the child (at once, or within PAGE_SETTLE_MS)?
+  let loadCounted = false;
+  const countLoad = (found: boolean) => {
+    if (loadCounted || destroyed) return;
+    loadCounted = true;
+    clearTimeout(settle);
+    const notesFound = !!findNoteField(win.document, adapter.notes.fields);
+    void recordPageToExtension
+      .send('pageLoaded', { adapterId: adapter.id, found, notesFound })
+      .then((answer) => {
+        if (destroyed || !answer?.mayNeedUpdating) return;
+        flagged = true;
+        report();
+        onReading(reading());
+      })
+      .catch(() => undefined);
+  };
+  const settle = setTimeout(() => countLoad(current.found), PAGE_SETTLE_MS);
+
   const onChange = (result: ChildIdResult) => {
     current = result;
+    if (result.found) countLoad(true);
     report();
     onReading(reading());
   };
   let stopWatching = watchChildId(adapter, win, onChange);
 
-  let destroyed = false;
   return {
     get adapter() {
       return adapter;
     },
     destroy() {
       destroyed = true;
-      teardown(() => stopWatching(), stopHandling, carets.stop);
+      teardown(
+        () => stopWatching(),
+        () => clearTimeout(settle),
+        stopHandling,
+        carets.stop,
+      );
     },
   };
 }

@@ -1,6 +1,21 @@
 // "Click the child's ID on the page": outlines the element under the pointer
 // and reports the one clicked. The click is kept from the host page; Esc
 // cancels. The outline is drawn in our own shadow root, not on host elements.
+// Keyboard users pick too: Tab and Shift+Tab step through the elements the page
+// shows with a number in their text, Enter chooses the outlined one.
+
+/** Elements that could hold the ID: shown, with a digit in a short text of their own, ours excluded. */
+function candidates(doc: Document, ours: Element): Element[] {
+  const found = new Set<Element>();
+  const walker = doc.createTreeWalker(doc.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(), n = 0; node && found.size < 200 && n < 5_000; node = walker.nextNode(), n++) {
+    const el = node.parentElement;
+    const text = node.textContent ?? '';
+    if (!el || !/[0-9]/.test(text) || text.length > 200 || ours.contains(el) || el.closest('escalation-companion, script, style')) continue;
+    if (el.getClientRects().length > 0) found.add(el);
+  }
+  return [...found];
+}
 export function pickElement(doc: Document, onPick: (el: Element) => void, onCancel: () => void): () => void {
   const host = doc.createElement('escalation-picker');
   const root = host.attachShadow({ mode: 'open' });
@@ -22,12 +37,16 @@ export function pickElement(doc: Document, onPick: (el: Element) => void, onCanc
     const el = e.target as Element | null;
     return el && el !== host && !host.contains(el) && el.closest('escalation-companion') === null ? el : null;
   };
-  const move = (e: MouseEvent) => {
-    const el = target(e);
-    if (!el) return;
+  const outline = (el: Element) => {
     const r = el.getBoundingClientRect();
     Object.assign(box.style, { left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
   };
+  const move = (e: MouseEvent) => {
+    const el = target(e);
+    if (el) outline(el);
+  };
+  let list: Element[] | null = null;
+  let current = -1;
   const click = (e: MouseEvent) => {
     const el = target(e);
     if (!el) return;
@@ -37,9 +56,25 @@ export function pickElement(doc: Document, onPick: (el: Element) => void, onCanc
     onPick(el);
   };
   const key = (e: KeyboardEvent) => {
-    if (e.key !== 'Escape') return;
-    stop();
-    onCancel();
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      stop();
+      onCancel();
+    } else if (e.key === 'Tab') {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      list ??= candidates(doc, host);
+      if (list.length === 0) return;
+      current = (current + (e.shiftKey ? -1 : 1) + list.length) % list.length;
+      list[current]!.scrollIntoView({ block: 'nearest' });
+      outline(list[current]!);
+    } else if (e.key === 'Enter' && list && current >= 0) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+      const chosen = list[current]!;
+      stop();
+      onPick(chosen);
+    }
   };
   function stop() {
     doc.removeEventListener('mousemove', move, true);

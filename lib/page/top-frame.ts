@@ -21,7 +21,7 @@ export interface Launcher {
 /** Starts the launcher; `side` is where the worker last docked the panel (from the background's page setup). */
 export async function startLauncher(win: Window, reader: Pick<FrameReader, 'adapter'>, side: PanelSide): Promise<Launcher> {
   const doc = win.document;
-  const frames = new Map<number, { hostId: string; result: ChildIdResult }>();
+  const frames = new Map<number, { hostId: string; result: ChildIdResult; mayNeedUpdating?: boolean }>();
   const companion = mountCompanion(doc, browser.runtime.getURL('/panel.html'), side, () =>
     panelHandover(childForTab(frames), reader.adapter.childId.label),
   );
@@ -30,7 +30,11 @@ export async function startLauncher(win: Window, reader: Pick<FrameReader, 'adap
 
   async function showTabChild() {
     const child = childForTab(frames);
-    companion.setChild(child.found ? `${reader.adapter.childId.label} ${child.childId}` : browser.i18n.getMessage('noChildTitle'));
+    companion.setChild(
+      child.found
+        ? `${reader.adapter.childId.label} ${child.childId}`
+        : browser.i18n.getMessage(child.mayNeedUpdating ? 'adapterMayNeedUpdating' : 'noChildTitle'),
+    );
     companion.setStatus(null, false);
     if (!child.found) return;
     const status = await recordPageToExtension.send('childStatus', { hostId: child.hostId, childId: child.childId }).catch(() => undefined);
@@ -46,8 +50,8 @@ export async function startLauncher(win: Window, reader: Pick<FrameReader, 'adap
   win.addEventListener('keydown', onKey);
 
   const stopHandling = extensionToRecordPage.handle({
-    frameChild({ frameId, hostId, result }) {
-      frames.set(frameId, { hostId, result });
+    frameChild({ frameId, hostId, result, mayNeedUpdating }) {
+      frames.set(frameId, { hostId, result, mayNeedUpdating });
       void showTabChild();
     },
     launcherRunning: () => true,
@@ -85,8 +89,8 @@ export async function startLauncher(win: Window, reader: Pick<FrameReader, 'adap
   void recordPageToExtension.send('askFramesToReport').catch(() => undefined);
 
   return {
-    frameRead({ hostId, result }) {
-      frames.set(0, { hostId, result });
+    frameRead({ hostId, result, mayNeedUpdating }) {
+      frames.set(0, { hostId, result, mayNeedUpdating });
       void showTabChild();
     },
     destroy() {

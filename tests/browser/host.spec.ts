@@ -234,3 +234,102 @@ test('the worker can pick the child’s ID on a page the adapter misses, and it 
   await expect(options.locator('tr[data-adapter="demo"]')).toContainText('Demo case-record system (corrected)');
   await expect(options.locator('tr[data-adapter="demo"]')).toContainText('Yours');
 });
+
+test('picking by keyboard on a running-text banner learns a regex, shows what it will read, and works for the next child', async ({
+  context,
+  demoUrl,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${demoUrl}/banner/person/1000001`);
+  await expect(chipChild(page)).toHaveText('No child found on this page');
+  await openPanel(page);
+  await panel(page).getByRole('button', { name: 'Pick the child’s ID on this page' }).click();
+  await expect(page.locator('escalation-picker')).toBeAttached();
+  // Tab to the first thing on the page with a number in it (the banner), Enter to choose it.
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await expect(panel(page).getByRole('heading', { name: /^You picked “Amelia Hart \(Case ref: 1000001\)/ })).toBeVisible();
+  await expect(panel(page).locator('.pick-reading')).toHaveText('This page’s child: 1000001. Is that right?');
+  await panel(page).getByRole('button', { name: 'Use this' }).click();
+  await expect(chipChild(page)).toHaveText('Mosaic ID 1000001');
+  // Another child's banner (another name and date of birth) reads that child's ID.
+  await page.goto(`${demoUrl}/banner/person/1000002`);
+  await expect(chipChild(page)).toHaveText('Mosaic ID 1000002');
+});
+
+test('an adapter whose page changed shape says it may need updating after 3 loads, gives IT a report with nothing personal, and recovers', async ({
+  context,
+  extensionId,
+  demoUrl,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${demoUrl}/person/1000001`);
+  await expect(chipChild(page)).toHaveText('Mosaic ID 1000001'); // found here before
+  // The supplier changes the header: three loads in a row without the child.
+  for (const id of ['1000002', '1000003']) {
+    await page.goto(`${demoUrl}/person/${id}?redesign`);
+    await expect(chipChild(page)).toHaveText('No child found on this page');
+    await page.waitForTimeout(3_500); // each load counts once it has had its time to show the child
+  }
+  await page.goto(`${demoUrl}/person/1000001?redesign`);
+  await expect(chipChild(page)).toHaveText('This site’s adapter may need updating — tell your IT team', { timeout: 10_000 });
+  await openPanel(page);
+  await expect(panel(page).getByRole('heading', { name: 'This site’s adapter may need updating — tell your IT team' })).toBeVisible();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    panel(page).getByRole('button', { name: 'Download a report for IT' }).click(),
+  ]);
+  const report = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'));
+  expect(JSON.parse(report)).toMatchObject({ adapter: { id: 'demo' }, pathShape: '/person/#######' });
+  expect(report).toContain('found nothing');
+  expect(report).not.toMatch(/1000001|Amelia|Hart|Noah|Bennett|Visited/);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect(options.locator('tr[data-health="demo"]')).toContainText('May need updating (/person/#######)');
+
+  // The page is fixed (or the adapter corrected): the next load finds the child and the warning goes.
+  await page.goto(`${demoUrl}/person/1000001`);
+  await expect(chipChild(page)).toHaveText('Mosaic ID 1000001');
+  await options.reload();
+  await expect(options.locator('tr[data-health="demo"]')).toContainText('Working');
+});
+
+test('an adapter file can be tried on an open record tab before it is imported: what each source read, and nothing saved', async ({
+  context,
+  extensionId,
+  demoUrl,
+}) => {
+  const record = await context.newPage();
+  await record.goto(`${demoUrl}/banner/person/1000002`);
+  await expect(chipChild(record)).toHaveText('No child found on this page');
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const tester = options.getByRole('region', { name: 'Test an adapter on an open tab' });
+  await tester
+    .getByLabel('Open record tab')
+    .selectOption({ label: `Person summary - Children's Case Management (demo) — ${demoUrl}/banner/person/1000002` });
+  // The built-in adapter misses this page: both its sources say why.
+  await tester.getByLabel('Adapter', { exact: true }).selectOption({ label: 'Demo case-record system' });
+  await tester.getByRole('button', { name: 'Test on this tab' }).click();
+  const results = tester.getByRole('table', { name: 'What each source read' });
+  await expect(results.locator('tbody tr')).toHaveText([/found nothing/, /found nothing/]);
+  // A corrected adapter from a file, not imported: its label source reads the banner.
+  const corrected = {
+    id: 'demo-banner',
+    name: 'Demo, banner pages',
+    matches: ['http://127.0.0.1/*'],
+    childId: { label: 'Mosaic ID', sources: [{ kind: 'label', labels: ['Case ref'] }], validator: { pattern: '[0-9]{7}', maxLength: 7 } },
+    notes: {},
+  };
+  await tester
+    .getByLabel('An adapter file to test (optional; not imported)')
+    .setInputFiles({ name: 'banner.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(corrected)) });
+  await expect(tester.getByLabel('Adapter', { exact: true })).toHaveValue('demo-banner');
+  await tester.getByRole('button', { name: 'Test on this tab' }).click();
+  await expect(results.locator('tbody tr')).toHaveText([/label "Case ref"found a valid ID1000002/]);
+  // Nothing was saved: the record page still finds no child, and the adapters list does not have it.
+  await expect(chipChild(record)).toHaveText('No child found on this page');
+  await expect(options.locator('tr[data-adapter="demo-banner"]')).toHaveCount(0);
+});

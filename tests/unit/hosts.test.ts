@@ -58,6 +58,50 @@ describe('extraction strategies', () => {
     expect(readChildId(a, page('<p>Person IDs are shown above 12345</p>'), URL_)).toEqual({ found: false, reason: 'not-found' });
   });
 
+  describe('label: the ID in running text beside its label', () => {
+    const a = adapter([{ kind: 'label', labels: ['Mosaic ID', 'Person ID'] }], '[0-9]{7}', 7);
+    const shapes: [string, string][] = [
+      ['a banner sentence', '<div class="banner">Jo Sample (Mosaic ID: 1234567)</div>'],
+      ['no colon, in brackets', '<p>Jo Sample (Mosaic ID 1234567) · DOB 01/02/2016</p>'],
+      ['an em dash', '<p>Mosaic ID — 1234567</p>'],
+      ['label and value split across inline elements', '<p><b>Mosaic ID</b>: <span class="v">1234567</span></p>'],
+      ['the value in the next inline element', '<div><span class="l">Person ID</span><span class="v">1234567</span></div>'],
+      ['a definition list', '<dl><dt>Name</dt><dd>Jo</dd><dt>Mosaic ID</dt><dd>1234567</dd></dl>'],
+      ['a table row', '<table><tr><th>Mosaic ID</th><td>1234567</td><th>DOB</th><td>01/02/2016</td></tr></table>'],
+      [
+        'a help sentence elsewhere that mentions the label',
+        '<p>Your Mosaic ID is shown in the banner.</p><div>Jo Sample (Mosaic ID: 1234567)</div>',
+      ],
+      ['the same ID shown twice', '<header>Mosaic ID: 1234567</header><aside>Person ID 1234567</aside>'],
+      ['a first candidate that fails the validator', '<p>Mosaic ID: pending</p><div>Mosaic ID: 1234567</div>'],
+    ];
+    for (const [shape, html] of shapes) {
+      it(shape, () => {
+        expect(readChildId(a, page(html), URL_)).toEqual({ found: true, childId: '1234567', source: 'label' });
+      });
+    }
+
+    it('two different children on one page are ambiguous: no child, never a guess', () => {
+      const family = page('<ul><li>Jo Sample (Mosaic ID: 1234567)</li><li>Sam Sample (Mosaic ID: 7654321)</li></ul>');
+      expect(readChildId(a, family, URL_)).toEqual({ found: false, reason: 'ambiguous' });
+      // …and a later source does not get to guess either.
+      const withUrl = adapter(
+        [
+          { kind: 'label', labels: ['Mosaic ID'] },
+          { kind: 'url-param', param: 'id' },
+        ],
+        '[0-9]{6,7}',
+        7,
+      );
+      expect(readChildId(withUrl, family, URL_)).toEqual({ found: false, reason: 'ambiguous' });
+    });
+
+    it('a label with no valid ID near it is "invalid", and a word that merely contains the label is no label', () => {
+      expect(readChildId(a, page('<p>Mosaic ID: not yet allocated</p>'), URL_)).toEqual({ found: false, reason: 'invalid' });
+      expect(readChildId(a, page('<p>Person IDs 1234567 are private</p>'), URL_)).toEqual({ found: false, reason: 'not-found' });
+    });
+  });
+
   it('url-param', () => {
     expect(readChildId(adapter([{ kind: 'url-param', param: 'id' }]), page(''), URL_)).toMatchObject({
       childId: '445566',
@@ -181,7 +225,13 @@ describe('adapter files', () => {
 describe('adapters made by picking the ID on a page', () => {
   it('put the picked selector first in the site’s adapter, keeping its other sources', async () => {
     const { adapterFromPick } = await import('../../lib/hosts');
-    const fixed = adapterFromPick(DEMO, 'http://127.0.0.1:4173/legacy/person/1000001', 'div.banner > span.ref-value', '1000001');
+    const { adapter: fixed, childId } = adapterFromPick(
+      DEMO,
+      'http://127.0.0.1:4173/legacy/person/1000001',
+      'div.banner > span.ref-value',
+      '1000001',
+    );
+    expect(childId).toBe('1000001');
     expect(fixed.id).toBe('demo');
     expect(fixed.name).toBe('Demo case-record system (corrected)');
     expect(fixed.childId.sources[0]).toEqual({ kind: 'selector', selector: 'div.banner > span.ref-value' });
@@ -189,14 +239,35 @@ describe('adapters made by picking the ID on a page', () => {
   });
   it('make a new adapter for a site none matched, with a validator shaped like the pick', async () => {
     const { adapterFromPick } = await import('../../lib/hosts');
-    const made = adapterFromPick(undefined, 'https://cases.council.gov.uk/p?id=1', '#ref', 'AB-1234');
+    const { adapter: made } = adapterFromPick(undefined, 'https://cases.council.gov.uk/p?id=1', '#ref', 'AB-1234');
     expect(made).toMatchObject({ id: 'picked-cases-council-gov-uk', matches: ['https://cases.council.gov.uk/*'] });
   });
-  it('refuse a pick that is not an ID, or cannot be found again', async () => {
+  it('learn from an element that holds the ID among other words: a regex anchored on its label', async () => {
     const { adapterFromPick } = await import('../../lib/hosts');
-    expect(() => adapterFromPick(DEMO, 'http://127.0.0.1/', '.x', 'Ref: 1000001 (open)')).toThrow(/does not look like an ID/);
+    const banner = 'Amelia Hart (Mosaic ID: 1000001) · born 14/03/2016';
+    const { adapter, childId } = adapterFromPick(undefined, 'https://cases.council.gov.uk/p', 'div.banner', banner);
+    expect(childId).toBe('1000001');
+    expect(adapter.childId.sources[0]).toMatchObject({
+      kind: 'selector',
+      selector: 'div.banner',
+      regex: expect.stringContaining('Mosaic ID'),
+    });
+    // Another child's page, another name and date: the same adapter reads that child's ID.
+    const other = page('<div class="banner">Noah Bennett (Mosaic ID: 1000002) · born 02/09/2019</div>');
+    expect(readChildId(adapter, other, 'https://cases.council.gov.uk/p')).toEqual({ found: true, childId: '1000002', source: 'selector' });
+    // With no label before it, the ID as a word of its own, never part of the date.
+    const unlabelled = adapterFromPick(undefined, 'https://cases.council.gov.uk/p', '.who', '14/03/2016 · 1000001 · Amelia Hart');
+    expect(unlabelled.childId).toBe('1000001');
+    const another = page('<p class="who">02/09/2019 · 1000002 · Noah Bennett</p>');
+    expect(readChildId(unlabelled.adapter, another, 'https://cases.council.gov.uk/p')).toMatchObject({ childId: '1000002' });
+    // The site's own validator picks the right word when it has one.
+    expect(adapterFromPick(DEMO, 'http://127.0.0.1/', '.x', 'Ref: 1000001 (open since 2024)').childId).toBe('1000001');
+  });
+  it('refuse a pick that holds no ID, or cannot be found again', async () => {
+    const { adapterFromPick } = await import('../../lib/hosts');
     expect(() => adapterFromPick(DEMO, 'http://127.0.0.1/', '.x', 'Ref')).toThrow(/“Ref” does not look like an ID/);
     expect(() => adapterFromPick(undefined, 'https://x.gov.uk/', '.x', 'Surname')).toThrow(/does not look like an ID/);
+    expect(() => adapterFromPick(undefined, 'https://x.gov.uk/', '.x', 'Born 01/02/2016')).toThrow(/does not look like an ID/);
     expect(() => adapterFromPick(DEMO, 'http://127.0.0.1/', null, '1000001')).toThrow(/cannot be found again/);
   });
 });
@@ -205,7 +276,7 @@ describe('handing the launcher’s child to the panel as it opens', () => {
   it('round-trips a found child, and hands over nothing when none was found', () => {
     const hash = panelHandover({ found: true, hostId: 'demo', childId: '1000001' }, 'Mosaic ID');
     expect(readPanelHandover(hash)).toEqual({ hostId: 'demo', childId: '1000001', idLabel: 'Mosaic ID' });
-    expect(panelHandover({ found: false }, 'Mosaic ID')).toBe('');
+    expect(panelHandover({ found: false, ambiguous: false, mayNeedUpdating: false }, 'Mosaic ID')).toBe('');
     expect(readPanelHandover('')).toBeNull();
   });
   it('refuses anything that is not a plausible host and child', () => {
