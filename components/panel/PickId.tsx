@@ -1,9 +1,9 @@
 // The element picker, panel side: start it, then confirm what was clicked.
 import { t } from '../../lib/strings';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { loadAdapters, saveUserAdapters, userAdapters } from '../../lib/browser/adapters';
 import { picked, tellPage } from './tab-child';
-import { adapterFromPick } from '../../lib/hosts';
+import { adapterFromPick, type HostAdapter } from '../../lib/hosts';
 
 export function PickIdButton({ label }: { label: string }) {
   return (
@@ -15,21 +15,30 @@ export function PickIdButton({ label }: { label: string }) {
 
 export function PickConfirm() {
   const [message, setMessage] = useState('');
+  const [adapters, setAdapters] = useState<HostAdapter[] | null>(null);
   const pick = picked.value;
+  useEffect(() => void loadAdapters().then(setAdapters), [pick]);
   if (!pick) return message ? <p role="status">{message}</p> : null;
+  if (!adapters) return null;
+  // The site's adapter as it will be saved, and what it reads from the pick: the worker confirms exactly that.
   let error = '';
   let host = '';
-  let childId = '';
+  let made: ReturnType<typeof adapterFromPick> | null = null;
   try {
     host = new URL(pick.url).hostname;
-    childId = adapterFromPick(undefined, pick.url, pick.selector, pick.text).childId; // what it will read, to confirm
+    made = adapterFromPick(
+      adapters.find((a) => a.id === pick.adapterId),
+      pick.url,
+      pick.selector,
+      pick.text,
+    );
   } catch (e) {
     error = (e as Error).message;
   }
+  const childId = made?.childId ?? '';
   async function use() {
     try {
-      const base = (await loadAdapters()).find((a) => a.id === pick!.adapterId);
-      const { adapter } = adapterFromPick(base, pick!.url, pick!.selector, pick!.text);
+      const { adapter } = made!;
       const mine = (await userAdapters()).filter((a) => a.id !== adapter.id);
       await saveUserAdapters([adapter, ...mine]);
       picked.value = null;
