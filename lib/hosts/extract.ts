@@ -22,8 +22,8 @@ function clean(text: string | null | undefined): string | null {
 const LABEL_WINDOW = 40;
 /** A text node longer than this is prose, not a banner or a field: it is not searched for labels. */
 const MAX_LABELLED_TEXT = 300;
-/** A word that could be an ID: letters and digits, with - _ . / inside. */
-const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}_./-]*[\p{L}\p{N}])?/gu;
+/** A word that could be an ID: letters and digits, with - _ . / inside (labels and picks read words alike). */
+export const TOKEN = /[\p{L}\p{N}](?:[\p{L}\p{N}_./-]*[\p{L}\p{N}])?/gu;
 
 /** Where each label ends in the text, as a whole word in any case ("Person IDs" is not "Person ID"). */
 function labelEnds(text: string, labels: string[]): number[] {

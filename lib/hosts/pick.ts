@@ -3,12 +3,10 @@
 // other words, the ID is read with a regex anchored on the label just before it when there is one ("Mosaic ID:"),
 // so another child's page (another name, another date) reads its own ID the same way; with no label, on the ID
 // standing as a word of its own, never part of a date.
-import { isValidChildId } from './extract';
+import { isValidChildId, TOKEN } from './extract';
 import type { HostAdapter } from './schema';
 import { validatorLike } from './selector';
 
-/** A word that could be an ID: letters and digits, with - _ . / inside. */
-const WORD = /[\p{L}\p{N}](?:[\p{L}\p{N}_./-]*[\p{L}\p{N}])?/gu;
 /** Words that end a label ("Mosaic ID", "Person No.", "Case ref"), or a label ended by a colon. */
 const LABEL_END = /(?:\b(?:id|no|num|number|ref|reference|identifier|nhs|upn|uln)\.?|:)\s*$/i;
 
@@ -30,7 +28,7 @@ function validatorFor(token: string, base?: HostAdapter) {
 export function readPickedText(sample: string, base?: HostAdapter): PickedId | null {
   const text = sample.replace(/\s+/g, ' ').trim();
   if (text.length === 0 || text.length > 200) return null;
-  const words = [...text.matchAll(WORD)].filter(([w]) => /[0-9]/.test(w) && !w.includes('/'));
+  const words = [...text.matchAll(TOKEN)].filter(([w]) => /[0-9]/.test(w) && !w.includes('/'));
   if (words.length === 1 && words[0]![0] === text) return { childId: text, regex: null, validator: validatorFor(text, base) };
   // Prefer a word the site's adapter already accepts, then one right after a label, then the longest.
   const labelled = (m: RegExpMatchArray) => LABEL_END.test(text.slice(0, m.index).replace(/[\s([{#—–-]+$/, ''));

@@ -1,6 +1,7 @@
 // The part of the record-page script that runs in every frame the adapter matches: it reads the
 // child's ID and reports it, puts case notes into this frame's notes field, finds escalation
-// references in this frame's notes, and follows corrected adapters. `destroy()` undoes all of it
+// references in this frame's notes, follows corrected adapters, counts each load for the adapter's
+// health and gives IT its no-personal-data report. `destroy()` undoes all of it
 // (an extension update or reload invalidates the old script; see entrypoints/content.ts).
 import { NOT_MINE } from '../browser/messaging';
 import type { ChildIdResult } from '../hosts/extract';
