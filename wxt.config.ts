@@ -29,14 +29,14 @@ export default defineConfig({
     commands: {
       'toggle-panel': {
         suggested_key: { default: 'Alt+Shift+E' },
-        description: 'Show or hide the escalation panel on the case record',
+        description: 'Open the escalation panel beside the case record',
       },
     },
-    // The panel is framed on granted case-record pages; a per-session URL stops
-    // pages probing for the extension (Chrome).
+    // The chip, and with in-page placement the panel, are framed on granted case-record pages; a
+    // per-session URL stops pages probing for the extension (Chrome).
     web_accessible_resources: [
       {
-        resources: ['panel.html'],
+        resources: ['chip.html', 'panel.html'],
         matches: ['http://*/*', 'https://*/*'],
         ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
       },

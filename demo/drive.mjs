@@ -2,14 +2,78 @@
 // headless demo (screenshots) and the browser tests.
 import { expect } from '@playwright/test';
 
-export const PANEL = 'iframe[title="Escalation Companion"]';
+/**
+ * The record page's chip: an extension frame inside a closed shadow root, so it is found among the page's
+ * frames (no selector reaches it, which is the point).
+ */
+export async function chipFrame(page) {
+  const find = () => page.frames().find((f) => f.url().endsWith('/chip.html') && !f.isDetached());
+  await expect.poll(() => Boolean(find()), { timeout: 10_000 }).toBe(true);
+  return find();
+}
 
-/** Opens a child's record and the panel beside it; resolves to the panel frame. */
+/** The chip's line naming the child ("Mosaic ID 1000001", "No child found on this page"). */
+export const chipChild = async (page) => (await chipFrame(page)).locator('#child');
+/** The chip's stage and time left. */
+export const chipStatus = async (page) => (await chipFrame(page)).locator('#status');
+
+/** The in-page panel's frame (in-page placement), once the chip or the shortcut opened it. */
+export async function inPagePanel(page) {
+  const find = () => page.frames().find((f) => f.url().endsWith('/panel.html') && !f.isDetached());
+  await expect.poll(() => Boolean(find()), { timeout: 10_000 }).toBe(true);
+  return find();
+}
+
+/** The id of the tab showing `page`, as the extension knows it (asked from the page's chip frame). */
+export async function tabIdOf(page) {
+  const chip = await chipFrame(page);
+  return chip.evaluate(async () => (await chrome.tabs.getCurrent()).id);
+}
+
+/**
+ * The side panel bound to `page`'s tab, opened as a page of its own (the browser's side panel itself is
+ * browser UI that Playwright cannot drive; the page in it is this one).
+ */
+export async function openSidePanelFor(page) {
+  const chip = await chipFrame(page);
+  const tabId = await tabIdOf(page);
+  const sidePanel = await page.context().newPage();
+  await sidePanel.goto(`chrome-extension://${new URL(chip.url()).host}/sidepanel.html?tab=${tabId}`);
+  return sidePanel;
+}
+
+/** Opens a child's record and the side panel beside it; resolves to the side panel's page. */
 export async function openPanel(page, demoUrl, childId = '1000001') {
   await page.goto(`${demoUrl}/person/${childId}`);
-  await expect(page.locator('escalation-companion .child')).toHaveText(`Mosaic ID ${childId}`);
-  await page.getByRole('button', { name: 'Escalations' }).click();
-  const panel = page.frameLocator(PANEL);
+  await expect(await chipChild(page)).toHaveText(`Mosaic ID ${childId}`);
+  const panel = await openSidePanelFor(page);
+  await expect(panel.getByRole('heading', { name: `Mosaic ID ${childId}` })).toBeVisible();
+  return panel;
+}
+
+/**
+ * The worker's own choice of where the panel opens (the options page's setting), set through the extension's
+ * storage; resolves once the background has applied it (record pages and the chip read the applied value).
+ */
+export async function choosePlacement(context, placement) {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  await worker.evaluate(async (placement) => {
+    const { userSettings = {} } = await chrome.storage.local.get('userSettings');
+    await chrome.storage.local.set({ userSettings: { ...userSettings, panelPlacement: placement } });
+  }, placement);
+  await expect
+    .poll(() => worker.evaluate(async () => (await chrome.storage.local.get('launcher')).launcher?.placement ?? 'side-panel'), {
+      timeout: 10_000,
+    })
+    .toBe(placement);
+}
+
+/** With in-page placement: opens a child's record and the panel in it, from the chip; resolves to the panel's frame. */
+export async function openInPagePanel(page, demoUrl, childId = '1000001') {
+  await page.goto(`${demoUrl}/person/${childId}`);
+  await expect(await chipChild(page)).toHaveText(`Mosaic ID ${childId}`);
+  await (await chipFrame(page)).getByRole('button', { name: 'Escalations' }).click();
+  const panel = await inPagePanel(page);
   await expect(panel.getByRole('heading', { name: `Mosaic ID ${childId}` })).toBeVisible();
   return panel;
 }

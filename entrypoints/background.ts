@@ -1,10 +1,17 @@
 // Wires browser events to the extension; what each message does is lib/browser/background-handlers.ts.
 import { loadAdapters, onAdaptersChanged } from '../lib/browser/adapters';
-import { ADAPTER_HEALTH_ITEM, MANAGED_ADAPTERS_ITEM, PANEL_SIDE_ITEM, restrictStorageToExtension } from '../lib/browser/storage';
+import {
+  ADAPTER_HEALTH_ITEM,
+  LAUNCHER_ITEM,
+  MANAGED_ADAPTERS_ITEM,
+  PANEL_SIDE_ITEM,
+  TAB_READINGS_ITEM,
+  restrictStorageToExtension,
+} from '../lib/browser/storage';
 import { mayNeedUpdating, recordPageLoad } from '../lib/hosts/health';
 import { pageHandlers, recordPageHandlers, fromExtensionPage, type BackgroundDeps } from '../lib/browser/background-handlers';
 import { database } from '../lib/browser/database';
-import { OVERVIEW_ALARM, openFromNotification, refreshOverview } from '../lib/browser/overview';
+import { OVERVIEW_ALARM, dueSummary, openFromNotification, refreshOverview } from '../lib/browser/overview';
 import { injectIntoOpenRecordPages, registerRecordPageScript } from '../lib/browser/record-pages';
 import { PORT_NAME } from '../lib/browser/records-bridge';
 import { serveRecords } from '../lib/browser/records-server';
@@ -12,35 +19,63 @@ import { loadSettings, onSettingsChanged } from '../lib/browser/settings';
 import { extensionToRecordPage } from '../lib/messages/extension-to-record-page';
 import { pagesToBackground } from '../lib/messages/pages-to-background';
 import { recordPageToExtension } from '../lib/messages/record-page-to-extension';
+import { backgroundToPages } from '../lib/messages/background-to-pages';
+import type { ExtensionToRecordPage } from '../lib/messages/extension-to-record-page';
+import type { PanelPlacement } from '../lib/messages/types';
+import { BUILT_IN_SETTINGS, type ResolvedSettings } from '../lib/settings';
+import { tabClosed, type TabReadings } from '../lib/tab-readings';
+import { onToolbarClick, openSidePanel, useToolbarFor } from '../lib/browser/side-panel';
 
-/** The organisation's closure days, kept in memory so saving a change never waits on the policy store. */
-let closureDaysCache: Promise<Record<string, string>> | undefined;
+/** The settings, kept in memory so saving a change never waits on the policy store. */
+let settingsCache: Promise<ResolvedSettings> | undefined;
+/**
+ * Where the panel opens, known without waiting: opening the side panel must happen in the same turn as the
+ * worker's key press or click (browsers refuse it after an await). Read from storage at start.
+ */
+let placementNow: PanelPlacement = BUILT_IN_SETTINGS.panelPlacement;
+void LAUNCHER_ITEM.get().then((launcher) => (placementNow = launcher.placement));
 
-/** Reads the settings afresh; the one place the closure-days cache is set. */
+/** Reads the settings afresh; the one place the cache is set. */
 function readSettings() {
   const loaded = loadSettings();
-  closureDaysCache = loaded.then((s) => s.values.closureDays);
+  settingsCache = loaded;
   return loaded;
 }
+const settingsNow = () => settingsCache ?? readSettings();
 
-/** Keeps the organisation's validated adapters where the record-page script reads them. */
+/** Keeps the organisation's validated adapters where the record-page script reads them, and the toolbar in step with the placement. */
 async function applySettings() {
   const { values, source } = await readSettings();
   // Writing only real changes: each write restarts detection on every open record page.
   await MANAGED_ADAPTERS_ITEM.setIfChanged(source.adapters === 'organisation' ? values.adapters : []);
+  placementNow = values.panelPlacement;
+  await LAUNCHER_ITEM.setIfChanged({ placement: values.panelPlacement, chipShowsStatus: values.chipShowsStatus });
+  await useToolbarFor(values.panelPlacement);
+  await tellRecordPages('placementChanged', values.panelPlacement);
 }
 
-/** Every open tab's record-page script reads with the new adapters at once (they cannot watch storage). */
-async function tellRecordPagesAdaptersChanged() {
-  const adapters = await loadAdapters();
+/** What each tab's frames read, changed one change at a time and kept for the session (lib/tab-readings.ts). */
+let readings: Promise<TabReadings> = TAB_READINGS_ITEM.get();
+function updateReadings(change: (all: TabReadings) => TabReadings) {
+  readings = readings.then((all) => {
+    const next = change(all);
+    if (next !== all) void TAB_READINGS_ITEM.set(next);
+    return next;
+  });
+  return readings;
+}
+
+/** Every open tab's top frame hears it (a tab with no record-page script just refuses). */
+async function tellRecordPages<K extends 'adaptersChanged' | 'placementChanged'>(type: K, ...data: Parameters<ExtensionToRecordPage[K]>) {
   for (const tab of await browser.tabs.query({})) {
-    if (tab.id !== undefined) extensionToRecordPage.sendToTab({ tabId: tab.id }, 'adaptersChanged', adapters).catch(() => undefined);
+    if (tab.id !== undefined) extensionToRecordPage.sendToTab({ tabId: tab.id }, type, ...data).catch(() => undefined);
   }
 }
 
 export default defineBackground(() => {
   // First, on every start: record pages' scripts must not reach what decides deadlines and who the worker is.
   void restrictStorageToExtension();
+  void readSettings(); // so the placement is known before the worker next presses the shortcut
   browser.runtime.onInstalled.addListener(
     ({ reason }) =>
       void registerRecordPageScript().then(async (origins) => {
@@ -60,18 +95,31 @@ export default defineBackground(() => {
   browser.permissions.onAdded.addListener(() => void registerRecordPageScript());
   browser.permissions.onRemoved.addListener(() => void registerRecordPageScript());
 
-  onAdaptersChanged(() => void tellRecordPagesAdaptersChanged());
+  // Record-page scripts cannot watch extension storage: they read with the new adapters when told.
+  onAdaptersChanged(() => void loadAdapters().then((adapters) => tellRecordPages('adaptersChanged', adapters)));
+  browser.tabs.onRemoved.addListener((tabId) => void updateReadings((all) => tabClosed(all, tabId)));
 
   const deps: BackgroundDeps = {
     database,
-    pageSetup: async () => ({ adapters: await loadAdapters(), panelSide: await PANEL_SIDE_ITEM.get() }),
+    pageSetup: async () => ({
+      adapters: await loadAdapters(),
+      panelSide: await PANEL_SIDE_ITEM.get(),
+      placement: (await LAUNCHER_ITEM.get()).placement,
+    }),
+    launcherSettings: () => LAUNCHER_ITEM.get(),
+    dueSummary: () => dueSummary(),
+    readings: () => readings,
+    updateReadings,
     async recordPageLoad(load) {
       const health = recordPageLoad(await ADAPTER_HEALTH_ITEM.get(), load);
       await ADAPTER_HEALTH_ITEM.set(health);
       return mayNeedUpdating(health, load.adapterId, load.url);
     },
-    closureDays: () => closureDaysCache ?? readSettings().then((s) => s.values.closureDays),
-    refreshOverview: () => void refreshOverview(),
+    closureDays: async () => (await settingsNow()).values.closureDays,
+    recordsChanged() {
+      void refreshOverview();
+      backgroundToPages.send('recordsUpdated').catch(() => undefined);
+    },
     tellRecordPage: (target, type, ...data) => void extensionToRecordPage.sendToTab(target, type, ...data).catch(() => undefined),
     extensionId: browser.runtime.id,
     now: () => new Date(),
@@ -85,7 +133,12 @@ export default defineBackground(() => {
     else port.disconnect();
   });
 
+  // The shortcut and the toolbar button are the worker's own action: the side panel opens in the same turn.
   browser.commands.onCommand.addListener((command, tab) => {
-    if (command === 'toggle-panel' && tab?.id !== undefined) deps.tellRecordPage({ tabId: tab.id, frameId: 0 }, 'togglePanel');
+    if (command !== 'toggle-panel' || !tab) return;
+    const inPage = () => tab.id !== undefined && deps.tellRecordPage({ tabId: tab.id, frameId: 0 }, 'togglePanel');
+    if (placementNow === 'side-panel') void openSidePanel(tab).then((opened) => opened || inPage());
+    else inPage();
   });
+  onToolbarClick();
 });

@@ -4,9 +4,8 @@
 // context invalidates this instance and both are destroyed, so the page keeps exactly one launcher.
 import { adapterForUrl } from '../lib/hosts/select';
 import { recordPageToExtension } from '../lib/messages/record-page-to-extension';
-import type { ChildReading } from '../lib/messages/types';
 import { startFrameReader } from '../lib/page/every-frame';
-import { startLauncher, type Launcher } from '../lib/page/top-frame';
+import { startLauncher } from '../lib/page/top-frame';
 import { answerAdapterTests } from '../lib/page/adapter-test';
 
 export default defineContentScript({
@@ -18,20 +17,11 @@ export default defineContentScript({
     const setup = await recordPageToExtension.send('pageSetup').catch(() => null);
     const adapter = setup && adapterForUrl(setup.adapters, location.href);
     if (!adapter || ctx.isInvalid) return;
-    let launcher: Launcher | undefined;
-    let last: ChildReading | undefined;
-    const reader = startFrameReader(window, adapter, (reading) => {
-      // Reading isInvalid notices an extension that was reloaded under us, and tears this instance down.
-      if (ctx.isInvalid) return;
-      last = reading;
-      launcher?.frameRead(reading);
-    });
+    // Each reading checks the context: an extension reloaded under us is noticed, and this instance torn down.
+    const reader = startFrameReader(window, adapter, () => void ctx.isInvalid);
     ctx.onInvalidated(() => reader.destroy());
     if (window.top !== window) return;
-    const started = await startLauncher(window, reader, setup.panelSide);
-    if (ctx.isInvalid) return started.destroy();
-    launcher = started;
-    ctx.onInvalidated(() => started.destroy());
-    if (last) started.frameRead(last);
+    const launcher = startLauncher(window, reader, setup);
+    ctx.onInvalidated(() => launcher.destroy());
   },
 });

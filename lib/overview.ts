@@ -80,3 +80,18 @@ export function nextBadgeChange(windows: DueWindows, nextDueAfterNow: string | u
   const midnight = Date.parse(windows.endOfToday);
   return nextDueAfterNow ? Math.min(Date.parse(nextDueAfterNow), midnight) : midnight;
 }
+
+/** One of the next escalations to fall due, as the popup shows it: words and numbers only. */
+export interface DueSoonItem {
+  id: string;
+  childId: string;
+  protocol: string;
+  stage: string;
+  left: { text: string; urgency: 'ok' | 'due-soon' | 'overdue' };
+}
+
+/** What the popup (and the side panel on a tab with no record) shows: the counts and the next few. */
+export interface DueSummary {
+  counts: DueCounts;
+  next: DueSoonItem[];
+}

@@ -22,6 +22,8 @@ export const SETTING_SCHEMAS = {
   contacts: z.array(ContactSchema).max(50),
   reminders: z.boolean(),
   quietOutsideWorkingHours: z.boolean(),
+  panelPlacement: z.enum(['side-panel', 'in-page']),
+  chipShowsStatus: z.boolean(),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -40,6 +42,10 @@ export const BUILT_IN_SETTINGS: Settings = {
   contacts: [],
   reminders: false,
   quietOutsideWorkingHours: false,
+  // The browser's own side panel: laid out beside the record by the browser, never over it.
+  panelPlacement: 'side-panel',
+  // The record page's chip shows the stage and time left (drawn inside the extension's frame, unreadable to the page).
+  chipShowsStatus: true,
 };
 
 export interface ResolvedSettings {

@@ -8,8 +8,11 @@ import type { EscalationDb } from '../../lib/db';
 import type { Escalation } from '../../lib/records/model';
 import { address } from './address';
 import { EscalationList } from './EscalationList';
-import { EscalationView } from '../shared/EscalationView';
-import { Figures } from './Figures';
+import { lazyComponent } from '../shared/lazy';
+
+// Loaded when shown, so the list (the first screen) does not wait for the figures, charts and escalation view.
+const EscalationView = lazyComponent(() => import('../shared/EscalationView').then((m) => m.EscalationView));
+const Figures = lazyComponent(() => import('./Figures').then((m) => m.Figures));
 import { followSettings } from '../shared/settings';
 import { useRecords } from '../shared/useRecords';
 import { followWorker, worker } from '../shared/worker';

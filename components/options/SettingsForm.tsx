@@ -123,6 +123,35 @@ export function SettingsForm() {
           {t('quietHoursLabel')}
         </label>
       </fieldset>
+      <fieldset disabled={locked('panelPlacement')} data-setting="panelPlacement">
+        <legend>
+          {t('panelPlacementLegend')} <Source setting="panelPlacement" />
+        </legend>
+        {(['side-panel', 'in-page'] as const).map((placement) => (
+          <label class="check" key={placement}>
+            <input
+              type="radio"
+              name="panel-placement"
+              checked={values.panelPlacement === placement}
+              onChange={() => void save('panelPlacement', placement)}
+            />
+            {t(placement === 'side-panel' ? 'placementSidePanel' : 'placementInPage')}
+          </label>
+        ))}
+      </fieldset>
+      <fieldset disabled={locked('chipShowsStatus')} data-setting="chipShowsStatus">
+        <legend>
+          {t('chipShowsStatusLegend')} <Source setting="chipShowsStatus" />
+        </legend>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={values.chipShowsStatus}
+            onChange={(e) => void save('chipShowsStatus', (e.currentTarget as HTMLInputElement).checked)}
+          />
+          {t('chipShowsStatusLabel')}
+        </label>
+      </fieldset>
       <fieldset data-setting="closureDays">
         <legend>
           {t('closureDaysLegend')} <Source setting="closureDays" />

@@ -2,15 +2,21 @@ import { signal } from '@preact/signals';
 import { useEffect, useState } from 'preact/hooks';
 import {
   diagnosticsFromPage,
-  followTabChild,
+  followActiveTab,
+  followOwnTab,
   heardFromPage,
   idLabel,
   insertIntoPage,
   movePanel,
+  noRecordInTab,
   referencesOnPage,
   tabChild,
   tellPage,
 } from './tab-child';
+import { lazyComponent } from '../shared/lazy';
+
+// Only on a tab with no record (side panel): loaded then, not with every panel.
+const DueOverview = lazyComponent(() => import('../popup/Popup').then((m) => m.DueOverview));
 import { downloadText } from '../../lib/download';
 import { PANEL_SIDE_ITEM } from '../../lib/browser/storage';
 import { previewLadder } from '../../lib/ladder';
@@ -28,6 +34,8 @@ import { StartForm } from './StartForm';
 import { followSettings, settings } from '../shared/settings';
 import { useRecords } from '../shared/useRecords';
 import { followWorker, worker } from '../shared/worker';
+
+type Surface = 'side-panel' | 'in-page';
 
 const side = signal<'right' | 'left'>('right');
 const askedAboutRisk = signal(false);
@@ -50,8 +58,6 @@ function ChildEscalations({ hostId, childId }: { hostId: string; childId: string
   const [starting, setStarting] = useState(false);
   const [onRecord, setOnRecord] = useState<{ reference: string; line: string }[]>([]);
   const [tracking, setTracking] = useState<{ reference: string; line: string } | null>(null);
-  // Keep the launcher's status line in step with what is recorded.
-  useEffect(() => tellPage('statusChanged'), [list]);
   // The first useful paint, for `npm run bench`.
   useEffect(() => void (list && performance.getEntriesByName('panel-ready').length === 0 && performance.mark('panel-ready')), [list]);
   useEffect(() => {
@@ -136,9 +142,13 @@ function ChildEscalations({ hostId, childId }: { hostId: string; childId: string
   );
 }
 
-function ChildSection() {
+/** The followed tab shows no case record: the side panel shows what is due instead (the in-page panel is always on a record). */
+const showDueList = (surface: Surface) => surface === 'side-panel' && noRecordInTab.value;
+
+function ChildSection({ surface }: { surface: Surface }) {
   const child = tabChild.value;
   if (!child.found) {
+    if (showDueList(surface)) return <DueOverview heading={<h2>{t('sidePanelNoRecord')}</h2>} />;
     if (!heardFromPage.value) return <p aria-live="polite">{t('lookingForChild')}</p>;
     return (
       <section aria-labelledby="child-title">
@@ -160,30 +170,45 @@ function ChildSection() {
   );
 }
 
-export function Panel() {
+/**
+ * The panel, on either surface: the browser's side panel (`bound`: the tab or window its address fixes, if any),
+ * or framed in the record page (`in-page`), which has its own Move and Close.
+ */
+export function Panel({ surface, bound }: { surface: Surface; bound?: { tabId?: number; windowId?: number } }) {
   useEffect(() => {
-    void followTabChild();
+    void (surface === 'in-page' ? followOwnTab() : followActiveTab(bound));
     followSettings();
     followWorker();
+    if (surface !== 'in-page') return;
     void PANEL_SIDE_ITEM.get().then((s) => (side.value = s));
+    // The shortcut closes the in-page panel from inside it too, where the record page does not hear the keys.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.altKey && e.shiftKey && e.code === 'KeyE') tellPage('closePanel');
+    };
+    addEventListener('keydown', onKey);
+    return () => removeEventListener('keydown', onKey);
   }, []);
   const other = side.value === 'right' ? 'left' : 'right';
   return (
-    <main class="panel">
+    <main class={`panel ${surface}`}>
       <div class="bar">
         <h1>{t('extensionName')}</h1>
-        <button
-          type="button"
-          onClick={() => {
-            side.value = other;
-            void movePanel(other);
-          }}
-        >
-          {t(other === 'left' ? 'moveToLeft' : 'moveToRight')}
-        </button>
-        <button type="button" onClick={() => tellPage('closePanel')}>
-          {t('close')}
-        </button>
+        {surface === 'in-page' && (
+          <>
+            <button
+              type="button"
+              onClick={() => {
+                side.value = other;
+                void movePanel(other);
+              }}
+            >
+              {t(other === 'left' ? 'moveToLeft' : 'moveToRight')}
+            </button>
+            <button type="button" onClick={() => tellPage('closePanel')}>
+              {t('close')}
+            </button>
+          </>
+        )}
       </div>
       <button
         type="button"
@@ -195,8 +220,8 @@ export function Panel() {
       </button>
       {askedAboutRisk.value && <ImmediateRisk protocol={getProtocol(protocolInView.value ?? settings.value.values.defaultProtocol)} />}
       <PickConfirm />
-      <ChildSection />
-      {!tabChild.value.found && <ProtocolGuide />}
+      <ChildSection surface={surface} />
+      {!tabChild.value.found && !showDueList(surface) && <ProtocolGuide />}
     </main>
   );
 }

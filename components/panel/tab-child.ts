@@ -1,77 +1,122 @@
-// The panel's view of which child the worker is looking at: each frame of the
-// panel's own tab reports its reading; the tab's child is derived from them.
+// The panel's view of which child the worker is looking at. The in-page panel follows its own tab; the
+// side panel follows the active tab of its window (or, for tests and links, the tab its address names).
+// Each frame of the followed tab reports its reading; the background keeps the latest of each
+// (lib/tab-readings.ts), so a panel that opens later, or switches tab, has them at once.
 import { computed, signal } from '@preact/signals';
 import { NOT_MINE } from '../../lib/browser/messaging';
-import type { ChildIdResult } from '../../lib/hosts/extract';
 import { extensionToRecordPage, type ExtensionToRecordPage } from '../../lib/messages/extension-to-record-page';
 import { pagesToBackground } from '../../lib/messages/pages-to-background';
 import { recordPageToExtension } from '../../lib/messages/record-page-to-extension';
 import type { DiagnosticReport } from '../../lib/hosts/diagnose';
-import type { InsertResult, PanelSide, PickedId, ReferencesResult } from '../../lib/messages/types';
+import type { ChildReading, InsertResult, PanelSide, PickedId, ReferencesResult, TabReading } from '../../lib/messages/types';
 import { PANEL_SIDE_ITEM } from '../../lib/browser/storage';
-import { childForTab, readPanelHandover } from '../../lib/page/detector';
-
-/** Where the launcher's handover sits among the frames: before any real frame, and dropped at the page's first report. */
-const HANDOVER_FRAME = -1;
+import { childForTab } from '../../lib/page/detector';
 
 export const tabId = signal<number | null>(null);
-/** The panel's tab, once the background has said which it is: messages to the page wait for it. */
+/** The panel's first tab, once known: messages to the page wait for it. */
 let knowTab: (id: number | null) => void = () => {};
 const tabKnown = new Promise<number | null>((resolve) => (knowTab = resolve));
-const frames = signal(new Map<number, { hostId: string; result: ChildIdResult; mayNeedUpdating?: boolean }>());
-export const idLabel = signal('ID');
-/** Set once any frame of the tab has reported (until then we do not say "no child"). */
+const frames = signal(new Map<number, ChildReading>());
+/** Set once the followed tab's frames have said something (until then we do not say "no child"). */
 export const heardFromPage = signal(false);
+/** The followed tab has no record-page script: not a case record (the side panel shows what is due instead). */
+export const noRecordInTab = signal(false);
 export const tabChild = computed(() => childForTab(frames.value));
+/** What the site calls the child's ID ("Mosaic ID"), from the frame that read it. */
+export const idLabel = computed(() => {
+  const child = tabChild.value;
+  if (!child.found) return 'ID';
+  return [...frames.value.values()].find((r) => r.result.found && r.result.childId === child.childId)?.idLabel ?? 'ID';
+});
 /** What the worker clicked with the element picker, waiting for them to confirm. */
 export const picked = signal<PickedId | null>(null);
 
-/**
- * Takes the child the launcher handed over in the panel's address (call before the first render, so
- * the panel asks for that child's escalations at once); the page's own report replaces it.
- */
-export function takeHandover(hash: string): void {
-  const handover = readPanelHandover(hash);
-  if (!handover) return;
-  frames.value = new Map([
-    [HANDOVER_FRAME, { hostId: handover.hostId, result: { found: true, childId: handover.childId, source: 'selector' } }],
-  ]);
-  idLabel.value = handover.idLabel;
-  heardFromPage.value = true;
+/** Tabs seen before (side panel): switching back shows their child at once, before the background answers. */
+const seen = new Map<number, Map<number, ChildReading>>();
+
+/** Marks (once) when the panel first knows the tab's child, for `npm run bench`. */
+const markOnce = (name: string) => void (performance.getEntriesByName(name).length === 0 && performance.mark(name));
+
+function show(id: number | null, reading: Map<number, ChildReading>, heard: boolean) {
+  frames.value = reading;
+  if (childForTab(reading).found) markOnce('panel-child');
+  heardFromPage.value = heard;
+  if (id !== null) seen.set(id, reading);
 }
 
-export async function followTabChild(): Promise<void> {
-  const id = await pagesToBackground.send('whichTab').catch(() => null);
+/** Follows one tab: what its frames have read, then their fresh reports. */
+async function follow(id: number | null, known?: TabReading): Promise<void> {
   tabId.value = id;
+  picked.value = null;
+  noRecordInTab.value = false;
+  show(id, seen.get(id ?? -1) ?? new Map(), seen.has(id ?? -1));
   knowTab(id);
   if (id === null) return;
-  // Only this tab's frames: every other tab has its own panel.
+  const reading = known ?? (await pagesToBackground.send('tabReading', { tabId: id }).catch(() => null));
+  if (tabId.value !== id) return;
+  if (reading?.frames.length) show(id, new Map(reading.frames), true);
+  // A tab with no record-page script refuses: not a case record.
+  const answered = await extensionToRecordPage.sendToTab({ tabId: id }, 'reportChild').then(
+    () => true,
+    () => false,
+  );
+  if (tabId.value === id && !answered && frames.value.size === 0) noRecordInTab.value = true;
+}
+
+function listenToFollowedTab() {
   recordPageToExtension.handle({
     childDetected(reading, sender) {
-      if (sender.tab?.id !== id) return NOT_MINE;
+      if (sender.tab?.id === undefined || sender.tab.id !== tabId.value) return NOT_MINE;
       const next = new Map(frames.value);
-      next.delete(HANDOVER_FRAME);
-      next.set(sender.frameId ?? 0, { hostId: reading.hostId, result: reading.result, mayNeedUpdating: reading.mayNeedUpdating });
-      frames.value = next;
-      idLabel.value = reading.idLabel;
-      heardFromPage.value = true;
+      next.set(sender.frameId ?? 0, reading);
+      show(sender.tab.id, next, true);
+      noRecordInTab.value = false;
     },
     idPicked(pick, sender) {
-      if (sender.tab?.id !== id) return NOT_MINE;
+      if (sender.tab?.id !== tabId.value) return NOT_MINE;
       picked.value = pick;
     },
   });
-  await extensionToRecordPage.sendToTab({ tabId: id }, 'reportChild').catch(() => undefined);
 }
 
-/** Tells the record page's launcher something (top frame only). */
-export function tellPage<K extends 'closePanel' | 'panelSide' | 'statusChanged' | 'pickId'>(
-  type: K,
-  ...data: Parameters<ExtensionToRecordPage[K]>
-): void {
-  void tabKnown.then((id) =>
-    id === null ? undefined : extensionToRecordPage.sendToTab({ tabId: id, frameId: 0 }, type, ...data).catch(() => undefined),
-  );
+/** The in-page panel: its own tab, for as long as it lives. */
+export async function followOwnTab(): Promise<void> {
+  listenToFollowedTab();
+  const reading = await pagesToBackground.send('tabReading').catch(() => null);
+  await follow(reading?.tabId ?? null, reading ?? undefined);
+}
+
+/**
+ * The side panel: the active tab of its window, through tab switches and page loads. `bound` (from its
+ * address, `?tab=` or `?window=`) fixes the tab or the window, as when it is opened as a page of its own.
+ */
+export async function followActiveTab(bound: { tabId?: number; windowId?: number } = {}): Promise<void> {
+  listenToFollowedTab();
+  browser.tabs.onUpdated.addListener((id, change) => {
+    if (id !== tabId.value) return;
+    // A new page in the followed tab: what the old one showed no longer holds; ask again once it is there.
+    if (change.status === 'loading') {
+      seen.delete(id);
+      show(id, new Map(), false);
+    }
+    if (change.status === 'complete') void follow(id);
+  });
+  browser.tabs.onRemoved.addListener((id) => void seen.delete(id));
+  if (bound.tabId !== undefined) return follow(bound.tabId);
+  const windowId = bound.windowId ?? (await browser.windows.getCurrent()).id;
+  browser.tabs.onActivated.addListener((active) => {
+    if (active.windowId === windowId) void follow(active.tabId);
+  });
+  const [active] = await browser.tabs.query({ active: true, windowId });
+  if (tabId.value === null) await follow(active?.id ?? null);
+}
+
+/** Tells the followed tab's launcher something (top frame only). */
+export function tellPage<K extends 'closePanel' | 'panelSide' | 'pickId'>(type: K, ...data: Parameters<ExtensionToRecordPage[K]>): void {
+  void tabKnown.then(() => {
+    const id = tabId.value;
+    if (id !== null) extensionToRecordPage.sendToTab({ tabId: id, frameId: 0 }, type, ...data).catch(() => undefined);
+  });
 }
 
 export async function movePanel(side: PanelSide): Promise<void> {
@@ -88,10 +133,10 @@ function askPage<K extends 'insertNote' | 'findReferences' | 'diagnose'>(
   type: K,
   ...data: Parameters<ExtensionToRecordPage[K]>
 ): Promise<ReturnType<ExtensionToRecordPage[K]> | null | 'no answer'> {
-  const answer = tabKnown.then((id) =>
-    id === null
+  const answer = tabKnown.then(() =>
+    tabId.value === null
       ? null
-      : extensionToRecordPage.sendToTab({ tabId: id }, type, ...data).then(
+      : extensionToRecordPage.sendToTab({ tabId: tabId.value }, type, ...data).then(
           (reply) => reply ?? null,
           () => null,
         ),

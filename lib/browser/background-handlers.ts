@@ -9,6 +9,10 @@ import type { RecordPageToExtension } from '../messages/record-page-to-extension
 import type { ExtensionToRecordPage } from '../messages/extension-to-record-page';
 import type { PageSetup } from '../messages/types';
 import type { PageLoad } from '../hosts/health';
+import type { LauncherSettings } from './storage';
+import type { DueSummary } from '../overview';
+import { childForTab } from '../page/detector';
+import { frameRead, readingOf, tabNavigated, type TabReadings } from '../tab-readings';
 import { serveChangeLanded, serveCommand } from './records-server';
 
 export interface BackgroundDeps {
@@ -19,8 +23,16 @@ export interface BackgroundDeps {
   recordPageLoad(load: PageLoad): Promise<boolean>;
   /** The organisation's closure days, cached so a change never waits on the policy store. */
   closureDays(): Promise<Record<string, string>>;
-  /** Redraw the badge and reminders after records changed. */
-  refreshOverview(): void;
+  /** After records changed: redraw the badge and reminders, and tell the chips. */
+  recordsChanged(): void;
+  /** Where the panel opens and what the chip shows (kept resolved in storage, never waiting on the policy store). */
+  launcherSettings(): Promise<LauncherSettings>;
+  /** The popup's counts and next few (lib/browser/overview.ts). */
+  dueSummary(): Promise<DueSummary>;
+  /** What each tab's frames have read (kept across service-worker restarts). */
+  readings(): Promise<TabReadings>;
+  /** Changes them, one change at a time. */
+  updateReadings(change: (all: TabReadings) => TabReadings): Promise<unknown>;
   /** Tell a record page's frames something (extension → record page). */
   tellRecordPage<K extends keyof ExtensionToRecordPage & string>(
     target: { tabId: number; frameId?: number },
@@ -46,7 +58,7 @@ export function pageHandlers(deps: BackgroundDeps): Handlers<PagesToBackground> 
     async recordsCommand(command, sender) {
       if (!fromExtensionPage(sender, deps.extensionId)) return NOT_ALLOWED;
       const reply = await serveCommand(command, deps.database, deps.closureDays);
-      if ('value' in reply) deps.refreshOverview();
+      if ('value' in reply) deps.recordsChanged();
       return reply;
     },
     changeLanded(changeId, sender) {
@@ -54,35 +66,54 @@ export function pageHandlers(deps: BackgroundDeps): Handlers<PagesToBackground> 
       return serveChangeLanded(changeId, deps.database);
     },
     recordsChanged(_, sender) {
-      if (fromExtensionPage(sender, deps.extensionId)) deps.refreshOverview();
+      if (fromExtensionPage(sender, deps.extensionId)) deps.recordsChanged();
     },
-    whichTab: (_, sender) => sender.tab?.id ?? null,
+    async tabReading(tab, sender) {
+      // Extension pages only: what a tab shows is not for other tabs' scripts.
+      if (!fromExtensionPage(sender, deps.extensionId)) return { tabId: null, frames: [] };
+      return readingOf(await deps.readings(), tab?.tabId ?? sender.tab?.id ?? null);
+    },
+    async dueSummary(_, sender) {
+      if (!fromExtensionPage(sender, deps.extensionId)) return undefined;
+      return deps.dueSummary().catch(() => undefined);
+    },
+    async chipState(_, sender) {
+      const { placement, chipShowsStatus } = await deps.launcherSettings();
+      if (!fromExtensionPage(sender, deps.extensionId)) return { tabId: null, frames: [], placement };
+      const reading = readingOf(await deps.readings(), sender.tab?.id ?? null);
+      const child = childForTab(new Map(reading.frames));
+      if (!child.found || !chipShowsStatus) return { ...reading, placement };
+      try {
+        const status = childStatus(await escalationsForChild(await deps.database(), child.hostId, child.childId), deps.now());
+        return { ...reading, placement, status };
+      } catch {
+        return { ...reading, placement };
+      }
+    },
   };
 }
 
 export function recordPageHandlers(deps: BackgroundDeps): Partial<Handlers<RecordPageToExtension>> {
   return {
-    pageSetup: () => deps.pageSetup(),
+    async pageSetup(_, sender) {
+      // A new page in the tab's top frame: the old page's readings no longer say what the tab shows.
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined && sender.frameId === 0) {
+        await deps.updateReadings((all) => tabNavigated(all, tabId));
+        // A frame of the new page may have reported before its top frame started: ask them all again.
+        deps.tellRecordPage({ tabId }, 'reportChild');
+      }
+      return deps.pageSetup();
+    },
     async pageLoaded({ adapterId, found, notesFound }, sender) {
       if (!sender.url) return { mayNeedUpdating: false };
       const mayNeedUpdating = await deps.recordPageLoad({ adapterId, url: sender.url, found, notesFound, at: deps.now().toISOString() });
       return { mayNeedUpdating };
     },
     childDetected(reading, sender) {
-      // A record shown inside an iframe: tell the top frame, which owns the launcher.
+      // The proof of what this tab shows: the only child the tab's chip may be told about.
       const tabId = sender.tab?.id;
-      if (tabId !== undefined && sender.frameId)
-        deps.tellRecordPage({ tabId, frameId: 0 }, 'frameChild', { ...reading, frameId: sender.frameId });
-    },
-    askFramesToReport(_, sender) {
-      if (sender.tab?.id !== undefined) deps.tellRecordPage({ tabId: sender.tab.id }, 'reportChild');
-    },
-    async childStatus({ hostId, childId }) {
-      try {
-        return childStatus(await escalationsForChild(await deps.database(), hostId, childId), deps.now());
-      } catch {
-        return undefined;
-      }
+      if (tabId !== undefined) void deps.updateReadings((all) => frameRead(all, tabId, sender.frameId ?? 0, reading));
     },
   };
 }

@@ -4,8 +4,8 @@
 // falling due, London midnight, a reminder's time). No polling loop: between
 // those moments the service worker sleeps.
 import { createCalendar, type Calendar } from '../calendar';
-import { dueCounts, firstDueAfter, openWithClock } from '../escalations';
-import { badgeFor, dueWindows, nextBadgeChange } from '../overview';
+import { dueCounts, dueSoonest, firstDueAfter, openWithClock } from '../escalations';
+import { badgeFor, dueWindows, nextBadgeChange, type DueSummary } from '../overview';
 import { protocolShortName, stageShortName } from '../describe';
 import { notificationId, notificationTarget, planReminders, type Reminder } from '../reminders';
 import { timeLeft } from '../timer';
@@ -100,6 +100,32 @@ export function refreshOverview(now: () => Date = () => new Date()): Promise<voi
     })
     .catch((error) => console.error('Escalation Companion: could not update the overview', error));
   return queue;
+}
+
+/** How many escalations the popup lists. */
+const NEXT_FEW = 5;
+
+/**
+ * The counts and the next few escalations, worded: the popup asks the background (which keeps the same
+ * counts for the badge) rather than opening the database and loading every protocol itself.
+ */
+export async function dueSummary(now: Date = new Date()): Promise<DueSummary> {
+  const db = await database();
+  const [counts, next, { values }] = await Promise.all([dueCounts(db, now), dueSoonest(db, NEXT_FEW), loadSettings()]);
+  const calendar = createCalendar(values.closureDays);
+  return {
+    counts,
+    next: next.map((e) => {
+      const left = timeLeft(e.nextDue!, now, calendar);
+      return {
+        id: e.id,
+        childId: e.child.childId,
+        protocol: protocolShortName(e.protocolId),
+        stage: stageShortName(e.protocolId, e.currentStage),
+        left: { text: left.text, urgency: left.urgency },
+      };
+    }),
+  };
 }
 
 /** A click on a reminder opens the escalation, or the overdue list. */

@@ -1,7 +1,8 @@
 // The in-page panel is an extension frame inside a web page: a third-party
-// context, where browsers may deny IndexedDB. So the panel reads and changes
+// context, where browsers may deny IndexedDB. So that panel (only) reads and changes
 // records through the background service worker (first-party storage) over a
 // port: live queries stream their results; changes go through lib/escalations.
+// Every other page (side panel, dashboard, popup, records) uses the database directly.
 import type { Browser } from 'wxt/browser';
 import { InvalidInputError, TransitionError } from '../records/errors';
 import type { Escalation, EscalationEvent, EventBody, NewEscalation } from '../records/model';
@@ -16,7 +17,15 @@ export type RecordsCommand =
   | { kind: 'create'; changeId: string; input: NewEscalation; by?: string; at?: string }
   | { kind: 'record'; changeId: string; id: string; body: EventBody; by?: string; at?: string };
 
-type QueryResult<Q extends RecordsQuery> = Q extends { kind: 'for-child' }
+/** How a page reads and changes records: directly (lib/browser/records-direct.ts) or, framed in a record page, through the background. */
+export interface Records {
+  /** A live query: `onValue` hears each new result; returns a function that stops. */
+  subscribe<Q extends RecordsQuery>(query: Q, onValue: (value: QueryResult<Q>) => void, onError?: (error: Error) => void): () => void;
+  /** One change: the new state, or the rules' refusal; when the outcome is not known, NotSavedError or OutcomeUnknownError. */
+  command(command: RecordsCommand): Promise<Escalation>;
+}
+
+export type QueryResult<Q extends RecordsQuery> = Q extends { kind: 'for-child' }
   ? Escalation[]
   : Q extends { kind: 'escalation' }
     ? Escalation | undefined
@@ -77,7 +86,7 @@ export function recordsClient(
   send: (command: RecordsCommand) => Promise<CommandReply | undefined> = (command) => pagesToBackground.send('recordsCommand', command),
   askLanded: (changeId: string) => Promise<LandedReply | undefined> = (changeId) => pagesToBackground.send('changeLanded', changeId),
   pause: (ms: number) => Promise<void> = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
-) {
+): Records {
   let port: Browser.runtime.Port | null = null;
   let next = 1;
   const subs = new Map<number, { query: RecordsQuery; onValue(v: unknown): void; onError(e: Error): void }>();
@@ -144,8 +153,6 @@ export function recordsClient(
     },
   };
 }
-
-export type RecordsClient = ReturnType<typeof recordsClient>;
 
 /** What the records say of a change id: the escalation it changed, or null when it never landed. */
 export type LandedReply = { landed: Escalation | null } | { error: SerialError };

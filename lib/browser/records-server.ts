@@ -3,33 +3,9 @@
 import { liveQuery } from 'dexie';
 import type { Browser } from 'wxt/browser';
 import type { EscalationDb } from '../db';
-import { changeLanded, createEscalation, escalationsForChild, getEscalation, getHistory, recordEvent } from '../escalations';
-import type { Escalation } from '../records/model';
-import {
-  serialise,
-  type CommandReply,
-  type LandedReply,
-  type RecordsCommand,
-  type RecordsQuery,
-  type Reply,
-  type Request,
-} from './records-bridge';
-
-function runQuery(db: EscalationDb, query: RecordsQuery): Promise<unknown> {
-  switch (query.kind) {
-    case 'for-child':
-      return escalationsForChild(db, query.hostId, query.childId);
-    case 'escalation':
-      return getEscalation(db, query.id);
-    case 'history':
-      return getHistory(db, query.id);
-  }
-}
-
-function runCommand(db: EscalationDb, command: RecordsCommand, closureDays: Record<string, string>): Promise<Escalation> {
-  const who = { changeId: command.changeId, by: command.by, at: command.at, closureDays };
-  return command.kind === 'create' ? createEscalation(db, command.input, who) : recordEvent(db, command.id, command.body, who);
-}
+import { changeLanded } from '../escalations';
+import { runCommand, runQuery } from '../records/run';
+import { serialise, type CommandReply, type LandedReply, type RecordsCommand, type Reply, type Request } from './records-bridge';
 
 /** Carries out one change from the panel and answers with the new state or the reason it was refused. */
 export async function serveCommand(

@@ -4,7 +4,8 @@
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import type { AdapterHealth } from '../hosts/health';
 import type { HostAdapter } from '../hosts/schema';
-import type { PanelSide } from '../messages/types';
+import type { PanelPlacement, PanelSide } from '../messages/types';
+import type { TabReadings } from '../tab-readings';
 
 export interface StoredItem<T> {
   readonly key: StorageItemKey;
@@ -88,4 +89,22 @@ export const SENT_REMINDERS_ITEM = item<string[]>(
   'local:sentReminders',
   [],
   (v) => Array.isArray(v) && v.every((k) => typeof k === 'string'),
+);
+
+/**
+ * What each open tab's frames have read (lib/tab-readings.ts), kept for the browser session so a restarted
+ * service worker still knows which child each tab shows. Session storage is closed to record pages by default.
+ */
+export const TAB_READINGS_ITEM = item<TabReadings>('session:tabReadings', {}, isRecord);
+
+/** Where the panel opens and what the chip shows, as resolved from policy and the worker's settings: kept here by the
+ * background so a record page's chip never waits on the policy store (which can take seconds at browser start). */
+export interface LauncherSettings {
+  placement: PanelPlacement;
+  chipShowsStatus: boolean;
+}
+export const LAUNCHER_ITEM = item<LauncherSettings>(
+  'local:launcher',
+  { placement: 'side-panel', chipShowsStatus: true },
+  (v) => isRecord(v) && (v.placement === 'side-panel' || v.placement === 'in-page') && typeof v.chipShowsStatus === 'boolean',
 );

@@ -3,25 +3,23 @@
 import { defineProtocol } from '../browser/messaging';
 import type { DiagnosticReport, SourceTried } from '../hosts/diagnose';
 import type { HostAdapter } from '../hosts/schema';
-import type { ChildReading, InsertResult, PanelSide, ReferencesResult } from './types';
+import type { InsertResult, PanelPlacement, PanelSide, ReferencesResult } from './types';
 
 export interface ExtensionToRecordPage {
-  /** Background → top frame: a sub-frame's reading, for the launcher's chip. No reply. */
-  frameChild(reading: ChildReading & { frameId: number }): void;
   /** Background → every frame: the adapters changed (a pick, an import, a policy); read the page with these. No reply. */
   adaptersChanged(adapters: HostAdapter[]): void;
-  /** Background or panel → every frame: send your reading again. No reply. */
+  /** Panel, chip or side panel → every frame: send your reading again. No reply (a tab with no record-page script refuses it). */
   reportChild(): void;
   /** Background → top frame, after an install or update: is this version's launcher running here? Only a live one answers. */
   launcherRunning(): true;
-  /** Background (the keyboard command) → top frame: show or hide the panel. No reply. */
+  /** Background (the keyboard command) or chip → top frame: show or hide the in-page panel. No reply. */
   togglePanel(): void;
   /** Panel → top frame: hide the panel. No reply. */
   closePanel(): void;
   /** Panel → top frame: dock the panel on this side. No reply. */
   panelSide(side: PanelSide): void;
-  /** Panel → top frame: the child's escalations changed; redraw the chip. No reply. */
-  statusChanged(): void;
+  /** Background → top frame: the panel's placement changed (settings or policy). No reply. */
+  placementChanged(placement: PanelPlacement): void;
   /** Panel → top frame: start the element picker. No reply. */
   pickId(): void;
   /** Panel → every frame: put the note in the notes field and read it back. Only a frame with a visible notes field answers. */

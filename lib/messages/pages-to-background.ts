@@ -2,6 +2,8 @@
 // The background refuses all of these from anything but an extension page (lib/browser/background-handlers.ts).
 import { defineProtocol } from '../browser/messaging';
 import type { CommandReply, LandedReply, RecordsCommand } from '../browser/records-bridge';
+import type { DueSummary } from '../overview';
+import type { ChipState, TabReading } from './types';
 
 export interface PagesToBackground {
   /** Panel → background: make one change to the records; the new state, or why it was refused. */
@@ -10,8 +12,19 @@ export interface PagesToBackground {
   changeLanded(changeId: string): LandedReply;
   /** Records page → background: it imported or deleted records itself; redraw the badge and reminders. No reply. */
   recordsChanged(): void;
-  /** Panel → background: which tab am I framed in? null for a page that is not in a tab's frame. */
-  whichTab(): number | null;
+  /**
+   * Panel, chip or side panel → background: what the frames of a tab have read (the side panel names the tab it
+   * follows; a frame inside a record page asks about its own tab). tabId null: not in a tab.
+   */
+  tabReading(tab?: { tabId: number }): TabReading;
+  /**
+   * Chip → background: what the chip in this tab shows and does. The status is about the child the tab's own
+   * frames reported (lib/tab-readings.ts), never a child the asker names; absent when there is none to say or
+   * the organisation turned it off (chipShowsStatus).
+   */
+  chipState(): ChipState;
+  /** Popup or side panel → background: the counts and the next few due (lib/overview.ts); undefined if the records cannot be read. */
+  dueSummary(): DueSummary | undefined;
 }
 
 export const pagesToBackground = defineProtocol<PagesToBackground>('pages-to-background');

@@ -12,6 +12,22 @@ export type PanelSide = 'right' | 'left';
 export interface PageSetup {
   adapters: HostAdapter[];
   panelSide: PanelSide;
+  placement: PanelPlacement;
+}
+
+/** Where the panel opens: the browser's own side panel (default), or in the record page beside it. */
+export type PanelPlacement = 'side-panel' | 'in-page';
+
+/** What the record page's chip shows and does (it is an extension frame: the page cannot read it). */
+export interface ChipState extends TabReading {
+  placement: PanelPlacement;
+  status?: ChildStatus;
+}
+
+/** What each frame of a tab has read, by frame id (0 is the top frame). */
+export interface TabReading {
+  tabId: number | null;
+  frames: [frameId: number, reading: ChildReading][];
 }
 
 /** One frame's reading of the child's ID, with the adapter that read it. */

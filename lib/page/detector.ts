@@ -69,25 +69,3 @@ export function childForTab(
     mayNeedUpdating: ordered.some(([, frame]) => frame.mayNeedUpdating === true),
   };
 }
-
-const HANDOVER_ID = /^[\p{L}\p{N}\-/. ]{1,64}$/u;
-
-/**
- * The child the launcher has read, handed to the panel in its address when it
- * first opens, so the panel can ask for that child's escalations at once
- * instead of waiting for the page to report (two message round trips). The
- * page's own report replaces it as soon as it arrives.
- */
-export function panelHandover(child: ReturnType<typeof childForTab>, idLabel: string): string {
-  return child.found ? `#${new URLSearchParams({ host: child.hostId, child: child.childId, label: idLabel })}` : '';
-}
-
-/** Reads a handover; null when there is none or it is not a plausible child. */
-export function readPanelHandover(hash: string): { hostId: string; childId: string; idLabel: string } | null {
-  const params = new URLSearchParams(hash.replace(/^#/, ''));
-  const hostId = params.get('host') ?? '';
-  const childId = params.get('child') ?? '';
-  const idLabel = params.get('label') ?? 'ID';
-  if (!/^[a-z0-9-]{1,64}$/.test(hostId) || !HANDOVER_ID.test(childId) || idLabel.length > 100) return null;
-  return { hostId, childId, idLabel };
-}

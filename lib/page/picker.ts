@@ -18,7 +18,8 @@ function candidates(doc: Document, ours: Element): Element[] {
 }
 export function pickElement(doc: Document, onPick: (el: Element) => void, onCancel: () => void): () => void {
   const host = doc.createElement('escalation-picker');
-  const root = host.attachShadow({ mode: 'open' });
+  // Closed: the page's scripts get no handle on what we draw.
+  const root = host.attachShadow({ mode: 'closed' });
   const style = doc.createElement('style');
   style.textContent = `
     :host { all: initial; }

@@ -1,8 +1,8 @@
 // Case notes into real note editors (demo/public/editors.js: CKEditor 5, TinyMCE in its iframe, Quill, a
 // React-controlled textarea) and into one that throws foreign changes away. Each check reads the note the
 // way the host system would: through the editor's own API when the page's Save is pressed.
-import type { FrameLocator, Locator, Page } from '@playwright/test';
-import { fillStartForm, PANEL } from '../../demo/drive.mjs';
+import type { Locator, Page } from '@playwright/test';
+import { chipChild, fillStartForm, openSidePanelFor } from '../../demo/drive.mjs';
 import { expect, test } from './fixtures';
 
 const INSERT = { name: 'Insert into the record’s case note' };
@@ -10,12 +10,12 @@ const TITLE = /Multi-agency escalation ESC-[A-Z0-9]{6}/;
 const LIST_ITEM = 'Sam Reid, Health Visitor, Community Health';
 const REFERENCE = /Escalation ESC-[A-Z0-9]{6} · Herefordshire initial discussion/;
 
-async function panelOn(page: Page, url: string, editor: string): Promise<FrameLocator> {
+/** Opens the record with `editor` ready; the side panel beside it is opened the first time (it follows the tab after). */
+async function recordWith(page: Page, url: string, editor: string, panel?: Page): Promise<Page> {
   await page.goto(url);
   await expect(page.locator(`[data-editor-ready="${editor}"]`)).toBeAttached({ timeout: 15_000 });
-  await expect(page.locator('escalation-companion .child')).toHaveText('Mosaic ID 1000001');
-  await page.getByRole('button', { name: 'Escalations' }).click();
-  const panel = page.frameLocator(PANEL);
+  await expect(await chipChild(page)).toHaveText('Mosaic ID 1000001');
+  panel ??= await openSidePanelFor(page);
   await expect(panel.getByRole('heading', { name: 'Mosaic ID 1000001' })).toBeVisible();
   return panel;
 }
@@ -37,7 +37,7 @@ async function clickInto(field: Locator) {
   }).toPass({ timeout: 10_000 });
 }
 
-const notesIn = (panel: FrameLocator) => panel.getByRole('region', { name: 'Case notes and forms' });
+const notesIn = (panel: Page) => panel.getByRole('region', { name: 'Case notes and forms' });
 
 async function save(page: Page): Promise<{ text: string; html: string | null }> {
   await page.getByRole('button', { name: 'Save note' }).click();
@@ -60,7 +60,7 @@ for (const editor of ['ckeditor', 'tinymce', 'quill', 'react']) {
   test(`${editor}: the note lands at the caret and at the end, and the editor's own save keeps it`, async ({ context, demoUrl }) => {
     const page = await context.newPage();
     const url = `${demoUrl}/person/1000001?editor=${editor}`;
-    let panel = await panelOn(page, url, editor);
+    const panel = await recordWith(page, url, editor);
     await fillStartForm(panel, 'herefordshire', { concern: '2026-11-16T09:30' });
     await panel.getByRole('button', { name: 'Start escalation' }).click();
     await expect(panel.locator('.current-stage')).toBeVisible();
@@ -88,7 +88,7 @@ for (const editor of ['ckeditor', 'tinymce', 'quill', 'react']) {
     }
 
     // At the end: the record reopened with the worker's draft, and the worker has not clicked into it.
-    panel = await panelOn(page, `${url}&draft=Earlier+words.`, editor);
+    await recordWith(page, `${url}&draft=Earlier+words.`, editor, panel);
     await panel.getByRole('button', INSERT).click();
     await expect(notesIn(panel).getByRole('status')).toHaveText(/^Inserted into the case note \(at the end\)/);
     saved = await save(page);
@@ -102,7 +102,7 @@ test('an editor that throws the note away: the panel says so, the note is on the
 }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demoUrl });
   const page = await context.newPage();
-  const panel = await panelOn(page, `${demoUrl}/person/1000001?editor=reverting`, 'reverting');
+  const panel = await recordWith(page, `${demoUrl}/person/1000001?editor=reverting`, 'reverting');
   await fillStartForm(panel, 'herefordshire', { concern: '2026-11-16T09:30' });
   await panel.getByRole('button', { name: 'Start escalation' }).click();
   await expect(panel.locator('.current-stage')).toBeVisible();

@@ -1,24 +1,41 @@
 import { formatDue } from '../../lib/format';
 import { scheduleEscalation } from '../../lib/schedule';
-import { expect, test } from './fixtures';
+import type { Browser } from 'wxt/browser';
+import { chipChild, chipFrame, choosePlacement, openSidePanelFor } from '../../demo/drive.mjs';
+import { expect, serviceWorker, test } from './fixtures';
 
-test('the extension shows its panel beside the demo case record', async ({ context, extensionId, demoUrl }) => {
+test('one click on the record page’s chip opens the browser’s side panel, which shows the child and the ladder', async ({
+  context,
+  demoUrl,
+}) => {
   const page = await context.newPage();
   await page.goto(`${demoUrl}/person/1000001`);
   await expect(page.getByRole('heading', { name: 'Amelia Hart' })).toBeVisible();
+  await expect(await chipChild(page)).toHaveText('Mosaic ID 1000001');
+  await (await chipFrame(page)).getByRole('button', { name: 'Escalations' }).click();
+  // The browser opened its own side panel (Chrome lists it among the extension's contexts).
+  const worker = await serviceWorker(context);
+  const sidePanels = () =>
+    worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: typeof browser };
+      return (await chrome.runtime.getContexts({ contextTypes: ['SIDE_PANEL' as Browser.runtime.ContextType] })).map((c) => c.documentUrl);
+    });
+  await expect.poll(sidePanels).toEqual([expect.stringMatching(/\/sidepanel\.html$/)]);
+  // The toolbar button opens it too (no popup in the way); with in-page placement it opens the due-list popup.
+  const toolbar = () =>
+    worker.evaluate(async () => {
+      const { chrome } = globalThis as unknown as { chrome: typeof browser };
+      return { popup: await chrome.action.getPopup({}), sidePanel: (await chrome.sidePanel.getPanelBehavior()).openPanelOnActionClick };
+    });
+  await expect.poll(toolbar).toEqual({ popup: '', sidePanel: true });
+  await choosePlacement(context, 'in-page');
+  await expect.poll(toolbar).toEqual({ popup: expect.stringMatching(/\/popup\.html$/), sidePanel: false });
+  await choosePlacement(context, 'side-panel');
 
-  const launcher = page.getByRole('button', { name: 'Escalations' });
-  await expect(launcher).toBeVisible();
-  await expect(launcher).toHaveAttribute('aria-expanded', 'false');
-  await launcher.click();
-  await expect(launcher).toHaveAttribute('aria-expanded', 'true');
-
-  const panel = page.frameLocator('iframe[title="Escalation Companion"]');
+  // What it shows for this tab (the same page, opened where Playwright can read it).
+  const panel = await openSidePanelFor(page);
   await expect(panel.getByRole('heading', { name: 'Escalation Companion', level: 1 })).toBeVisible();
-  const frame = page.frames().find((f) => f.url().startsWith(`chrome-extension://${extensionId}/`));
-  // The launcher hands the panel the child it has read (panel.html#host=…&child=…).
-  expect(frame?.url()).toMatch(/\/panel\.html(#host=demo&child=1000001&label=Mosaic\+ID)?$/);
-
+  await expect(panel.getByRole('heading', { name: 'Mosaic ID 1000001' })).toBeVisible();
   // The Pan-Cheshire ladder is shown first, in the document's own words.
   await expect(panel.getByRole('heading', { name: 'Step 1: Line Manager to Line Manager (Day 3-7)' })).toBeVisible();
 

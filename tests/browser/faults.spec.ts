@@ -2,8 +2,8 @@
 // DevTools protocol, as the browser itself stops an idle worker), double presses and two presses in one tick,
 // and two tabs racing. Each case asserts what a worker would rely on: no change the panel confirmed is lost,
 // none is recorded twice, no false error and no browser jargon, and nothing stuck.
-import type { BrowserContext, FrameLocator, Locator, Page } from '@playwright/test';
-import { escalate, fillStartForm, openPanel } from '../../demo/drive.mjs';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
+import { chipChild, choosePlacement, escalate, fillStartForm, openInPagePanel, openPanel, type PanelSurface } from '../../demo/drive.mjs';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,21 +21,26 @@ async function stopServiceWorker(context: BrowserContext, page: Page) {
   await cdp.detach();
 }
 
-async function started(page: Page, demoUrl: string, childId = '1000001'): Promise<FrameLocator> {
-  const panel = await openPanel(page, demoUrl, childId);
+/** An escalation started on the child's record, from the side panel (the default) or the in-page panel. */
+async function started(page: Page, demoUrl: string, childId = '1000001', placement: 'side-panel' | 'in-page' = 'side-panel') {
+  let panel: PanelSurface;
+  if (placement === 'in-page') {
+    await choosePlacement(page.context(), 'in-page');
+    panel = await openInPagePanel(page, demoUrl, childId);
+  } else panel = await openPanel(page, demoUrl, childId);
   await fillStartForm(panel, 'herefordshire', { concern: '2026-11-16T09:30' });
   await panel.getByRole('button', { name: 'Start escalation' }).click();
   await expect(panel.locator('.current-stage')).toBeVisible();
   return panel;
 }
 
-const historyWith = (panel: FrameLocator, text: string): Locator => panel.locator('.history li', { hasText: text });
-const actions = (panel: FrameLocator) => panel.getByRole('region', { name: 'Actions' });
+const historyWith = (panel: PanelSurface, text: string): Locator => panel.locator('.history li', { hasText: text });
+const actions = (panel: PanelSurface) => panel.getByRole('region', { name: 'Actions' });
 
 type Outcome = 'saved' | 'not saved' | 'unknown';
 
 /** Waits for the panel to say how the change went, and checks it said it in the worker's words. */
-async function outcome(panel: FrameLocator): Promise<Outcome> {
+async function outcome(panel: PanelSurface): Promise<Outcome> {
   const saved = actions(panel).getByRole('status').filter({ hasText: 'Response recorded.' });
   const alert = actions(panel).getByRole('alert');
   await expect(saved.or(alert)).toBeVisible({ timeout: 20_000 });
@@ -53,7 +58,8 @@ test('service worker stopped before, during and after "Save response": confirmed
 }) => {
   test.setTimeout(240_000);
   const page = await context.newPage();
-  const panel = await started(page, demoUrl);
+  // The in-page panel: the one surface whose changes go through the service worker (the others write directly).
+  const panel = await started(page, demoUrl, '1000001', 'in-page');
   const tally: Record<string, Record<Outcome, number>> = {};
   // 10 before (stopped, then Save wakes it), 10 during (stopped 0–40 ms after Save: a change takes a few ms,
   // so most of these land mid-change), 10 after (stopped 0–90 ms after the panel confirmed).
@@ -210,9 +216,9 @@ test('a record page’s script cannot read or write extension storage, so it can
   );
   await cdp.detach();
   // The chip still reads the child (its adapters came by message), and the panel's dates did not move.
-  await expect(page.locator('escalation-companion .child')).toHaveText('Mosaic ID 1000001');
+  await expect(await chipChild(page)).toHaveText('Mosaic ID 1000001');
   await page.reload();
-  await page.getByRole('button', { name: 'Escalations' }).click();
+  await expect(panel.getByRole('heading', { name: 'Mosaic ID 1000001' })).toBeVisible();
   await expect(timers).toHaveText(due);
 });
 

@@ -1,8 +1,8 @@
-import type { FrameLocator, Page } from '@playwright/test';
-import { fillStartForm, openPanel } from '../../demo/drive.mjs';
+import type { Page } from '@playwright/test';
+import { chipChild, fillStartForm, openPanel } from '../../demo/drive.mjs';
 import { expect, test } from './fixtures';
 
-async function started(page: Page, demoUrl: string, protocol = 'herefordshire', childId = '1000001'): Promise<FrameLocator> {
+async function started(page: Page, demoUrl: string, protocol = 'herefordshire', childId = '1000001'): Promise<Page> {
   const panel = await openPanel(page, demoUrl, childId);
   await fillStartForm(panel, protocol, { concern: '2026-11-16T09:30' });
   await panel.getByRole('button', { name: 'Start escalation' }).click();
@@ -84,8 +84,8 @@ test('insert into the rich-text editor keeps what is there and is seen by the ap
 test('insert into a plain textarea goes at the caret, never replacing the worker’s text', async ({ context, demoUrl }) => {
   const page = await context.newPage();
   const panel = await openPanel(page, demoUrl, '1000002');
-  await page.goto(`${demoUrl}/person/1000002?notes=plain`);
-  await page.getByRole('button', { name: 'Escalations' }).click();
+  await page.goto(`${demoUrl}/person/1000002?notes=plain`); // the side panel follows the tab
+  await expect(await chipChild(page)).toHaveText('Mosaic ID 1000002');
   await fillStartForm(panel, 'halton', { concern: '2026-11-16T09:30' });
   await panel.getByRole('button', { name: 'Start escalation' }).click();
   const textarea = page.locator('#note-text');
@@ -107,7 +107,7 @@ test('with no notes field on the page it says so and offers copy', async ({ cont
   const page = await context.newPage();
   const panel = await openPanel(page, demoUrl, '1000002');
   await page.goto(`${demoUrl}/person/1000002?notes=none`);
-  await page.getByRole('button', { name: 'Escalations' }).click();
+  await expect(await chipChild(page)).toHaveText('Mosaic ID 1000002');
   await fillStartForm(panel, 'pan-sussex', { concern: '2026-11-16T09:30', days: '2' });
   await panel.getByRole('button', { name: 'Start escalation' }).click();
   await panel.getByRole('button', { name: 'Insert into the record’s case note' }).click();

@@ -1,5 +1,13 @@
-import type { FrameLocator } from '@playwright/test';
-import { escalate, fillStartForm as fill, openPanel } from '../../demo/drive.mjs';
+import {
+  chipChild,
+  chipStatus,
+  choosePlacement,
+  escalate,
+  fillStartForm as fill,
+  inPagePanel,
+  openPanel,
+  type PanelSurface,
+} from '../../demo/drive.mjs';
 import { addWorkingDays, fromLondonWallTime, londonDay, londonWallTime, nonWorkingDaysBetween } from '../../lib/calendar';
 import { formatDue } from '../../lib/format';
 import { listProtocols } from '../../lib/protocols';
@@ -8,7 +16,7 @@ import { timeLeft } from '../../lib/timer';
 import { expect, test } from './fixtures';
 
 const fillStartForm = (
-  panel: FrameLocator,
+  panel: PanelSurface,
   protocolId: string,
   options: { concern?: string; days?: string; immediateRisk?: boolean } = {},
 ) => fill(panel, protocolId, { concern: CONCERN, ...options });
@@ -16,7 +24,7 @@ const fillStartForm = (
 const CONCERN = '2026-11-16T09:30'; // Monday 16 Nov 2026, London time
 
 /** The due dates the panel shows for the current stage's clocks, by clock id. */
-async function shownDues(panel: FrameLocator): Promise<Record<string, string>> {
+async function shownDues(panel: PanelSurface): Promise<Record<string, string>> {
   const clocks = panel.locator('.timers [data-clock]');
   const out: Record<string, string> = {};
   for (let i = 0; i < (await clocks.count()); i++) {
@@ -147,8 +155,8 @@ test('an overdue escalation shows red with the right count, on the panel and the
   await expect(day2).toHaveClass(/overdue/);
   await expect(day2.locator('.left')).toHaveText(expected.text);
   await expect(day2.locator('.left')).toHaveText(/overdue by \d+ working days/);
-  await expect(page.locator('escalation-companion .status')).toHaveText(`Initial discussion · ${expected.text}`); // the only open one
-  await expect(page.locator('escalation-companion .status')).toHaveClass(/overdue/);
+  await expect(await chipStatus(page)).toHaveText(`Initial discussion · ${expected.text}`); // the only open one
+  await expect(await chipStatus(page)).toHaveClass(/overdue/);
 });
 
 test('non-working days are explained on focus', async ({ context, demoUrl }) => {
@@ -237,15 +245,19 @@ test('Enfield answers "who is my counterpart at this level?"', async ({ context,
   await expect(level4.getByRole('row', { name: /Children's Social Care/ })).toContainText('The table names no role at this level.');
 });
 
-test('the panel has no accessibility violations in each state', async ({ context, demoUrl }) => {
+test('the side panel has no accessibility violations in each state, at 480 px (and 320 px)', async ({ context, demoUrl }) => {
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   const page = await context.newPage();
+  const panel = await openPanel(page, demoUrl);
+  await panel.setViewportSize({ width: 480, height: 800 });
   const scan = async (state: string) => {
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
+    const results = await new AxeBuilder({ page: panel }).withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa']).analyze();
     expect(results.violations.map((v) => `${state}: ${v.id} ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
   };
-  const panel = await openPanel(page, demoUrl);
   await scan('start form');
+  await panel.setViewportSize({ width: 320, height: 800 });
+  await scan('start form at 320 px');
+  await panel.setViewportSize({ width: 480, height: 800 });
   await panel.getByRole('button', { name: 'Start escalation' }).click();
   await expect(panel.getByRole('alert').first()).toBeVisible();
   await scan('start form with errors');
@@ -272,6 +284,7 @@ test('the panel has no accessibility violations in each state', async ({ context
     .getByRole('form', { name: 'Escalate' })
     .getByRole('button', { name: /^Escalate to/ })
     .click();
+  await expect(panel.locator('.current-stage')).toHaveText('Stage 1 Line/Team Manager to Line/Team Manager');
   await panel.getByRole('button', { name: 'Resolve' }).click();
   await panel.getByLabel(/How it was resolved/).fill('Discussion between managers');
   await panel.getByRole('form', { name: 'Resolve the escalation' }).getByRole('button', { name: 'Resolve' }).click();
@@ -281,10 +294,8 @@ test('the panel has no accessibility violations in each state', async ({ context
 
 test('works at the narrow width of a side panel (320 px)', async ({ context, demoUrl }) => {
   const page = await context.newPage();
-  await page.setViewportSize({ width: 320, height: 700 });
   const panel = await openPanel(page, demoUrl);
-  const overflow = await page.locator('escalation-companion iframe').evaluate((f: HTMLIFrameElement) => f.getBoundingClientRect().width);
-  expect(overflow).toBeLessThanOrEqual(320);
+  await panel.setViewportSize({ width: 320, height: 700 });
   await fillStartForm(panel, 'halton');
   await panel.getByRole('button', { name: 'Start escalation' }).click();
   await expect(panel.locator('.current-stage')).toBeVisible();
@@ -292,14 +303,15 @@ test('works at the narrow width of a side panel (320 px)', async ({ context, dem
   expect(scrollWidth).toBeLessThanOrEqual(0);
 });
 
-test('a keyboard-only run completes a whole escalation', async ({ context, demoUrl }) => {
+test('a keyboard-only run completes a whole escalation (in-page panel, opened with Alt+Shift+E)', async ({ context, demoUrl }) => {
+  await choosePlacement(context, 'in-page');
   const page = await context.newPage();
   await page.goto(`${demoUrl}/person/1000003`);
-  await expect(page.locator('escalation-companion .child')).toHaveText('Mosaic ID 1000003');
+  await expect(await chipChild(page)).toHaveText('Mosaic ID 1000003');
   await page.keyboard.press('Alt+Shift+E');
-  const panel = page.frameLocator('iframe[title="Escalation Companion"]');
+  const frame = await inPagePanel(page);
+  const panel = frame;
   await expect(panel.getByRole('heading', { name: 'Mosaic ID 1000003' })).toBeVisible();
-  const frame = page.frames().find((f) => f.url().startsWith('chrome-extension://'))!;
 
   const focused = () =>
     frame.evaluate(() => {

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { builtInAdaptersFor } from '../../lib/browser/adapters';
 import { adapterForUrl, mergeAdapters, parseAdapterFile, readChildId } from '../../lib/hosts';
 import { readSource } from '../../lib/hosts/extract';
-import { panelHandover, readPanelHandover } from '../../lib/page/detector';
 import { matchesUrl, originPattern, siteToOrigin } from '../../lib/hosts/match';
 import { HostAdapterSchema, type HostAdapter } from '../../lib/hosts/schema';
 
@@ -269,19 +268,5 @@ describe('adapters made by picking the ID on a page', () => {
     expect(() => adapterFromPick(undefined, 'https://x.gov.uk/', '.x', 'Surname')).toThrow(/does not look like an ID/);
     expect(() => adapterFromPick(undefined, 'https://x.gov.uk/', '.x', 'Born 01/02/2016')).toThrow(/does not look like an ID/);
     expect(() => adapterFromPick(DEMO, 'http://127.0.0.1/', null, '1000001')).toThrow(/cannot be found again/);
-  });
-});
-
-describe('handing the launcher’s child to the panel as it opens', () => {
-  it('round-trips a found child, and hands over nothing when none was found', () => {
-    const hash = panelHandover({ found: true, hostId: 'demo', childId: '1000001' }, 'Mosaic ID');
-    expect(readPanelHandover(hash)).toEqual({ hostId: 'demo', childId: '1000001', idLabel: 'Mosaic ID' });
-    expect(panelHandover({ found: false, ambiguous: false, mayNeedUpdating: false }, 'Mosaic ID')).toBe('');
-    expect(readPanelHandover('')).toBeNull();
-  });
-  it('refuses anything that is not a plausible host and child', () => {
-    expect(readPanelHandover('#host=demo&child=<img src=x>')).toBeNull();
-    expect(readPanelHandover(`#host=demo&child=${'1'.repeat(65)}`)).toBeNull();
-    expect(readPanelHandover('#host=Not A Host&child=1000001')).toBeNull();
   });
 });

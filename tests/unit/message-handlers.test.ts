@@ -7,6 +7,7 @@ import type { Sender } from '../../lib/browser/messaging';
 import { MANAGED_ADAPTERS_ITEM, PANEL_SIDE_ITEM, USER_ADAPTERS_ITEM, WORKER_ITEM } from '../../lib/browser/storage';
 import { createEscalation } from '../../lib/escalations';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
+import type { TabReadings } from '../../lib/tab-readings';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const PANEL: Sender = {
@@ -21,11 +22,16 @@ const RECORD_PAGE_IFRAME: Sender = { ...RECORD_PAGE_TOP, frameId: 4 };
 async function deps(overrides: Partial<BackgroundDeps> = {}) {
   const db = await freshDb();
   const told: unknown[][] = [];
+  let readings: TabReadings = {};
   const d: BackgroundDeps = {
     database: async () => db,
-    pageSetup: async () => ({ adapters: [], panelSide: 'left' }),
+    pageSetup: async () => ({ adapters: [], panelSide: 'left', placement: 'side-panel' }),
+    launcherSettings: async () => ({ placement: 'side-panel', chipShowsStatus: true }),
+    dueSummary: async () => ({ counts: { overdue: 1, dueToday: 0, dueThisWeek: 2 }, next: [] }),
+    readings: async () => readings,
+    updateReadings: async (change: (all: TabReadings) => TabReadings) => (readings = change(readings)),
     closureDays: async () => ({}),
-    refreshOverview: vi.fn(),
+    recordsChanged: vi.fn(),
     tellRecordPage: (...args: unknown[]) => void told.push(args),
     extensionId: EXTENSION_ID,
     now: () => new Date('2026-11-23T12:00:00Z'),
@@ -43,7 +49,7 @@ describe('extension pages → background', () => {
     const reply = await pageHandlers(d).recordsCommand(command, PANEL);
     expect(reply).toMatchObject({ value: { protocolId: 'herefordshire', currentStage: 'initial' } });
     expect(await db.escalations.count()).toBe(1);
-    expect(d.refreshOverview).toHaveBeenCalledTimes(1);
+    expect(d.recordsChanged).toHaveBeenCalledTimes(1);
   });
 
   it('recordsCommand: refused from a record page’s script, and nothing is written', async () => {
@@ -51,7 +57,7 @@ describe('extension pages → background', () => {
     const reply = await pageHandlers(d).recordsCommand(command, RECORD_PAGE_TOP);
     expect(reply).toMatchObject({ error: { name: 'NotAllowedError' } });
     expect(await db.escalations.count()).toBe(0);
-    expect(d.refreshOverview).not.toHaveBeenCalled();
+    expect(d.recordsChanged).not.toHaveBeenCalled();
   });
 
   it('recordsCommand: a change the protocol refuses comes back as the reason, not a throw', async () => {
@@ -91,15 +97,21 @@ describe('extension pages → background', () => {
     expect(await table.changeLanded(CHANGE, RECORD_PAGE_TOP)).toMatchObject({ error: { name: 'NotAllowedError' } });
   });
 
-  it('recordsChanged redraws only for extension pages; whichTab names the sender’s tab', async () => {
+  it('recordsChanged redraws only for extension pages', async () => {
     const { d } = await deps();
     const table = pageHandlers(d);
     table.recordsChanged(undefined, RECORD_PAGE_TOP);
-    expect(d.refreshOverview).not.toHaveBeenCalled();
+    expect(d.recordsChanged).not.toHaveBeenCalled();
     table.recordsChanged(undefined, PANEL);
-    expect(d.refreshOverview).toHaveBeenCalledTimes(1);
-    expect(table.whichTab(undefined, PANEL)).toBe(7);
-    expect(table.whichTab(undefined, { id: EXTENSION_ID, url: `chrome-extension://${EXTENSION_ID}/dashboard.html` })).toBeNull();
+    expect(d.recordsChanged).toHaveBeenCalledTimes(1);
+  });
+
+  it('dueSummary answers the extension’s own pages only, and a failure to read is no answer rather than an error', async () => {
+    const { d } = await deps();
+    expect(await pageHandlers(d).dueSummary(undefined, PANEL)).toMatchObject({ counts: { overdue: 1 } });
+    expect(await pageHandlers(d).dueSummary(undefined, RECORD_PAGE_TOP)).toBeUndefined();
+    const broken = (await deps({ dueSummary: () => Promise.reject(new Error('blocked')) })).d;
+    expect(await pageHandlers(broken).dueSummary(undefined, PANEL)).toBeUndefined();
   });
 
   it('fromExtensionPage: only this extension’s own pages', () => {
@@ -117,40 +129,58 @@ describe('record page → extension (the background’s part)', () => {
     result: { found: true as const, childId: '1000001', source: 'selector' as const },
   };
 
-  it('pageSetup gives a record page what it cannot read from storage itself: adapters and the panel side', async () => {
+  it('pageSetup gives a record page what it cannot read from storage itself: adapters, panel side, placement', async () => {
     const { d } = await deps();
-    expect(await recordPageHandlers(d).pageSetup!(undefined, RECORD_PAGE_TOP)).toEqual({ adapters: [], panelSide: 'left' });
+    expect(await recordPageHandlers(d).pageSetup!(undefined, RECORD_PAGE_IFRAME)).toEqual({
+      adapters: [],
+      panelSide: 'left',
+      placement: 'side-panel',
+    });
   });
 
-  it('childDetected from an iframe is passed to the top frame; from the top frame it is not relayed', async () => {
+  it('every frame’s reading is kept for its tab; a new page in the top frame forgets the old and asks the frames again', async () => {
     const { d, told } = await deps();
     const table = recordPageHandlers(d);
+    const pages = pageHandlers(d);
     table.childDetected!(reading, RECORD_PAGE_IFRAME);
-    expect(told).toEqual([[{ tabId: 7, frameId: 0 }, 'frameChild', { ...reading, frameId: 4 }]]);
-    table.childDetected!(reading, RECORD_PAGE_TOP);
-    expect(told).toHaveLength(1);
-  });
-
-  it('askFramesToReport asks every frame of the sender’s tab', async () => {
-    const { d, told } = await deps();
-    recordPageHandlers(d).askFramesToReport!(undefined, RECORD_PAGE_TOP);
+    await Promise.resolve();
+    expect(await pages.tabReading(undefined, PANEL)).toEqual({ tabId: 7, frames: [[4, reading]] });
+    expect(
+      await pages.tabReading({ tabId: 7 }, { ...PANEL, tab: undefined, url: `chrome-extension://${EXTENSION_ID}/sidepanel.html` }),
+    ).toEqual({ tabId: 7, frames: [[4, reading]] });
+    await table.pageSetup!(undefined, RECORD_PAGE_TOP);
+    expect(await pages.tabReading(undefined, PANEL)).toEqual({ tabId: 7, frames: [] });
     expect(told).toEqual([[{ tabId: 7 }, 'reportChild']]);
+    // A record page's script may not ask what any tab shows.
+    table.childDetected!(reading, RECORD_PAGE_TOP);
+    await Promise.resolve();
+    expect(await pages.tabReading({ tabId: 7 }, RECORD_PAGE_TOP)).toEqual({ tabId: null, frames: [] });
   });
 
-  it('childStatus answers with what the chip may say; a failing database gives no answer rather than an error', async () => {
+  it('chipState speaks only of the child the tab’s own frames reported, to extension pages only', async () => {
     const { d, db } = await deps();
     await createEscalation(db, newEscalation('pan-cheshire'), { at: MON });
-    expect(await recordPageHandlers(d).childStatus!({ hostId: 'demo', childId: '1000001' }, RECORD_PAGE_TOP)).toMatchObject({
-      open: 1,
-      overdue: false,
-    });
-    expect(await recordPageHandlers(d).childStatus!({ hostId: 'demo', childId: '9999999' }, RECORD_PAGE_TOP)).toEqual({
-      open: 0,
-      text: null,
-      overdue: false,
-    });
+    const other = { ...newEscalation('pan-cheshire'), child: { hostId: 'demo', childId: '1000009' } };
+    await createEscalation(db, other, { at: MON });
+    const pages = pageHandlers(d);
+    // Nothing reported in tab 7 yet: no status, whatever escalations exist.
+    expect(await pages.chipState(undefined, PANEL)).toEqual({ tabId: 7, frames: [], placement: 'side-panel' });
+    recordPageHandlers(d).childDetected!(reading, RECORD_PAGE_TOP);
+    await Promise.resolve();
+    expect(await pages.chipState(undefined, PANEL)).toMatchObject({ tabId: 7, status: { open: 1, overdue: false } });
+    // From the record page's own script (or a renderer pretending to be it): nothing.
+    expect(await pages.chipState(undefined, RECORD_PAGE_TOP)).toEqual({ tabId: null, frames: [], placement: 'side-panel' });
+    // The organisation turned the chip's status off.
+    const quiet = (await deps({ launcherSettings: async () => ({ placement: 'in-page', chipShowsStatus: false }) })).d;
+    recordPageHandlers(quiet).childDetected!(reading, RECORD_PAGE_TOP);
+    await Promise.resolve();
+    expect(await pageHandlers(quiet).chipState(undefined, PANEL)).not.toHaveProperty('status');
+    // A failing database gives no status rather than an error.
     const broken = (await deps({ database: () => Promise.reject(new Error('blocked')) })).d;
-    expect(await recordPageHandlers(broken).childStatus!({ hostId: 'demo', childId: '1000001' }, RECORD_PAGE_TOP)).toBeUndefined();
+    recordPageHandlers(broken).childDetected!(reading, RECORD_PAGE_TOP);
+    await Promise.resolve();
+    expect(await pageHandlers(broken).chipState(undefined, PANEL)).toMatchObject({ tabId: 7, frames: [[0, reading]] });
+    expect(await pageHandlers(broken).chipState(undefined, PANEL)).not.toHaveProperty('status');
   });
 });
 

@@ -1,0 +1,76 @@
+// The record page's chip, drawn in the extension's own frame so the page's scripts cannot read what it
+// says: the child on this tab, the stage and time left, and the button that opens the panel. It asks the
+// background about its own tab only; its address names nothing. No framework: it loads on every record page.
+import { NOT_MINE } from '../../lib/browser/messaging';
+import { openSidePanel } from '../../lib/browser/side-panel';
+import { LAUNCHER_ITEM } from '../../lib/browser/storage';
+import { backgroundToPages } from '../../lib/messages/background-to-pages';
+import { extensionToRecordPage } from '../../lib/messages/extension-to-record-page';
+import { pagesToBackground } from '../../lib/messages/pages-to-background';
+import { recordPageToExtension } from '../../lib/messages/record-page-to-extension';
+import type { ChildReading, ChipState } from '../../lib/messages/types';
+import { childForTab } from '../../lib/page/detector';
+
+const words = (key: 'escalations' | 'noChildTitle' | 'adapterMayNeedUpdating' | 'chipOpenFailed') => browser.i18n.getMessage(key);
+const button = document.getElementById('open')!;
+const childLine = document.getElementById('child')!;
+const statusLine = document.getElementById('status')!;
+button.textContent = words('escalations');
+
+let state: ChipState | null = null;
+/** What this tab's frames read, as they report it (the background keeps the same, for the status). */
+const frames = new Map<number, ChildReading>();
+
+function tabChild() {
+  const child = childForTab(frames);
+  if (!child.found) return { child, text: words(child.mayNeedUpdating ? 'adapterMayNeedUpdating' : 'noChildTitle') };
+  const label = [...frames.values()].find((r) => r.result.found && r.result.childId === child.childId)?.idLabel ?? 'ID';
+  return { child, text: `${label} ${child.childId}` };
+}
+
+function draw() {
+  const { child, text } = tabChild();
+  childLine.textContent = text;
+  // The status the background gave is for the child its readings show: drawn only while that is this one.
+  const theirs = state && childForTab(new Map(state.frames));
+  const status = child.found && theirs?.found && theirs.childId === child.childId ? state?.status : undefined;
+  statusLine.textContent = status?.text ?? '';
+  statusLine.hidden = !status?.text;
+  statusLine.classList.toggle('overdue', Boolean(status?.overdue));
+}
+
+async function refresh() {
+  const next = await pagesToBackground.send('chipState').catch(() => null);
+  if (!next) return;
+  if (!state) for (const [frameId, reading] of next.frames) frames.set(frameId, reading);
+  state = next;
+  draw();
+}
+
+recordPageToExtension.handle({
+  childDetected(reading, sender) {
+    if (!state || sender.tab?.id !== state.tabId) return NOT_MINE;
+    frames.set(sender.frameId ?? 0, reading);
+    draw();
+    void refresh();
+  },
+});
+backgroundToPages.handle({ recordsUpdated: () => void refresh() });
+// The placement decides what a click does, in the click's own turn: keep it current.
+LAUNCHER_ITEM.watch(({ placement }) => state && (state = { ...state, placement }));
+
+button.addEventListener('click', () => {
+  if (!state || state.tabId === null) return;
+  const tabId = state.tabId;
+  const inPage = () => void extensionToRecordPage.sendToTab({ tabId, frameId: 0 }, 'togglePanel').catch(() => undefined);
+  if (state.placement === 'in-page') return inPage();
+  // In the same turn as the click: the browser opens its side panel only for the worker's own action.
+  void openSidePanel({ id: tabId }).then((opened) => {
+    if (opened) return;
+    statusLine.hidden = false;
+    statusLine.classList.remove('overdue');
+    statusLine.textContent = words('chipOpenFailed');
+  });
+});
+
+void refresh();
