@@ -8,7 +8,7 @@ import { expect } from '@playwright/test';
  */
 export async function chipFrame(page) {
   const find = () => page.frames().find((f) => f.url().endsWith('/chip.html') && !f.isDetached());
-  await expect.poll(() => Boolean(find()), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => Boolean(find()), { timeout: 10_000, intervals: [25] }).toBe(true);
   return find();
 }
 
@@ -20,7 +20,7 @@ export const chipStatus = async (page) => (await chipFrame(page)).locator('#stat
 /** The in-page panel's frame (in-page placement), once the chip or the shortcut opened it. */
 export async function inPagePanel(page) {
   const find = () => page.frames().find((f) => f.url().endsWith('/panel.html') && !f.isDetached());
-  await expect.poll(() => Boolean(find()), { timeout: 10_000 }).toBe(true);
+  await expect.poll(() => Boolean(find()), { timeout: 10_000, intervals: [25] }).toBe(true);
   return find();
 }
 
@@ -32,13 +32,18 @@ export async function tabIdOf(page) {
 
 /**
  * The side panel bound to `page`'s tab, opened as a page of its own (the browser's side panel itself is
- * browser UI that Playwright cannot drive; the page in it is this one).
+ * browser UI that Playwright cannot drive; the page in it is this one). It opens in a window of its own, as
+ * the side panel sits beside the record: the record's tab stays the visible one (a hidden tab's timers and
+ * frames are throttled, which no worker's record tab is).
  */
 export async function openSidePanelFor(page) {
-  const chip = await chipFrame(page);
   const tabId = await tabIdOf(page);
-  const sidePanel = await page.context().newPage();
-  await sidePanel.goto(`chrome-extension://${new URL(chip.url()).host}/sidepanel.html?tab=${tabId}`);
+  const context = page.context();
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const opened = context.waitForEvent('page');
+  await worker.evaluate((url) => chrome.windows.create({ url, type: 'popup', width: 400, height: 800 }), `sidepanel.html?tab=${tabId}`);
+  const sidePanel = await opened;
+  await sidePanel.waitForLoadState('domcontentloaded');
   return sidePanel;
 }
 
@@ -64,6 +69,7 @@ export async function choosePlacement(context, placement) {
   await expect
     .poll(() => worker.evaluate(async () => (await chrome.storage.local.get('launcher')).launcher?.placement ?? 'side-panel'), {
       timeout: 10_000,
+      intervals: [50],
     })
     .toBe(placement);
 }

@@ -72,28 +72,21 @@ const extensionDir = join(work, 'extension');
 cpSync(PROD_DIR, extensionDir, { recursive: true });
 const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
 manifest.host_permissions = ['http://localhost/*'];
-// The pages' floor: an empty page in the panel's own HTML shell and styles, whose script draws one line and
-// marks its first frame. Opened the same way as the panel it stands for, in the same run.
+// The pages' floors: an empty page in the panel's own HTML shell and styles, whose script draws and marks its
+// first frame. Opened the same way as the page it stands for, in the same run.
 const shell = readFileSync(join(extensionDir, 'sidepanel.html'), 'utf8');
-writeFileSync(
-  join(extensionDir, 'floor.html'),
-  shell
-    .replace(/<script[^>]*><\/script>/, '<script type="module" src="/floor.js"></script>')
-    .replace(/<link rel="modulepreload"[^>]*>/g, ''),
-);
-writeFileSync(
-  join(extensionDir, 'floor.js'),
+function writeFloor(name, script) {
+  const page = shell.replace(/<script[^>]*><\/script>/, `<script type="module" src="/${name}.js"></script>`);
+  writeFileSync(join(extensionDir, `${name}.html`), page.replace(/<link rel="modulepreload"[^>]*>/g, ''));
+  writeFileSync(join(extensionDir, `${name}.js`), script);
+}
+writeFloor(
+  'floor',
   "document.getElementById('app').textContent = 'Escalation Companion'; requestAnimationFrame(() => performance.mark('panel-ready'));",
 );
 // The dashboard's floor adds a raw read of its first screenful (60 rows in due order) from the same database.
-writeFileSync(
-  join(extensionDir, 'floor-db.html'),
-  shell
-    .replace(/<script[^>]*><\/script>/, '<script type="module" src="/floor-db.js"></script>')
-    .replace(/<link rel="modulepreload"[^>]*>/g, ''),
-);
-writeFileSync(
-  join(extensionDir, 'floor-db.js'),
+writeFloor(
+  'floor-db',
   `const open = indexedDB.open('escalation-companion');
 open.onsuccess = () => {
   const rows = open.result.transaction('escalations').objectStore('escalations').index('nextDueAt').getAll(null, 60);

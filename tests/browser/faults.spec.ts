@@ -8,7 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchWithExtension, TEST_BUILD_DIR } from '../../scripts/browser.mjs';
-import { expect, test } from './fixtures';
+import { expect, inRecordPageScript, test } from './fixtures';
 
 const BROWSER_WORDS = /listener indicated|message channel closed|Receiving end does not exist|Could not establish connection/;
 
@@ -195,14 +195,7 @@ test('a record page’s script cannot read or write extension storage, so it can
   const due = await timers.innerText();
   expect(due).toMatch(/due \w{3} \d+ \w{3} 2026/);
   // Run code in the record-page script's own world, as a compromised renderer of a granted site could.
-  const cdp = await context.newCDPSession(page);
-  const worlds: { id: number; name: string; auxData?: { type?: string } }[] = [];
-  cdp.on('Runtime.executionContextCreated', ({ context: world }) => void worlds.push(world));
-  await cdp.send('Runtime.enable');
-  const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.name === 'Escalation Companion');
-  expect(world, 'the record-page script’s world').toBeDefined();
-  const attempt = async (expression: string) =>
-    (await cdp.send('Runtime.evaluate', { contextId: world!.id, expression, awaitPromise: true, returnByValue: true })).result.value;
+  const { evaluate: attempt, detach } = await inRecordPageScript(context, page);
   const closureDays = Object.fromEntries(
     Array.from({ length: 60 }, (_, i) => [`2026-11-${String((i % 28) + 1).padStart(2, '0')}`, 'closed']),
   );
@@ -214,7 +207,7 @@ test('a record page’s script cannot read or write extension storage, so it can
   expect(await attempt(`chrome.storage.local.get(null).then((all) => JSON.stringify(all), (e) => 'refused: ' + e.message)`)).toMatch(
     /^refused: /,
   );
-  await cdp.detach();
+  await detach();
   // The chip still reads the child (its adapters came by message), and the panel's dates did not move.
   await expect(await chipChild(page)).toHaveText('Mosaic ID 1000001');
   await page.reload();

@@ -65,4 +65,21 @@ export async function serviceWorker(context: BrowserContext) {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
 }
 
+/**
+ * Runs code in the record-page script's own (isolated) world of `page`, as a compromised renderer of a granted
+ * site could: resolves to a function that evaluates an expression there (awaiting a promise) and returns its
+ * value, and one that detaches.
+ */
+export async function inRecordPageScript(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  const worlds: { id: number; name: string; auxData?: { type?: string } }[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context: world }) => void worlds.push(world));
+  await cdp.send('Runtime.enable');
+  const world = worlds.find((w) => w.auxData?.type === 'isolated' && w.name === 'Escalation Companion');
+  expect(world, 'the record-page script’s world').toBeDefined();
+  const evaluate = async (expression: string): Promise<unknown> =>
+    (await cdp.send('Runtime.evaluate', { contextId: world!.id, expression, awaitPromise: true, returnByValue: true })).result.value;
+  return { evaluate, detach: () => cdp.detach() };
+}
+
 export { seedDirectly } from '../../scripts/seed.mjs';
