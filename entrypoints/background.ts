@@ -33,7 +33,6 @@ let settingsCache: Promise<ResolvedSettings> | undefined;
  * worker's key press or click (browsers refuse it after an await). Read from storage at start.
  */
 let placementNow: PanelPlacement = BUILT_IN_SETTINGS.panelPlacement;
-void LAUNCHER_ITEM.get().then((launcher) => (placementNow = launcher.placement));
 
 /** Reads the settings afresh; the one place the cache is set. */
 function readSettings() {
@@ -55,9 +54,10 @@ async function applySettings() {
 }
 
 /** What each tab's frames read, changed one change at a time and kept for the session (lib/tab-readings.ts). */
-let readings: Promise<TabReadings> = TAB_READINGS_ITEM.get();
+let readings: Promise<TabReadings> | undefined;
+const currentReadings = () => (readings ??= TAB_READINGS_ITEM.get());
 function updateReadings(change: (all: TabReadings) => TabReadings) {
-  readings = readings.then((all) => {
+  readings = currentReadings().then((all) => {
     const next = change(all);
     if (next !== all) void TAB_READINGS_ITEM.set(next);
     return next;
@@ -75,7 +75,8 @@ async function tellRecordPages<K extends 'adaptersChanged' | 'placementChanged'>
 export default defineBackground(() => {
   // First, on every start: record pages' scripts must not reach what decides deadlines and who the worker is.
   void restrictStorageToExtension();
-  void readSettings(); // so the placement is known before the worker next presses the shortcut
+  // So the placement is known before the worker next presses the shortcut (entrypoint code runs only in main).
+  void LAUNCHER_ITEM.get().then((launcher) => (placementNow = launcher.placement));
   browser.runtime.onInstalled.addListener(
     ({ reason }) =>
       void registerRecordPageScript().then(async (origins) => {
@@ -108,7 +109,7 @@ export default defineBackground(() => {
     }),
     launcherSettings: () => LAUNCHER_ITEM.get(),
     dueSummary: () => dueSummary(),
-    readings: () => readings,
+    readings: currentReadings,
     updateReadings,
     async recordPageLoad(load) {
       const health = recordPageLoad(await ADAPTER_HEALTH_ITEM.get(), load);
