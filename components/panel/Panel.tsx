@@ -14,6 +14,7 @@ import {
   tellPage,
 } from './tab-child';
 import { lazyComponent } from '../shared/lazy';
+import { markOnce } from '../shared/marks';
 
 // Only on a tab with no record (side panel): loaded then, not with every panel.
 const DueOverview = lazyComponent(() => import('../popup/Popup').then((m) => m.DueOverview));
@@ -59,7 +60,7 @@ function ChildEscalations({ hostId, childId }: { hostId: string; childId: string
   const [onRecord, setOnRecord] = useState<{ reference: string; line: string }[]>([]);
   const [tracking, setTracking] = useState<{ reference: string; line: string } | null>(null);
   // The first useful paint, for `npm run bench`.
-  useEffect(() => void (list && performance.getEntriesByName('panel-ready').length === 0 && performance.mark('panel-ready')), [list]);
+  useEffect(() => void (list && markOnce('panel-ready')), [list]);
   useEffect(() => {
     setStarting(false);
     setTracking(null);

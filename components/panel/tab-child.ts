@@ -11,6 +11,7 @@ import type { DiagnosticReport } from '../../lib/hosts/diagnose';
 import type { ChildReading, InsertResult, PanelSide, PickedId, ReferencesResult, TabReading } from '../../lib/messages/types';
 import { PANEL_SIDE_ITEM } from '../../lib/browser/storage';
 import { childForTab } from '../../lib/page/detector';
+import { markOnce } from '../shared/marks';
 
 export const tabId = signal<number | null>(null);
 /** The panel's first tab, once known: messages to the page wait for it. */
@@ -34,12 +35,9 @@ export const picked = signal<PickedId | null>(null);
 /** Tabs seen before (side panel): switching back shows their child at once, before the background answers. */
 const seen = new Map<number, Map<number, ChildReading>>();
 
-/** Marks (once) when the panel first knows the tab's child, for `npm run bench`. */
-const markOnce = (name: string) => void (performance.getEntriesByName(name).length === 0 && performance.mark(name));
-
 function show(id: number | null, reading: Map<number, ChildReading>, heard: boolean) {
   frames.value = reading;
-  if (childForTab(reading).found) markOnce('panel-child');
+  if (childForTab(reading).found) markOnce('panel-child'); // when the panel first knows the tab's child
   heardFromPage.value = heard;
   if (id !== null) seen.set(id, reading);
 }
