@@ -11,6 +11,7 @@ import {
 import { mayNeedUpdating, recordPageLoad } from '../lib/hosts/health';
 import { pageHandlers, recordPageHandlers, fromExtensionPage, type BackgroundDeps } from '../lib/browser/background-handlers';
 import { database } from '../lib/browser/database';
+import { FRAMED_PAGES_HEAR_ONLY_THEIR_TAB, passOnToFramedPages, serveOwnTabRelay, type Sender } from '../lib/browser/messaging';
 import { OVERVIEW_ALARM, dueSummary, openFromNotification, refreshOverview } from '../lib/browser/overview';
 import { injectIntoOpenRecordPages, registerRecordPageScript } from '../lib/browser/record-pages';
 import { PORT_NAME } from '../lib/browser/records-bridge';
@@ -120,12 +121,20 @@ export default defineBackground(() => {
     recordsChanged() {
       void refreshOverview();
       backgroundToPages.send('recordsUpdated').catch(() => undefined);
+      // Firefox: the chips (framed) hear only their own tab.
+      if (FRAMED_PAGES_HEAR_ONLY_THEIR_TAB)
+        void currentReadings().then((all) => {
+          for (const tabId of Object.keys(all)) backgroundToPages.sendToTab({ tabId: Number(tabId) }, 'recordsUpdated').catch(() => undefined);
+        });
     },
     tellRecordPage: (target, type, ...data) => void extensionToRecordPage.sendToTab(target, type, ...data).catch(() => undefined),
     extensionId: browser.runtime.id,
     now: () => new Date(),
   };
   pagesToBackground.handle(pageHandlers(deps));
+  const isOwnPage = (sender: Sender) => fromExtensionPage(sender, browser.runtime.id);
+  serveOwnTabRelay(isOwnPage);
+  if (FRAMED_PAGES_HEAR_ONLY_THEIR_TAB) passOnToFramedPages(recordPageToExtension.name, ['childDetected', 'idPicked'], isOwnPage);
   recordPageToExtension.handle(recordPageHandlers(deps));
 
   // The in-page panel's live queries come over a port (first-party storage, see records-bridge.ts).

@@ -45,19 +45,28 @@ function isDebianRoot() {
   return process.platform === 'linux' && existsSync('/etc/debian_version') && process.getuid?.() === 0;
 }
 
+/**
+ * Installs a Debian package when this is Debian/Ubuntu and we are root (CI); returns whether it tried.
+ * Used for the browsers the tests need: `chromium` and `firefox-esr`.
+ */
+export function installDebianPackage(name) {
+  if (!isDebianRoot()) return false;
+  console.log(`Installing Debian's "${name}" package…`);
+  for (const args of [
+    ['update', '-qq'],
+    ['install', '-y', '-qq', name],
+  ]) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}).`);
+  }
+  return true;
+}
+
 /** Returns a browser path, installing Debian's chromium when that is possible; otherwise explains what to do. */
 export function ensureBrowser() {
   const found = findBrowser();
   if (found) return found;
-  if (isDebianRoot()) {
-    console.log('No Chromium, Chrome or Edge found: installing Debian\'s "chromium" package…');
-    for (const args of [
-      ['update', '-qq'],
-      ['install', '-y', '-qq', 'chromium'],
-    ]) {
-      const r = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
-      if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}).`);
-    }
+  if (installDebianPackage('chromium')) {
     const installed = findBrowser();
     if (installed) return installed;
   }

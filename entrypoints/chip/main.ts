@@ -2,7 +2,7 @@
 // says: the child on this tab, the stage and time left, and the button that opens the panel. It asks the
 // background about its own tab only; its address names nothing. No framework: it loads on every record page.
 import { NOT_MINE } from '../../lib/browser/messaging';
-import { openSidePanel } from '../../lib/browser/side-panel';
+import { hasSidePanel, openSidePanel } from '../../lib/browser/side-panel';
 import { LAUNCHER_ITEM } from '../../lib/browser/storage';
 import { backgroundToPages } from '../../lib/messages/background-to-pages';
 import { extensionToRecordPage } from '../../lib/messages/extension-to-record-page';
@@ -63,7 +63,9 @@ button.addEventListener('click', () => {
   if (!state || state.tabId === null) return;
   const tabId = state.tabId;
   const inPage = () => void extensionToRecordPage.sendToTab({ tabId, frameId: 0 }, 'togglePanel').catch(() => undefined);
-  if (state.placement === 'in-page') return inPage();
+  // Firefox gives a framed extension page no `sidebarAction`: there the chip opens the in-page panel, and the
+  // toolbar button and Alt+Shift+E open the sidebar (README, Browsers).
+  if (state.placement === 'in-page' || !hasSidePanel()) return inPage();
   // In the same turn as the click: the browser opens its side panel only for the worker's own action.
   void openSidePanel({ id: tabId }).then((opened) => {
     if (opened) return;

@@ -34,6 +34,8 @@ interface Envelope {
   protocol: string;
   type: string;
   data?: unknown;
+  /** Set by the background when it passes a record-page script's message on (Firefox: see passOnToFramedPages). */
+  passedOnFrom?: { tabId: number; frameId: number };
 }
 
 export interface Protocol<P extends ProtocolMap<P>> {
@@ -70,6 +72,7 @@ export function defineProtocol<P extends ProtocolMap<P>>(name: string): Protocol
       type: K,
       ...data: Parameters<P[K]>
     ) {
+      if (!browser.tabs) return (await relayToOwnTab({ tabId, frameId }, envelope(type, data))) as ReturnType<P[K]>;
       const options = frameId === undefined ? undefined : { frameId };
       return (await browser.tabs.sendMessage(tabId, envelope(type, data), options)) as ReturnType<P[K]>;
     },
@@ -77,7 +80,7 @@ export function defineProtocol<P extends ProtocolMap<P>>(name: string): Protocol
       const listener = (message: unknown, sender: Sender, sendResponse: (reply: unknown) => void): true | undefined => {
         if (!isOurs(message) || !Object.hasOwn(handlers, message.type)) return undefined;
         const handler = handlers[message.type as keyof P] as (data: unknown, sender: Sender) => unknown;
-        const reply = handler(message.data, sender);
+        const reply = handler(message.data, originalSender(message, sender));
         if (reply === NOT_MINE) return undefined;
         if (reply instanceof Promise) {
           reply.then(sendResponse, () => sendResponse(undefined));
@@ -90,4 +93,82 @@ export function defineProtocol<P extends ProtocolMap<P>>(name: string): Protocol
       return () => browser.runtime.onMessage.removeListener(listener);
     },
   };
+}
+
+// Firefox gives an extension page framed in a web page (the chip, the in-page panel) no `tabs` API, only
+// what a content script has: its messages to its own tab go through the background, which sends them on
+// to the tab they came from and nowhere else.
+const RELAY = 'own-tab-relay';
+interface Relay {
+  protocol: typeof RELAY;
+  tabId: number;
+  frameId?: number;
+  message: Envelope;
+}
+type Relayed = { ok: true; reply: unknown } | { ok: false; error: string };
+
+async function relayToOwnTab(target: { tabId: number; frameId?: number }, message: Envelope): Promise<unknown> {
+  const answer = (await browser.runtime.sendMessage({ protocol: RELAY, ...target, message } satisfies Relay)) as Relayed | undefined;
+  if (!answer) throw new Error('The background did not pass the message on.');
+  if (!answer.ok) throw new Error(answer.error);
+  return answer.reply;
+}
+
+/**
+ * Where a relayed message may go: the tab it came from, and only from one of the extension's own pages in
+ * that tab (`isOwnPage`); null for anything else (a record page's script asking, another tab named).
+ */
+export function ownTabTarget(message: unknown, sender: Sender, isOwnPage: (sender: Sender) => boolean): { tabId: number; frameId?: number } | null {
+  const relay = message as Partial<Relay> | null;
+  if (typeof relay !== 'object' || relay === null || relay.protocol !== RELAY) return null;
+  if (sender.tab?.id === undefined || relay.tabId !== sender.tab.id || !isOwnPage(sender)) return null;
+  if (relay.frameId !== undefined && !Number.isInteger(relay.frameId)) return null;
+  return { tabId: sender.tab.id, ...(relay.frameId === undefined ? {} : { frameId: relay.frameId }) };
+}
+
+/** The background's side of the relay. */
+export function serveOwnTabRelay(isOwnPage: (sender: Sender) => boolean): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Sender, sendResponse: (answer: Relayed) => void) => {
+    const target = ownTabTarget(message, sender, isOwnPage);
+    if (!target) return undefined;
+    const options = target.frameId === undefined ? undefined : { frameId: target.frameId };
+    browser.tabs.sendMessage(target.tabId, (message as Relay).message, options).then(
+      (reply) => sendResponse({ ok: true, reply }),
+      (error: unknown) => sendResponse({ ok: false, error: String((error as Error)?.message ?? error) }),
+    );
+    return true;
+  });
+}
+
+/**
+ * Firefox delivers messages to an extension page framed in a web page only as it does to a content script:
+ * from its own tab (`tabs.sendMessage`), never a record-page script's or the background's runtime message.
+ * So in Firefox builds the background passes those on to the tab, marked with where they came from.
+ */
+export const FRAMED_PAGES_HEAR_ONLY_THEIR_TAB: boolean = import.meta.env.FIREFOX ?? false;
+
+/**
+ * The background's side: `types` of `protocol` that a record-page script (a frame of a tab, not one of the
+ * extension's own pages, `isOwnPage`) sends are passed on to that same tab's frames.
+ */
+export function passOnToFramedPages(protocol: string, types: readonly string[], isOwnPage: (sender: Sender) => boolean): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
+    const envelope = message as Partial<Envelope> | null;
+    const tabId = sender.tab?.id;
+    if (envelope?.protocol !== protocol || !types.includes(envelope.type ?? '') || tabId === undefined || isOwnPage(sender)) return undefined;
+    const passedOnFrom = { tabId, frameId: sender.frameId ?? 0 };
+    browser.tabs.sendMessage(tabId, { ...envelope, passedOnFrom }).catch(() => undefined);
+    return undefined;
+  });
+}
+
+/**
+ * Who a message is from: for one the background passed on, the record-page frame that sent it. Only a
+ * message from outside any tab (the background) can carry that mark; a record-page script's own messages
+ * always name their tab, so one cannot pretend to be another frame.
+ */
+export function originalSender(message: Envelope, sender: Sender): Sender {
+  const from = message.passedOnFrom;
+  if (!from || sender.tab || !Number.isInteger(from.tabId) || !Number.isInteger(from.frameId)) return sender;
+  return { ...sender, tab: { id: from.tabId } as Sender['tab'], frameId: from.frameId };
 }
