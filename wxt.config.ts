@@ -5,6 +5,15 @@ import preact from '@preact/preset-vite';
 // builds may touch it; the production manifest asks for no host access at all
 // (case-system origins are optional permissions granted at runtime).
 const DEMO_ORIGINS = ['http://localhost/*', 'http://127.0.0.1/*'];
+const CASE_SYSTEM_ORIGINS = ['https://*/*', 'http://*/*'];
+
+// The project's Firefox add-on id: a GUID, unique without owning a domain (the AMO listing is registered
+// under it). An organisation that signs and distributes its own package sets its own with FIREFOX_ADDON_ID
+// at build time; policies.json keys the add-on's settings by this id (docs/managed-settings.md).
+const FIREFOX_ADDON_ID = process.env.FIREFOX_ADDON_ID ?? '{ef519505-69b2-4f4f-ac8f-e02a08858469}';
+// Firefox 140 ESR: the oldest ESR with built-in data-collection consent (data_collection_permissions), and
+// with every API used here (MV2 scripting.registerContentScripts, storage.session, sidebarAction).
+const FIREFOX_MIN_VERSION = '140.0';
 
 export default defineConfig({
   srcDir: '.',
@@ -16,7 +25,9 @@ export default defineConfig({
     default_locale: 'en',
     description: 'Follow your safeguarding partnership’s escalation protocol beside the case record. Everything stays on this device.',
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'clipboardWrite', 'alarms', 'notifications'],
-    optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // Case-record sites, asked for one at a time from the options page. Firefox's MV2 manifest has no
+    // optional_host_permissions (WXT drops the key there): the same origins go in optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: CASE_SYSTEM_ORIGINS } : { optional_host_permissions: CASE_SYSTEM_ORIGINS }),
     ...(mode === 'production' ? {} : { host_permissions: DEMO_ORIGINS }),
     action: { default_title: 'Escalation Companion' },
     // Settings IT can set by policy (docs/managed-settings.md).
@@ -45,7 +56,11 @@ export default defineConfig({
       ? {
           browser_specific_settings: {
             // Nothing is collected or sent anywhere (PRIVACY.md).
-            gecko: { id: 'escalation-companion@example.org', data_collection_permissions: { required: ['none'] } },
+            gecko: {
+              id: FIREFOX_ADDON_ID,
+              strict_min_version: FIREFOX_MIN_VERSION,
+              data_collection_permissions: { required: ['none'] },
+            },
           },
         }
       : {}),

@@ -124,7 +124,8 @@ export default defineBackground(() => {
       // Firefox: the chips (framed) hear only their own tab.
       if (FRAMED_PAGES_HEAR_ONLY_THEIR_TAB)
         void currentReadings().then((all) => {
-          for (const tabId of Object.keys(all)) backgroundToPages.sendToTab({ tabId: Number(tabId) }, 'recordsUpdated').catch(() => undefined);
+          for (const tabId of Object.keys(all))
+            backgroundToPages.sendToTab({ tabId: Number(tabId) }, 'recordsUpdated').catch(() => undefined);
         });
     },
     tellRecordPage: (target, type, ...data) => void extensionToRecordPage.sendToTab(target, type, ...data).catch(() => undefined),

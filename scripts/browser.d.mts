@@ -2,7 +2,7 @@ import type { BrowserContext, Worker } from '@playwright/test';
 export const CHROMIUM_FLAGS: string[];
 export function findBrowser(): string | null;
 export function ensureBrowser(): string;
-export function installDebianPackage(name: string): boolean;
+export function installDebianPackages(names: string[]): boolean;
 export function browserVersion(path: string): string;
 export function launchWithExtension(
   extensionDir: string,

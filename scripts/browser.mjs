@@ -46,15 +46,15 @@ function isDebianRoot() {
 }
 
 /**
- * Installs a Debian package when this is Debian/Ubuntu and we are root (CI); returns whether it tried.
- * Used for the browsers the tests need: `chromium` and `firefox-esr`.
+ * Installs Debian packages when this is Debian/Ubuntu and we are root (CI); returns whether it tried.
+ * Used for the browsers the tests need: `chromium` and `firefox-esr` (in one go when both are missing).
  */
-export function installDebianPackage(name) {
-  if (!isDebianRoot()) return false;
-  console.log(`Installing Debian's "${name}" package…`);
+export function installDebianPackages(names) {
+  if (!isDebianRoot() || names.length === 0) return false;
+  console.log(`Installing Debian's ${names.map((n) => `"${n}"`).join(' and ')} package${names.length > 1 ? 's' : ''}…`);
   for (const args of [
     ['update', '-qq'],
-    ['install', '-y', '-qq', name],
+    ['install', '-y', '-qq', ...names],
   ]) {
     const r = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
     if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}).`);
@@ -66,7 +66,7 @@ export function installDebianPackage(name) {
 export function ensureBrowser() {
   const found = findBrowser();
   if (found) return found;
-  if (installDebianPackage('chromium')) {
+  if (installDebianPackages(['chromium'])) {
     const installed = findBrowser();
     if (installed) return installed;
   }

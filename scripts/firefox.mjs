@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { installDebianPackage, manifestOf } from './browser.mjs';
+import { installDebianPackages, manifestOf } from './browser.mjs';
 
 const CANDIDATES = [
   '/usr/bin/firefox-esr',
@@ -28,7 +28,7 @@ export function findFirefox() {
 export function ensureFirefox() {
   const found = findFirefox();
   if (found) return found;
-  if (installDebianPackage('firefox-esr')) {
+  if (installDebianPackages(['firefox-esr'])) {
     const installed = findFirefox();
     if (installed) return installed;
   }
@@ -51,12 +51,17 @@ export function addonIdOf(dir) {
 
 /** Packs a built extension directory as an .xpi (web-ext build), so it can be installed into a profile. */
 export function packExtension(dir) {
-  if (!existsSync(join(dir, 'manifest.json'))) throw new Error(`No Firefox build in ${dir}: run "npx wxt build -b firefox --mode development".`);
+  if (!existsSync(join(dir, 'manifest.json')))
+    throw new Error(`No Firefox build in ${dir}: run "npx wxt build -b firefox --mode development".`);
   const out = mkdtempSync(join(tmpdir(), 'escalation-xpi-'));
-  execFileSync('npx', ['web-ext', 'build', '--source-dir', dir, '--artifacts-dir', out, '--filename', 'extension.xpi', '--no-config-discovery'], {
-    stdio: 'ignore',
-    shell: process.platform === 'win32',
-  });
+  execFileSync(
+    'npx',
+    ['web-ext', 'build', '--source-dir', dir, '--artifacts-dir', out, '--filename', 'extension.xpi', '--no-config-discovery'],
+    {
+      stdio: 'ignore',
+      shell: process.platform === 'win32',
+    },
+  );
   return join(out, 'extension.xpi');
 }
 

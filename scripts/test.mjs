@@ -2,9 +2,11 @@
 // 1. unit tests (vitest) under two time zones, so no rule leans on the machine's zone; type check; formatting;
 // 2. the development/test build of the extension;
 // 3. browser tests (Playwright) in real Chromium with that build loaded;
-// 4. the benchmark's smoke run (one run, small data), so `npm run bench` cannot rot.
+// 4. the Firefox smoke suite in real Firefox ESR with the Firefox test build installed;
+// 5. the benchmark's smoke run (one run, small data), so `npm run bench` cannot rot.
 import { spawnSync } from 'node:child_process';
-import { browserVersion, ensureBrowser } from './browser.mjs';
+import { browserVersion, ensureBrowser, findBrowser, installDebianPackages } from './browser.mjs';
+import { ensureFirefox, findFirefox, firefoxVersion } from './firefox.mjs';
 
 function run(title, command, args, env = {}) {
   console.log(`\n▶ ${title}`);
@@ -16,13 +18,17 @@ function run(title, command, args, env = {}) {
 }
 
 let browser;
+let firefox;
 try {
+  // Both browsers' packages in one apt transaction when both are missing (CI on a clean machine).
+  installDebianPackages([...(findBrowser() ? [] : ['chromium']), ...(findFirefox() ? [] : ['firefox-esr'])]);
   browser = ensureBrowser();
+  firefox = ensureFirefox();
 } catch (error) {
   console.error(String(error.message));
   process.exit(1);
 }
-console.log(`Browser for the browser tests: ${browser} (${browserVersion(browser)})`);
+console.log(`Browsers for the browser tests: ${browser} (${browserVersion(browser)}); ${firefox} (${firefoxVersion(firefox)})`);
 
 run('Unit tests, TZ=Europe/London', 'npx', ['vitest', 'run'], { TZ: 'Europe/London' });
 run('Unit tests, TZ=Pacific/Auckland', 'npx', ['vitest', 'run'], { TZ: 'Pacific/Auckland' });
@@ -31,6 +37,10 @@ run('Formatting (Prettier; `npm run format` fixes it)', 'npx', ['prettier', '--c
 run('Firefox build, checked with web-ext lint', 'npm', ['run', 'lint:firefox']);
 run('Build the extension (test build)', 'npx', ['wxt', 'build', '--mode', 'development']);
 run('Browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], { CHROME_PATH: browser });
+run('Firefox build (test build)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mode', 'development']);
+run('Firefox smoke suite (Firefox ESR over WebDriver BiDi)', 'npx', ['playwright', 'test', '-c', 'playwright.firefox.config.ts'], {
+  FIREFOX_PATH: firefox,
+});
 run('Benchmark smoke run (one run, small data; figures not for comparison)', 'node', ['scripts/bench.mjs', '--smoke'], {
   CHROME_PATH: browser,
 });

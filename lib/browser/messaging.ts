@@ -118,7 +118,11 @@ async function relayToOwnTab(target: { tabId: number; frameId?: number }, messag
  * Where a relayed message may go: the tab it came from, and only from one of the extension's own pages in
  * that tab (`isOwnPage`); null for anything else (a record page's script asking, another tab named).
  */
-export function ownTabTarget(message: unknown, sender: Sender, isOwnPage: (sender: Sender) => boolean): { tabId: number; frameId?: number } | null {
+export function ownTabTarget(
+  message: unknown,
+  sender: Sender,
+  isOwnPage: (sender: Sender) => boolean,
+): { tabId: number; frameId?: number } | null {
   const relay = message as Partial<Relay> | null;
   if (typeof relay !== 'object' || relay === null || relay.protocol !== RELAY) return null;
   if (sender.tab?.id === undefined || relay.tabId !== sender.tab.id || !isOwnPage(sender)) return null;
@@ -155,7 +159,8 @@ export function passOnToFramedPages(protocol: string, types: readonly string[], 
   browser.runtime.onMessage.addListener((message: unknown, sender: Sender) => {
     const envelope = message as Partial<Envelope> | null;
     const tabId = sender.tab?.id;
-    if (envelope?.protocol !== protocol || !types.includes(envelope.type ?? '') || tabId === undefined || isOwnPage(sender)) return undefined;
+    if (envelope?.protocol !== protocol || !types.includes(envelope.type ?? '') || tabId === undefined || isOwnPage(sender))
+      return undefined;
     const passedOnFrom = { tabId, frameId: sender.frameId ?? 0 };
     browser.tabs.sendMessage(tabId, { ...envelope, passedOnFrom }).catch(() => undefined);
     return undefined;

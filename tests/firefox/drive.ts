@@ -6,7 +6,12 @@ import { expect } from '@playwright/test';
 type Surface = Page | Frame;
 
 /** Opens one of the extension's pages (e.g. `dashboard.html`) in a new tab, or a new window. */
-export async function openExtensionPage(browser: Browser, extensionUrl: string, path: string, type: 'tab' | 'window' = 'tab'): Promise<Page> {
+export async function openExtensionPage(
+  browser: Browser,
+  extensionUrl: string,
+  path: string,
+  type: 'tab' | 'window' = 'tab',
+): Promise<Page> {
   const page = await browser.newPage(type === 'window' ? { type: 'window' } : undefined);
   // Firefox reports no load event for moz-extension pages over BiDi: wait for the document instead.
   await page.goto(extensionUrl + path, { waitUntil: [] });
@@ -51,7 +56,10 @@ export async function element(surface: Surface, selector: string): Promise<Eleme
  */
 export async function clickInFrame(page: Page, frame: Frame, selector: string): Promise<void> {
   type ScreenWindow = { mozInnerScreenX: number; mozInnerScreenY: number };
-  const origin = await page.evaluate(() => [(window as unknown as ScreenWindow).mozInnerScreenX, (window as unknown as ScreenWindow).mozInnerScreenY]);
+  const origin = await page.evaluate(() => [
+    (window as unknown as ScreenWindow).mozInnerScreenX,
+    (window as unknown as ScreenWindow).mozInnerScreenY,
+  ]);
   const [x, y] = await frame.evaluate((s) => {
     const box = document.querySelector(s)!.getBoundingClientRect();
     const w = window as unknown as ScreenWindow;
@@ -62,10 +70,7 @@ export async function clickInFrame(page: Page, frame: Frame, selector: string): 
 
 /** The text of the elements matching `selector`, a line each ('' when there are none). */
 export const textOf = (surface: Surface, selector: string): Promise<string> =>
-  surface.evaluate(
-    (s) => [...document.querySelectorAll<HTMLElement>(s)].map((e) => e.innerText.trim()).join('\n'),
-    selector,
-  );
+  surface.evaluate((s) => [...document.querySelectorAll<HTMLElement>(s)].map((e) => e.innerText.trim()).join('\n'), selector);
 
 /** Waits until the text of `selector` passes `test` (a string to contain, or a pattern). */
 export async function expectText(surface: Surface, selector: string, want: string | RegExp, timeout = 10_000): Promise<void> {

@@ -11,7 +11,19 @@ import { getProtocol } from '../../lib/protocols';
 import { scheduleEscalation } from '../../lib/schedule';
 import { timeLeft } from '../../lib/timer';
 import { addonIdOf, FIREFOX_TEST_BUILD_DIR, launchFirefoxWithExtension, packExtension } from '../../scripts/firefox.mjs';
-import { check, clickInFrame, element, expectText, fill, frameEndingWith, openExtensionPage, options, press, select, textOf } from './drive';
+import {
+  check,
+  clickInFrame,
+  element,
+  expectText,
+  fill,
+  frameEndingWith,
+  openExtensionPage,
+  options,
+  press,
+  select,
+  textOf,
+} from './drive';
 
 const CONCERN = '2026-11-16T09:30'; // Monday 16 Nov 2026, London time
 const PROTOCOL = getProtocol('herefordshire');
@@ -43,7 +55,17 @@ test('Firefox ESR: installs, reads the child, carries an escalation through with
   const addonId = addonIdOf(FIREFOX_TEST_BUILD_DIR);
   // An organisation's policies.json: its settings for this add-on go under 3rdparty.Extensions[id].
   const policies = {
-    policies: { '3rdparty': { Extensions: { [addonId]: { defaultProtocol: 'herefordshire', allowedProtocols: ['herefordshire', 'enfield'] } } } },
+    policies: {
+      '3rdparty': {
+        Extensions: {
+          [addonId]: {
+            defaultProtocol: 'herefordshire',
+            allowedProtocols: ['herefordshire', 'enfield'],
+            caseSystemOrigins: ['https://mosaic.ourshire.gov.uk/*'],
+          },
+        },
+      },
+    },
   };
   let browser: Browser | undefined;
   try {
@@ -54,10 +76,18 @@ test('Firefox ESR: installs, reads the child, carries an escalation through with
     // The organisation's settings, shown as the organisation's and locked.
     const settings = await openExtensionPage(browser, extensionUrl, 'options.html');
     await expectText(settings, 'fieldset[data-setting="defaultProtocol"]', 'Set by your organisation');
-    expect(await settings.$eval('fieldset[data-setting="defaultProtocol"] select', (s) => [(s as HTMLSelectElement).value, s.matches(':disabled')])).toEqual([
-      'herefordshire',
-      true,
-    ]);
+    expect(
+      await settings.$eval('fieldset[data-setting="defaultProtocol"] select', (s) => [
+        (s as HTMLSelectElement).value,
+        s.matches(':disabled'),
+      ]),
+    ).toEqual(['herefordshire', true]);
+
+    // The organisation's case-record site can be granted from the options page: Firefox shows its own prompt
+    // (which no driver answers) instead of refusing an origin the manifest did not declare.
+    await press(settings, 'Allow access to https://mosaic.ourshire.gov.uk/*');
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await textOf(settings, 'section[aria-labelledby="sites-title"] [role="status"], [role="alert"]')).toBe('');
 
     // The record page: the chip reads the child. Firefox opens a newly installed add-on's sidebar itself; a
     // framed page has no sidebarAction, so the chip's click opens the panel in the page, for the same child.
@@ -67,7 +97,8 @@ test('Firefox ESR: installs, reads the child, carries an escalation through with
     await expectText(chip, '#child', 'Mosaic ID 1000001');
     expect(await settings.evaluate(() => globalThis.browser.sidebarAction.isOpen({}))).toBe(true);
     await clickInFrame(record, chip, '#open');
-    await expectText(await frameEndingWith(record, '/panel.html'), 'main', 'Mosaic ID 1000001');
+    const inPage = await frameEndingWith(record, '/panel.html');
+    await expectText(inPage, 'main', 'Mosaic ID 1000001');
     expect(await textOf(chip, '#status')).toBe(''); // and no "Side panel blocked"
 
     // The sidebar's page, bound to the record's tab (Firefox's sidebar is browser UI no driver reaches), in a
@@ -97,7 +128,8 @@ test('Firefox ESR: installs, reads the child, carries an escalation through with
     await expectText(panel, '.current-stage', PROTOCOL.stages[0]!.title);
     const history = [{ stageId: PROTOCOL.stages[0]!.id, enteredAt: new Date().toISOString() }];
     expect(await shownDues(panel)).toEqual(expectedDues(history, 0));
-    // The chip, in its frame, heard of the change.
+    // The in-page panel (its records come through the background) and the chip, in their frames, heard of it.
+    await expectText(inPage, '.current-stage', PROTOCOL.stages[0]!.title);
     await expectText(chip, '#status', stageShortName(PROTOCOL.id, PROTOCOL.stages[0]!.id));
 
     // Escalate one stage.
@@ -115,7 +147,10 @@ test('Firefox ESR: installs, reads the child, carries an escalation through with
     await record.keyboard.type('Visit notes typed by the worker.');
     await press(panel, 'Insert into the record’s case note');
     await expectText(panel, '[role="status"]', 'Inserted into the case note');
-    const editor = await record.$eval('#note-editor', (e) => ({ text: (e as HTMLElement).innerText, heading: e.querySelector('h3')?.textContent }));
+    const editor = await record.$eval('#note-editor', (e) => ({
+      text: (e as HTMLElement).innerText,
+      heading: e.querySelector('h3')?.textContent,
+    }));
     expect(editor.heading).toMatch(/^Multi-agency escalation ESC-/);
     expect(editor.text.indexOf('Visit notes typed by the worker.')).toBeLessThan(editor.text.indexOf('Multi-agency escalation'));
     await expectText(record, '#note-status', /^Unsaved changes \(\d+ characters\)$/);
