@@ -9,5 +9,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts'],
     // An in-memory IndexedDB, installed before Dexie is first imported.
     setupFiles: ['fake-indexeddb/auto'],
+    // Worker threads start faster than forked processes (about 10 s less per run here). The time zone is the
+    // process's (npm test sets TZ per run), so threads cannot disagree about it.
+    pool: 'threads',
   },
 });

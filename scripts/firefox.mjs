@@ -87,7 +87,9 @@ export async function launchFirefoxWithExtension({ xpi, addonId, userDataDir, po
     'extensions.autoDisableScopes': 0,
     'extensions.webextensions.uuids': JSON.stringify({ [addonId]: EXTENSION_UUID }),
   };
-  const env = { ...process.env };
+  // Newer Firefox (153 here; 140 did not ask) lets WebDriver open moz-extension:// pages only with system
+  // access allowed, for this test session only.
+  const env = { ...process.env, MOZ_REMOTE_ALLOW_SYSTEM_ACCESS: '1' };
   if (policies) {
     const file = join(profile, 'policies.json');
     writeFileSync(file, JSON.stringify(policies));

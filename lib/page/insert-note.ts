@@ -207,6 +207,11 @@ function textBeforeCaret(block: Element, caret: Range): string {
   return range.toString();
 }
 
+/** Whether the browser's selection is still the collapsed point `range` names. */
+function selectionIs(selection: Selection, range: Range): boolean {
+  return selection.rangeCount === 1 && selection.focusNode === range.endContainer && selection.focusOffset === range.endOffset;
+}
+
 const normaliseSpace = (s: string) => s.replace(/[\s\u200b\ufeff]+/g, '');
 
 async function insertRich(field: HTMLElement, note: Note, caret: Caret): Promise<'caret' | 'end'> {
@@ -214,11 +219,15 @@ async function insertRich(field: HTMLElement, note: Note, caret: Caret): Promise
   const range = isRange(caret) ? caret.cloneRange() : endOf(field);
   range.collapse(false); // after any selection: never replace it
   focusField({ kind: 'rich', element: field });
-  // A focused editor puts back its own idea of the selection (CKEditor 5: the start) a moment later; ours goes after.
-  await nextFrame(doc.defaultView!);
+  // A focused editor puts back its own idea of the selection (CKEditor 5: the start) a moment later, later
+  // still on a busy machine; ours goes after, and again until the editor leaves it be for a frame.
   const selection = doc.getSelection()!;
-  selection.removeAllRanges();
-  selection.addRange(range);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await nextFrame(doc.defaultView!);
+    if (attempt > 0 && selectionIs(selection, range)) break;
+    selection.removeAllRanges();
+    selection.addRange(range);
+  }
   // Editors read the browser's selection into their own model on selectionchange, a task later.
   await nextFrame(doc.defaultView!);
   const html = richPayload(range, note.html);

@@ -55,46 +55,57 @@ function expectInOrder(text: string, parts: (string | RegExp)[]) {
   }
 }
 
-for (const editor of ['ckeditor', 'tinymce', 'quill', 'react']) {
-  const rich = editor !== 'react';
-  test(`${editor}: the note lands at the caret and at the end, and the editor's own save keeps it`, async ({ context, demoUrl }) => {
-    const page = await context.newPage();
-    const url = `${demoUrl}/person/1000001?editor=${editor}`;
-    const panel = await recordWith(page, url, editor);
-    await fillStartForm(panel, 'herefordshire', { concern: '2026-11-16T09:30' });
-    await panel.getByRole('button', { name: 'Start escalation' }).click();
-    await expect(panel.locator('.current-stage')).toBeVisible();
+// One escalation, one side panel, the record reopened with each editor in turn (the side panel follows the tab).
+test("in CKEditor, TinyMCE, Quill and a React textarea the note lands at the caret and at the end, and the editor's own save keeps it", async ({
+  context,
+  demoUrl,
+}) => {
+  const page = await context.newPage();
+  let panel: Page | undefined;
+  for (const editor of ['ckeditor', 'tinymce', 'quill', 'react']) {
+    await test.step(editor, async () => {
+      const rich = editor !== 'react';
+      const url = `${demoUrl}/person/1000001?editor=${editor}`;
+      if (!panel) {
+        panel = await recordWith(page, url, editor);
+        await fillStartForm(panel, 'herefordshire', { concern: '2026-11-16T09:30' });
+        await panel.getByRole('button', { name: 'Start escalation' }).click();
+      } else await recordWith(page, url, editor, panel);
+      await expect(panel.locator('.current-stage')).toBeVisible();
 
-    // At the caret: between the worker's two paragraphs, on a line of its own.
-    await clickInto(editable(page, editor));
-    await page.keyboard.type('Worker first paragraph.');
-    await page.keyboard.press('Enter');
-    await page.keyboard.type('Worker last paragraph.');
-    await page.keyboard.press('ArrowUp');
-    await page.keyboard.press('End');
-    await panel.getByRole('button', INSERT).click();
-    await expect(notesIn(panel).getByRole('status')).toHaveText(/^Inserted into the case note \(at your cursor\)/);
-    await expect(panel.locator('.history li').last()).toContainText('Case note inserted to the record (case-note)');
-    // Typing on does not take the note away (editors that own their model would have reverted it by now).
-    await page.keyboard.type(' Typed after.');
-    let saved = await save(page);
-    expectInOrder(saved.text, ['Worker first paragraph.', TITLE, LIST_ITEM, REFERENCE, 'Typed after.', 'Worker last paragraph.']);
-    expect(saved.text.split('\n')).toContain('Worker first paragraph.'); // a line of its own: the note did not fuse into it
-    if (rich) {
-      // Structure survives: a heading and a list, as the editor's own HTML (Quill writes its spaces as &nbsp;).
-      const spaced = (s: string) => s.replace(/ /g, '(?: |&nbsp;)');
-      expect(saved.html).toMatch(new RegExp(spaced('<h3[^>]*>Multi-agency escalation ESC-')));
-      expect(saved.html).toMatch(new RegExp(spaced(`<li[^>]*>${LIST_ITEM}</li>`)));
-    }
+      // At the caret: between the worker's two paragraphs, on a line of its own.
+      await clickInto(editable(page, editor));
+      await page.keyboard.type('Worker first paragraph.');
+      await page.keyboard.press('Enter');
+      await page.keyboard.type('Worker last paragraph.');
+      await page.keyboard.press('ArrowUp');
+      await page.keyboard.press('End');
+      const inserted = panel.locator('.history li', { hasText: 'Case note inserted to the record (case-note)' });
+      const before = await inserted.count();
+      await panel.getByRole('button', INSERT).click();
+      await expect(notesIn(panel).getByRole('status')).toHaveText(/^Inserted into the case note \(at your cursor\)/);
+      await expect(inserted).toHaveCount(before + 1);
+      // Typing on does not take the note away (editors that own their model would have reverted it by now).
+      await page.keyboard.type(' Typed after.');
+      let saved = await save(page);
+      expectInOrder(saved.text, ['Worker first paragraph.', TITLE, LIST_ITEM, REFERENCE, 'Typed after.', 'Worker last paragraph.']);
+      expect(saved.text.split('\n')).toContain('Worker first paragraph.'); // a line of its own: the note did not fuse into it
+      if (rich) {
+        // Structure survives: a heading and a list, as the editor's own HTML (Quill writes its spaces as &nbsp;).
+        const spaced = (s: string) => s.replace(/ /g, '(?: |&nbsp;)');
+        expect(saved.html).toMatch(new RegExp(spaced('<h3[^>]*>Multi-agency escalation ESC-')));
+        expect(saved.html).toMatch(new RegExp(spaced(`<li[^>]*>${LIST_ITEM}</li>`)));
+      }
 
-    // At the end: the record reopened with the worker's draft, and the worker has not clicked into it.
-    await recordWith(page, `${url}&draft=Earlier+words.`, editor, panel);
-    await panel.getByRole('button', INSERT).click();
-    await expect(notesIn(panel).getByRole('status')).toHaveText(/^Inserted into the case note \(at the end\)/);
-    saved = await save(page);
-    expectInOrder(saved.text, ['Earlier words.', TITLE, LIST_ITEM, REFERENCE]);
-  });
-}
+      // At the end: the record reopened with the worker's draft, and the worker has not clicked into it.
+      await recordWith(page, `${url}&draft=Earlier+words.`, editor, panel);
+      await panel.getByRole('button', INSERT).click();
+      await expect(notesIn(panel).getByRole('status')).toHaveText(/^Inserted into the case note \(at the end\)/);
+      saved = await save(page);
+      expectInOrder(saved.text, ['Earlier words.', TITLE, LIST_ITEM, REFERENCE]);
+    });
+  }
+});
 
 test('an editor that throws the note away: the panel says so, the note is on the clipboard, the history says copied', async ({
   context,
