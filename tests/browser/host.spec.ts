@@ -121,9 +121,12 @@ test('in-page placement: the panel is moved to the other side, closed, and toggl
   await page.reload();
   await expect(await chipChild(page)).toHaveText('Mosaic ID 1000001');
   await page.keyboard.press('Alt+Shift+E');
-  const again = await (await inPagePanel(page)).frameElement();
+  const againPanel = await inPagePanel(page);
+  const again = await againPanel.frameElement();
   await expect.poll(() => again.isVisible()).toBe(true);
   await expect.poll(async () => (await again.boundingBox())!.x).toBe(0);
+  // Once the panel is drawn (it listens for the shortcut too, when it has the keyboard), the same keys close it.
+  await expect(againPanel.getByRole('heading', { name: 'Mosaic ID 1000001' })).toBeVisible();
   await page.keyboard.press('Alt+Shift+E');
   await expect.poll(() => again.isVisible()).toBe(false);
 });
