@@ -1,6 +1,8 @@
 import type { BrowserContext, Worker } from '@playwright/test';
 export const CHROMIUM_FLAGS: string[];
+export function findExecutable(override: string, candidates: string[]): string | null;
 export function findBrowser(): string | null;
+export function ensureExecutable(find: () => string | null, debianPackage: string, missing: string): string;
 export function ensureBrowser(): string;
 export function installDebianPackages(names: string[]): boolean;
 export function browserVersion(path: string): string;

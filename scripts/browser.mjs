@@ -32,14 +32,17 @@ export const CHROMIUM_FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
-export function findBrowser() {
-  const override = process.env.CHROME_PATH;
-  if (override) {
-    if (!existsSync(override)) throw new Error(`CHROME_PATH is set to ${override}, which does not exist.`);
-    return override;
+/** The browser binary the environment variable `override` names, else the first of `candidates` that exists. */
+export function findExecutable(override, candidates) {
+  const chosen = process.env[override];
+  if (chosen) {
+    if (!existsSync(chosen)) throw new Error(`${override} is set to ${chosen}, which does not exist.`);
+    return chosen;
   }
-  return CANDIDATES.find((path) => existsSync(path)) ?? null;
+  return candidates.find((path) => existsSync(path)) ?? null;
 }
+
+export const findBrowser = () => findExecutable('CHROME_PATH', CANDIDATES);
 
 function isDebianRoot() {
   return process.platform === 'linux' && existsSync('/etc/debian_version') && process.getuid?.() === 0;
@@ -62,20 +65,24 @@ export function installDebianPackages(names) {
   return true;
 }
 
-/** Returns a browser path, installing Debian's chromium when that is possible; otherwise explains what to do. */
-export function ensureBrowser() {
-  const found = findBrowser();
+/** What `find` finds; else installs the Debian package (when possible) and finds again; else `missing` says what to do. */
+export function ensureExecutable(find, debianPackage, missing) {
+  const found = find();
   if (found) return found;
-  if (installDebianPackages(['chromium'])) {
-    const installed = findBrowser();
-    if (installed) return installed;
-  }
-  throw new Error(
+  const installed = installDebianPackages([debianPackage]) ? find() : null;
+  if (installed) return installed;
+  throw new Error(missing);
+}
+
+/** Returns a browser path, installing Debian's chromium when that is possible; otherwise explains what to do. */
+export const ensureBrowser = () =>
+  ensureExecutable(
+    findBrowser,
+    'chromium',
     'No Chromium, Google Chrome or Microsoft Edge was found.\n' +
       '  Install one (Debian/Ubuntu: sudo apt-get install chromium; macOS/Windows: install Google Chrome),\n' +
       '  or set CHROME_PATH to the browser binary.',
   );
-}
 
 export function browserVersion(path) {
   try {

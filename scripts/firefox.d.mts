@@ -11,4 +11,3 @@ export function launchFirefoxWithExtension(options: {
   policies?: unknown;
   executablePath?: string;
 }): Promise<{ browser: Browser; userDataDir: string; extensionUrl: string }>;
-export function firefoxVersion(path: string): string;

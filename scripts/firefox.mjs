@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { installDebianPackages, manifestOf } from './browser.mjs';
+import { ensureExecutable, findExecutable, manifestOf } from './browser.mjs';
 
 const CANDIDATES = [
   '/usr/bin/firefox-esr',
@@ -15,29 +15,17 @@ const CANDIDATES = [
   'C:\\Program Files\\Mozilla Firefox\\firefox.exe',
 ];
 
-export function findFirefox() {
-  const override = process.env.FIREFOX_PATH;
-  if (override) {
-    if (!existsSync(override)) throw new Error(`FIREFOX_PATH is set to ${override}, which does not exist.`);
-    return override;
-  }
-  return CANDIDATES.find((path) => existsSync(path)) ?? null;
-}
+export const findFirefox = () => findExecutable('FIREFOX_PATH', CANDIDATES);
 
 /** Returns a Firefox path, installing Debian's firefox-esr when that is possible; otherwise explains what to do. */
-export function ensureFirefox() {
-  const found = findFirefox();
-  if (found) return found;
-  if (installDebianPackages(['firefox-esr'])) {
-    const installed = findFirefox();
-    if (installed) return installed;
-  }
-  throw new Error(
+export const ensureFirefox = () =>
+  ensureExecutable(
+    findFirefox,
+    'firefox-esr',
     'No Firefox was found.\n' +
       '  Install Firefox ESR (Debian/Ubuntu: sudo apt-get install firefox-esr; elsewhere from mozilla.org),\n' +
       '  or set FIREFOX_PATH to the Firefox binary.',
   );
-}
 
 /** Where the development/test build for Firefox is written (`wxt build -b firefox --mode development`). */
 export const FIREFOX_TEST_BUILD_DIR = new URL('../.output/firefox-mv2-dev/', import.meta.url).pathname;
@@ -109,12 +97,4 @@ export async function launchFirefoxWithExtension({ xpi, addonId, userDataDir, po
     defaultViewport: { width: 1280, height: 800 },
   });
   return { browser, userDataDir: profile, extensionUrl: `moz-extension://${EXTENSION_UUID}/` };
-}
-
-export function firefoxVersion(path) {
-  try {
-    return execFileSync(path, ['--version'], { encoding: 'utf8' }).trim();
-  } catch {
-    return 'unknown version';
-  }
 }

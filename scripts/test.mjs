@@ -6,7 +6,7 @@
 // 5. the benchmark's smoke run (one run, small data), so `npm run bench` cannot rot.
 import { spawnSync } from 'node:child_process';
 import { browserVersion, ensureBrowser, findBrowser, installDebianPackages } from './browser.mjs';
-import { ensureFirefox, findFirefox, firefoxVersion } from './firefox.mjs';
+import { ensureFirefox, findFirefox } from './firefox.mjs';
 
 function run(title, command, args, env = {}) {
   console.log(`\n▶ ${title}`);
@@ -28,7 +28,7 @@ try {
   console.error(String(error.message));
   process.exit(1);
 }
-console.log(`Browsers for the browser tests: ${browser} (${browserVersion(browser)}); ${firefox} (${firefoxVersion(firefox)})`);
+console.log(`Browsers for the browser tests: ${browser} (${browserVersion(browser)}); ${firefox} (${browserVersion(firefox)})`);
 
 run('Unit tests, TZ=Europe/London', 'npx', ['vitest', 'run'], { TZ: 'Europe/London' });
 run('Unit tests, TZ=Pacific/Auckland', 'npx', ['vitest', 'run'], { TZ: 'Pacific/Auckland' });
