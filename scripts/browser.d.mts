@@ -5,6 +5,7 @@ export function findBrowser(): string | null;
 export function ensureExecutable(find: () => string | null, debianPackage: string, missing: string): string;
 export function ensureBrowser(): string;
 export function installDebianPackages(names: string[]): boolean;
+export function installDebianPackagesMeanwhile(names: string[]): Promise<boolean>;
 export function browserVersion(path: string): string;
 export function launchWithExtension(
   extensionDir: string,

@@ -1,8 +1,8 @@
 // Finds (or, on Debian/Ubuntu as root, installs) a Chromium-family browser and
 // launches it with the built extension loaded. Used by the tests, the demo and
 // the benchmark. CHROME_PATH points at a browser binary to use instead.
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -48,20 +48,44 @@ function isDebianRoot() {
   return process.platform === 'linux' && existsSync('/etc/debian_version') && process.getuid?.() === 0;
 }
 
+const APT_STEPS = (names) => [
+  ['update', '-qq'],
+  ['install', '-y', '-qq', ...names],
+];
+const APT_ENV = () => ({ ...process.env, DEBIAN_FRONTEND: 'noninteractive' });
+const packageList = (names) => `Debian's ${names.map((n) => `"${n}"`).join(' and ')} package${names.length > 1 ? 's' : ''}`;
+
 /**
  * Installs Debian packages when this is Debian/Ubuntu and we are root (CI); returns whether it tried.
- * Used for the browsers the tests need: `chromium` and `firefox-esr` (in one go when both are missing).
+ * Used for the browsers the tests need: `chromium` and `firefox-esr`.
  */
 export function installDebianPackages(names) {
   if (!isDebianRoot() || names.length === 0) return false;
-  console.log(`Installing Debian's ${names.map((n) => `"${n}"`).join(' and ')} package${names.length > 1 ? 's' : ''}…`);
-  for (const args of [
-    ['update', '-qq'],
-    ['install', '-y', '-qq', ...names],
-  ]) {
-    const r = spawnSync('apt-get', args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  console.log(`Installing ${packageList(names)}…`);
+  for (const args of APT_STEPS(names)) {
+    const r = spawnSync('apt-get', args, { stdio: 'inherit', env: APT_ENV() });
     if (r.status !== 0) throw new Error(`apt-get ${args.join(' ')} failed (exit ${r.status}).`);
   }
+  return true;
+}
+
+/**
+ * The same, started now and finished later (resolves when installed; false when not Debian as root), so other
+ * work runs meanwhile. apt's output goes to a file, shown only if it fails.
+ */
+export async function installDebianPackagesMeanwhile(names) {
+  if (!isDebianRoot() || names.length === 0) return false;
+  console.log(`Installing ${packageList(names)} while the next steps run…`);
+  const log = join(mkdtempSync(join(tmpdir(), 'apt-')), 'apt.log');
+  const out = openSync(log, 'w');
+  // One child for both steps: it goes on while the caller blocks in spawnSync (the event loop does not turn).
+  const script = APT_STEPS(names)
+    .map((args) => ['apt-get', ...args].join(' '))
+    .join(' && ');
+  const status = await new Promise((resolve) =>
+    spawn('sh', ['-c', script], { stdio: ['ignore', out, out], env: APT_ENV() }).on('close', (code) => resolve(code)),
+  );
+  if (status !== 0) throw new Error(`${script} failed (exit ${status}):\n${readFileSync(log, 'utf8').slice(-4000)}`);
   return true;
 }
 

@@ -5,7 +5,7 @@
 // 4. the Firefox smoke suite in real Firefox ESR with the Firefox test build installed;
 // 5. the benchmark's smoke run (one run, small data), so `npm run bench` cannot rot.
 import { spawnSync } from 'node:child_process';
-import { browserVersion, ensureBrowser, findBrowser, installDebianPackages } from './browser.mjs';
+import { browserVersion, ensureBrowser, findBrowser, installDebianPackagesMeanwhile } from './browser.mjs';
 import { ensureFirefox, findFirefox } from './firefox.mjs';
 
 function run(title, command, args, env = {}) {
@@ -17,18 +17,22 @@ function run(title, command, args, env = {}) {
   }
 }
 
-let browser;
-let firefox;
-try {
-  // Both browsers' packages in one apt transaction when both are missing (CI on a clean machine).
-  installDebianPackages([...(findBrowser() ? [] : ['chromium']), ...(findFirefox() ? [] : ['firefox-esr'])]);
-  browser = ensureBrowser();
-  firefox = ensureFirefox();
-} catch (error) {
+/** Stops `npm test` with the message, as a failed step does. */
+function stop(error) {
   console.error(String(error.message));
   process.exit(1);
 }
-console.log(`Browsers for the browser tests: ${browser} (${browserVersion(browser)}); ${firefox} (${browserVersion(firefox)})`);
+
+// A browser that is missing is installed (Debian, as root: CI on a clean machine) while the unit tests, type
+// check, formatting and builds run: apt spends most of its minute or two waiting on the network and the disk.
+let installing;
+try {
+  installing = installDebianPackagesMeanwhile([...(findBrowser() ? [] : ['chromium']), ...(findFirefox() ? [] : ['firefox-esr'])]).catch(
+    (error) => error,
+  );
+} catch (error) {
+  stop(error); // CHROME_PATH or FIREFOX_PATH names nothing
+}
 
 run('Unit tests, TZ=Europe/London', 'npx', ['vitest', 'run'], { TZ: 'Europe/London' });
 run('Unit tests, TZ=Pacific/Auckland', 'npx', ['vitest', 'run'], { TZ: 'Pacific/Auckland' });
@@ -36,6 +40,18 @@ run('Type check', 'npx', ['tsc', '--noEmit']);
 run('Formatting (Prettier; `npm run format` fixes it)', 'npx', ['prettier', '--check', '.']);
 run('Firefox build, checked with web-ext lint', 'npm', ['run', 'lint:firefox']);
 run('Build the extension (test build)', 'npx', ['wxt', 'build', '--mode', 'development']);
+
+const installed = await installing;
+if (installed instanceof Error) stop(installed);
+let browser;
+let firefox;
+try {
+  browser = ensureBrowser();
+  firefox = ensureFirefox();
+} catch (error) {
+  stop(error);
+}
+console.log(`\nBrowsers for the browser tests: ${browser} (${browserVersion(browser)}); ${firefox} (${browserVersion(firefox)})`);
 run('Browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], { CHROME_PATH: browser });
 run('Firefox build (test build)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mode', 'development']);
 run('Firefox smoke suite (Firefox ESR over WebDriver BiDi)', 'npx', ['playwright', 'test', '-c', 'playwright.firefox.config.ts'], {
