@@ -1,6 +1,6 @@
 // Drives the extension in Firefox (puppeteer-core over WebDriver BiDi) the way a person would: controls are
 // found by their label or their words, clicked and typed into with real input events.
-import type { Browser, ElementHandle, Frame, Page } from 'puppeteer-core';
+import type { Browser, ElementHandle, EvaluateFunc, Frame, Page } from 'puppeteer-core';
 import { expect } from '@playwright/test';
 
 type Surface = Page | Frame;
@@ -79,32 +79,41 @@ export async function expectText(surface: Surface, selector: string, want: strin
     .toMatch(typeof want === 'string' ? new RegExp(want.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : want);
 }
 
-/** The form control whose label reads `label` (exactly, ignoring spaces at the ends; or matching a pattern). */
-async function control(surface: Surface, label: string | RegExp): Promise<ElementHandle<Element>> {
-  const source = typeof label === 'string' ? { text: label } : { pattern: label.source };
+/** Polls until `find` (run in the page, given `arg`) returns an element; `what` names it if it never does. */
+async function found<A>(surface: Surface, find: EvaluateFunc<[A]>, arg: A, what: string): Promise<ElementHandle<Element>> {
   let handle: ElementHandle<Element> | null = null;
   await expect
     .poll(
       async () => {
-        const found = await surface.evaluateHandle(({ text, pattern }) => {
-          const matches = (s: string) => (pattern ? new RegExp(pattern).test(s) : s === text);
-          for (const l of document.querySelectorAll('label')) {
-            const words = [...l.childNodes]
-              .filter((n) => !(n instanceof HTMLElement && n.matches('input, select, textarea')))
-              .map((n) => n.textContent)
-              .join('')
-              .trim();
-            if (matches(words) && l.control) return l.control;
-          }
-          return null;
-        }, source);
-        handle = found.asElement() as ElementHandle<Element> | null;
+        handle = (await surface.evaluateHandle(find, arg)).asElement() as ElementHandle<Element> | null;
         return Boolean(handle);
       },
-      { timeout: 10_000, message: `a control labelled ${label}` },
+      { timeout: 10_000, message: what },
     )
     .toBe(true);
   return handle!;
+}
+
+/** The form control whose label reads `label` (exactly, ignoring spaces at the ends; or matching a pattern). */
+function control(surface: Surface, label: string | RegExp): Promise<ElementHandle<Element>> {
+  const source = typeof label === 'string' ? { text: label } : { pattern: label.source };
+  return found(
+    surface,
+    ({ text, pattern }: { text?: string; pattern?: string }) => {
+      const matches = (s: string) => (pattern ? new RegExp(pattern).test(s) : s === text);
+      for (const l of document.querySelectorAll('label')) {
+        const words = [...l.childNodes]
+          .filter((n) => !(n instanceof HTMLElement && n.matches('input, select, textarea')))
+          .map((n) => n.textContent)
+          .join('')
+          .trim();
+        if (matches(words) && l.control) return l.control;
+      }
+      return null;
+    },
+    source,
+    `a control labelled ${label}`,
+  );
 }
 
 /** Types into the labelled field (a date-time field is set and announced, as Firefox's picker cannot be typed into). */
@@ -139,25 +148,17 @@ export async function options(surface: Surface, label: string): Promise<string[]
 
 /** Clicks the (last, when the words repeat: a form's own submit) button whose words are `name`. */
 export async function press(surface: Surface, name: string, { within }: { within?: string } = {}): Promise<void> {
-  let handle: ElementHandle<Element> | null = null;
-  await expect
-    .poll(
-      async () => {
-        const found = await surface.evaluateHandle(
-          ({ name, within }) => {
-            const scope = within ? document.querySelector(within) : document;
-            const buttons = [...(scope?.querySelectorAll('button') ?? [])].filter(
-              (b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name && !b.disabled,
-            );
-            return buttons.at(-1) ?? null;
-          },
-          { name, within },
-        );
-        handle = found.asElement() as ElementHandle<Element> | null;
-        return Boolean(handle);
-      },
-      { timeout: 10_000, message: `a button "${name}"` },
-    )
-    .toBe(true);
-  await handle!.click();
+  const button = await found(
+    surface,
+    ({ name, within }: { name: string; within?: string }) => {
+      const scope = within ? document.querySelector(within) : document;
+      const buttons = [...(scope?.querySelectorAll('button') ?? [])].filter(
+        (b) => (b.getAttribute('aria-label') ?? b.textContent ?? '').trim() === name && !b.disabled,
+      );
+      return buttons.at(-1) ?? null;
+    },
+    { name, within },
+    `a button "${name}"`,
+  );
+  await button.click();
 }
