@@ -1,6 +1,9 @@
-// Working days in England and Wales, counted on Europe/London calendar dates
-// whatever the machine's own time zone. A "day" is always a 'YYYY-MM-DD' string.
-import { BANK_HOLIDAYS, BANK_HOLIDAY_YEARS } from './bank-holidays';
+// Working days in a UK nation (England and Wales unless a protocol names Scotland or Northern Ireland),
+// counted on Europe/London calendar dates whatever the machine's own time zone. A "day" is always a
+// 'YYYY-MM-DD' string.
+import { BANK_HOLIDAYS_BY_NATION, BANK_HOLIDAY_YEARS, type Nation } from './bank-holidays';
+
+export type { Nation } from './bank-holidays';
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MS_PER_DAY = 86_400_000;
@@ -77,12 +80,14 @@ export interface Calendar {
 }
 
 /**
- * A calendar of Monday to Friday less England and Wales bank holidays, plus any
- * extra non-working days an organisation configures (closure days), given as
+ * A calendar of Monday to Friday less a nation's bank holidays (England and Wales unless the protocol
+ * names another), plus any extra non-working days an organisation configures (closure days), given as
  * day → reason ("Council closure day").
  */
-export function createCalendar(closureDays: Readonly<Record<string, string>> = {}): Calendar {
+export function createCalendar(closureDays: Readonly<Record<string, string>> = {}, nation: Nation = 'england-and-wales'): Calendar {
   for (const day of Object.keys(closureDays)) dayToUtc(day);
+  const bankHolidays = BANK_HOLIDAYS_BY_NATION[nation];
+  if (!bankHolidays) throw new Error(`No calendar for ${JSON.stringify(nation)}; the calendars are ${Object.keys(BANK_HOLIDAYS_BY_NATION).join(', ')}`);
 
   function nonWorkingReason(day: string): NonWorkingReason | null {
     const weekday = new Date(dayToUtc(day)).getUTCDay();
@@ -92,7 +97,7 @@ export function createCalendar(closureDays: Readonly<Record<string, string>> = {
     if (year < BANK_HOLIDAY_YEARS.first || year > BANK_HOLIDAY_YEARS.last) {
       throw new Error(`Bank holidays are known for ${BANK_HOLIDAY_YEARS.first}–${BANK_HOLIDAY_YEARS.last} only; ${day} is outside them`);
     }
-    const holiday = BANK_HOLIDAYS[day];
+    const holiday = bankHolidays[day];
     if (holiday) return { kind: 'bank-holiday', name: holiday };
     const extra = closureDays[day];
     if (extra !== undefined) return { kind: 'extra', name: extra };

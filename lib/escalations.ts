@@ -5,6 +5,7 @@
 import { liveQuery, type Observable } from 'dexie';
 import type { EscalationDb } from './db';
 import { deriveEscalation } from './records/derive';
+import { getProtocol } from './protocols';
 import {
   EscalationEventSchema,
   EventBodySchema,
@@ -63,6 +64,8 @@ export async function changeLanded(db: EscalationDb, changeId: string): Promise<
 /** Starts an escalation: writes its "created" event and its state. */
 export async function createEscalation(db: EscalationDb, input: NewEscalation, who: Who = {}): Promise<Escalation> {
   const escalation = validate(NewEscalationSchema, input);
+  // The version current now is the one it follows from here on (lib/protocols protocolOf).
+  escalation.protocolVersion ??= currentVersion(escalation.protocolId);
   const id = crypto.randomUUID();
   const event = validate(EscalationEventSchema, {
     type: 'created',
@@ -198,3 +201,11 @@ export const live = {
     liveQuery(() => escalationsForChild(db, hostId, childId)),
   all: (db: EscalationDb): Observable<Escalation[]> => liveQuery(() => db.escalations.orderBy('updatedAt').reverse().toArray()),
 };
+
+function currentVersion(protocolId: string): string {
+  try {
+    return getProtocol(protocolId).version;
+  } catch (error) {
+    throw new InvalidInputError([{ path: 'protocolId', message: (error as Error).message }]);
+  }
+}

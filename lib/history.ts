@@ -1,14 +1,14 @@
 // The escalation's history in plain English, one line per event.
 import { stageTitle } from './describe';
 import { DISAGREEMENT_KINDS, STAGE_ENTRY_REASONS, type Escalation, type EscalationEvent } from './records/model';
-import { getProtocol } from './protocols';
+import { protocolOf } from './protocols';
 import { isolate } from './format';
 
 const person = (c: { name: string; role: string; agency: string }) => `${isolate(c.name)}, ${isolate(c.role)}, ${isolate(c.agency)}`;
 
-function dutyText(protocolId: string, stageId: string, dutyId: string): string {
+function dutyText(escalation: Pick<Escalation, 'protocolId' | 'protocolVersion'>, stageId: string, dutyId: string): string {
   try {
-    const p = getProtocol(protocolId);
+    const p = protocolOf(escalation);
     const duty = [...(p.stages.find((s) => s.id === stageId)?.duties ?? []), ...p.onResolution].find((d) => d.id === dutyId);
     return duty?.text ?? dutyId;
   } catch {
@@ -25,7 +25,7 @@ const show = (value: unknown): string =>
         ? value.map((v) => (v as { name?: string }).name ?? JSON.stringify(v)).join(', ')
         : JSON.stringify(value);
 
-export function describeEvent(event: EscalationEvent, escalation: Pick<Escalation, 'protocolId'>): string {
+export function describeEvent(event: EscalationEvent, escalation: Pick<Escalation, 'protocolId' | 'protocolVersion'>): string {
   const stage = (id: string) => stageTitle(escalation.protocolId, id);
   switch (event.type) {
     case 'created':
@@ -41,7 +41,7 @@ export function describeEvent(event: EscalationEvent, escalation: Pick<Escalatio
     case 'response-received':
       return `Response received${event.from ? ` from ${isolate(event.from)}` : ''}: ${isolate(event.summary)}`;
     case 'duty-done':
-      return `Done: ${dutyText(escalation.protocolId, event.stageId, event.dutyId)}`;
+      return `Done: ${dutyText(escalation, event.stageId, event.dutyId)}`;
     case 'note-copied':
       return `Case note ${event.how} to the record (${event.templateId})`;
     case 'resolved':
@@ -52,5 +52,7 @@ export function describeEvent(event: EscalationEvent, escalation: Pick<Escalatio
       return `Withdrawn: ${isolate(event.reason)}`;
     case 'field-corrected':
       return `Corrected ${event.field}: ${show(event.oldValue)} → ${show(event.newValue)}`;
+    case 'protocol-version-moved':
+      return `Moved from version ${event.from} to version ${event.to} of the protocol`;
   }
 }

@@ -1,7 +1,7 @@
 // What the panel shows for an escalation: every stage in order, where the
 // escalation is on it, each stage's clocks with time left, and its duties.
 import { createCalendar, londonDay, nonWorkingDaysBetween, type NonWorkingReason } from './calendar';
-import { getProtocol, type Protocol, type Stage } from './protocols';
+import { getProtocol, protocolOf, type Protocol, type Stage } from './protocols';
 import type { Duty } from './protocols/schema';
 import type { Escalation, StageEntry } from './records/model';
 import { scheduleEscalation } from './schedule';
@@ -41,10 +41,11 @@ export function ladderView(
   now: Date,
   closureDays: Record<string, string> = {},
 ): { protocol: Protocol; stages: LadderStage[] } {
-  const protocol = getProtocol(escalation.protocolId);
-  const calendar = createCalendar(closureDays);
+  const protocol = protocolOf(escalation);
+  const calendar = createCalendar(closureDays, protocol.calendar);
   const schedule = scheduleEscalation({
     protocolId: escalation.protocolId,
+    protocolVersion: protocol.version,
     concernRaisedAt: escalation.concernRaisedAt,
     stages: escalation.stages.map((s) => ({ stageId: s.stageId, enteredAt: s.enteredAt, agreedDays: s.agreedDays })),
     closureDays,
@@ -85,7 +86,7 @@ export function ladderView(
 
 /** The stage after the current one, or null at the top of the ladder. */
 export function nextStage(escalation: Escalation): Stage | null {
-  const protocol = getProtocol(escalation.protocolId);
+  const protocol = protocolOf(escalation);
   const i = protocol.stages.findIndex((s) => s.id === escalation.currentStage);
   return protocol.stages[i + 1] ?? null;
 }
@@ -96,10 +97,11 @@ export function previewLadder(
   concernAt: string,
   now: Date,
   closureDays: Record<string, string> = {},
+  version?: string,
 ): { protocol: Protocol; stages: LadderStage[] } {
-  const protocol = getProtocol(protocolId);
-  const calendar = createCalendar(closureDays);
-  const schedule = scheduleEscalation({ protocolId, concernRaisedAt: concernAt, closureDays });
+  const protocol = getProtocol(protocolId, version);
+  const calendar = createCalendar(closureDays, protocol.calendar);
+  const schedule = scheduleEscalation({ protocolId, protocolVersion: protocol.version, concernRaisedAt: concernAt, closureDays });
   const today = londonDay(now);
   return {
     protocol,

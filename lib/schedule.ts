@@ -17,6 +17,8 @@ const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 dat
 
 export const ScheduleInputSchema = z.object({
   protocolId: z.string().min(1),
+  /** The version an escalation follows; the current one when absent (a preview, the start form). */
+  protocolVersion: z.string().optional(),
   concernRaisedAt: Instant,
   stages: z
     .array(
@@ -129,9 +131,9 @@ export function scheduleEscalation(rawInput: ScheduleInput): Schedule {
   const parsed = ScheduleInputSchema.safeParse(rawInput);
   if (!parsed.success) throw new Error(`Cannot schedule this escalation: ${describeIssues(parsed.error)}`);
   const input = parsed.data;
-  const protocol = getProtocol(input.protocolId);
+  const protocol = getProtocol(input.protocolId, input.protocolVersion);
   checkStageHistory(protocol, input);
-  const calendar = createCalendar(input.closureDays);
+  const calendar = createCalendar(input.closureDays, protocol.calendar);
 
   const entered = new Map(input.stages.map((s) => [s.stageId, s]));
   const enteredAt = new Map(input.stages.map((s) => [s.stageId, s.enteredAt]));

@@ -1,3 +1,8 @@
 export const FIRST_YEAR: number;
 export const LAST_YEAR: number;
-export function bankHolidaysFromLibrary(first: number, last: number): Record<string, string>;
+export const NATIONS: Record<'england-and-wales' | 'scotland' | 'northern-ireland', string>;
+export function bankHolidaysFromLibrary(
+  first: number,
+  last: number,
+  nation?: 'england-and-wales' | 'scotland' | 'northern-ireland',
+): Record<string, string>;

@@ -24,6 +24,7 @@ const CONDUCT_QUOTE =
 
 export const enfield: ProtocolInput = {
   id: 'enfield',
+  version: '1',
   title: 'Inter-agency Escalation and Resolution Protocol',
   partnership: "Enfield Safeguarding Children's Partnership (ESCP)",
   areas: ['Enfield'],

@@ -28,6 +28,7 @@ const AGREED_BETWEEN_YOU: ClockRuleInput = {
 
 export const halton: ProtocolInput = {
   id: 'halton',
+  version: '1',
   title: 'Escalation Policy Resolution Pathways',
   partnership: 'Halton Safeguarding Children Board',
   areas: ['Halton'],

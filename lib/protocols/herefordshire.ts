@@ -25,6 +25,7 @@ const AGREE_WHO_RECORDS = {
 
 export const herefordshire: ProtocolInput = {
   id: 'herefordshire',
+  version: '1',
   title: 'Multi-agency resolution protocol / guidance',
   partnership: 'Herefordshire Safeguarding Children Partnership (HSCP)',
   areas: ['Herefordshire'],

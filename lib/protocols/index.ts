@@ -1,41 +1,115 @@
-// The five seed protocols, validated against the schema when first loaded.
+// The protocols this device knows: the five built in, those the worker imported, those the organisation
+// deploys by policy, and every earlier version an escalation still follows. Which version is current
+// decides new escalations only: an escalation keeps the version it started under (`protocolOf`).
 import { enfield } from './enfield';
 import { halton } from './halton';
 import { herefordshire } from './herefordshire';
 import { panCheshire } from './pan-cheshire';
 import { panSussex } from './pan-sussex';
-import { ProtocolSchema, type Protocol, type ProtocolInput, type Stage } from './schema';
+import { parseProtocol, sameDefinition } from './read';
+import type { Protocol, ProtocolInput, Stage } from './schema';
 
 export type { Protocol, Stage } from './schema';
+export { parseProtocol, readProtocolFile, ProtocolError } from './read';
 
 const SEEDS: ProtocolInput[] = [panCheshire, halton, enfield, panSussex, herefordshire];
 
-let loaded: ReadonlyMap<string, Protocol> | undefined;
-
-/** Validates a protocol, naming the protocol and the path of anything wrong. */
-export function parseProtocol(input: unknown): Protocol {
-  const result = ProtocolSchema.safeParse(input);
-  if (result.success) return result.data;
-  const id = (input as { id?: unknown } | null)?.id;
-  const problems = result.error.issues.map((i) => `${i.path.join('.') || '(protocol)'}: ${i.message}`);
-  throw new Error(`Protocol ${JSON.stringify(id ?? '?')} is not valid: ${problems.join('; ')}`);
+/** Where a current protocol comes from; an organisation's beats the worker's, which beats the built-in. */
+export type ProtocolSource = 'built-in' | 'imported' | 'organisation';
+export interface CatalogueEntry {
+  protocol: Protocol;
+  source: ProtocolSource;
 }
 
-function protocols(): ReadonlyMap<string, Protocol> {
-  loaded ??= new Map(SEEDS.map((seed) => [seed.id, parseProtocol(seed)]));
-  return loaded;
+/** The version of escalations recorded before protocols had versions: the built-ins' first. */
+export const FIRST_VERSION = '1';
+
+let builtIns: ReadonlyMap<string, Protocol> | undefined;
+const layers: Record<Exclude<ProtocolSource, 'built-in'>, Map<string, Protocol>> = { imported: new Map(), organisation: new Map() };
+/** Every definition known here, by `id@version`. */
+const definitions = new Map<string, Protocol>();
+
+export const protocolKey = (p: { id: string; version: string }) => `${p.id}@${p.version}`;
+
+function builtInMap(): ReadonlyMap<string, Protocol> {
+  if (!builtIns) {
+    builtIns = new Map(SEEDS.map((seed) => [seed.id, parseProtocol(seed)]));
+    for (const p of builtIns.values()) definitions.set(protocolKey(p), p);
+  }
+  return builtIns;
 }
 
+export function builtInProtocols(): Protocol[] {
+  return [...builtInMap().values()];
+}
+
+/**
+ * Why a definition cannot join those known here, or null: the same id and version with different
+ * content would change the deadlines of escalations that follow that version.
+ */
+export function definitionConflict(p: Protocol): string | null {
+  builtInMap();
+  const known = definitions.get(protocolKey(p));
+  return known && !sameDefinition(known, p)
+    ? `version ${p.version} of “${p.id}” is already installed with different content: give the changed protocol a new version`
+    : null;
+}
+
+/** Keeps definitions escalations follow (stored copies, a backup's), whether or not they are current. */
+export function rememberDefinitions(list: readonly Protocol[]): void {
+  builtInMap();
+  for (const p of list) if (!definitions.has(protocolKey(p))) definitions.set(protocolKey(p), p);
+}
+
+/** Replaces the worker's imported protocols or the organisation's deployed ones (each already validated). */
+export function setProtocols(source: Exclude<ProtocolSource, 'built-in'>, list: readonly Protocol[]): void {
+  rememberDefinitions(list);
+  layers[source] = new Map(list.map((p) => [p.id, definitions.get(protocolKey(p))!]));
+}
+
+/** The current protocols with where each comes from: the built-ins in their order, then the others by title. */
+export function protocolCatalogue(): CatalogueEntry[] {
+  const entries = new Map<string, CatalogueEntry>();
+  for (const p of builtInMap().values()) entries.set(p.id, { protocol: p, source: 'built-in' });
+  const added = [...layers.imported.values(), ...layers.organisation.values()].sort((a, b) => a.title.localeCompare(b.title));
+  for (const p of added) {
+    const source = layers.organisation.has(p.id) ? 'organisation' : 'imported';
+    entries.set(p.id, { protocol: layers[source].get(p.id)!, source });
+  }
+  return [...entries.values()];
+}
+
+/** The current protocols (what a new escalation may follow). */
 export function listProtocols(): Protocol[] {
-  return [...protocols().values()];
+  return protocolCatalogue().map((e) => e.protocol);
 }
 
-export function getProtocol(id: string): Protocol {
-  const protocol = protocols().get(id);
+/** Every definition known here, current or followed by an escalation. */
+export function knownDefinitions(): Protocol[] {
+  builtInMap();
+  return [...definitions.values()];
+}
+
+/** A protocol: the given version, or the current one. */
+export function getProtocol(id: string, version?: string): Protocol {
+  if (version !== undefined) {
+    builtInMap();
+    const pinned = definitions.get(`${id}@${version}`);
+    if (pinned) return pinned;
+    throw new Error(
+      `Version ${JSON.stringify(version)} of protocol ${JSON.stringify(id)} is not on this device; restore a backup that carries it, or import that version`,
+    );
+  }
+  const protocol = layers.organisation.get(id) ?? layers.imported.get(id) ?? builtInMap().get(id);
   if (!protocol) {
-    throw new Error(`Unknown protocol ${JSON.stringify(id)}; known protocols: ${[...protocols().keys()].join(', ')}`);
+    throw new Error(`Unknown protocol ${JSON.stringify(id)}; known protocols: ${listProtocols().map((p) => p.id).join(', ')}`);
   }
   return protocol;
+}
+
+/** The protocol an escalation follows: the version it started under (or was moved to), never silently the current one. */
+export function protocolOf(escalation: { protocolId: string; protocolVersion?: string }): Protocol {
+  return getProtocol(escalation.protocolId, escalation.protocolVersion ?? FIRST_VERSION);
 }
 
 export function getStage(protocol: Protocol, stageId: string): Stage {

@@ -8,6 +8,7 @@ const RECORD_ON_FILE = {
 
 export const panCheshire: ProtocolInput = {
   id: 'pan-cheshire',
+  version: '1',
   title: 'Multi-Agency Professional Challenge & Escalation Policy',
   partnership: 'Pan-Cheshire Safeguarding Children Partnerships',
   areas: ['Cheshire West', 'Cheshire East', 'Halton', 'Warrington'],

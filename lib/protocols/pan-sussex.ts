@@ -14,6 +14,7 @@ const STATED_TIMEFRAME: ClockRuleInput = {
 
 export const panSussex: ProtocolInput = {
   id: 'pan-sussex',
+  version: '1',
   title: 'Professional Challenge & Resolving Professional Differences Guidance',
   partnership: 'Pan Sussex Safeguarding Children Partnerships (BHSCP, ESSCP, WSSCP)',
   areas: ['Brighton and Hove', 'East Sussex', 'West Sussex'],

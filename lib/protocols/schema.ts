@@ -1,8 +1,22 @@
 // What a partnership's escalation protocol is, as data. Every clock and duty
 // carries the sentence of the source document it comes from (`quote`).
 import { z } from 'zod';
+import { NATIONS } from '../bank-holidays';
 
-const Quote = z.string().min(10, 'a quote must be the source sentence, not a summary');
+/** Plain text of at most `max` characters (markup is refused before parsing: lib/protocols/read.ts). */
+const Words = (max: number) => z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
+
+const Quote = z
+  .string()
+  .min(10, 'a quote must be the source sentence, not a summary')
+  .max(2000, 'a quote must be the source sentence (at most 2,000 characters), not a passage');
+/** At most `max` items of a list. */
+const List = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max, `must have at most ${max} items`);
+const WholeDays = z
+  .number({ error: 'must be a number of working days' })
+  .int('must be a whole number of working days')
+  .min(1, 'must be at least 1 working day')
+  .max(365, 'must be at most 365 working days');
 
 /** `initial` is the unnumbered practitioner-to-practitioner discussion; then `stage-1`, `stage-2`, … */
 export const StageIdSchema = z.string().regex(/^(initial|stage-[1-9])$/, 'a stage id is "initial" or "stage-N"');
@@ -14,19 +28,19 @@ export const StageIdSchema = z.string().regex(/^(initial|stage-[1-9])$/, 'a stag
 const Anchor = z.string().regex(/^(concern|stage-entered|entered:(initial|stage-[1-9]))$/);
 
 const ClockBase = {
-  id: z.string().min(1),
+  id: Words(64),
   /** Short plain-English name shown beside the due date. */
-  label: z.string().min(1),
+  label: Words(200),
   quote: Quote,
 };
 
 export const ClockRuleSchema = z.discriminatedUnion('kind', [
   /** Due by the end of the Nth working day after the anchor's London date. */
-  z.object({ ...ClockBase, kind: z.literal('working-days'), days: z.number().int().min(1), anchor: Anchor }),
+  z.object({ ...ClockBase, kind: z.literal('working-days'), days: WholeDays, anchor: Anchor }),
   /** "Day N–M" counted from the concern: Day 1 is the concern's working day; due by the end of Day M. */
-  z.object({ ...ClockBase, kind: z.literal('day-window'), fromDay: z.number().int().min(1), toDay: z.number().int().min(1) }),
+  z.object({ ...ClockBase, kind: z.literal('day-window'), fromDay: WholeDays, toDay: WholeDays }),
   /** The anchor instant plus N hours. */
-  z.object({ ...ClockBase, kind: z.literal('hours'), hours: z.number().int().min(1), anchor: Anchor }),
+  z.object({ ...ClockBase, kind: z.literal('hours'), hours: z.number().int('must be a whole number of hours').min(1).max(8760), anchor: Anchor }),
   /** By the end of the anchor's working day (or the next working day if it fell on a non-working day). */
   z.object({ ...ClockBase, kind: z.literal('same-working-day'), anchor: Anchor }),
   /** By the end of the first working day after the anchor's date. */
@@ -62,57 +76,57 @@ export const DutyConditionSchema = z.enum([
 ]);
 
 export const DutySchema = z.object({
-  id: z.string().min(1),
+  id: Words(64),
   /** What to do, in plain English. */
-  text: z.string().min(1),
+  text: Words(1000),
   quote: Quote,
   onlyIf: DutyConditionSchema.optional(),
   /** A partnership form this duty completes (summaries issue renders it). */
-  form: z.string().optional(),
+  form: Words(64).optional(),
 });
 export type Duty = z.infer<typeof DutySchema>;
 
-export const CounterpartSchema = z.object({ agency: z.string().min(1), role: z.string().min(1) });
+export const CounterpartSchema = z.object({ agency: Words(200), role: Words(500) });
 
 /** Guidance shown with a stage or a protocol; `byAgency` lists who that is in particular settings. */
 export const NoteSchema = z.object({
-  text: z.string().min(1),
+  text: Words(2000),
   quote: Quote,
-  byAgency: z.array(CounterpartSchema).optional(),
+  byAgency: List(CounterpartSchema, 50).optional(),
 });
 
 export type ProtocolNote = z.infer<typeof NoteSchema>;
 
 /** What sends an escalation to a stage, in the document's words (a stage may have alternatives). */
-export const TriggerSchema = z.object({ text: z.string().min(1), quote: Quote });
+export const TriggerSchema = z.object({ text: Words(1000), quote: Quote });
 
 export const StageSchema = z.object({
   id: StageIdSchema,
   /** The document's own title for the stage. */
-  title: z.string().min(1),
+  title: Words(200),
   /** Who acts at this stage, in the document's words. */
-  who: z.string().min(1),
+  who: Words(500),
   whoQuote: Quote,
   /** Who acts in particular agencies, where the document says so of this stage's actor. */
-  byAgency: z.array(CounterpartSchema).default([]),
+  byAgency: List(CounterpartSchema, 50).default([]),
   /** When an escalation goes to this stage; alternatives the document names beside "not resolved". */
-  triggers: z.array(TriggerSchema).default([]),
-  duties: z.array(DutySchema),
-  clocks: z.array(ClockRuleSchema),
-  notes: z.array(NoteSchema).default([]),
+  triggers: List(TriggerSchema, 20).default([]),
+  duties: List(DutySchema, 50),
+  clocks: List(ClockRuleSchema, 20),
+  notes: List(NoteSchema, 50).default([]),
 });
 export type Stage = z.infer<typeof StageSchema>;
 
 export const ContactSchema = z
   .object({
-    name: z.string().min(1),
-    area: z.string().min(1),
+    name: Words(200),
+    area: Words(200),
     kind: z.enum(['front-door', 'out-of-hours', 'partnership', 'emergency']),
-    phone: z.string().optional(),
-    email: z.email().optional(),
-    hours: z.string().optional(),
+    phone: Words(100).optional(),
+    email: z.email().max(320).optional(),
+    hours: Words(200).optional(),
     /** Where the number comes from, when not from this protocol's own document. */
-    source: z.string().optional(),
+    source: Words(500).optional(),
   })
   .refine((c) => c.phone || c.email, 'a contact needs a phone number or an email address');
 export type Contact = z.infer<typeof ContactSchema>;
@@ -127,33 +141,47 @@ export const SeniorityTableSchema = z.object({
   illegible: z.array(z.object({ level: z.number().int().min(1).max(5), agency: z.string().min(1), words: z.string().min(1) })).default([]),
 });
 
+/** A protocol's version: the escalations started under it keep it (and its deadlines) until moved. */
+export const ProtocolVersionSchema = z
+  .string()
+  .regex(/^[0-9A-Za-z][0-9A-Za-z.+-]{0,31}$/, 'must be a short version label such as "1", "2.1" or "2026-03"');
+
 export const ProtocolSchema = z
   .object({
-    id: z.string().regex(/^[a-z][a-z-]+$/),
-    title: z.string().min(1),
-    partnership: z.string().min(1),
-    areas: z.array(z.string().min(1)).min(1),
+    id: z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'must be lower-case letters, digits and hyphens, such as "north-shire"'),
+    /** This definition's version; a changed definition needs a new one. */
+    version: ProtocolVersionSchema,
+    title: Words(300),
+    partnership: Words(300),
+    areas: List(Words(200), 50).min(1, 'must name at least one area'),
     source: z.object({
-      title: z.string().min(1),
-      seedFile: z.string().min(1),
-      version: z.string().min(1),
+      /** The partnership's document this protocol encodes. */
+      title: Words(300),
+      /** The document's own version or date, as printed on it. */
+      version: Words(100),
+      /** Where the document is published. */
+      url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+      /** The built-ins' copy of the document in this project's seeds. */
+      seedFile: Words(200).optional(),
     }),
+    /** Whose bank holidays its working days leave out. */
+    calendar: z.enum(NATIONS).default('england-and-wales'),
     /** What the document calls a numbered stage ("Stage" or "Step"), for short names. */
     stageWord: z.enum(['Stage', 'Step']).default('Stage'),
-    stages: z.array(StageSchema).min(2),
-    clocks: z.array(ProtocolClockSchema).default([]),
+    stages: List(StageSchema, 10).min(2, 'must have at least two stages'),
+    clocks: List(ProtocolClockSchema, 20).default([]),
     /** What to do when a child is at immediate risk: this protocol's own route, step by step, in its words. */
     immediateRisk: z.object({
       sameWorkingDay: z.boolean(),
-      steps: z.array(z.object({ text: z.string().min(1), quote: Quote })).min(1),
+      steps: List(z.object({ text: Words(1000), quote: Quote }), 20).min(1),
     }),
     /** Whether an escalation may start above the first stage (with the reason recorded). */
     startAtLaterStage: z.object({ allowed: z.boolean(), quote: Quote.optional() }),
-    timescalesNote: z.object({ text: z.string().min(1), quote: Quote }).optional(),
+    timescalesNote: z.object({ text: Words(2000), quote: Quote }).optional(),
     /** Guidance that applies at every stage (Herefordshire's LADO rule, Halton's child-protection route). */
-    notes: z.array(NoteSchema).default([]),
-    onResolution: z.array(DutySchema).default([]),
-    contacts: z.array(ContactSchema),
+    notes: List(NoteSchema, 50).default([]),
+    onResolution: List(DutySchema, 50).default([]),
+    contacts: List(ContactSchema, 50),
     seniority: SeniorityTableSchema.optional(),
   })
   .superRefine((p, ctx) => {

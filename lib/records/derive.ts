@@ -1,6 +1,6 @@
 // The lifecycle rules: which event may follow which, and the state that a
 // history of events adds up to. Pure functions; lib/escalations.ts stores.
-import { getProtocol, getStage, type Protocol } from '../protocols';
+import { FIRST_VERSION, getProtocol, getStage, protocolOf, type Protocol } from '../protocols';
 import { dueInstant, scheduleEscalation } from '../schedule';
 import {
   CORRECTABLE_FIELDS,
@@ -81,7 +81,9 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
   if (event.type === 'created') {
     if (state) refuse('This escalation already exists');
     const input = NewEscalationSchema.parse(event.escalation);
-    const protocol = getProtocol(input.protocolId);
+    // A "created" event written before protocols had versions followed the built-ins' first.
+    const protocolVersion = input.protocolVersion ?? FIRST_VERSION;
+    const protocol = getProtocol(input.protocolId, protocolVersion);
     if (Date.parse(input.concernRaisedAt) > Date.parse(event.at) + 60_000) {
       refuse('The concern cannot have been raised later than now');
     }
@@ -93,6 +95,7 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
       id: event.escalationId,
       reference: event.reference,
       protocolId: input.protocolId,
+      protocolVersion,
       child: input.child,
       raisedBy: input.raisedBy,
       counterparts: input.counterparts,
@@ -114,7 +117,7 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
 
   if (!state) refuse('The first event of an escalation must be "created"');
   if (event.seq !== state.lastSeq + 1) refuse(`Event ${event.seq} does not follow event ${state.lastSeq}`);
-  const protocol = getProtocol(state.protocolId);
+  const protocol = protocolOf(state);
   const next: Escalation = { ...state, updatedAt: event.at, lastSeq: event.seq };
 
   switch (event.type) {
@@ -196,6 +199,16 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
       if (!parsed.success) refuse(`The new ${event.field} ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
       return writeField(next, event.field, parsed.data);
     }
+    case 'protocol-version-moved': {
+      requireOpen(state, 'move it to another version');
+      const following = state.protocolVersion ?? FIRST_VERSION;
+      if (event.from !== following) refuse(`This escalation follows version ${following}, not ${event.from}; look again before moving it`);
+      if (event.to === following) refuse(`This escalation already follows version ${following}`);
+      const target = getProtocol(state.protocolId, event.to);
+      const missing = state.stages.map((s) => s.stageId).filter((id) => !target.stages.some((s) => s.id === id));
+      if (missing.length) refuse(`Version ${event.to} has no ${missing.join(', ')}, which this escalation has reached; it cannot move to it`);
+      return { ...next, protocolVersion: event.to };
+    }
   }
 }
 
@@ -205,6 +218,7 @@ export function withNextDue(state: Escalation, closureDays?: Record<string, stri
   if (state.status !== 'open') return rest;
   const schedule = scheduleEscalation({
     protocolId: state.protocolId,
+    protocolVersion: state.protocolVersion ?? FIRST_VERSION,
     concernRaisedAt: state.concernRaisedAt,
     stages: state.stages.map((s) => ({ stageId: s.stageId, enteredAt: s.enteredAt, agreedDays: s.agreedDays })),
     closureDays,

@@ -1,7 +1,7 @@
 // What an escalation record and its events are. Events are the history; the
 // escalation's current state is always derived from them (lib/records/derive.ts).
 import { z } from 'zod';
-import { StageIdSchema } from '../protocols/schema';
+import { ProtocolVersionSchema, StageIdSchema } from '../protocols/schema';
 
 const Text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const Required = (max: number) => Text(max).min(1, 'is required');
@@ -58,6 +58,8 @@ export const STAGE_ENTRY_REASONS: Record<z.infer<typeof StageEntryReasonSchema>,
 /** What the start form collects. */
 export const NewEscalationSchema = z.object({
   protocolId: z.string().min(1),
+  /** The protocol's version the escalation follows; its deadlines never move with a newer one until the worker moves it. */
+  protocolVersion: ProtocolVersionSchema.optional(),
   child: ChildSchema,
   raisedBy: PersonSchema,
   counterparts: z.array(PersonSchema).min(1, 'needs at least one counterpart').max(20),
@@ -123,6 +125,8 @@ export const EventBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('reopened'), reason: Required(2000) }),
   z.object({ type: z.literal('withdrawn'), reason: Required(2000) }),
   z.object({ type: z.literal('field-corrected'), field: CorrectableFieldSchema, oldValue: z.unknown(), newValue: z.unknown() }),
+  /** The worker moved the escalation to another version of its protocol (having seen both versions' dues). */
+  z.object({ type: z.literal('protocol-version-moved'), from: ProtocolVersionSchema, to: ProtocolVersionSchema }),
 ]);
 export type EventBody = z.input<typeof EventBodySchema>;
 export type ParsedEventBody = z.output<typeof EventBodySchema>;
@@ -141,6 +145,7 @@ export const EVENT_TYPES: readonly EventType[] = [
   'reopened',
   'withdrawn',
   'field-corrected',
+  'protocol-version-moved',
 ];
 
 /** A stored event: the body plus who, when, and its place in the escalation's history. */
@@ -173,6 +178,8 @@ export interface Escalation {
   id: string;
   reference: string;
   protocolId: string;
+  /** The version of the protocol it follows (absent in records made before versions: the first). */
+  protocolVersion?: string;
   child: z.output<typeof ChildSchema>;
   raisedBy: Person;
   counterparts: Person[];

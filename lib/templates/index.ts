@@ -6,7 +6,7 @@ import { disarmFormula } from '../csv';
 import { stageShortName, stageTitle, STATUS_LABELS } from '../describe';
 import { formatDue } from '../format';
 import { describeEvent } from '../history';
-import { getProtocol } from '../protocols';
+import { protocolOf } from '../protocols';
 import { setsNoTimescale } from '../schedule';
 import { t } from '../strings';
 import { DISAGREEMENT_KINDS, type Escalation, type EscalationEvent, type Person } from '../records/model';
@@ -36,7 +36,8 @@ const list = (items: string[]) => (items.length ? items : undefined);
 
 /** "Escalation ESC-7K3F9Q · Herefordshire stage 2 · due Thu 3 Dec 2026": ends each case note. */
 export function referenceLine(e: Escalation): string {
-  const area = getProtocol(e.protocolId).areas.length === 1 ? getProtocol(e.protocolId).areas[0]! : getProtocol(e.protocolId).partnership;
+  const protocol = protocolOf(e);
+  const area = protocol.areas.length === 1 ? protocol.areas[0]! : protocol.partnership;
   const stage = stageShortName(e.protocolId, e.currentStage).toLowerCase();
   const tail = e.status === 'open' ? (e.nextDue ? ` · due ${formatDue(e.nextDue)}` : '') : ` · ${STATUS_LABELS[e.status].toLowerCase()}`;
   return `Escalation ${e.reference} · ${area} ${stage}${tail}`;
@@ -73,11 +74,11 @@ function nextDueText(e: Escalation): string | undefined {
   if (e.status !== 'open' || !e.nextDue) return undefined;
   const text = `${stageTitle(e.protocolId, e.currentStage)}: due ${formatDue(e.nextDue)}`;
   // Halton sets no timescale: a date the people involved agreed is theirs, not the protocol's deadline.
-  return setsNoTimescale(getProtocol(e.protocolId), e.currentStage) ? `${text} (${t('agreedBetweenYou')})` : text;
+  return setsNoTimescale(protocolOf(e), e.currentStage) ? `${text} (${t('agreedBetweenYou')})` : text;
 }
 
 export function factsFor(e: Escalation, events: EscalationEvent[], now: Date): Facts {
-  const protocol = getProtocol(e.protocolId);
+  const protocol = protocolOf(e);
   const ordered = [...events].sort((a, b) => a.seq - b.seq);
   const last = ordered.filter((x) => x.type !== 'note-copied').at(-1);
   const stage3 = ordered.find((x) => x.type === 'stage-entered' && x.stageId === 'stage-3');

@@ -8,13 +8,40 @@ import {
   nonWorkingReason,
   workingDaysBetween,
 } from '../../lib/calendar';
-import { BANK_HOLIDAYS } from '../../lib/bank-holidays';
+import { BANK_HOLIDAYS, BANK_HOLIDAYS_BY_NATION, NATIONS } from '../../lib/bank-holidays';
 // The generator's own source of truth: the maintained date-holidays package.
 import { bankHolidaysFromLibrary } from '../../scripts/bank-holidays-source.mjs';
 
 describe('the bank-holiday table', () => {
   it('equals date-holidays for England and Wales, every year 2000–2060', () => {
     expect(BANK_HOLIDAYS).toEqual(bankHolidaysFromLibrary(2000, 2060));
+  });
+
+  it.each(NATIONS)('equals date-holidays for %s, every year 2000–2060', (nation) => {
+    expect(BANK_HOLIDAYS_BY_NATION[nation]).toEqual(bankHolidaysFromLibrary(2000, 2060, nation));
+  });
+
+  it("counts each nation's own holidays: St Andrew's Day in Scotland, St Patrick's Day and the Boyne in Northern Ireland", () => {
+    const scotland = createCalendar({}, 'scotland');
+    const northernIreland = createCalendar({}, 'northern-ireland');
+    // Monday 30 November 2026: St Andrew's Day, a working day in England.
+    expect(scotland.nonWorkingReason('2026-11-30')).toEqual({ kind: 'bank-holiday', name: expect.stringMatching(/St Andrew/) });
+    expect(isWorkingDay('2026-11-30')).toBe(true);
+    // Scotland's summer holiday is the first Monday of August; England's the last.
+    expect(scotland.isWorkingDay('2026-08-03')).toBe(false);
+    expect(scotland.isWorkingDay('2026-08-31')).toBe(true);
+    expect(scotland.isWorkingDay('2026-01-02')).toBe(false);
+    expect(scotland.isWorkingDay('2026-04-06')).toBe(true); // no Easter Monday
+    expect(northernIreland.isWorkingDay('2026-03-17')).toBe(false);
+    expect(northernIreland.isWorkingDay('2026-07-13')).toBe(false); // the Boyne, substitute for Sunday 12 July
+    expect(isWorkingDay('2026-07-13')).toBe(true);
+    // Friday 27 November 2026 + 1 working day: Monday in England, Tuesday in Scotland.
+    expect(addWorkingDays('2026-11-27', 1)).toBe('2026-11-30');
+    expect(scotland.addWorkingDays('2026-11-27', 1)).toBe('2026-12-01');
+  });
+
+  it('refuses a calendar it does not have, naming the ones it has', () => {
+    expect(() => createCalendar({}, 'wales' as never)).toThrow(/england-and-wales, scotland, northern-ireland/);
   });
 
   it('holds every kind of bank holiday, including the one-offs', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEscalation, getHistory, live, overdueEscalations, recordEvent } from '../../lib/escalations';
 import { InvalidInputError, TransitionError } from '../../lib/records/errors';
-import { listProtocols } from '../../lib/protocols';
+import { getProtocol, listProtocols, parseProtocol, setProtocols } from '../../lib/protocols';
 import { deriveEscalation } from '../../lib/records/derive';
 import { EVENT_TYPES } from '../../lib/records/model';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
@@ -298,6 +298,67 @@ describe('live queries', () => {
     await recordEvent(other, e.id, { type: 'stage-entered', stageId: 'stage-1', reason: 'unresolved' }, at(MON));
     await done;
     expect(seen).toEqual(['initial', 'stage-1']);
+  });
+});
+
+describe('a newer version of a protocol never moves a running deadline', () => {
+  /** Herefordshire as a partnership might reissue it: Stage 1's 3 working days become 5. */
+  function herefordshireVersion2() {
+    const v2 = structuredClone(getProtocol('herefordshire')) as Record<string, unknown> & { stages: { clocks: { days?: number }[] }[] };
+    v2.version = '2';
+    v2.stages[1]!.clocks[0]!.days = 5;
+    return parseProtocol(v2);
+  }
+
+  it('keeps the version it started under until the worker moves it, then follows the new one', async () => {
+    const db = await freshDb();
+    const started = await createEscalation(db, newEscalation('herefordshire'), at(MON));
+    const atStage1 = await recordEvent(db, started.id, { type: 'stage-entered', stageId: 'stage-1', reason: 'unresolved' }, at(MON));
+    expect(atStage1).toMatchObject({ protocolVersion: '1', nextDue: '2026-11-26' }); // Monday + 3 working days
+    setProtocols('imported', [herefordshireVersion2()]);
+    try {
+      expect(getProtocol('herefordshire').version).toBe('2');
+      // Any later change re-derives the state: still version 1's deadline.
+      const after = await recordEvent(db, started.id, { type: 'discussion-held', summary: 'Spoke again' }, at(MON));
+      expect(after).toMatchObject({ protocolVersion: '1', nextDue: '2026-11-26' });
+      // A new escalation follows the current version.
+      expect((await createEscalation(db, newEscalation('herefordshire'), at(MON))).protocolVersion).toBe('2');
+      await expect(
+        recordEvent(db, started.id, { type: 'protocol-version-moved', from: '2', to: '1' }, at(MON)),
+      ).rejects.toThrow(/follows version 1, not 2/);
+      const moved = await recordEvent(db, started.id, { type: 'protocol-version-moved', from: '1', to: '2' }, at(MON));
+      expect(moved).toMatchObject({ protocolVersion: '2', nextDue: '2026-11-30' }); // Monday + 5 working days
+      await expect(recordEvent(db, started.id, { type: 'protocol-version-moved', from: '2', to: '7' }, at(MON))).rejects.toThrow(
+        /Version "7" of protocol "herefordshire" is not on this device/,
+      );
+      expect((await getHistory(db, started.id)).map((e) => e.type)).toEqual([
+        'created',
+        'stage-entered',
+        'discussion-held',
+        'protocol-version-moved',
+      ]);
+    } finally {
+      setProtocols('imported', []);
+    }
+    // The current version is the built-in again, and version 2 is still known for the escalation that follows it.
+    expect(getProtocol('herefordshire').version).toBe('1');
+    expect((await db.escalations.get(started.id))?.nextDue).toBe('2026-11-30');
+  });
+
+  it('a history written before protocols had versions follows the first version', () => {
+    const state = deriveEscalation([
+      {
+        type: 'created',
+        escalation: newEscalation('herefordshire') as never,
+        reference: 'ESC-ABCDEF',
+        id: 'legacy-event-1',
+        escalationId: 'legacy-escalation',
+        seq: 1,
+        at: MON,
+        by: 'Jo Patel',
+      },
+    ]);
+    expect(state.protocolVersion).toBe('1');
   });
 });
 

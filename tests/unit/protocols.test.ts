@@ -46,14 +46,14 @@ function allQuotes(protocol: Protocol): string[] {
 // Skipped only outside CI when the seeds are not beside the clone; CI always has them.
 describe.skipIf(!seedsAvailable && !process.env.CI)(`every quote is the source document's own words (${SEEDS_DIR})`, () => {
   for (const protocol of listProtocols()) {
-    const text = seedsAvailable ? seedText(protocol.source.seedFile) : '';
+    const text = seedsAvailable ? seedText(protocol.source.seedFile!) : '';
     const quotes = allQuotes(protocol);
     it(`${protocol.id}: ${quotes.length} quotes found in ${protocol.source.seedFile}`, () => {
       for (const quote of quotes) expect(text, quote).toContain(normalise(quote));
     });
 
     it(`${protocol.id}: every contact number and address is in a seed document (none invented)`, () => {
-      const all = ['000_898df5a600ae9220.txt', protocol.source.seedFile].map(seedText).join(' ');
+      const all = ['000_898df5a600ae9220.txt', protocol.source.seedFile!].map(seedText).join(' ');
       for (const contact of protocol.contacts) {
         if (contact.phone) expect(all, contact.name).toContain(contact.phone.replace(/ \(option (\d), option (\d)\)| \(option (\d)\)/, ''));
         if (contact.email) expect(all.toLowerCase(), contact.name).toContain(contact.email.toLowerCase());

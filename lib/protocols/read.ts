@@ -1,0 +1,99 @@
+// Reading a protocol someone else wrote (a file the worker imports, an organisation's policy): untrusted
+// data. Refused, with the path and the rule, when it is not a protocol; never half-applied.
+import type { z } from 'zod';
+import { ProtocolSchema, type Protocol } from './schema';
+
+/** Larger than any protocol needs (the largest built-in is about 40 kB as a file). */
+export const MAX_PROTOCOL_FILE_BYTES = 256 * 1024;
+
+/** Keys that could reach an object's prototype when a file is merged into another object. */
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** An HTML tag, comment or declaration. Protocol text is shown as text, never as HTML; markup in it is a sign of a wrong or hostile file. */
+const MARKUP = /<[a-z!/?]/i;
+
+export class ProtocolError extends Error {
+  constructor(
+    message: string,
+    /** Each problem as `path: rule`. */
+    readonly problems: string[],
+  ) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+/** `stages[2].clocks[0].days`, the way the guide and an editor name a place in the file. */
+export function pathText(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+}
+
+/** Prototype keys and markup anywhere in the value, as `path: rule`; at most `limit`. */
+function unsafeParts(value: unknown, path: PropertyKey[] = [], found: string[] = [], limit = 10): string[] {
+  if (found.length >= limit) return found;
+  if (typeof value === 'string') {
+    const tag = MARKUP.exec(value);
+    if (tag) found.push(`${pathText(path) || '(file)'}: must be plain text, not HTML (found “${value.slice(tag.index, tag.index + 12)}”)`);
+  } else if (Array.isArray(value)) {
+    value.slice(0, 1000).forEach((item, i) => unsafeParts(item, [...path, i], found, limit));
+  } else if (typeof value === 'object' && value !== null) {
+    for (const key of Object.keys(value)) {
+      if (PROTOTYPE_KEYS.has(key)) found.push(`${pathText([...path, key])}: the key “${key}” is not allowed`);
+      else unsafeParts((value as Record<string, unknown>)[key], [...path, key], found, limit);
+    }
+  }
+  return found;
+}
+
+function schemaProblems(error: z.ZodError): string[] {
+  return error.issues.slice(0, 10).map((issue) => `${pathText(issue.path) || '(protocol)'}: ${issue.message}`);
+}
+
+function refuse(input: unknown, problems: string[]): never {
+  const id = typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id : '?';
+  const shown = JSON.stringify(id.slice(0, 64));
+  throw new ProtocolError(`Protocol ${shown} is not valid: ${problems.join('; ')}`, problems);
+}
+
+/** Validates a protocol given as data, naming the protocol and the path and rule of each problem (at most ten). */
+export function parseProtocol(input: unknown): Protocol {
+  const unsafe = unsafeParts(input);
+  if (unsafe.length) refuse(input, unsafe);
+  const result = ProtocolSchema.safeParse(input);
+  if (!result.success) refuse(input, schemaProblems(result.error));
+  return result.data;
+}
+
+/** Reads a protocol file's text: its size, its JSON, then the protocol in it. */
+export function readProtocolFile(text: string): Protocol {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > MAX_PROTOCOL_FILE_BYTES) {
+    throw new ProtocolError(`This file is ${Math.round(bytes / 1024)} kB; a protocol file is at most ${MAX_PROTOCOL_FILE_BYTES / 1024} kB`, []);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ProtocolError(`This file is not JSON: ${(error as Error).message}`, []);
+  }
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) {
+    throw new ProtocolError('This file is not a protocol: it must hold one JSON object, as docs/protocol-format.md shows', []);
+  }
+  return parseProtocol(data);
+}
+
+/** The same content, whatever the key order: how two definitions with one id and version are compared. */
+export function sameDefinition(a: Protocol, b: Protocol): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
