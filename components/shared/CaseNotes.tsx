@@ -25,14 +25,14 @@ export type InsertIntoRecord = (text: string, html: string) => Promise<InsertRes
 
 export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escalation: Escalation; by: string; insert?: InsertIntoRecord }) {
   const { value: events } = useRecords<EscalationEvent[]>({ kind: 'history', id: escalation.id });
-  const templates = templatesFor(escalation.protocolId);
+  const templates = templatesFor(escalation);
   const [templateId, setTemplateId] = useState(templates[0]!.id);
   const [edited, setEdited] = useState<string | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const [inserting, setInserting] = useState(false);
   const inFlight = useRef(false); // set in the same tick as the press: two clicks in one tick make one copy or insert
-  const doc = events ? renderTemplate(getTemplate(templateId), factsFor(escalation, events, now.value), referenceLine(escalation)) : null;
+  const doc = events ? renderTemplate(getTemplate(templateId, escalation), factsFor(escalation, events, now.value), referenceLine(escalation)) : null;
   const generated = doc ? (doc.kind === 'log-row' ? toTsv(doc) : toPlainText(doc)) : '';
   // A new step or another template starts a fresh preview.
   useEffect(() => setEdited(null), [templateId, escalation.lastSeq]);
@@ -104,7 +104,7 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
     }
   }
 
-  const template = getTemplate(templateId);
+  const template = getTemplate(templateId, escalation);
   return (
     <section aria-labelledby="notes-title" class="case-notes">
       <h2 id="notes-title">{t('caseNotesTitle')}</h2>

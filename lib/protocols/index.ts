@@ -10,7 +10,7 @@ import { parseProtocol, sameDefinition } from './read';
 import type { Protocol, ProtocolInput, Stage } from './schema';
 
 export type { Protocol, Stage } from './schema';
-export { parseProtocol, readProtocolFile, ProtocolError } from './read';
+export { parseProtocol, protocolFileText, readProtocolFile, ProtocolError } from './read';
 
 const SEEDS: ProtocolInput[] = [panCheshire, halton, enfield, panSussex, herefordshire];
 

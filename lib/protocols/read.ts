@@ -56,6 +56,11 @@ function refuse(input: unknown, problems: string[]): never {
 
 /** Validates a protocol given as data, naming the protocol and the path and rule of each problem (at most ten). */
 export function parseProtocol(input: unknown): Protocol {
+  // An editor's pointer to the JSON Schema (docs/protocol-format.md) is not part of the protocol.
+  if (typeof input === 'object' && input !== null && '$schema' in input) {
+    const { $schema: _pointer, ...rest } = input as Record<string, unknown>;
+    input = rest;
+  }
   const unsafe = unsafeParts(input);
   if (unsafe.length) refuse(input, unsafe);
   const result = ProtocolSchema.safeParse(input);
@@ -96,4 +101,9 @@ function canonicalJson(value: unknown): string {
       .join(',')}}`;
   }
   return JSON.stringify(value);
+}
+
+/** A protocol as a file: the format docs/protocol-format.md describes, every default written out. */
+export function protocolFileText(protocol: Protocol): string {
+  return `${JSON.stringify(protocol, null, 2)}\n`;
 }

@@ -2,6 +2,7 @@
 // carries the sentence of the source document it comes from (`quote`).
 import { z } from 'zod';
 import { NATIONS } from '../bank-holidays';
+import { TemplateSchema } from '../templates/schema';
 
 /** Plain text of at most `max` characters (markup is refused before parsing: lib/protocols/read.ts). */
 const Words = (max: number) => z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -36,22 +37,22 @@ const ClockBase = {
 
 export const ClockRuleSchema = z.discriminatedUnion('kind', [
   /** Due by the end of the Nth working day after the anchor's London date. */
-  z.object({ ...ClockBase, kind: z.literal('working-days'), days: WholeDays, anchor: Anchor }),
+  z.strictObject({ ...ClockBase, kind: z.literal('working-days'), days: WholeDays, anchor: Anchor }),
   /** "Day N–M" counted from the concern: Day 1 is the concern's working day; due by the end of Day M. */
-  z.object({ ...ClockBase, kind: z.literal('day-window'), fromDay: WholeDays, toDay: WholeDays }),
+  z.strictObject({ ...ClockBase, kind: z.literal('day-window'), fromDay: WholeDays, toDay: WholeDays }),
   /** The anchor instant plus N hours. */
-  z.object({ ...ClockBase, kind: z.literal('hours'), hours: z.number().int('must be a whole number of hours').min(1).max(8760), anchor: Anchor }),
+  z.strictObject({ ...ClockBase, kind: z.literal('hours'), hours: z.number().int('must be a whole number of hours').min(1).max(8760), anchor: Anchor }),
   /** By the end of the anchor's working day (or the next working day if it fell on a non-working day). */
-  z.object({ ...ClockBase, kind: z.literal('same-working-day'), anchor: Anchor }),
+  z.strictObject({ ...ClockBase, kind: z.literal('same-working-day'), anchor: Anchor }),
   /** By the end of the first working day after the anchor's date. */
-  z.object({ ...ClockBase, kind: z.literal('next-working-day'), anchor: Anchor }),
+  z.strictObject({ ...ClockBase, kind: z.literal('next-working-day'), anchor: Anchor }),
   /**
    * A number of working days the people involved agree when the stage starts.
    * `setBy: 'protocol'` when the document asks for the timeframe (and `quote` says so);
    * `setBy: 'parties'` when the document sets no timescale and the extension only keeps what
    * the people involved agreed: such a clock quotes nothing, as no rule of the document founds it.
    */
-  z.object({
+  z.strictObject({
     ...ClockBase,
     kind: z.literal('agreed'),
     anchor: Anchor,
@@ -64,7 +65,7 @@ export type ClockRule = z.infer<typeof ClockRuleSchema>;
 export type ClockRuleInput = z.input<typeof ClockRuleSchema>;
 
 /** A clock that runs across several stages (Enfield: stage 1 to resolution). */
-export const ProtocolClockSchema = z.intersection(ClockRuleSchema, z.object({ stages: z.array(StageIdSchema).min(1) }));
+export const ProtocolClockSchema = z.intersection(ClockRuleSchema, z.strictObject({ stages: z.array(StageIdSchema).min(1) }));
 export type ProtocolClock = z.infer<typeof ProtocolClockSchema>;
 
 /** Conditions on the escalation that make a duty apply. */
@@ -75,7 +76,7 @@ export const DutyConditionSchema = z.enum([
   'level-4-or-above',
 ]);
 
-export const DutySchema = z.object({
+export const DutySchema = z.strictObject({
   id: Words(64),
   /** What to do, in plain English. */
   text: Words(1000),
@@ -86,10 +87,10 @@ export const DutySchema = z.object({
 });
 export type Duty = z.infer<typeof DutySchema>;
 
-export const CounterpartSchema = z.object({ agency: Words(200), role: Words(500) });
+export const CounterpartSchema = z.strictObject({ agency: Words(200), role: Words(500) });
 
 /** Guidance shown with a stage or a protocol; `byAgency` lists who that is in particular settings. */
-export const NoteSchema = z.object({
+export const NoteSchema = z.strictObject({
   text: Words(2000),
   quote: Quote,
   byAgency: List(CounterpartSchema, 50).optional(),
@@ -98,9 +99,9 @@ export const NoteSchema = z.object({
 export type ProtocolNote = z.infer<typeof NoteSchema>;
 
 /** What sends an escalation to a stage, in the document's words (a stage may have alternatives). */
-export const TriggerSchema = z.object({ text: Words(1000), quote: Quote });
+export const TriggerSchema = z.strictObject({ text: Words(1000), quote: Quote });
 
-export const StageSchema = z.object({
+export const StageSchema = z.strictObject({
   id: StageIdSchema,
   /** The document's own title for the stage. */
   title: Words(200),
@@ -132,13 +133,13 @@ export const ContactSchema = z
 export type Contact = z.infer<typeof ContactSchema>;
 
 /** Enfield's table of corresponding seniority across agencies (levels 1–5). */
-export const SeniorityTableSchema = z.object({
+export const SeniorityTableSchema = z.strictObject({
   quote: Quote,
   agencies: z.array(z.string().min(1)).min(1),
   /** levels[n-1][agency] = role at level n; a cell the table leaves empty is absent. */
   levels: z.array(z.record(z.string(), z.string())).length(5),
   /** Cells the source cannot be read with confidence: the UI says so (with the words it shows) rather than guess. */
-  illegible: z.array(z.object({ level: z.number().int().min(1).max(5), agency: z.string().min(1), words: z.string().min(1) })).default([]),
+  illegible: z.array(z.strictObject({ level: z.number().int().min(1).max(5), agency: z.string().min(1), words: z.string().min(1) })).default([]),
 });
 
 /** A protocol's version: the escalations started under it keep it (and its deadlines) until moved. */
@@ -154,7 +155,7 @@ export const ProtocolSchema = z
     title: Words(300),
     partnership: Words(300),
     areas: List(Words(200), 50).min(1, 'must name at least one area'),
-    source: z.object({
+    source: z.strictObject({
       /** The partnership's document this protocol encodes. */
       title: Words(300),
       /** The document's own version or date, as printed on it. */
@@ -171,17 +172,19 @@ export const ProtocolSchema = z
     stages: List(StageSchema, 10).min(2, 'must have at least two stages'),
     clocks: List(ProtocolClockSchema, 20).default([]),
     /** What to do when a child is at immediate risk: this protocol's own route, step by step, in its words. */
-    immediateRisk: z.object({
+    immediateRisk: z.strictObject({
       sameWorkingDay: z.boolean(),
-      steps: List(z.object({ text: Words(1000), quote: Quote }), 20).min(1),
+      steps: List(z.strictObject({ text: Words(1000), quote: Quote }), 20).min(1),
     }),
     /** Whether an escalation may start above the first stage (with the reason recorded). */
-    startAtLaterStage: z.object({ allowed: z.boolean(), quote: Quote.optional() }),
-    timescalesNote: z.object({ text: Words(2000), quote: Quote }).optional(),
+    startAtLaterStage: z.strictObject({ allowed: z.boolean(), quote: Quote.optional() }),
+    timescalesNote: z.strictObject({ text: Words(2000), quote: Quote }).optional(),
     /** Guidance that applies at every stage (Herefordshire's LADO rule, Halton's child-protection route). */
     notes: List(NoteSchema, 50).default([]),
     onResolution: List(DutySchema, 50).default([]),
     contacts: List(ContactSchema, 50),
+    /** The partnership's own forms, in the template format (lib/templates/schema.ts); the generic case notes are always offered. */
+    forms: List(TemplateSchema.omit({ protocols: true }), 10).default([]),
     seniority: SeniorityTableSchema.optional(),
   })
   .superRefine((p, ctx) => {

@@ -6,7 +6,7 @@ import { disarmFormula } from '../csv';
 import { stageShortName, stageTitle, STATUS_LABELS } from '../describe';
 import { formatDue } from '../format';
 import { describeEvent } from '../history';
-import { protocolOf } from '../protocols';
+import { getProtocol, protocolOf } from '../protocols';
 import { setsNoTimescale } from '../schedule';
 import { t } from '../strings';
 import { DISAGREEMENT_KINDS, type Escalation, type EscalationEvent, type Person } from '../records/model';
@@ -19,12 +19,22 @@ export type Facts = Partial<Record<FactKey, string | string[]>>;
 
 const templates = TEMPLATES.map((t) => TemplateSchema.parse(t));
 
-export function templatesFor(protocolId: string): Template[] {
-  return templates.filter((t) => t.protocols.includes('*') || t.protocols.includes(protocolId));
+type FollowsProtocol = Pick<Escalation, 'protocolId' | 'protocolVersion'>;
+
+/**
+ * The case notes and forms for an escalation (or a protocol's current version): the built-in ones for its
+ * protocol, then the protocol's own forms, which take the place of a built-in one with the same id.
+ */
+export function templatesFor(escalation: FollowsProtocol | string): Template[] {
+  const protocol = typeof escalation === 'string' ? getProtocol(escalation) : protocolOf(escalation);
+  const own = protocol.forms.map((form): Template => ({ ...form, protocols: [protocol.id] }));
+  const ids = new Set(own.map((f) => f.id));
+  return [...templates.filter((t) => (t.protocols.includes('*') || t.protocols.includes(protocol.id)) && !ids.has(t.id)), ...own];
 }
 
-export function getTemplate(id: string): Template {
-  const t = templates.find((x) => x.id === id);
+/** A template by id: among an escalation's own when given, else among the built-in ones. */
+export function getTemplate(id: string, escalation?: FollowsProtocol): Template {
+  const t = (escalation ? templatesFor(escalation) : templates).find((x) => x.id === id);
   if (!t) throw new Error(`Unknown template ${JSON.stringify(id)}`);
   return t;
 }
