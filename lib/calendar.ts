@@ -87,7 +87,8 @@ export interface Calendar {
 export function createCalendar(closureDays: Readonly<Record<string, string>> = {}, nation: Nation = 'england-and-wales'): Calendar {
   for (const day of Object.keys(closureDays)) dayToUtc(day);
   const bankHolidays = BANK_HOLIDAYS_BY_NATION[nation];
-  if (!bankHolidays) throw new Error(`No calendar for ${JSON.stringify(nation)}; the calendars are ${Object.keys(BANK_HOLIDAYS_BY_NATION).join(', ')}`);
+  if (!bankHolidays)
+    throw new Error(`No calendar for ${JSON.stringify(nation)}; the calendars are ${Object.keys(BANK_HOLIDAYS_BY_NATION).join(', ')}`);
 
   function nonWorkingReason(day: string): NonWorkingReason | null {
     const weekday = new Date(dayToUtc(day)).getUTCDay();

@@ -102,7 +102,11 @@ export function getProtocol(id: string, version?: string): Protocol {
   }
   const protocol = layers.organisation.get(id) ?? layers.imported.get(id) ?? builtInMap().get(id);
   if (!protocol) {
-    throw new Error(`Unknown protocol ${JSON.stringify(id)}; known protocols: ${listProtocols().map((p) => p.id).join(', ')}`);
+    throw new Error(
+      `Unknown protocol ${JSON.stringify(id)}; known protocols: ${listProtocols()
+        .map((p) => p.id)
+        .join(', ')}`,
+    );
   }
   return protocol;
 }

@@ -24,7 +24,10 @@ export class ProtocolError extends Error {
 
 /** `stages[2].clocks[0].days`, the way the guide and an editor name a place in the file. */
 export function pathText(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 /** Prototype keys and markup anywhere in the value, as `path: rule`; at most `limit`. */
@@ -49,7 +52,8 @@ function schemaProblems(error: z.ZodError): string[] {
 }
 
 function refuse(input: unknown, problems: string[]): never {
-  const id = typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id : '?';
+  const id =
+    typeof input === 'object' && input !== null && typeof (input as { id?: unknown }).id === 'string' ? (input as { id: string }).id : '?';
   const shown = JSON.stringify(id.slice(0, 64));
   throw new ProtocolError(`Protocol ${shown} is not valid: ${problems.join('; ')}`, problems);
 }
@@ -72,7 +76,10 @@ export function parseProtocol(input: unknown): Protocol {
 export function readProtocolFile(text: string): Protocol {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_PROTOCOL_FILE_BYTES) {
-    throw new ProtocolError(`This file is ${Math.round(bytes / 1024)} kB; a protocol file is at most ${MAX_PROTOCOL_FILE_BYTES / 1024} kB`, []);
+    throw new ProtocolError(
+      `This file is ${Math.round(bytes / 1024)} kB; a protocol file is at most ${MAX_PROTOCOL_FILE_BYTES / 1024} kB`,
+      [],
+    );
   }
   let data: unknown;
   try {

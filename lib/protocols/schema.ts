@@ -41,7 +41,12 @@ export const ClockRuleSchema = z.discriminatedUnion('kind', [
   /** "Day N–M" counted from the concern: Day 1 is the concern's working day; due by the end of Day M. */
   z.strictObject({ ...ClockBase, kind: z.literal('day-window'), fromDay: WholeDays, toDay: WholeDays }),
   /** The anchor instant plus N hours. */
-  z.strictObject({ ...ClockBase, kind: z.literal('hours'), hours: z.number().int('must be a whole number of hours').min(1).max(8760), anchor: Anchor }),
+  z.strictObject({
+    ...ClockBase,
+    kind: z.literal('hours'),
+    hours: z.number().int('must be a whole number of hours').min(1).max(8760),
+    anchor: Anchor,
+  }),
   /** By the end of the anchor's working day (or the next working day if it fell on a non-working day). */
   z.strictObject({ ...ClockBase, kind: z.literal('same-working-day'), anchor: Anchor }),
   /** By the end of the first working day after the anchor's date. */
@@ -139,7 +144,9 @@ export const SeniorityTableSchema = z.strictObject({
   /** levels[n-1][agency] = role at level n; a cell the table leaves empty is absent. */
   levels: z.array(z.record(z.string(), z.string())).length(5),
   /** Cells the source cannot be read with confidence: the UI says so (with the words it shows) rather than guess. */
-  illegible: z.array(z.strictObject({ level: z.number().int().min(1).max(5), agency: z.string().min(1), words: z.string().min(1) })).default([]),
+  illegible: z
+    .array(z.strictObject({ level: z.number().int().min(1).max(5), agency: z.string().min(1), words: z.string().min(1) }))
+    .default([]),
 });
 
 /** A protocol's version: the escalations started under it keep it (and its deadlines) until moved. */
@@ -161,7 +168,10 @@ export const ProtocolSchema = z
       /** The document's own version or date, as printed on it. */
       version: Words(100),
       /** Where the document is published. */
-      url: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+      url: z
+        .url({ protocol: /^https?$/ })
+        .max(2000)
+        .optional(),
       /** The built-ins' copy of the document in this project's seeds. */
       seedFile: Words(200).optional(),
     }),

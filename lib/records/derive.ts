@@ -206,7 +206,8 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
       if (event.to === following) refuse(`This escalation already follows version ${following}`);
       const target = getProtocol(state.protocolId, event.to);
       const missing = state.stages.map((s) => s.stageId).filter((id) => !target.stages.some((s) => s.id === id));
-      if (missing.length) refuse(`Version ${event.to} has no ${missing.join(', ')}, which this escalation has reached; it cannot move to it`);
+      if (missing.length)
+        refuse(`Version ${event.to} has no ${missing.join(', ')}, which this escalation has reached; it cannot move to it`);
       return { ...next, protocolVersion: event.to };
     }
   }

@@ -323,9 +323,9 @@ describe('a newer version of a protocol never moves a running deadline', () => {
       expect(after).toMatchObject({ protocolVersion: '1', nextDue: '2026-11-26' });
       // A new escalation follows the current version.
       expect((await createEscalation(db, newEscalation('herefordshire'), at(MON))).protocolVersion).toBe('2');
-      await expect(
-        recordEvent(db, started.id, { type: 'protocol-version-moved', from: '2', to: '1' }, at(MON)),
-      ).rejects.toThrow(/follows version 1, not 2/);
+      await expect(recordEvent(db, started.id, { type: 'protocol-version-moved', from: '2', to: '1' }, at(MON))).rejects.toThrow(
+        /follows version 1, not 2/,
+      );
       const moved = await recordEvent(db, started.id, { type: 'protocol-version-moved', from: '1', to: '2' }, at(MON));
       expect(moved).toMatchObject({ protocolVersion: '2', nextDue: '2026-11-30' }); // Monday + 5 working days
       await expect(recordEvent(db, started.id, { type: 'protocol-version-moved', from: '2', to: '7' }, at(MON))).rejects.toThrow(

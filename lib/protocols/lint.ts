@@ -1,0 +1,98 @@
+// Warnings about a protocol that is valid but may not say what its partnership's document says: shown in
+// the preview (options page) so whoever wrote it can check it against the document before deploying it.
+import type { FactKey } from '../templates/schema';
+import type { ClockRule, Protocol } from './schema';
+
+export interface LintWarning {
+  /** Where, as the file names it: `stages[2].clocks[0]`. */
+  path: string;
+  message: string;
+}
+
+/**
+ * A time in words: "5 working days", "within 24 hours", "one week", "the same day", "next working day",
+ * "Day 10". A clock whose quote has none of these cannot be founded on it.
+ */
+const TIME_EXPRESSION =
+  /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)\b[\s\-–]*(?:(?:to|or|-|–)\s*\d+\s*)?(working\s+|calendar\s+|business\s+)?(days?|hours?|weeks?|months?)\b|\bsame\s+(working\s+)?day\b|\bnext\s+working\s+day\b|\bday\s+\d+\b|\b(24|48|72)\s*(hrs|hours)\b/i;
+
+/** Clock kinds that set a time of their own (an agreed timeframe is set by people, not by the quote). */
+const FIXED_TIME: ReadonlySet<ClockRule['kind']> = new Set(['working-days', 'day-window', 'hours', 'same-working-day', 'next-working-day']);
+
+/** Words that stand for nobody. */
+const NOBODY = /^(tbc|tbd|n\/?a|none|nobody|-+|\?+|x+)$/i;
+
+/** Facts a form may name that this protocol can never fill: the stage or the contact they come from is missing. */
+function factNeeds(protocol: Protocol, fact: FactKey): string | null {
+  const has = (id: string) => protocol.stages.some((s) => s.id === id);
+  switch (fact) {
+    case 'stage1Manager':
+      return has('stage-1') ? null : 'it is who escalated to stage-1, which this protocol does not have';
+    case 'stage2Manager':
+      return has('stage-2') ? null : 'it is who escalated to stage-2, which this protocol does not have';
+    case 'stage2Concluded':
+      return has('stage-2') ? null : 'it is when stage-2 ended, which this protocol does not have';
+    case 'submitTo':
+      return protocol.contacts.some((c) => c.kind === 'partnership' && c.email)
+        ? null
+        : 'it lists the partnership’s email contacts, and this protocol has none';
+    case 'boardMembers':
+      return 'the extension does not record board members; the row is always left to complete by hand';
+    default:
+      return null;
+  }
+}
+
+export function lintProtocol(protocol: Protocol): LintWarning[] {
+  const warnings: LintWarning[] = [];
+  const order = protocol.stages.map((s) => s.id);
+  const clockChecks = (clock: ClockRule, path: string, stageIndex: number | null) => {
+    if (FIXED_TIME.has(clock.kind) && clock.quote && !TIME_EXPRESSION.test(clock.quote)) {
+      warnings.push({
+        path,
+        message: `clock “${clock.label}”: its quote names no time (such as “5 working days” or “24 hours”); check it is the sentence that sets this deadline`,
+      });
+    }
+    const anchor = 'anchor' in clock && clock.anchor.startsWith('entered:') ? clock.anchor.slice('entered:'.length) : null;
+    if (anchor && stageIndex !== null && order.indexOf(anchor) > stageIndex) {
+      warnings.push({
+        path,
+        message: `clock “${clock.label}” counts from ${anchor}, which comes later: it can never run while this stage is current`,
+      });
+    }
+  };
+  protocol.stages.forEach((stage, i) => {
+    const at = `stages[${i}]`;
+    if (NOBODY.test(stage.who.trim()) || stage.who.trim().length < 3) {
+      warnings.push({ path: `${at}.who`, message: `${stage.title}: nobody is named to act (“${stage.who}”)` });
+    }
+    if (stage.clocks.length === 0 && !protocol.clocks.some((c) => c.stages.includes(stage.id))) {
+      warnings.push({
+        path: `${at}.clocks`,
+        message: `${stage.title}: no clock, so no deadline is shown at this stage; check the document sets none`,
+      });
+    }
+    stage.clocks.forEach((clock, j) => clockChecks(clock, `${at}.clocks[${j}]`, i));
+    // A stage can be reached only by going up from the one below, or by starting above the first stage.
+    if (i > 0 && stage.triggers.length === 0 && stage.duties.length === 0 && stage.clocks.length === 0 && stage.notes.length === 0) {
+      warnings.push({
+        path: at,
+        message: `${stage.title}: nothing is said of it (no trigger, duty, clock or note); check it belongs in the ladder`,
+      });
+    }
+  });
+  protocol.clocks.forEach((clock, j) => clockChecks(clock, `clocks[${j}]`, null));
+  protocol.forms.forEach((form, f) =>
+    form.sections.forEach((section, s) =>
+      section.fields.forEach((field, k) => {
+        const missing = factNeeds(protocol, field.fact);
+        if (missing)
+          warnings.push({
+            path: `forms[${f}].sections[${s}].fields[${k}]`,
+            message: `${form.name}: “${field.label}” has no source: ${missing}`,
+          });
+      }),
+    ),
+  );
+  return warnings;
+}
