@@ -17,6 +17,7 @@ import { injectIntoOpenRecordPages, registerRecordPageScript } from '../lib/brow
 import { PORT_NAME } from '../lib/browser/records-bridge';
 import { serveRecords } from '../lib/browser/records-server';
 import { loadSettings, onSettingsChanged } from '../lib/browser/settings';
+import { keepDefinitions, protocolsReady } from '../lib/browser/protocols';
 import { extensionToRecordPage } from '../lib/messages/extension-to-record-page';
 import { pagesToBackground } from '../lib/messages/pages-to-background';
 import { recordPageToExtension } from '../lib/messages/record-page-to-extension';
@@ -46,6 +47,8 @@ const settingsNow = () => settingsCache ?? readSettings();
 /** Keeps the organisation's validated adapters where the record-page script reads them, and the toolbar in step with the placement. */
 async function applySettings() {
   const { values, source } = await readSettings();
+  // The organisation's protocols (and the built-ins) kept where every page reads them, and kept for good.
+  await keepDefinitions(values.protocols);
   // Writing only real changes: each write restarts detection on every open record page.
   await MANAGED_ADAPTERS_ITEM.setIfChanged(source.adapters === 'organisation' ? values.adapters : []);
   placementNow = values.panelPlacement;
@@ -101,8 +104,10 @@ export default defineBackground(() => {
   onAdaptersChanged(() => void loadAdapters().then((adapters) => tellRecordPages('adaptersChanged', adapters)));
   browser.tabs.onRemoved.addListener((tabId) => void updateReadings((all) => tabClosed(all, tabId)));
 
+  // Records are derived with the protocol version each escalation follows: the stored ones are read first.
+  const recordsDatabase = () => protocolsReady().then(database);
   const deps: BackgroundDeps = {
-    database,
+    database: recordsDatabase,
     pageSetup: async () => ({
       adapters: await loadAdapters(),
       panelSide: await PANEL_SIDE_ITEM.get(),
@@ -140,7 +145,7 @@ export default defineBackground(() => {
 
   // The in-page panel's live queries come over a port (first-party storage, see records-bridge.ts).
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === PORT_NAME && port.sender && fromExtensionPage(port.sender, browser.runtime.id)) serveRecords(port, database);
+    if (port.name === PORT_NAME && port.sender && fromExtensionPage(port.sender, browser.runtime.id)) serveRecords(port, recordsDatabase);
     else port.disconnect();
   });
 

@@ -145,6 +145,15 @@ export async function dueCounts(db: EscalationDb, now: Date = new Date()): Promi
 }
 
 /** The open escalations due soonest (overdue first), for the toolbar popup. */
+/** How many open escalations follow a protocol (any version). */
+export function openEscalationsFollowing(db: EscalationDb, protocolId: string): Promise<number> {
+  return db.escalations
+    .where('protocolId')
+    .equals(protocolId)
+    .filter((e) => e.status === 'open')
+    .count();
+}
+
 export function dueSoonest(db: EscalationDb, limit: number): Promise<Escalation[]> {
   return db.escalations.orderBy('nextDueAt').limit(limit).toArray();
 }

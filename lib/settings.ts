@@ -5,14 +5,19 @@
 import { z } from 'zod';
 import { ContactSchema } from './protocols/schema';
 import { HostAdapterSchema } from './hosts/schema';
-import { listProtocols } from './protocols';
+import { definitionConflict, listProtocols, parseProtocol, setProtocols, type Protocol } from './protocols';
 
 const protocolIds = () => listProtocols().map((p) => p.id);
-const ProtocolId = z.string().refine((id) => protocolIds().includes(id), { message: 'is not one of the built-in protocols' });
+const ProtocolId = z.string().refine((id) => protocolIds().includes(id), {
+  message: 'is not a protocol this device has (built in, imported or set by your organisation)',
+});
+/** The organisation's own protocols: each checked on its own (lib/protocols/read.ts), so one bad one loses no other. */
+const MAX_ORGANISATION_PROTOCOLS = 20;
 const Origin = z.string().regex(/^https?:\/\/(\*\.)?[^/*]+\/\*$/, 'must look like https://mosaic.council.gov.uk/*');
 const Day = z.iso.date();
 
 export const SETTING_SCHEMAS = {
+  protocols: z.array(z.unknown()).max(MAX_ORGANISATION_PROTOCOLS, `must list at most ${MAX_ORGANISATION_PROTOCOLS} protocols`),
   defaultProtocol: ProtocolId,
   allowedProtocols: z.array(ProtocolId).min(1),
   caseSystemOrigins: z.array(Origin).max(50),
@@ -27,12 +32,16 @@ export const SETTING_SCHEMAS = {
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
-export type Settings = { [K in SettingKey]: z.output<(typeof SETTING_SCHEMAS)[K]> };
+export type Settings = Omit<{ [K in SettingKey]: z.output<(typeof SETTING_SCHEMAS)[K]> }, 'protocols'> & {
+  /** The organisation's valid protocols (policy key `protocols`); a worker's own are imported on the options page. */
+  protocols: Protocol[];
+};
 export type SettingSource = 'organisation' | 'you' | 'built-in';
 
 export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
 
 export const BUILT_IN_SETTINGS: Settings = {
+  protocols: [],
   defaultProtocol: 'pan-cheshire',
   allowedProtocols: ['pan-cheshire', 'halton', 'enfield', 'pan-sussex', 'herefordshire'],
   caseSystemOrigins: [],
@@ -67,6 +76,8 @@ export function resolveSettings(managed: unknown, user: unknown): ResolvedSettin
   const values = structuredClone(BUILT_IN_SETTINGS) as Record<SettingKey, unknown>;
   const source = Object.fromEntries(SETTING_KEYS.map((k) => [k, 'built-in'])) as Record<SettingKey, SettingSource>;
   const warnings: string[] = [];
+  // An organisation that deploys no protocols (any more) makes none of its own current.
+  if (typeof managed !== 'object' || managed === null || !('protocols' in managed)) setProtocols('organisation', []);
   const layers: [SettingSource, unknown][] = [
     ['you', user],
     ['organisation', managed],
@@ -79,8 +90,12 @@ export function resolveSettings(managed: unknown, user: unknown): ResolvedSettin
       );
       continue;
     }
-    for (const [given, raw] of Object.entries(layer)) {
+    // The organisation's protocols first: the protocol settings below may name them.
+    const entries = Object.entries(layer).sort(([a], [b]) => Number(b === 'protocols') - Number(a === 'protocols'));
+    for (const [given, raw] of entries) {
       const key = RENAMED[given] && !(RENAMED[given] in layer) ? RENAMED[given] : given;
+      if (key === 'protocols' && who === 'you') continue; // a worker imports protocols on the options page
+
       if (!(key in SETTING_SCHEMAS)) {
         if (who === 'organisation') warnings.push(`Your organisation set “${key}”, which this version does not know; it was ignored.`);
         continue;
@@ -94,7 +109,7 @@ export function resolveSettings(managed: unknown, user: unknown): ResolvedSettin
         );
         continue;
       }
-      values[key as SettingKey] = parsed.data;
+      values[key as SettingKey] = key === 'protocols' ? organisationProtocols(parsed.data as unknown[], warnings) : parsed.data;
       source[key as SettingKey] = who;
     }
   }
@@ -106,6 +121,26 @@ export function resolveSettings(managed: unknown, user: unknown): ResolvedSettin
     resolved.defaultProtocol = fallback;
   }
   return { values: resolved, source, warnings };
+}
+
+/**
+ * The organisation's protocols that are valid, made current (lib/protocols setProtocols); each invalid one is
+ * left out with a warning naming it and the problem.
+ */
+function organisationProtocols(list: readonly unknown[], warnings: string[]): Protocol[] {
+  const valid: Protocol[] = [];
+  list.forEach((raw, i) => {
+    try {
+      const protocol = parseProtocol(raw);
+      const conflict = definitionConflict(protocol);
+      if (conflict) throw new Error(conflict);
+      valid.push(protocol);
+    } catch (error) {
+      warnings.push(`Your organisation’s protocol ${i + 1} is not valid and was ignored (${(error as Error).message}). Tell your IT team.`);
+    }
+  });
+  setProtocols('organisation', valid);
+  return valid;
 }
 
 /** Whether the user may change a setting (not when the organisation set it). */

@@ -1,5 +1,6 @@
 import { DISAGREEMENT_KINDS, type Escalation } from '../../lib/records/model';
 import { ladderView } from '../../lib/ladder';
+import { newerVersion } from '../../lib/versions';
 import { setsNoTimescale } from '../../lib/schedule';
 import { STATUS_LABELS } from '../../lib/describe';
 import { t } from '../../lib/strings';
@@ -19,6 +20,7 @@ import { records } from './useRecords';
 export function EscalationView({ escalation, by, insert }: { escalation: Escalation; by: string; insert?: InsertIntoRecord }) {
   const view = ladderView(escalation, now.value, settings.value.values.closureDays);
   const current = view.stages.find((s) => s.status === 'current');
+  const newer = newerVersion(escalation);
   useProtocolInView(escalation.protocolId);
   const heading = useRef<HTMLHeadingElement>(null);
   const duty = useChange();
@@ -34,6 +36,11 @@ export function EscalationView({ escalation, by, insert }: { escalation: Escalat
       <h2 id="escalation-title" tabIndex={-1} ref={heading}>
         {escalation.reference} · <span class={`status ${escalation.status}`}>{STATUS_LABELS[escalation.status]}</span>
       </h2>
+      {newer && (
+        <p class="notice" data-newer-version>
+          {t('followsVersion', { version: newer.following, current: newer.current })}
+        </p>
+      )}
       <dl class="facts">
         <dt>{t('protocol')}</dt>
         <dd>{view.protocol.partnership}</dd>

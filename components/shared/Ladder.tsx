@@ -3,7 +3,17 @@ import type { LadderClock, LadderStage } from '../../lib/ladder';
 import type { Protocol } from '../../lib/protocols';
 import type { ProtocolNote } from '../../lib/protocols/schema';
 import { t, type StringKey } from '../../lib/strings';
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
 import { CounterpartLookup } from './CounterpartLookup';
+
+/** Whether each rule's sentence from the document is printed beside it (the protocol preview) or shown on hover (the panel). */
+export const QuotesShown = createContext(false);
+
+/** The document's own words for a rule, where they are printed. */
+function Quoted({ text }: { text?: string }) {
+  return useContext(QuotesShown) && text ? <q class="quote">{text}</q> : null;
+}
 
 const STATUS_TEXT: Record<LadderStage['status'], StringKey> = {
   done: 'stageDone',
@@ -37,6 +47,7 @@ export function Clock({ clock, live }: { clock: LadderClock; live: boolean }) {
       </span>
       {clock.agreedBetweenYou && <span class="agreed-note"> ({t('protocolSetsNoTimescale')})</span>}
       {live && <strong class="left"> {clock.left.text}</strong>}
+      <Quoted text={clock.quote} />
       {tip && (
         <span role="tooltip" id={tipId} class="tip">
           {t('notCounted')}: {tip}
@@ -59,6 +70,7 @@ function Note({ note }: { note: ProtocolNote }) {
   return (
     <div class="note" title={note.quote}>
       <p>{note.text}</p>
+      <Quoted text={note.quote} />
       {note.byAgency && <AgencyRoles roles={note.byAgency} />}
     </div>
   );
@@ -95,6 +107,7 @@ export function QuotedList({
           <li key={item.text} title={item.quote}>
             {item.text}
             <DutyCondition onlyIf={item.onlyIf} />
+            <Quoted text={item.quote} />
           </li>
         ))}
       </ul>
@@ -112,6 +125,7 @@ export function StageCard({ view, protocol, onDuty }: { view: LadderStage; proto
       <p>
         <strong>{t('whoActs')}:</strong> {stage.who}
       </p>
+      <Quoted text={stage.whoQuote} />
       {stage.byAgency.length > 0 && (
         <details>
           <summary>{t('whoInEachAgency')}</summary>
@@ -181,7 +195,7 @@ export function Ladder({
       </p>
       {protocol.timescalesNote && (
         <p class="note" title={protocol.timescalesNote.quote}>
-          {protocol.timescalesNote.text}
+          {protocol.timescalesNote.text} <Quoted text={protocol.timescalesNote.quote} />
         </p>
       )}
       {protocol.notes.length > 0 && (

@@ -1,10 +1,12 @@
 // First: the worker's language, before any component module computes its words.
 import '../../lib/browser/language';
 import { render } from 'preact';
+import { protocolsReady } from '../../lib/browser/protocols';
 import { Dashboard } from '../../components/dashboard/Dashboard';
 import { database } from '../../lib/browser/database';
 
 // Open the records while the page draws.
 void database().catch(() => undefined);
 
-render(<Dashboard />, document.getElementById('app')!);
+// Escalations are drawn with the protocol version each follows: the stored protocols are read first.
+void protocolsReady().then(() => render(<Dashboard />, document.getElementById('app')!));

@@ -4,6 +4,7 @@
 // First: the worker's language, before any component module computes its words.
 import '../../lib/browser/language';
 import { render } from 'preact';
+import { protocolsReady } from '../../lib/browser/protocols';
 import { Panel } from '../../components/panel/Panel';
 
 const params = new URLSearchParams(location.search);
@@ -11,4 +12,7 @@ const id = (name: string) => (/^\d{1,10}$/.test(params.get(name) ?? '') ? Number
 
 // Where the first paint's time goes (npm run bench): every module loaded and evaluated by here.
 performance.mark('panel-script');
-render(<Panel surface="side-panel" bound={{ tabId: id('tab'), windowId: id('window') }} />, document.getElementById('app')!);
+// Escalations are drawn with the protocol version each follows: the stored protocols are read first.
+void protocolsReady().then(() =>
+  render(<Panel surface="side-panel" bound={{ tabId: id('tab'), windowId: id('window') }} />, document.getElementById('app')!),
+);

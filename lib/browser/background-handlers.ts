@@ -2,7 +2,7 @@
 // directly. Who may send each message is in lib/messages/; what the browser must provide is `deps`.
 import type { EscalationDb } from '../db';
 import { childStatus } from '../child-status';
-import { escalationsForChild } from '../escalations';
+import { escalationsForChild, openEscalationsFollowing } from '../escalations';
 import type { Handlers, Sender } from './messaging';
 import type { PagesToBackground } from '../messages/pages-to-background';
 import type { RecordPageToExtension } from '../messages/record-page-to-extension';
@@ -72,6 +72,10 @@ export function pageHandlers(deps: BackgroundDeps): Handlers<PagesToBackground> 
       // Extension pages only: what a tab shows is not for other tabs' scripts.
       if (!fromExtensionPage(sender, deps.extensionId)) return { tabId: null, frames: [] };
       return readingOf(await deps.readings(), tab?.tabId ?? sender.tab?.id ?? null);
+    },
+    async openEscalationsFollowing(protocolId, sender) {
+      if (!fromExtensionPage(sender, deps.extensionId)) return undefined;
+      return openEscalationsFollowing(await deps.database(), protocolId).catch(() => undefined);
     },
     async dueSummary(_, sender) {
       if (!fromExtensionPage(sender, deps.extensionId)) return undefined;

@@ -1,6 +1,7 @@
 // Reading the settings in an extension context: managed storage (policy), the
 // user's own (extension storage), built-in; see lib/settings.ts for the order.
 import { resolveSettings, type ResolvedSettings, type SettingKey, type Settings } from '../settings';
+import { protocolsReady } from './protocols';
 import { TEST_MANAGED_ITEM, USER_SETTINGS_ITEM } from './storage';
 
 /** How long to wait for the browser's policy store before going on without it. */
@@ -23,6 +24,8 @@ async function managedSettings(): Promise<unknown> {
 }
 
 export async function loadSettings(): Promise<ResolvedSettings> {
+  // The stored protocols first: a setting may name an imported one.
+  await protocolsReady();
   return resolveSettings(await managedSettings(), await USER_SETTINGS_ITEM.get());
 }
 

@@ -108,3 +108,21 @@ export const LAUNCHER_ITEM = item<LauncherSettings>(
   { placement: 'side-panel', chipShowsStatus: true },
   (v) => isRecord(v) && (v.placement === 'side-panel' || v.placement === 'in-page') && typeof v.chipShowsStatus === 'boolean',
 );
+
+/**
+ * Every protocol definition this device holds beyond the built-in code (lib/protocols): the versions the worker
+ * imported, those the organisation deployed, and every earlier version (the built-ins' too) that an escalation
+ * may still follow. `imported` and `organisation` name which definitions are current for each, as `id@version`.
+ * Each definition is validated again when read (lib/browser/protocols.ts).
+ */
+export interface ProtocolLibrary {
+  definitions: unknown[];
+  imported: string[];
+  organisation: string[];
+}
+const isKeyList = (v: unknown) => Array.isArray(v) && v.every((k) => typeof k === 'string');
+export const PROTOCOL_LIBRARY_ITEM = item<ProtocolLibrary>(
+  'local:protocolLibrary',
+  { definitions: [], imported: [], organisation: [] },
+  (v) => isRecord(v) && Array.isArray(v.definitions) && isKeyList(v.imported) && isKeyList(v.organisation),
+);

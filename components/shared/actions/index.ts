@@ -8,6 +8,7 @@ import { resolve } from './resolve';
 import { recordResponse } from './response';
 import { agreeTimeframe } from './timeframe';
 import { withdraw } from './withdraw';
+import { moveVersion } from './move-version';
 
 export type { Action } from './action';
 export { ResolutionDuties } from './resolve';
@@ -21,4 +22,5 @@ export const ACTIONS: readonly Action[] = [
   resolve,
   withdraw,
   reopen,
+  moveVersion,
 ];

@@ -1,0 +1,191 @@
+// Options → Protocols: the partnerships' protocols this device has (built in, imported, set by the
+// organisation), importing and exporting protocol files, and a preview to check one against its document.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { pagesToBackground } from '../../lib/messages/pages-to-background';
+import { importProtocolFile, removeImportedProtocol } from '../../lib/browser/protocols';
+import { PROTOCOL_LIBRARY_ITEM } from '../../lib/browser/storage';
+import { fromLondonWallTime, londonWallTime } from '../../lib/calendar';
+import { downloadText } from '../../lib/download';
+import { previewLadder } from '../../lib/ladder';
+import { ProtocolError, protocolCatalogue, protocolFileText, type CatalogueEntry, type ProtocolSource } from '../../lib/protocols';
+import { lintProtocol } from '../../lib/protocols/lint';
+import { t, type StringKey } from '../../lib/strings';
+import { JsonFileField } from '../shared/Field';
+import { Ladder, QuotesShown } from '../shared/Ladder';
+import { now } from '../shared/now';
+import { settings } from '../shared/settings';
+
+const SOURCE_WORDS: Record<ProtocolSource, StringKey> = { 'built-in': 'builtIn', imported: 'importedByYou', organisation: 'setByOrganisation' };
+
+/** Redraws whenever the stored protocols change (an import here, a policy applied by the background). */
+function useCatalogue(): [CatalogueEntry[], () => void] {
+  const [, setChanges] = useState(0);
+  const bump = () => setChanges((n) => n + 1);
+  useEffect(() => PROTOCOL_LIBRARY_ITEM.watch(bump), []);
+  // The organisation's protocols are made current as the settings resolve.
+  void settings.value;
+  return [protocolCatalogue(), bump];
+}
+
+function Preview({ entries, chosen, onChoose }: { entries: CatalogueEntry[]; chosen: string; onChoose: (id: string) => void }) {
+  const [concernAt, setConcernAt] = useState(() => londonWallTime(new Date()));
+  const entry = entries.find((e) => e.protocol.id === chosen) ?? entries[0]!;
+  const view = useMemo(() => {
+    try {
+      const at = fromLondonWallTime(concernAt);
+      return { at, ...previewLadder(entry.protocol.id, at, now.value, settings.value.values.closureDays) };
+    } catch (error) {
+      return { error: (error as Error).message };
+    }
+  }, [entry, concernAt, now.value, settings.value]);
+  const warnings = lintProtocol(entry.protocol);
+  return (
+    <section aria-labelledby="preview-title" class="protocol-preview">
+      <h3 id="preview-title">{t('protocolPreviewTitle')}</h3>
+      <p>{t('protocolPreviewIntro')}</p>
+      <div class="field">
+        <label for="preview-protocol">{t('protocol')}</label>
+        <select id="preview-protocol" value={entry.protocol.id} onChange={(e) => onChoose((e.currentTarget as HTMLSelectElement).value)}>
+          {entries.map((e) => (
+            <option key={e.protocol.id} value={e.protocol.id}>
+              {e.protocol.partnership} ({t('versionN', { version: e.protocol.version })})
+            </option>
+          ))}
+        </select>
+      </div>
+      <div class="field">
+        <label for="preview-concern">{t('previewConcernAt')}</label>
+        <input id="preview-concern" type="datetime-local" value={concernAt} onInput={(e) => setConcernAt((e.currentTarget as HTMLInputElement).value)} />
+      </div>
+      <p data-preview-facts>
+        {t('previewFacts', {
+          id: entry.protocol.id,
+          version: entry.protocol.version,
+          calendar: t(entry.protocol.calendar === 'scotland' ? 'calendarScotland' : entry.protocol.calendar === 'northern-ireland' ? 'calendarNorthernIreland' : 'calendarEnglandAndWales'),
+          document: `${entry.protocol.source.title} (${entry.protocol.source.version})`,
+        })}
+      </p>
+      {warnings.length > 0 ? (
+        <div class="lint" role="group" aria-labelledby="lint-title">
+          <h4 id="lint-title">{t('lintTitle', { n: String(warnings.length) })}</h4>
+          <ul>
+            {warnings.map((w) => (
+              <li key={w.path + w.message} data-lint={w.path}>
+                <code>{w.path}</code>: {w.message}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : (
+        <p data-lint-none>{t('lintNone')}</p>
+      )}
+      {'error' in view ? (
+        <p role="alert" class="error">
+          {view.error}
+        </p>
+      ) : (
+        <QuotesShown.Provider value={true}>
+          <Ladder protocol={view.protocol} stages={view.stages} />
+        </QuotesShown.Provider>
+      )}
+    </section>
+  );
+}
+
+export function Protocols() {
+  const [entries, changed] = useCatalogue();
+  const [status, setStatus] = useState('');
+  const [problems, setProblems] = useState<{ message: string; list: string[] } | null>(null);
+  const [previewing, setPreviewing] = useState(settings.value.values.defaultProtocol);
+
+  async function importFile(file: File) {
+    setStatus('');
+    setProblems(null);
+    try {
+      const { protocol, replaced } = await importProtocolFile(await file.text());
+      setStatus(
+        t(replaced ? 'protocolImportedNewVersion' : 'protocolImported', {
+          name: protocol.partnership,
+          version: protocol.version,
+          replaced: replaced ?? '',
+        }),
+      );
+      setPreviewing(protocol.id);
+      changed();
+    } catch (error) {
+      const list = error instanceof ProtocolError ? error.problems : [];
+      setProblems({ message: list.length ? t('protocolNotImported') : `${t('protocolNotImported')} ${(error as Error).message}`, list });
+    }
+  }
+
+  async function remove(entry: CatalogueEntry) {
+    setStatus('');
+    setProblems(null);
+    const open = await pagesToBackground.send('openEscalationsFollowing', entry.protocol.id).catch(() => undefined);
+    if (open === undefined) return setProblems({ message: t('protocolNotRemovedUnknown'), list: [] });
+    if (open > 0) return setProblems({ message: t('protocolInUse', { n: String(open), name: entry.protocol.partnership }), list: [] });
+    await removeImportedProtocol(entry.protocol.id);
+    setStatus(t('protocolRemoved', { name: entry.protocol.partnership }));
+    changed();
+  }
+
+  return (
+    <section aria-labelledby="protocols-title">
+      <h2 id="protocols-title">{t('protocolsTitle')}</h2>
+      <p>{t('protocolsIntro')}</p>
+      <table class="records">
+        <caption>{t('protocolsCaption')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('partnership')}</th>
+            <th scope="col">{t('id')}</th>
+            <th scope="col">{t('version')}</th>
+            <th scope="col">{t('source')}</th>
+            <th scope="col">{t('actionsColumn')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => {
+            const { protocol, source } = entry;
+            return (
+              <tr key={protocol.id} data-protocol={protocol.id}>
+                <td>{protocol.partnership}</td>
+                <td>{protocol.id}</td>
+                <td>{protocol.version}</td>
+                <td>{t(SOURCE_WORDS[source])}</td>
+                <td>
+                  <button type="button" onClick={() => setPreviewing(protocol.id)}>
+                    {t('previewProtocol', { name: protocol.id })}
+                  </button>{' '}
+                  <button type="button" onClick={() => downloadText(`${protocol.id}-${protocol.version}.json`, protocolFileText(protocol))}>
+                    {t('exportProtocol', { name: protocol.id })}
+                  </button>{' '}
+                  {source === 'imported' && (
+                    <button type="button" onClick={() => void remove(entry)}>
+                      {t('removeProtocol', { name: protocol.id })}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <JsonFileField id="protocol-file" label={t('importProtocol')} onFile={(file) => void importFile(file)} />
+      {problems && (
+        <div role="alert" class="error" data-protocol-problems>
+          <p>{problems.message}</p>
+          {problems.list.length > 0 && (
+            <ul>
+              {problems.list.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+      <p role="status">{status}</p>
+      <Preview entries={entries} chosen={previewing} onChoose={setPreviewing} />
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+// Moving an escalation to its protocol's current version: offered only when a newer one is installed, and
+// only after both versions' deadlines are shown side by side (lib/versions.ts).
+import { formatDue } from '../../../lib/format';
+import { compareVersions, newerVersion } from '../../../lib/versions';
+import { t } from '../../../lib/strings';
+import { settings } from '../settings';
+import { ActionForm, type Action } from './action';
+
+const due = (d: string | null) => (d ? formatDue(d) : t('noDeadline'));
+
+export const moveVersion: Action = {
+  id: 'move-version',
+  label: () => t('compareVersions'),
+  available: (e) => newerVersion(e) !== null,
+  done: 'doneMovedVersion',
+  Form: ({ escalation, onRecord }) => {
+    const comparison = compareVersions(escalation, settings.value.values.closureDays);
+    if (!comparison) return <p>{t('doneMovedVersion')}</p>;
+    const { following, current, stages, cannotMove } = comparison;
+    return (
+      <ActionForm
+        onRecord={onRecord}
+        title={t('compareVersions')}
+        submit={t('moveToVersion', { version: current })}
+        build={() => cannotMove ?? { type: 'protocol-version-moved', from: following, to: current }}
+      >
+        <table class="records versions">
+          <caption>{t('versionsCaption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('stage')}</th>
+              <th scope="col">{t('versionDues', { version: following })}</th>
+              <th scope="col">{t('versionDues', { version: current })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {stages.map((s) => (
+              <tr key={s.stageId} data-stage={s.stageId} aria-current={s.isCurrentStage ? 'step' : undefined}>
+                <th scope="row">{s.title}</th>
+                <td>{due(s.following)}</td>
+                <td>{due(s.current)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {cannotMove && <p class="error">{cannotMove}</p>}
+      </ActionForm>
+    );
+  },
+};
