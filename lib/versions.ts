@@ -38,9 +38,13 @@ export function compareVersions(escalation: Escalation, closureDays: Record<stri
   const missing = history.map((s) => s.stageId).filter((id) => !current.stages.some((s) => s.id === id));
   const dues = (version: string) =>
     new Map(
-      scheduleEscalation({ protocolId: escalation.protocolId, protocolVersion: version, concernRaisedAt: escalation.concernRaisedAt, stages: history, closureDays }).stages.map(
-        (s) => [s.stageId, s.due],
-      ),
+      scheduleEscalation({
+        protocolId: escalation.protocolId,
+        protocolVersion: version,
+        concernRaisedAt: escalation.concernRaisedAt,
+        stages: history,
+        closureDays,
+      }).stages.map((s) => [s.stageId, s.due]),
     );
   const before = dues(escalation.protocolVersion ?? FIRST_VERSION);
   const after = missing.length ? new Map<string, string | null>() : dues(current.version);

@@ -15,7 +15,11 @@ import { Ladder, QuotesShown } from '../shared/Ladder';
 import { now } from '../shared/now';
 import { settings } from '../shared/settings';
 
-const SOURCE_WORDS: Record<ProtocolSource, StringKey> = { 'built-in': 'builtIn', imported: 'importedByYou', organisation: 'setByOrganisation' };
+const SOURCE_WORDS: Record<ProtocolSource, StringKey> = {
+  'built-in': 'builtIn',
+  imported: 'importedByYou',
+  organisation: 'setByOrganisation',
+};
 
 /** Redraws whenever the stored protocols change (an import here, a policy applied by the background). */
 function useCatalogue(): [CatalogueEntry[], () => void] {
@@ -55,13 +59,24 @@ function Preview({ entries, chosen, onChoose }: { entries: CatalogueEntry[]; cho
       </div>
       <div class="field">
         <label for="preview-concern">{t('previewConcernAt')}</label>
-        <input id="preview-concern" type="datetime-local" value={concernAt} onInput={(e) => setConcernAt((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          id="preview-concern"
+          type="datetime-local"
+          value={concernAt}
+          onInput={(e) => setConcernAt((e.currentTarget as HTMLInputElement).value)}
+        />
       </div>
       <p data-preview-facts>
         {t('previewFacts', {
           id: entry.protocol.id,
           version: entry.protocol.version,
-          calendar: t(entry.protocol.calendar === 'scotland' ? 'calendarScotland' : entry.protocol.calendar === 'northern-ireland' ? 'calendarNorthernIreland' : 'calendarEnglandAndWales'),
+          calendar: t(
+            entry.protocol.calendar === 'scotland'
+              ? 'calendarScotland'
+              : entry.protocol.calendar === 'northern-ireland'
+                ? 'calendarNorthernIreland'
+                : 'calendarEnglandAndWales',
+          ),
           document: `${entry.protocol.source.title} (${entry.protocol.source.version})`,
         })}
       </p>

@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { database, requestPersistentStorage } from '../../lib/browser/database';
 import { loadSettings } from '../../lib/browser/settings';
 import { BackupFileError, exportBackup, importBackup, type ImportReport } from '../../lib/db/backup';
+import { keepBackupDefinitions } from '../../lib/browser/protocols';
 import { DEFAULT_RETENTION_MONTHS, purgeCandidates, purgeEscalations } from '../../lib/db/retention';
 import type { EscalationDb } from '../../lib/db';
 import { live } from '../../lib/escalations';
@@ -79,6 +80,13 @@ function ImportResult({ report }: { report: ImportReport }) {
               {t('recordN', { n: String(r.index + 1) })}
               {r.id ? ` (${r.id})` : ''}: {r.reason}
             </li>
+          ))}
+        </ul>
+      )}
+      {report.protocolsRejected.length > 0 && (
+        <ul aria-label={t('protocolsNotKept')}>
+          {report.protocolsRejected.map((reason) => (
+            <li key={reason}>{reason}</li>
           ))}
         </ul>
       )}
@@ -162,7 +170,7 @@ export function RecordsPage() {
     setReport(null);
     setImportError('');
     try {
-      setReport(await importBackup(db!, await file.text()));
+      setReport(await importBackup(db!, await file.text(), keepBackupDefinitions));
       announceRecordsChanged();
     } catch (error) {
       setImportError(error instanceof BackupFileError ? error.message : t('importFailed', { reason: (error as Error).message }));

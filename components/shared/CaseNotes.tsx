@@ -32,7 +32,9 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
   const [error, setError] = useState('');
   const [inserting, setInserting] = useState(false);
   const inFlight = useRef(false); // set in the same tick as the press: two clicks in one tick make one copy or insert
-  const doc = events ? renderTemplate(getTemplate(templateId, escalation), factsFor(escalation, events, now.value), referenceLine(escalation)) : null;
+  const doc = events
+    ? renderTemplate(getTemplate(templateId, escalation), factsFor(escalation, events, now.value), referenceLine(escalation))
+    : null;
   const generated = doc ? (doc.kind === 'log-row' ? toTsv(doc) : toPlainText(doc)) : '';
   // A new step or another template starts a fresh preview.
   useEffect(() => setEdited(null), [templateId, escalation.lastSeq]);

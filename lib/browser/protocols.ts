@@ -20,7 +20,8 @@ function readLibrary(library: ProtocolLibrary): void {
   const known = new Set(knownDefinitions().map(protocolKey));
   const valid: Protocol[] = [];
   for (const definition of library.definitions) {
-    const key = typeof definition === 'object' && definition !== null ? `${(definition as Protocol).id}@${(definition as Protocol).version}` : '';
+    const key =
+      typeof definition === 'object' && definition !== null ? `${(definition as Protocol).id}@${(definition as Protocol).version}` : '';
     if (known.has(key)) continue;
     try {
       valid.push(parseProtocol(definition));

@@ -2,6 +2,15 @@
 // version. Import validates every record, merges by id, never overwrites what
 // this device has, and reports what it added, updated, skipped and rejected.
 import { z } from 'zod';
+import {
+  definitionConflict,
+  FIRST_VERSION,
+  getProtocol,
+  parseProtocol,
+  protocolKey,
+  rememberDefinitions,
+  type Protocol,
+} from '../protocols';
 import { deriveEscalation } from '../records/derive';
 import { EscalationEventSchema, type EscalationEvent } from '../records/model';
 import type { EscalationDb } from './index';
@@ -16,6 +25,8 @@ export interface Backup {
   formatVersion: typeof BACKUP_FORMAT_VERSION;
   exportedAt: string;
   escalations: { id: string; events: EscalationEvent[] }[];
+  /** Every protocol version the escalations follow or followed, so another device shows the same deadlines. */
+  protocols?: Protocol[];
 }
 
 const BackupShapeSchema = z.object({
@@ -23,7 +34,17 @@ const BackupShapeSchema = z.object({
   formatVersion: z.number().int(),
   exportedAt: z.string().optional(),
   escalations: z.array(z.unknown()).max(200_000),
+  protocols: z.array(z.unknown()).max(100).default([]),
 });
+
+/** The protocol versions a history uses: the one it started under and each it was moved to. */
+function versionsUsed(events: readonly EscalationEvent[]): { id: string; version: string }[] {
+  const created = events.find((e) => e.type === 'created');
+  if (!created || created.type !== 'created') return [];
+  const id = created.escalation.protocolId;
+  const moves = events.flatMap((e) => (e.type === 'protocol-version-moved' ? [e.to] : []));
+  return [created.escalation.protocolVersion ?? FIRST_VERSION, ...moves].map((version) => ({ id, version }));
+}
 
 const EntrySchema = z.object({
   id: z.string(),
@@ -39,11 +60,22 @@ export async function exportBackup(db: EscalationDb, ids?: string[], now = new D
     list.push(event);
     byEscalation.set(event.escalationId, list);
   }
+  const protocols = new Map<string, Protocol>();
+  for (const list of byEscalation.values()) {
+    for (const used of versionsUsed(list)) {
+      try {
+        protocols.set(protocolKey(used), getProtocol(used.id, used.version));
+      } catch {
+        // A version this device never had (a record imported before backups carried them): the importer reports it.
+      }
+    }
+  }
   return {
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
     exportedAt: now.toISOString(),
     escalations: [...byEscalation].map(([id, list]) => ({ id, events: list.sort((a, b) => a.seq - b.seq) })),
+    protocols: [...protocols.values()],
   };
 }
 
@@ -52,6 +84,8 @@ export interface ImportReport {
   updated: { id: string; newEvents: number }[];
   skipped: { id: string; reason: string }[];
   rejected: { index: number; id?: string; reason: string }[];
+  /** Protocol definitions in the file that were not kept, and why. */
+  protocolsRejected: string[];
 }
 
 /** How many unreadable records, with none readable, before a file is refused as not a backup at all. */
@@ -90,7 +124,34 @@ function readEntry(raw: unknown): { id: string; events: EscalationEvent[] } {
   return { id: entry.id, events };
 }
 
-export async function importBackup(db: EscalationDb, text: string): Promise<ImportReport> {
+/**
+ * The protocol definitions a backup carries that this device can keep: valid, and not a different definition
+ * under an id and version it already has (that one is reported; its escalations are checked against this device's).
+ */
+function readProtocols(list: readonly unknown[], report: ImportReport): Protocol[] {
+  const usable: Protocol[] = [];
+  list.forEach((raw, i) => {
+    try {
+      const protocol = parseProtocol(raw);
+      const conflict = definitionConflict(protocol);
+      if (conflict) throw new Error(conflict);
+      usable.push(protocol);
+    } catch (error) {
+      report.protocolsRejected.push(`protocol ${i + 1}: ${(error as Error).message}`);
+    }
+  });
+  return usable;
+}
+
+/**
+ * Imports a backup. `keepProtocols` stores the protocol definitions it carries (extension storage) before any
+ * escalation that follows them is written.
+ */
+export async function importBackup(
+  db: EscalationDb,
+  text: string,
+  keepProtocols: (list: Protocol[]) => Promise<void> = async () => undefined,
+): Promise<ImportReport> {
   if (text.length > MAX_BACKUP_BYTES)
     throw new BackupFileError('This file is too large to be a backup (over 50 MB). Nothing was imported.');
   let json: unknown;
@@ -109,7 +170,10 @@ export async function importBackup(db: EscalationDb, text: string): Promise<Impo
   if (shape.data.formatVersion !== BACKUP_FORMAT_VERSION)
     throw new BackupFileError(`Unknown backup format version ${shape.data.formatVersion}. Nothing was imported.`);
 
-  const report: ImportReport = { added: [], updated: [], skipped: [], rejected: [] };
+  const report: ImportReport = { added: [], updated: [], skipped: [], rejected: [], protocolsRejected: [] };
+  const protocols = readProtocols(shape.data.protocols, report);
+  await keepProtocols(protocols);
+  rememberDefinitions(protocols);
   const valid: { id: string; events: EscalationEvent[]; index: number }[] = [];
   const seen = new Set<string>();
   const references = new Map<string, string>(); // reference → escalation id, within the file

@@ -104,7 +104,11 @@ describe('a protocol file that is wrong or hostile is refused, saying where and 
       mutated((p) => (p.stages[0].__proto__x = 1)).replace('"__proto__x"', '"__proto__"'),
       /stages\[0\]\.__proto__: the key “__proto__” is not allowed/,
     ],
-    ['a constructor key', mutated((p) => (p.constructorx = { prototype: {} })).replace('"constructorx"', '"constructor"'), /constructor: the key “constructor” is not allowed/],
+    [
+      'a constructor key',
+      mutated((p) => (p.constructorx = { prototype: {} })).replace('"constructorx"', '"constructor"'),
+      /constructor: the key “constructor” is not allowed/,
+    ],
     [
       'HTML in a title',
       mutated((p) => (p.stages[2].title = 'Stage 2 <img src=x onerror=alert(1)>')),

@@ -37,7 +37,7 @@ describe('settings resolve managed > user > built-in', () => {
     expect(r.values.retentionMonths).toBe(12);
     expect(r.values.caseSystemOrigins).toEqual([]);
     expect(r.warnings).toEqual([
-      expect.stringMatching(/“defaultProtocol” is not valid \(is not one of the built-in protocols\).*IT team/),
+      expect.stringMatching(/“defaultProtocol” is not valid \(is not a protocol this device has.*IT team/),
       expect.stringMatching(/“retentionMonths” is not valid/),
       expect.stringMatching(/“caseSystemOrigins” is not valid \(0: must look like https/),
       expect.stringMatching(/“surprise”, which this version does not know/),

@@ -1,0 +1,130 @@
+// Protocols beyond the five: deployed by policy, carried by backups, and a newer version compared before moving.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it, vi } from 'vitest';
+import { freshDb, MON, newEscalation } from './fixtures/escalations';
+
+const GLEN_MORAY = readFileSync(new URL('../fixtures/protocols/glen-moray.json', import.meta.url), 'utf8');
+const at = { at: MON, by: 'Jo Patel' };
+
+/** The modules as a browser that has just started has them: only the built-in protocols known. */
+async function freshDevice() {
+  vi.resetModules();
+  return {
+    protocols: await import('../../lib/protocols'),
+    settings: await import('../../lib/settings'),
+    escalations: await import('../../lib/escalations'),
+    backup: await import('../../lib/db/backup'),
+    versions: await import('../../lib/versions'),
+  };
+}
+
+describe('an organisation deploys its own protocol by policy', () => {
+  it('as the only one: it is current, allowed and the default; schedules use its own calendar (Scotland)', async () => {
+    const { protocols, settings } = await freshDevice();
+    const policy = { protocols: [JSON.parse(GLEN_MORAY)], allowedProtocols: ['glen-moray'], defaultProtocol: 'glen-moray' };
+    const resolved = settings.resolveSettings(policy, undefined);
+    expect(resolved.warnings).toEqual([]);
+    expect(resolved.values).toMatchObject({ allowedProtocols: ['glen-moray'], defaultProtocol: 'glen-moray' });
+    expect(resolved.values.protocols.map((p) => p.id)).toEqual(['glen-moray']);
+    expect(protocols.protocolCatalogue().find((e) => e.protocol.id === 'glen-moray')?.source).toBe('organisation');
+    const { scheduleEscalation } = await import('../../lib/schedule');
+    // Friday 27 Nov 2026: Step 1's 3 working days skip St Andrew's Day (Monday 30 Nov, Scotland only).
+    const due = scheduleEscalation({
+      protocolId: 'glen-moray',
+      concernRaisedAt: '2026-11-26T10:00:00Z',
+      stages: [
+        { stageId: 'initial', enteredAt: '2026-11-26T10:00:00Z' },
+        { stageId: 'stage-1', enteredAt: '2026-11-27T10:00:00Z' },
+      ],
+    }).stages[1]!;
+    expect(Object.fromEntries(due.clocks.map((c) => [c.id, c.due]))).toEqual({
+      'team-leaders-told': '2026-11-27',
+      'team-leaders-meet': '2026-12-03',
+      'whole-process': '2026-12-21', // 15 working days, St Andrew's Day not counted
+    });
+  });
+
+  it('an invalid one is ignored with a warning naming it and the problem; the valid ones and the other settings stand', async () => {
+    const { protocols, settings } = await freshDevice();
+    const broken = { ...JSON.parse(GLEN_MORAY), id: 'broken-one', title: '<b>Broken</b>' };
+    const resolved = settings.resolveSettings({ protocols: [broken, JSON.parse(GLEN_MORAY)], retentionMonths: 24 }, undefined);
+    expect(resolved.warnings).toEqual([
+      expect.stringMatching(
+        /^Your organisation’s protocol 1 is not valid and was ignored \(Protocol "broken-one" is not valid: title: must be plain text, not HTML.*Tell your IT team\.$/,
+      ),
+    ]);
+    expect(resolved.values.retentionMonths).toBe(24);
+    expect(protocols.listProtocols().map((p) => p.id)).toContain('glen-moray');
+    expect(protocols.listProtocols().map((p) => p.id)).not.toContain('broken-one');
+    // A policy that no longer deploys it: no longer current (escalations that follow it keep their copy).
+    settings.resolveSettings({ retentionMonths: 24 }, undefined);
+    expect(protocols.listProtocols().map((p) => p.id)).not.toContain('glen-moray');
+    expect(protocols.getProtocol('glen-moray', '1').partnership).toMatch(/Glen Moray/);
+  });
+});
+
+describe('a backup carries the protocol versions its escalations follow', () => {
+  it('so an escalation under an imported protocol shows the same deadlines on another device', async () => {
+    const here = await freshDevice();
+    here.protocols.setProtocols('imported', [here.protocols.readProtocolFile(GLEN_MORAY)]);
+    const db = await freshDb();
+    const e = await here.escalations.createEscalation(db, newEscalation('glen-moray'), at);
+    const moved = await here.escalations.recordEvent(db, e.id, { type: 'stage-entered', stageId: 'stage-1', reason: 'unresolved' }, at);
+    const file = JSON.stringify(await here.backup.exportBackup(db));
+    expect(JSON.parse(file).protocols.map((p: { id: string; version: string }) => `${p.id}@${p.version}`)).toEqual(['glen-moray@1']);
+
+    const there = await freshDevice();
+    expect(() => there.protocols.getProtocol('glen-moray', '1')).toThrow(/not on this device/);
+    const kept: string[] = [];
+    const target = await freshDb();
+    const report = await there.backup.importBackup(target, file, async (list) => void kept.push(...list.map((p) => p.id)));
+    expect(report).toMatchObject({ added: [e.id], rejected: [], protocolsRejected: [] });
+    expect(kept).toEqual(['glen-moray']);
+    expect((await target.escalations.get(e.id))?.nextDue).toBe(moved.nextDue);
+  });
+
+  it('a protocol in a backup that differs from this device’s under the same version is reported, not kept', async () => {
+    const there = await freshDevice();
+    const db = await freshDb();
+    await there.escalations.createEscalation(db, newEscalation('herefordshire'), at);
+    const backup = await there.backup.exportBackup(db);
+    const changed = structuredClone(backup.protocols![0]!) as { stages: { title: string }[] };
+    changed.stages[1]!.title = 'Renamed';
+    const report = await there.backup.importBackup(await freshDb(), JSON.stringify({ ...backup, protocols: [changed] }));
+    expect(report.protocolsRejected).toEqual([
+      expect.stringMatching(/protocol 1: version 1 of “herefordshire” is already installed with different content/),
+    ]);
+    expect(report.added).toHaveLength(1); // it follows this device's own version 1
+  });
+});
+
+describe('comparing an escalation’s version with the current one', () => {
+  it('shows both versions’ deadlines for every stage, and nothing once it follows the current one', async () => {
+    const { protocols, escalations, versions } = await freshDevice();
+    const v1 = protocols.readProtocolFile(GLEN_MORAY);
+    protocols.setProtocols('imported', [v1]);
+    const db = await freshDb();
+    const e = await escalations.createEscalation(db, newEscalation('glen-moray'), at);
+    const atStep1 = await escalations.recordEvent(db, e.id, { type: 'stage-entered', stageId: 'stage-1', reason: 'unresolved' }, at);
+    expect(versions.newerVersion(atStep1)).toBeNull();
+    // Version 2: team leaders are told by the next working day, no longer the same day.
+    const v2 = protocols.readProtocolFile(
+      GLEN_MORAY.replace('"version": "1"', '"version": "2"').replace('"kind": "same-working-day"', '"kind": "next-working-day"'),
+    );
+    protocols.setProtocols('imported', [v2]);
+    expect(versions.newerVersion(atStep1)).toEqual({ following: '1', current: '2' });
+    const comparison = versions.compareVersions(atStep1)!;
+    expect(comparison.cannotMove).toBeUndefined();
+    // Step 1 entered Monday 23 Nov: due the same day under version 1, the next working day under version 2.
+    expect(comparison.stages.find((s) => s.stageId === 'stage-1')).toMatchObject({
+      following: '2026-11-23',
+      current: '2026-11-24',
+      isCurrentStage: true,
+    });
+    expect(comparison.stages.find((s) => s.stageId === 'stage-2')).toMatchObject({ following: null, current: null });
+    const moved = await escalations.recordEvent(db, e.id, { type: 'protocol-version-moved', from: '1', to: '2' }, at);
+    expect(atStep1.nextDue).toBe('2026-11-23');
+    expect(moved.nextDue).toBe('2026-11-24');
+    expect(versions.newerVersion(moved)).toBeNull();
+  });
+});
