@@ -121,7 +121,8 @@ describe('comparing an escalation’s version with the current one', () => {
       current: '2026-11-24',
       isCurrentStage: true,
     });
-    expect(comparison.stages.find((s) => s.stageId === 'stage-2')).toMatchObject({ following: null, current: null });
+    // Step 2 is not reached yet: only the whole-process clock (15 working days from Step 1) runs for it, the same in both.
+    expect(comparison.stages.find((s) => s.stageId === 'stage-2')).toMatchObject({ following: '2026-12-15', current: '2026-12-15' });
     const moved = await escalations.recordEvent(db, e.id, { type: 'protocol-version-moved', from: '1', to: '2' }, at);
     expect(atStep1.nextDue).toBe('2026-11-23');
     expect(moved.nextDue).toBe('2026-11-24');
