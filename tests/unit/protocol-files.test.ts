@@ -11,7 +11,7 @@ import {
   ProtocolError,
   type Protocol,
 } from '../../lib/protocols';
-import { protocolJsonSchema } from '../../lib/protocols/json-schema';
+import { managedStorageSchema, protocolJsonSchema } from '../../lib/protocols/json-schema';
 import { lintProtocol } from '../../lib/protocols/lint';
 import { scheduleEscalation } from '../../lib/schedule';
 
@@ -40,6 +40,32 @@ describe('the protocol format, published', () => {
 
   it.each(builtInProtocols().map((p) => p.id))('docs/protocols/%s.json is the built-in exactly as the options page exports it', (id) => {
     expect(docs(`protocols/${id}.json`)).toBe(file(getProtocol(id)));
+  });
+});
+
+describe('the policy key `protocols` in the browser’s managed-storage schema (public/managed_schema.json)', () => {
+  const managed = JSON.parse(readFileSync(new URL('../../public/managed_schema.json', import.meta.url), 'utf8'));
+  it('describes the protocol format, generated', () => {
+    expect(managed.properties.protocols.items).toEqual(managedStorageSchema());
+  });
+
+  it('describes every property of every built-in and of a protocol written from the guide (Chrome keeps only what it describes)', () => {
+    const undescribed = (value: unknown, schema: Record<string, any>, path: string): string[] => {
+      if (Array.isArray(value)) return value.flatMap((v, i) => undescribed(v, schema.items, `${path}[${i}]`));
+      if (typeof value !== 'object' || value === null) return [];
+      return Object.entries(value).flatMap(([key, v]) => {
+        const inner = schema.properties?.[key] ?? schema.additionalProperties;
+        return inner ? undescribed(v, inner, `${path}.${key}`) : [`${path}.${key}`];
+      });
+    };
+    const guideWritten = JSON.parse(readFileSync(new URL('../fixtures/protocols/glen-moray.json', import.meta.url), 'utf8'));
+    delete guideWritten.$schema;
+    for (const p of [...builtInProtocols(), guideWritten]) expect(undescribed(p, managed.properties.protocols.items, p.id)).toEqual([]);
+  });
+
+  it('lets the protocol settings name an organisation’s own protocol (no list of built-in ids only)', () => {
+    expect(managed.properties.defaultProtocol.enum).toBeUndefined();
+    expect(managed.properties.allowedProtocols.items.enum).toBeUndefined();
   });
 });
 
