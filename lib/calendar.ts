@@ -141,6 +141,15 @@ export function createCalendar(closureDays: Readonly<Record<string, string>> = {
   return { isWorkingDay, addWorkingDays, previousWorkingDay, nonWorkingReason, workingDaysBetween };
 }
 
+/** One calendar per nation with the same closure days, made when first asked for (a list of many escalations). */
+export function calendarsByNation(closureDays: Readonly<Record<string, string>> = {}): (nation: Nation) => Calendar {
+  const made = new Map<Nation, Calendar>();
+  return (nation) => {
+    if (!made.has(nation)) made.set(nation, createCalendar(closureDays, nation));
+    return made.get(nation)!;
+  };
+}
+
 const standard = createCalendar();
 
 /** Monday to Friday, not an England and Wales bank holiday. */

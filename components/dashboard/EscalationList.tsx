@@ -3,7 +3,8 @@
 import { t } from '../../lib/strings';
 import { liveQuery } from 'dexie';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { createCalendar } from '../../lib/calendar';
+import { calendarsByNation, type Calendar } from '../../lib/calendar';
+import { protocolCalendar } from '../../lib/protocols';
 import {
   filterFromParams,
   filterToParams,
@@ -47,7 +48,7 @@ const COLUMNS: { key: SortKey; label: string }[] = [
 
 const raisedFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'Europe/London' });
 
-function Row({ e, index, calendar }: { e: Escalation; index: number; calendar: ReturnType<typeof createCalendar> }) {
+function Row({ e, index, calendar }: { e: Escalation; index: number; calendar: Calendar }) {
   const left = e.status === 'open' && e.nextDue ? timeLeft(e.nextDue, now.value, calendar) : null;
   const others = e.counterparts.length - 1;
   return (
@@ -179,7 +180,7 @@ export function EscalationList({ db, params }: { db: EscalationDb; params: URLSe
   const fromIndex = !full && early?.key === params.toString() ? early : null;
   const shown = full ?? fromIndex?.rows ?? null;
   const total = full ? full.length : (fromIndex?.total ?? 0);
-  const calendar = useMemo(() => createCalendar(settings.value.values.closureDays), [settings.value]);
+  const calendars = useMemo(() => calendarsByNation(settings.value.values.closureDays), [settings.value]);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
@@ -242,7 +243,7 @@ export function EscalationList({ db, params }: { db: EscalationDb; params: URLSe
                 </tr>
               )}
               {shown.slice(start, end).map((e, i) => (
-                <Row key={e.id} e={e} index={start + i} calendar={calendar} />
+                <Row key={e.id} e={e} index={start + i} calendar={calendars(protocolCalendar(e))} />
               ))}
               {drawnEnd < total && (
                 <tr role="presentation" class="spacer" style={{ height: `${(total - drawnEnd) * ROW_HEIGHT}px` }}>

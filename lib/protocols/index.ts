@@ -116,6 +116,15 @@ export function protocolOf(escalation: { protocolId: string; protocolVersion?: s
   return getProtocol(escalation.protocolId, escalation.protocolVersion ?? FIRST_VERSION);
 }
 
+/** Whose bank holidays an escalation's working days leave out (England and Wales if its protocol version is not on this device). */
+export function protocolCalendar(escalation: { protocolId: string; protocolVersion?: string }): Protocol['calendar'] {
+  try {
+    return protocolOf(escalation).calendar;
+  } catch {
+    return 'england-and-wales';
+  }
+}
+
 export function getStage(protocol: Protocol, stageId: string): Stage {
   const stage = protocol.stages.find((s) => s.id === stageId);
   if (!stage) {

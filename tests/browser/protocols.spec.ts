@@ -1,0 +1,116 @@
+// A partnership beyond the five: its protocol written from docs/protocol-format.md alone (not copied from a
+// built-in), imported and previewed on the options page, deployed by policy as the only one, and followed
+// on the demo record: its deadlines (on Scotland's calendar) and its quotes in the panel, dashboard and figures.
+import { readFileSync } from 'node:fs';
+import { escalate, fillStartForm, openPanel, type PanelSurface } from '../../demo/drive.mjs';
+import { fromLondonWallTime } from '../../lib/calendar';
+import { readProtocolFile, setProtocols } from '../../lib/protocols';
+import { scheduleEscalation } from '../../lib/schedule';
+import { timeLeft } from '../../lib/timer';
+import { createCalendar } from '../../lib/calendar';
+import { expect, test } from './fixtures';
+
+const FILE = new URL('../fixtures/protocols/glen-moray.json', import.meta.url).pathname;
+const TEXT = readFileSync(FILE, 'utf8');
+const GLEN_MORAY = readProtocolFile(TEXT);
+// This test's own copy of the rules knows the protocol as the extension will.
+setProtocols('organisation', [GLEN_MORAY]);
+const scotland = createCalendar({}, 'scotland');
+const CONCERN = '2026-11-27T16:30'; // Friday 27 Nov 2026: the next working day in Scotland is Tuesday (St Andrew's Day)
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21aa', 'wcag22aa'];
+
+/** The due dates and quotes the panel shows for the current stage's clocks, by clock id. */
+async function shownClocks(panel: PanelSurface) {
+  const clocks = panel.locator('.timers [data-clock]');
+  await expect(clocks.first()).toBeVisible();
+  const out: Record<string, { due: string; quote: string | null }> = {};
+  for (let i = 0; i < (await clocks.count()); i++) {
+    const clock = clocks.nth(i);
+    out[(await clock.getAttribute('data-clock'))!] = {
+      due: (await clock.locator('.when').innerText()).trim(),
+      quote: await clock.locator('.label').getAttribute('title'),
+    };
+  }
+  return out;
+}
+
+function expectedClocks(stages: { stageId: string; enteredAt: string }[], index: number) {
+  const schedule = scheduleEscalation({ protocolId: 'glen-moray', concernRaisedAt: fromLondonWallTime(CONCERN), stages });
+  return Object.fromEntries(
+    schedule.stages[index]!.clocks.map((c) => [c.id, { due: timeLeft(c.due, new Date(), scotland).dueText, quote: c.quote ?? null }]),
+  );
+}
+
+test('a protocol written from the guide: imported and previewed, deployed by policy as the only one, followed on the record', async ({
+  context,
+  extensionId,
+  demoUrl,
+}) => {
+  // 1. Import it on the options page, refused first when hostile, and check it in the preview.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const section = options.getByRole('region', { name: 'Protocols' });
+  await expect(section.locator('tr[data-protocol]')).toHaveCount(5);
+  await section.getByLabel('Import a protocol file').setInputFiles({
+    name: 'hostile.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(TEXT.replace('"title": "Step 1: Team leaders"', '"title": "Step 1 <img src=x onerror=alert(1)>"')),
+  });
+  await expect(section.getByRole('alert')).toContainText('This protocol file was not imported; nothing has changed.');
+  await expect(section.getByRole('alert')).toContainText('stages[1].title: must be plain text, not HTML');
+  await expect(section.locator('tr[data-protocol]')).toHaveCount(5);
+  await section.getByLabel('Import a protocol file').setInputFiles(FILE);
+  await expect(section.getByRole('status').first()).toContainText('Imported Glen Moray and Strathbeg Child Protection Committee, version 1');
+  await expect(section.locator('tr[data-protocol="glen-moray"]')).toContainText('Imported by you');
+  const preview = section.locator('.protocol-preview');
+  await expect(preview.getByLabel('Protocol', { exact: true })).toHaveValue('glen-moray');
+  await preview.getByLabel('Concern raised at (UK time)').fill(CONCERN);
+  await expect(preview.locator('[data-lint-none]')).toBeVisible();
+  await expect(preview.locator('[data-preview-facts]')).toContainText('working days: Scotland bank holidays');
+  // Every clock of the ladder, with its due for that concern and its quote printed beside it.
+  const previewed = scheduleEscalation({ protocolId: 'glen-moray', concernRaisedAt: fromLondonWallTime(CONCERN) });
+  const talk = preview.locator('[data-stage="initial"] [data-clock="talk-within-24-hours"]');
+  await expect(talk.locator('.when')).toHaveText(timeLeft(previewed.stages[0]!.clocks[0]!.due, new Date(), scotland).dueText);
+  await expect(talk.locator('q.quote')).toHaveText('The practitioners should talk within 24 hours of the difference arising.');
+  await expect(preview.locator('[data-stage="stage-1"] q.quote').first()).toHaveText(GLEN_MORAY.stages[1]!.whoQuote);
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  expect((await new AxeBuilder({ page: options }).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id} ${v.help}`)).toEqual([]);
+
+  // 2. The organisation deploys it by policy as the only protocol (test builds read this as managed storage).
+  const policy = { protocols: [JSON.parse(TEXT)], allowedProtocols: ['glen-moray'], defaultProtocol: 'glen-moray' };
+  const [worker] = context.serviceWorkers();
+  await worker!.evaluate((p) => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.set({ __testManagedSettings: p }), policy);
+  await expect(section.locator('tr[data-protocol="glen-moray"]')).toContainText('Set by your organisation');
+
+  // 3. On the demo record: the only protocol offered; start, check dues and quotes; escalate, check again.
+  const panel = await openPanel(await context.newPage(), demoUrl);
+  const select = panel.getByLabel('Protocol', { exact: true });
+  await expect(select.locator('option')).toHaveText(['Glen Moray and Strathbeg Child Protection Committee']);
+  await fillStartForm(panel, 'glen-moray', { concern: CONCERN });
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await expect(panel.locator('.current-stage')).toHaveText('Talk to each other');
+  const history = [{ stageId: 'initial', enteredAt: new Date().toISOString() }];
+  expect(await shownClocks(panel)).toEqual(expectedClocks(history, 0));
+  await escalate(panel, 'Step 1: Team leaders');
+  history.push({ stageId: 'stage-1', enteredAt: new Date().toISOString() });
+  const atStep1 = await shownClocks(panel);
+  expect(atStep1).toEqual(expectedClocks(history, 1));
+  expect(Object.keys(atStep1)).toEqual(['team-leaders-told', 'team-leaders-meet', 'whole-process']);
+  await expect(panel.locator('.ladder [data-stage="stage-2"] .duties label').first()).toHaveAttribute(
+    'title',
+    GLEN_MORAY.stages[2]!.duties[0]!.quote,
+  );
+  // Its own form is offered with the case notes.
+  await expect(panel.getByLabel('Template', { exact: true }).locator('option', { hasText: 'Glen Moray escalation form' })).toHaveCount(1);
+
+  // 4. The dashboard and the figures.
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
+  const row = dashboard.locator('tbody tr[data-escalation]');
+  await expect(row).toHaveCount(1);
+  await expect(row.locator('td').nth(2)).toHaveText('Glen Moray and Strathbeg Child Protection Committee');
+  await expect(row.locator('td').nth(3)).toHaveText('Step 1');
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#view=figures&protocol=glen-moray`);
+  await expect(dashboard.locator('[data-figure="total"]')).toHaveText('1');
+  await expect(dashboard.locator('[data-chart="reached"] [data-bar="Step 1"]')).toHaveAttribute('data-value', '1');
+});
