@@ -2,9 +2,9 @@
 // escalation is on it, each stage's clocks with time left, and its duties.
 import { createCalendar, londonDay, nonWorkingDaysBetween, type NonWorkingReason } from './calendar';
 import { getProtocol, protocolOf, type Protocol, type Stage } from './protocols';
-import type { Duty } from './protocols/schema';
+import type { ClockRule, Duty } from './protocols/schema';
 import type { Escalation, StageEntry } from './records/model';
-import { scheduleEscalation } from './schedule';
+import { scheduleEscalation, stageRules } from './schedule';
 import { timeLeft, type TimeLeft } from './timer';
 
 export type StageStatus = 'done' | 'current' | 'ahead' | 'passed-over' | 'resolved-here';
@@ -28,6 +28,8 @@ export interface LadderStage {
   due: string | null;
   clocks: LadderClock[];
   duties: { duty: Duty; done: boolean }[];
+  /** The preview's timeframes agreed when a stage starts: no date until the people involved agree one. */
+  agreedLater?: ClockRule[];
 }
 
 /** Whether a duty applies to this escalation (the IRO only for a child on a CP plan or looked after). */
@@ -91,17 +93,22 @@ export function nextStage(escalation: Escalation): Stage | null {
   return protocol.stages[i + 1] ?? null;
 }
 
-/** The ladder before any escalation exists: every stage, with the clocks that would run from `concernAt`. */
+/**
+ * The ladder before any escalation exists: every stage, with the clocks that would run from `concernAt`.
+ * `everyStageReached` (the options page's preview of a protocol): as if every stage were reached at that
+ * moment too, so every clock shows a date to check against the document.
+ */
 export function previewLadder(
   protocolId: string,
   concernAt: string,
   now: Date,
   closureDays: Record<string, string> = {},
-  version?: string,
+  { everyStageReached = false }: { everyStageReached?: boolean } = {},
 ): { protocol: Protocol; stages: LadderStage[] } {
-  const protocol = getProtocol(protocolId, version);
+  const protocol = getProtocol(protocolId);
   const calendar = createCalendar(closureDays, protocol.calendar);
-  const schedule = scheduleEscalation({ protocolId, protocolVersion: protocol.version, concernRaisedAt: concernAt, closureDays });
+  const reached = everyStageReached ? protocol.stages.map((s) => ({ stageId: s.id, enteredAt: concernAt })) : [];
+  const schedule = scheduleEscalation({ protocolId, concernRaisedAt: concernAt, stages: reached, closureDays });
   const today = londonDay(now);
   return {
     protocol,
@@ -115,6 +122,7 @@ export function previewLadder(
         notCounted: nonWorkingDaysBetween(today, c.due.slice(0, 10), calendar),
       })),
       duties: stage.duties.map((duty) => ({ duty, done: false })),
+      ...(everyStageReached ? { agreedLater: stageRules(protocol, stage.id).filter((c) => c.kind === 'agreed') } : {}),
     })),
   };
 }

@@ -2,13 +2,21 @@
 // moves by itself (lib/protocols protocolOf); the worker sees both versions' deadlines, then decides.
 import { FIRST_VERSION, getProtocol, protocolOf } from './protocols';
 import type { Escalation } from './records/model';
-import { scheduleEscalation } from './schedule';
+import { scheduleEscalation, stageRules } from './schedule';
 
 export interface VersionComparison {
   following: string;
   current: string;
-  /** Each stage of either version, with its due under each (null: no deadline, or no such stage). */
-  stages: { stageId: string; title: string; following: string | null; current: string | null; isCurrentStage: boolean }[];
+  /** Each clock of each stage under either version, with its due under each (null: not running, or not in that version). */
+  clocks: {
+    stageId: string;
+    stageTitle: string;
+    clockId: string;
+    label: string;
+    following: string | null;
+    current: string | null;
+    isCurrentStage: boolean;
+  }[];
   /** Why it cannot move, when it cannot (the newer version lacks a stage it has reached). */
   cannotMove?: string;
 }
@@ -44,21 +52,35 @@ export function compareVersions(escalation: Escalation, closureDays: Record<stri
         concernRaisedAt: escalation.concernRaisedAt,
         stages: history,
         closureDays,
-      }).stages.map((s) => [s.stageId, s.due]),
+      }).stages.flatMap((stage) => stage.clocks.map((c): [string, string] => [`${stage.stageId} ${c.id}`, c.due])),
     );
-  const before = dues(escalation.protocolVersion ?? FIRST_VERSION);
-  const after = missing.length ? new Map<string, string | null>() : dues(current.version);
-  const ids = [...new Set([...following.stages, ...current.stages].map((s) => s.id))];
+  const before = dues(following.version);
+  const after = missing.length ? new Map<string, string>() : dues(current.version);
+  const clocks: VersionComparison['clocks'] = [];
+  for (const protocol of [current, following]) {
+    for (const stage of protocol.stages) {
+      for (const rule of stageRules(protocol, stage.id)) {
+        const key = `${stage.id} ${rule.id}`;
+        if (clocks.some((c) => `${c.stageId} ${c.clockId}` === key)) continue;
+        clocks.push({
+          stageId: stage.id,
+          stageTitle: stage.title,
+          clockId: rule.id,
+          label: rule.label,
+          following: before.get(key) ?? null,
+          current: after.get(key) ?? null,
+          isCurrentStage: stage.id === escalation.currentStage,
+        });
+      }
+    }
+  }
+  // In ladder order: the current version's stages, each with its clocks.
+  const order = [...new Set([...current.stages, ...following.stages].map((s) => s.id))];
+  clocks.sort((a, b) => order.indexOf(a.stageId) - order.indexOf(b.stageId));
   return {
     following: following.version,
     current: current.version,
-    stages: ids.map((id) => ({
-      stageId: id,
-      title: (current.stages.find((s) => s.id === id) ?? following.stages.find((s) => s.id === id))!.title,
-      following: before.get(id) ?? null,
-      current: after.get(id) ?? null,
-      isCurrentStage: id === escalation.currentStage,
-    })),
+    clocks,
     ...(missing.length ? { cannotMove: `Version ${current.version} has no ${missing.join(', ')}, which this escalation has reached` } : {}),
   };
 }

@@ -1,9 +1,8 @@
 // Options → Protocols: the partnerships' protocols this device has (built in, imported, set by the
 // organisation), importing and exporting protocol files, and a preview to check one against its document.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import { pagesToBackground } from '../../lib/messages/pages-to-background';
 import { importProtocolFile, removeImportedProtocol } from '../../lib/browser/protocols';
-import { PROTOCOL_LIBRARY_ITEM } from '../../lib/browser/storage';
 import { fromLondonWallTime, londonWallTime } from '../../lib/calendar';
 import { downloadText } from '../../lib/download';
 import { previewLadder } from '../../lib/ladder';
@@ -13,6 +12,7 @@ import { t, type StringKey } from '../../lib/strings';
 import { JsonFileField } from '../shared/Field';
 import { Ladder, QuotesShown } from '../shared/Ladder';
 import { now } from '../shared/now';
+import { protocolsChanged } from '../shared/catalogue';
 import { settings } from '../shared/settings';
 
 const SOURCE_WORDS: Record<ProtocolSource, StringKey> = {
@@ -21,14 +21,10 @@ const SOURCE_WORDS: Record<ProtocolSource, StringKey> = {
   organisation: 'setByOrganisation',
 };
 
-/** Redraws whenever the stored protocols change (an import here, a policy applied by the background). */
-function useCatalogue(): [CatalogueEntry[], () => void] {
-  const [, setChanges] = useState(0);
-  const bump = () => setChanges((n) => n + 1);
-  useEffect(() => PROTOCOL_LIBRARY_ITEM.watch(bump), []);
-  // The organisation's protocols are made current as the settings resolve.
-  void settings.value;
-  return [protocolCatalogue(), bump];
+/** Drawn again whenever the protocols change (an import here, a policy applied as the settings resolve). */
+function useCatalogue(): CatalogueEntry[] {
+  void protocolsChanged.value;
+  return protocolCatalogue();
 }
 
 function Preview({ entries, chosen, onChoose }: { entries: CatalogueEntry[]; chosen: string; onChoose: (id: string) => void }) {
@@ -37,7 +33,7 @@ function Preview({ entries, chosen, onChoose }: { entries: CatalogueEntry[]; cho
   const view = useMemo(() => {
     try {
       const at = fromLondonWallTime(concernAt);
-      return { at, ...previewLadder(entry.protocol.id, at, now.value, settings.value.values.closureDays) };
+      return { at, ...previewLadder(entry.protocol.id, at, now.value, settings.value.values.closureDays, { everyStageReached: true }) };
     } catch (error) {
       return { error: (error as Error).message };
     }
@@ -108,7 +104,7 @@ function Preview({ entries, chosen, onChoose }: { entries: CatalogueEntry[]; cho
 }
 
 export function Protocols() {
-  const [entries, changed] = useCatalogue();
+  const entries = useCatalogue();
   const [status, setStatus] = useState('');
   const [problems, setProblems] = useState<{ message: string; list: string[] } | null>(null);
   const [previewing, setPreviewing] = useState(settings.value.values.defaultProtocol);
@@ -126,7 +122,6 @@ export function Protocols() {
         }),
       );
       setPreviewing(protocol.id);
-      changed();
     } catch (error) {
       const list = error instanceof ProtocolError ? error.problems : [];
       setProblems({ message: list.length ? t('protocolNotImported') : `${t('protocolNotImported')} ${(error as Error).message}`, list });
@@ -141,7 +136,6 @@ export function Protocols() {
     if (open > 0) return setProblems({ message: t('protocolInUse', { n: String(open), name: entry.protocol.partnership }), list: [] });
     await removeImportedProtocol(entry.protocol.id);
     setStatus(t('protocolRemoved', { name: entry.protocol.partnership }));
-    changed();
   }
 
   return (
@@ -154,7 +148,7 @@ export function Protocols() {
           <tr>
             <th scope="col">{t('partnership')}</th>
             <th scope="col">{t('id')}</th>
-            <th scope="col">{t('version')}</th>
+            <th scope="col">{t('versionColumn')}</th>
             <th scope="col">{t('source')}</th>
             <th scope="col">{t('actionsColumn')}</th>
           </tr>

@@ -8,6 +8,7 @@ import { ACTIONS, type Action } from './actions';
 import { Saving } from './actions/action';
 import { useChange } from './useChange';
 import { records } from './useRecords';
+import { protocolsChanged } from './catalogue';
 
 export { ResolutionDuties } from './actions';
 
@@ -37,6 +38,8 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
     }
   }
 
+  // Which actions there are depends on the protocol versions installed too (moving to a newer one).
+  void protocolsChanged.value;
   const available = ACTIONS.filter((a) => a.available(escalation));
   const shown = available.find((a) => a.id === open);
   return (

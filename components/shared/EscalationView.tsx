@@ -15,11 +15,13 @@ import { useProtocolInView } from './protocol-in-view';
 import { settings } from './settings';
 import { useChange } from './useChange';
 import { records } from './useRecords';
+import { protocolsChanged } from './catalogue';
 
 /** One escalation: where it stands, what is due, what to do next, and what happened. Away from a record page (the dashboard), notes can be copied but not inserted. */
 export function EscalationView({ escalation, by, insert }: { escalation: Escalation; by: string; insert?: InsertIntoRecord }) {
   const view = ladderView(escalation, now.value, settings.value.values.closureDays);
   const current = view.stages.find((s) => s.status === 'current');
+  void protocolsChanged.value; // a newer version installed while it is shown
   const newer = newerVersion(escalation);
   useProtocolInView(escalation.protocolId);
   const heading = useRef<HTMLHeadingElement>(null);

@@ -165,10 +165,17 @@ export function StageCard({ view, protocol, onDuty }: { view: LadderStage; proto
           ))}
         </fieldset>
       )}
-      {view.clocks.length > 0 && (
+      {(view.clocks.length > 0 || (view.agreedLater?.length ?? 0) > 0) && (
         <ul class="clocks" aria-label={t('timeLimits')}>
           {view.clocks.map((c) => (
             <Clock key={c.id} clock={c} live={live} />
+          ))}
+          {view.agreedLater?.map((c) => (
+            <li key={c.id} class="clock" data-clock={c.id}>
+              <span class="label">{c.label}</span>:{' '}
+              {t(c.kind === 'agreed' && c.setBy === 'parties' ? 'protocolSetsNoTimescale' : 'agreedWhenStageStarts')}
+              <Quoted text={c.quote} />
+            </li>
           ))}
         </ul>
       )}

@@ -1,10 +1,12 @@
 import { listProtocols } from '../../lib/protocols';
 import { settings } from './settings';
+import { protocolsChanged } from './catalogue';
 import { t } from '../../lib/strings';
 import { Field } from './Field';
 
 /** The partnership protocols the organisation allows, by partnership name. */
 export function ProtocolSelect({ id, value, onChange }: { id: string; value: string; onChange: (protocolId: string) => void }) {
+  void protocolsChanged.value; // an imported or deployed protocol is offered as soon as it is known
   return (
     <Field id={id} label={t('protocol')}>
       <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>

@@ -31,6 +31,14 @@ const definitions = new Map<string, Protocol>();
 
 export const protocolKey = (p: { id: string; version: string }) => `${p.id}@${p.version}`;
 
+const listeners = new Set<() => void>();
+/** Calls back whenever the protocols known here change (an import, a policy, a backup); returns a function that stops. */
+export function onProtocolsChanged(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+const changed = () => listeners.forEach((listener) => listener());
+
 function builtInMap(): ReadonlyMap<string, Protocol> {
   if (!builtIns) {
     builtIns = new Map(SEEDS.map((seed) => [seed.id, parseProtocol(seed)]));
@@ -58,13 +66,17 @@ export function definitionConflict(p: Protocol): string | null {
 /** Keeps definitions escalations follow (stored copies, a backup's), whether or not they are current. */
 export function rememberDefinitions(list: readonly Protocol[]): void {
   builtInMap();
-  for (const p of list) if (!definitions.has(protocolKey(p))) definitions.set(protocolKey(p), p);
+  const added = list.filter((p) => !definitions.has(protocolKey(p)));
+  for (const p of added) definitions.set(protocolKey(p), p);
+  if (added.length) changed();
 }
 
 /** Replaces the worker's imported protocols or the organisation's deployed ones (each already validated). */
 export function setProtocols(source: Exclude<ProtocolSource, 'built-in'>, list: readonly Protocol[]): void {
   rememberDefinitions(list);
+  const before = [...layers[source].values()].map(protocolKey).join();
   layers[source] = new Map(list.map((p) => [p.id, definitions.get(protocolKey(p))!]));
+  if ([...layers[source].values()].map(protocolKey).join() !== before) changed();
 }
 
 /** The current protocols with where each comes from: the built-ins in their order, then the others by title. */

@@ -7,6 +7,7 @@ import { fromLondonWallTime } from '../../lib/calendar';
 import { readProtocolFile, setProtocols } from '../../lib/protocols';
 import { scheduleEscalation } from '../../lib/schedule';
 import { timeLeft } from '../../lib/timer';
+import { formatDue } from '../../lib/format';
 import { createCalendar } from '../../lib/calendar';
 import { expect, test } from './fixtures';
 
@@ -60,7 +61,9 @@ test('a protocol written from the guide: imported and previewed, deployed by pol
   await expect(section.getByRole('alert')).toContainText('stages[1].title: must be plain text, not HTML');
   await expect(section.locator('tr[data-protocol]')).toHaveCount(5);
   await section.getByLabel('Import a protocol file').setInputFiles(FILE);
-  await expect(section.getByRole('status').first()).toContainText('Imported Glen Moray and Strathbeg Child Protection Committee, version 1');
+  await expect(section.getByRole('status').first()).toContainText(
+    'Imported Glen Moray and Strathbeg Child Protection Committee, version 1',
+  );
   await expect(section.locator('tr[data-protocol="glen-moray"]')).toContainText('Imported by you');
   const preview = section.locator('.protocol-preview');
   await expect(preview.getByLabel('Protocol', { exact: true })).toHaveValue('glen-moray');
@@ -73,13 +76,28 @@ test('a protocol written from the guide: imported and previewed, deployed by pol
   await expect(talk.locator('.when')).toHaveText(timeLeft(previewed.stages[0]!.clocks[0]!.due, new Date(), scotland).dueText);
   await expect(talk.locator('q.quote')).toHaveText('The practitioners should talk within 24 hours of the difference arising.');
   await expect(preview.locator('[data-stage="stage-1"] q.quote').first()).toHaveText(GLEN_MORAY.stages[1]!.whoQuote);
+  // Each stage as if reached at that moment: Step 1's 3 working days from Friday 27 Nov skip St Andrew's Day.
+  const everyStage = scheduleEscalation({
+    protocolId: 'glen-moray',
+    concernRaisedAt: fromLondonWallTime(CONCERN),
+    stages: GLEN_MORAY.stages.map((s) => ({ stageId: s.id, enteredAt: fromLondonWallTime(CONCERN) })),
+  });
+  const meet = everyStage.stages[1]!.clocks.find((c) => c.id === 'team-leaders-meet')!;
+  expect(meet.due).toBe('2026-12-03');
+  await expect(preview.locator('[data-stage="stage-1"] [data-clock="team-leaders-meet"] .when')).toHaveText(
+    timeLeft(meet.due, new Date(), scotland).dueText,
+  );
+  await expect(preview.locator('[data-clock]')).toHaveCount(everyStage.stages.reduce((n, s) => n + s.clocks.length, 0));
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   expect((await new AxeBuilder({ page: options }).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id} ${v.help}`)).toEqual([]);
 
   // 2. The organisation deploys it by policy as the only protocol (test builds read this as managed storage).
   const policy = { protocols: [JSON.parse(TEXT)], allowedProtocols: ['glen-moray'], defaultProtocol: 'glen-moray' };
   const [worker] = context.serviceWorkers();
-  await worker!.evaluate((p) => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.set({ __testManagedSettings: p }), policy);
+  await worker!.evaluate(
+    (p) => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.set({ __testManagedSettings: p }),
+    policy,
+  );
   await expect(section.locator('tr[data-protocol="glen-moray"]')).toContainText('Set by your organisation');
 
   // 3. On the demo record: the only protocol offered; start, check dues and quotes; escalate, check again.
@@ -103,7 +121,39 @@ test('a protocol written from the guide: imported and previewed, deployed by pol
   // Its own form is offered with the case notes.
   await expect(panel.getByLabel('Template', { exact: true }).locator('option', { hasText: 'Glen Moray escalation form' })).toHaveCount(1);
 
-  // 4. The dashboard and the figures.
+  // 4. The partnership issues version 2 (Step 1's meeting within 5 working days, not 3), deployed the same way:
+  // the running escalation keeps version 1's deadlines until the worker compares them and moves it.
+  const version2 = TEXT.replace('"version": "1"', '"version": "2"').replace('"days": 3,', '"days": 5,');
+  const setPolicy = (protocol: string) =>
+    worker!.evaluate((p) => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.set({ __testManagedSettings: p }), {
+      ...policy,
+      protocols: [JSON.parse(protocol)],
+    });
+  await setPolicy(version2);
+  await expect(panel.locator('[data-newer-version]')).toHaveText(
+    'This escalation follows version 1 of its protocol; version 2 is now current.',
+  );
+  expect(await shownClocks(panel)).toEqual(atStep1);
+  await panel.getByRole('button', { name: 'Compare the versions’ deadlines' }).click();
+  const meetRow = panel.locator('table.versions tr[data-stage="stage-1"][data-clock="team-leaders-meet"] td');
+  setProtocols('organisation', [readProtocolFile(version2)]);
+  const meetUnder = (version: string) =>
+    formatDue(
+      scheduleEscalation({
+        protocolId: 'glen-moray',
+        protocolVersion: version,
+        concernRaisedAt: fromLondonWallTime(CONCERN),
+        stages: history,
+      }).stages[1]!.clocks.find((c) => c.id === 'team-leaders-meet')!.due,
+    );
+  expect(meetUnder('1')).not.toBe(meetUnder('2'));
+  await expect(meetRow).toHaveText([meetUnder('1'), meetUnder('2')]);
+  await panel.getByRole('button', { name: 'Move it to version 2' }).click();
+  await expect(panel.locator('[data-newer-version]')).toHaveCount(0);
+  expect((await shownClocks(panel))['team-leaders-meet']).toEqual(expectedClocks(history, 1)['team-leaders-meet']);
+  await expect(panel.locator('.history li').last()).toContainText('Moved from version 1 to version 2 of the protocol');
+
+  // 5. The dashboard and the figures.
   const dashboard = await context.newPage();
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html`);
   const row = dashboard.locator('tbody tr[data-escalation]');

@@ -115,14 +115,23 @@ describe('comparing an escalation’s version with the current one', () => {
     expect(versions.newerVersion(atStep1)).toEqual({ following: '1', current: '2' });
     const comparison = versions.compareVersions(atStep1)!;
     expect(comparison.cannotMove).toBeUndefined();
-    // Step 1 entered Monday 23 Nov: due the same day under version 1, the next working day under version 2.
-    expect(comparison.stages.find((s) => s.stageId === 'stage-1')).toMatchObject({
-      following: '2026-11-23',
-      current: '2026-11-24',
-      isCurrentStage: true,
-    });
-    // Step 2 is not reached yet: only the whole-process clock (15 working days from Step 1) runs for it, the same in both.
-    expect(comparison.stages.find((s) => s.stageId === 'stage-2')).toMatchObject({ following: '2026-12-15', current: '2026-12-15' });
+    // Step 1 entered Monday 23 Nov: team leaders told that day under version 1, by the next working day under version 2.
+    const row = (stageId: string, clockId: string) => comparison.clocks.find((c) => c.stageId === stageId && c.clockId === clockId);
+    expect(row('stage-1', 'team-leaders-told')).toMatchObject({ following: '2026-11-23', current: '2026-11-24', isCurrentStage: true });
+    expect(row('stage-1', 'team-leaders-meet')).toMatchObject({ following: '2026-11-26', current: '2026-11-26' });
+    // Step 2 is not reached: its own clock is not running under either; the whole-process clock (from Step 1) is.
+    expect(row('stage-2', 'service-managers-respond')).toMatchObject({ following: null, current: null });
+    expect(row('stage-2', 'whole-process')).toMatchObject({ following: '2026-12-15', current: '2026-12-15' });
+    expect(comparison.clocks.map((c) => c.stageId)).toEqual([
+      'initial',
+      'stage-1',
+      'stage-1',
+      'stage-1',
+      'stage-2',
+      'stage-2',
+      'stage-3',
+      'stage-3',
+    ]);
     const moved = await escalations.recordEvent(db, e.id, { type: 'protocol-version-moved', from: '1', to: '2' }, at);
     expect(atStep1.nextDue).toBe('2026-11-23');
     expect(moved.nextDue).toBe('2026-11-24');

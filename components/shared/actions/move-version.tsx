@@ -16,7 +16,7 @@ export const moveVersion: Action = {
   Form: ({ escalation, onRecord }) => {
     const comparison = compareVersions(escalation, settings.value.values.closureDays);
     if (!comparison) return <p>{t('doneMovedVersion')}</p>;
-    const { following, current, stages, cannotMove } = comparison;
+    const { following, current, clocks, cannotMove } = comparison;
     return (
       <ActionForm
         onRecord={onRecord}
@@ -28,17 +28,24 @@ export const moveVersion: Action = {
           <caption>{t('versionsCaption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('stage')}</th>
+              <th scope="col">{t('clockColumn')}</th>
               <th scope="col">{t('versionDues', { version: following })}</th>
               <th scope="col">{t('versionDues', { version: current })}</th>
             </tr>
           </thead>
           <tbody>
-            {stages.map((s) => (
-              <tr key={s.stageId} data-stage={s.stageId} aria-current={s.isCurrentStage ? 'step' : undefined}>
-                <th scope="row">{s.title}</th>
-                <td>{due(s.following)}</td>
-                <td>{due(s.current)}</td>
+            {clocks.map((c) => (
+              <tr
+                key={`${c.stageId} ${c.clockId}`}
+                data-stage={c.stageId}
+                data-clock={c.clockId}
+                class={c.isCurrentStage ? 'current' : undefined}
+              >
+                <th scope="row">
+                  {c.stageTitle}: {c.label}
+                </th>
+                <td>{due(c.following)}</td>
+                <td>{due(c.current)}</td>
               </tr>
             ))}
           </tbody>
