@@ -5,7 +5,7 @@
 import { z } from 'zod';
 import { ContactSchema } from './protocols/schema';
 import { HostAdapterSchema } from './hosts/schema';
-import { definitionConflict, listProtocols, parseProtocol, setProtocols, type Protocol } from './protocols';
+import { acceptableProtocols, listProtocols, setProtocols, type Protocol } from './protocols';
 
 const protocolIds = () => listProtocols().map((p) => p.id);
 const ProtocolId = z.string().refine((id) => protocolIds().includes(id), {
@@ -128,19 +128,12 @@ export function resolveSettings(managed: unknown, user: unknown): ResolvedSettin
  * left out with a warning naming it and the problem.
  */
 function organisationProtocols(list: readonly unknown[], warnings: string[]): Protocol[] {
-  const valid: Protocol[] = [];
-  list.forEach((raw, i) => {
-    try {
-      const protocol = parseProtocol(raw);
-      const conflict = definitionConflict(protocol);
-      if (conflict) throw new Error(conflict);
-      valid.push(protocol);
-    } catch (error) {
-      warnings.push(`Your organisation’s protocol ${i + 1} is not valid and was ignored (${(error as Error).message}). Tell your IT team.`);
-    }
-  });
-  setProtocols('organisation', valid);
-  return valid;
+  const { usable, refused } = acceptableProtocols(list);
+  for (const { index, reason } of refused) {
+    warnings.push(`Your organisation’s protocol ${index + 1} is not valid and was ignored (${reason}). Tell your IT team.`);
+  }
+  setProtocols('organisation', usable);
+  return usable;
 }
 
 /** Whether the user may change a setting (not when the organisation set it). */

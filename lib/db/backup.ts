@@ -2,15 +2,7 @@
 // version. Import validates every record, merges by id, never overwrites what
 // this device has, and reports what it added, updated, skipped and rejected.
 import { z } from 'zod';
-import {
-  definitionConflict,
-  FIRST_VERSION,
-  getProtocol,
-  parseProtocol,
-  protocolKey,
-  rememberDefinitions,
-  type Protocol,
-} from '../protocols';
+import { acceptableProtocols, FIRST_VERSION, getProtocol, protocolKey, rememberDefinitions, type Protocol } from '../protocols';
 import { deriveEscalation } from '../records/derive';
 import { EscalationEventSchema, type EscalationEvent } from '../records/model';
 import type { EscalationDb } from './index';
@@ -129,17 +121,8 @@ function readEntry(raw: unknown): { id: string; events: EscalationEvent[] } {
  * under an id and version it already has (that one is reported; its escalations are checked against this device's).
  */
 function readProtocols(list: readonly unknown[], report: ImportReport): Protocol[] {
-  const usable: Protocol[] = [];
-  list.forEach((raw, i) => {
-    try {
-      const protocol = parseProtocol(raw);
-      const conflict = definitionConflict(protocol);
-      if (conflict) throw new Error(conflict);
-      usable.push(protocol);
-    } catch (error) {
-      report.protocolsRejected.push(`protocol ${i + 1}: ${(error as Error).message}`);
-    }
-  });
+  const { usable, refused } = acceptableProtocols(list);
+  report.protocolsRejected.push(...refused.map(({ index, reason }) => `protocol ${index + 1}: ${reason}`));
   return usable;
 }
 

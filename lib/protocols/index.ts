@@ -63,6 +63,26 @@ export function definitionConflict(p: Protocol): string | null {
     : null;
 }
 
+/**
+ * A list of protocols given as data (an organisation's policy, a backup): those that can be kept here (valid,
+ * and no different definition under the same id and version), and why each other cannot.
+ */
+export function acceptableProtocols(list: readonly unknown[]): { usable: Protocol[]; refused: { index: number; reason: string }[] } {
+  const usable: Protocol[] = [];
+  const refused: { index: number; reason: string }[] = [];
+  list.forEach((raw, index) => {
+    try {
+      const protocol = parseProtocol(raw);
+      const conflict = definitionConflict(protocol);
+      if (conflict) throw new Error(conflict);
+      usable.push(protocol);
+    } catch (error) {
+      refused.push({ index, reason: (error as Error).message });
+    }
+  });
+  return { usable, refused };
+}
+
 /** Keeps definitions escalations follow (stored copies, a backup's), whether or not they are current. */
 export function rememberDefinitions(list: readonly Protocol[]): void {
   builtInMap();

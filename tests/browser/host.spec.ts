@@ -89,9 +89,13 @@ test('shows "No child found" and stores nothing on a help page and on hostile pa
   const [worker] = context.serviceWorkers();
   const stored = await worker!.evaluate(() => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.get(null));
   // Only the extension's own configuration is there (and, after 3 s, the adapter's health: counts and dates
-  // per path shape): nothing about the page or a child.
-  const configuration = ['managedAdapters', 'adapterHealth', 'launcher'];
+  // per path shape; the protocol definitions escalations may follow): nothing about the page or a child.
+  const configuration = ['managedAdapters', 'adapterHealth', 'launcher', 'protocolLibrary'];
   expect(Object.keys(stored).filter((key) => !configuration.includes(key))).toEqual([]);
+  // The library holds the built-in protocols' definitions, kept for escalations that follow them: nothing else.
+  const library = stored.protocolLibrary as { definitions: { id: string }[]; imported: string[]; organisation: string[] };
+  expect(library.definitions.map((d) => d.id)).toEqual(['pan-cheshire', 'halton', 'enfield', 'pan-sussex', 'herefordshire']);
+  expect([...library.imported, ...library.organisation]).toEqual([]);
   expect(stored.managedAdapters ?? []).toEqual([]);
   expect(JSON.stringify(stored.adapterHealth ?? {})).not.toMatch(/\d{7}|<|Amelia|Noah|Isla/);
 });

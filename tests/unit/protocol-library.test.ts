@@ -138,3 +138,40 @@ describe('comparing an escalation’s version with the current one', () => {
     expect(versions.newerVersion(moved)).toBeNull();
   });
 });
+
+describe('a protocol’s own forms', () => {
+  it('are offered after the case note and render like the built-in ones, escaping what was typed', async () => {
+    const { protocols, escalations } = await freshDevice();
+    const templates = await import('../../lib/templates');
+    protocols.setProtocols('imported', [protocols.readProtocolFile(GLEN_MORAY)]);
+    const db = await freshDb();
+    const e = await escalations.createEscalation(
+      db,
+      newEscalation('glen-moray', { summary: 'Threshold <script>alert(1)</script> & "quotes"' }),
+      at,
+    );
+    expect(templates.templatesFor(e).map((t) => t.id)).toEqual(['case-note', 'glen-moray-escalation-form']);
+    const form = templates.getTemplate('glen-moray-escalation-form', e);
+    const doc = templates.renderTemplate(form, templates.factsFor(e, await escalations.getHistory(db, e.id), new Date(MON)));
+    const text = templates.toPlainText(doc);
+    expect(text).toContain('Send to:\n- Glen Moray and Strathbeg CPC lead officer: cpc@example.org');
+    expect(text).toContain(`Child's ID: 1000001`);
+    const html = templates.toHtml(doc);
+    expect(html).toContain('Threshold &lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
+    expect(html).not.toContain('<script>');
+  });
+});
+
+describe('removing an imported protocol', () => {
+  it('counts the open escalations that follow it (removal is refused while there are any)', async () => {
+    const { protocols, escalations } = await freshDevice();
+    protocols.setProtocols('imported', [protocols.readProtocolFile(GLEN_MORAY)]);
+    const db = await freshDb();
+    const first = await escalations.createEscalation(db, newEscalation('glen-moray'), at);
+    await escalations.createEscalation(db, newEscalation('glen-moray', { child: { hostId: 'demo', childId: '1000002' } }), at);
+    await escalations.createEscalation(db, newEscalation('herefordshire'), at);
+    expect(await escalations.openEscalationsFollowing(db, 'glen-moray')).toBe(2);
+    await escalations.recordEvent(db, first.id, { type: 'withdrawn', reason: 'Raised in error' }, at);
+    expect(await escalations.openEscalationsFollowing(db, 'glen-moray')).toBe(1);
+  });
+});
