@@ -5,7 +5,7 @@
 import { liveQuery, type Observable } from 'dexie';
 import type { EscalationDb } from './db';
 import { deriveEscalation } from './records/derive';
-import { getProtocol } from './protocols';
+import { FIRST_VERSION, getProtocol } from './protocols';
 import {
   EscalationEventSchema,
   EventBodySchema,
@@ -145,12 +145,12 @@ export async function dueCounts(db: EscalationDb, now: Date = new Date()): Promi
 }
 
 /** The open escalations due soonest (overdue first), for the toolbar popup. */
-/** How many open escalations follow a protocol (any version). */
-export function openEscalationsFollowing(db: EscalationDb, protocolId: string): Promise<number> {
+/** How many open escalations follow a version of a protocol. */
+export function openEscalationsFollowing(db: EscalationDb, protocol: { id: string; version: string }): Promise<number> {
   return db.escalations
     .where('protocolId')
-    .equals(protocolId)
-    .filter((e) => e.status === 'open')
+    .equals(protocol.id)
+    .filter((e) => e.status === 'open' && (e.protocolVersion ?? FIRST_VERSION) === protocol.version)
     .count();
 }
 

@@ -131,7 +131,8 @@ export function Protocols() {
   async function remove(entry: CatalogueEntry) {
     setStatus('');
     setProblems(null);
-    const open = await pagesToBackground.send('openEscalationsFollowing', entry.protocol.id).catch(() => undefined);
+    const { id, version } = entry.protocol;
+    const open = await pagesToBackground.send('openEscalationsFollowing', { id, version }).catch(() => undefined);
     if (open === undefined) return setProblems({ message: t('protocolNotRemovedUnknown'), list: [] });
     if (open > 0) return setProblems({ message: t('protocolInUse', { n: String(open), name: entry.protocol.partnership }), list: [] });
     await removeImportedProtocol(entry.protocol.id);

@@ -73,9 +73,9 @@ export function pageHandlers(deps: BackgroundDeps): Handlers<PagesToBackground> 
       if (!fromExtensionPage(sender, deps.extensionId)) return { tabId: null, frames: [] };
       return readingOf(await deps.readings(), tab?.tabId ?? sender.tab?.id ?? null);
     },
-    async openEscalationsFollowing(protocolId, sender) {
+    async openEscalationsFollowing(protocol, sender) {
       if (!fromExtensionPage(sender, deps.extensionId)) return undefined;
-      return openEscalationsFollowing(await deps.database(), protocolId).catch(() => undefined);
+      return openEscalationsFollowing(await deps.database(), protocol).catch(() => undefined);
     },
     async dueSummary(_, sender) {
       if (!fromExtensionPage(sender, deps.extensionId)) return undefined;

@@ -67,11 +67,13 @@ export async function importProtocolFile(text: string): Promise<ImportResult> {
   const conflict = definitionConflict(protocol);
   if (conflict) throw new Error(`This protocol was not imported: ${conflict}.`);
   const library = await PROTOCOL_LIBRARY_ITEM.get();
+  const key = protocolKey(protocol);
   const earlier = library.imported.find((k) => k.startsWith(`${protocol.id}@`));
   const next = withDefinitions(library, [protocol]);
-  await PROTOCOL_LIBRARY_ITEM.set({ ...next, imported: [...library.imported.filter((k) => k !== earlier), protocolKey(protocol)] });
+  await PROTOCOL_LIBRARY_ITEM.set({ ...next, imported: [...library.imported.filter((k) => k !== earlier), key] });
   readLibrary(await PROTOCOL_LIBRARY_ITEM.get());
-  return { protocol, replaced: earlier?.slice(protocol.id.length + 1) };
+  // The same file imported again replaces nothing.
+  return { protocol, replaced: earlier && earlier !== key ? earlier.slice(protocol.id.length + 1) : undefined };
 }
 
 /** Takes an imported protocol off the list of those a new escalation may follow; its definitions stay for the escalations that followed it. */

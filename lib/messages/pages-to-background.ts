@@ -25,8 +25,8 @@ export interface PagesToBackground {
   chipState(): ChipState;
   /** Popup or side panel → background: the counts and the next few due (lib/overview.ts); undefined if the records cannot be read. */
   dueSummary(): DueSummary | undefined;
-  /** Options page → background: how many open escalations follow a protocol (before it is removed); undefined if the records cannot be read. */
-  openEscalationsFollowing(protocolId: string): number | undefined;
+  /** Options page → background: how many open escalations follow a version of a protocol (before it is removed); undefined if the records cannot be read. */
+  openEscalationsFollowing(protocol: { id: string; version: string }): number | undefined;
 }
 
 export const pagesToBackground = defineProtocol<PagesToBackground>('pages-to-background');

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -40,6 +41,19 @@ describe('the protocol format, published', () => {
 
   it.each(builtInProtocols().map((p) => p.id))('docs/protocols/%s.json is the built-in exactly as the options page exports it', (id) => {
     expect(docs(`protocols/${id}.json`)).toBe(file(getProtocol(id)));
+  });
+});
+
+describe('a built-in protocol never changes under the same version', () => {
+  // Escalations keep the version they started under (its definition is stored on each device); a release that
+  // changed a built-in's rules under the same version would give two devices two sets of deadlines for one version.
+  const released: Record<string, string> = JSON.parse(readFileSync(new URL('./fixtures/built-in-versions.json', import.meta.url), 'utf8'));
+  it.each(builtInProtocols().map((p) => [`${p.id}@${p.version}`, p] as const))('%s is as released', (key, protocol) => {
+    const hash = createHash('sha256').update(file(protocol)).digest('hex');
+    expect(
+      released[key],
+      `${key} is new or changed: a built-in whose rules changed needs a new version; then (or when only the format gained a field with a default) record its hash in tests/unit/fixtures/built-in-versions.json`,
+    ).toBe(hash);
   });
 });
 

@@ -170,8 +170,11 @@ describe('removing an imported protocol', () => {
     const first = await escalations.createEscalation(db, newEscalation('glen-moray'), at);
     await escalations.createEscalation(db, newEscalation('glen-moray', { child: { hostId: 'demo', childId: '1000002' } }), at);
     await escalations.createEscalation(db, newEscalation('herefordshire'), at);
-    expect(await escalations.openEscalationsFollowing(db, 'glen-moray')).toBe(2);
+    const v1 = { id: 'glen-moray', version: '1' };
+    expect(await escalations.openEscalationsFollowing(db, v1)).toBe(2);
     await escalations.recordEvent(db, first.id, { type: 'withdrawn', reason: 'Raised in error' }, at);
-    expect(await escalations.openEscalationsFollowing(db, 'glen-moray')).toBe(1);
+    expect(await escalations.openEscalationsFollowing(db, v1)).toBe(1);
+    // Another version of it is followed by none of them.
+    expect(await escalations.openEscalationsFollowing(db, { id: 'glen-moray', version: '2' })).toBe(0);
   });
 });
