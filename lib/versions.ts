@@ -21,6 +21,16 @@ export interface VersionComparison {
   cannotMove?: string;
 }
 
+/** Why an escalation cannot be shown, when the version of its protocol it follows is not on this device; else null. */
+export function versionMissing(escalation: Pick<Escalation, 'protocolId' | 'protocolVersion'>): string | null {
+  try {
+    protocolOf(escalation);
+    return null;
+  } catch (error) {
+    return `${(error as Error).message} (Options → Protocols). Its deadlines are not shown rather than guessed from another version.`;
+  }
+}
+
 /**
  * The version an open escalation follows and the current one, when they differ; null while it follows the
  * current version, or is closed (a closed record stays as it was).

@@ -1,6 +1,6 @@
 import { DISAGREEMENT_KINDS, type Escalation } from '../../lib/records/model';
 import { ladderView } from '../../lib/ladder';
-import { newerVersion } from '../../lib/versions';
+import { newerVersion, versionMissing } from '../../lib/versions';
 import { setsNoTimescale } from '../../lib/schedule';
 import { STATUS_LABELS } from '../../lib/describe';
 import { t } from '../../lib/strings';
@@ -18,7 +18,22 @@ import { records } from './useRecords';
 import { protocolsChanged } from './catalogue';
 
 /** One escalation: where it stands, what is due, what to do next, and what happened. Away from a record page (the dashboard), notes can be copied but not inserted. */
-export function EscalationView({ escalation, by, insert }: { escalation: Escalation; by: string; insert?: InsertIntoRecord }) {
+export function EscalationView(props: { escalation: Escalation; by: string; insert?: InsertIntoRecord }) {
+  void protocolsChanged.value; // the version it follows may arrive (a backup restored, a protocol imported)
+  const missing = versionMissing(props.escalation);
+  if (missing)
+    return (
+      <article class="escalation" aria-labelledby="escalation-title" data-reference={props.escalation.reference}>
+        <h2 id="escalation-title">{props.escalation.reference}</h2>
+        <p role="alert" class="error">
+          {missing}
+        </p>
+      </article>
+    );
+  return <EscalationDetail {...props} />;
+}
+
+function EscalationDetail({ escalation, by, insert }: { escalation: Escalation; by: string; insert?: InsertIntoRecord }) {
   const view = ladderView(escalation, now.value, settings.value.values.closureDays);
   const current = view.stages.find((s) => s.status === 'current');
   void protocolsChanged.value; // a newer version installed while it is shown

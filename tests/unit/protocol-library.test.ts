@@ -178,3 +178,13 @@ describe('removing an imported protocol', () => {
     expect(await escalations.openEscalationsFollowing(db, { id: 'glen-moray', version: '2' })).toBe(0);
   });
 });
+
+describe('an escalation whose protocol version is not on this device', () => {
+  it('says so and how to get it, rather than showing another version’s deadlines', async () => {
+    const { versions } = await freshDevice();
+    expect(versions.versionMissing({ protocolId: 'glen-moray', protocolVersion: '3' })).toMatch(
+      /^Version "3" of protocol "glen-moray" is not on this device; restore a backup that carries it, or import that version \(Options → Protocols\)\. Its deadlines are not shown/,
+    );
+    expect(versions.versionMissing({ protocolId: 'halton' })).toBeNull();
+  });
+});
