@@ -6,13 +6,14 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { importTypeScript } from './typescript.mjs';
 
-const { protocolJsonSchema, managedStorageSchema, builtInProtocols, protocolFileText } = await importTypeScript(
-  `export { protocolJsonSchema, managedStorageSchema } from './lib/protocols/json-schema'; export { builtInProtocols, protocolFileText } from './lib/protocols';`,
+const { protocolJsonSchema, managedStorageSchema, SEEDS, parseProtocol, protocolFileText } = await importTypeScript(
+  `export { protocolJsonSchema, managedStorageSchema } from './lib/protocols/json-schema'; export { SEEDS } from './lib/protocols/seeds'; export { parseProtocol, protocolFileText } from './lib/protocols/read';`,
 );
 const docs = new URL('../docs/', import.meta.url);
 writeFileSync(new URL('protocol.schema.json', docs), `${JSON.stringify(protocolJsonSchema(), null, 2)}\n`);
 mkdirSync(new URL('protocols/', docs), { recursive: true });
-for (const protocol of builtInProtocols()) writeFileSync(new URL(`protocols/${protocol.id}.json`, docs), protocolFileText(protocol));
+// The built-ins as the extension loads them (lib/protocols/built-in.ts): validated here, at build time.
+for (const protocol of SEEDS.map(parseProtocol)) writeFileSync(new URL(`protocols/${protocol.id}.json`, docs), protocolFileText(protocol));
 
 const managedUrl = new URL('../public/managed_schema.json', import.meta.url);
 const managed = JSON.parse(readFileSync(managedUrl, 'utf8'));

@@ -1,18 +1,12 @@
 // The protocols this device knows: the five built in, those the worker imported, those the organisation
 // deploys by policy, and every earlier version an escalation still follows. Which version is current
 // decides new escalations only: an escalation keeps the version it started under (`protocolOf`).
-import { enfield } from './enfield';
-import { halton } from './halton';
-import { herefordshire } from './herefordshire';
-import { panCheshire } from './pan-cheshire';
-import { panSussex } from './pan-sussex';
+import { BUILT_IN } from './built-in';
 import { parseProtocol, sameDefinition } from './read';
-import type { Protocol, ProtocolInput, Stage } from './schema';
+import type { Protocol, Stage } from './schema';
 
 export type { Protocol, Stage } from './schema';
 export { parseProtocol, protocolFileText, readProtocolFile, ProtocolError } from './read';
-
-const SEEDS: ProtocolInput[] = [panCheshire, halton, enfield, panSussex, herefordshire];
 
 /** Where a current protocol comes from; an organisation's beats the worker's, which beats the built-in. */
 export type ProtocolSource = 'built-in' | 'imported' | 'organisation';
@@ -41,7 +35,7 @@ const changed = () => listeners.forEach((listener) => listener());
 
 function builtInMap(): ReadonlyMap<string, Protocol> {
   if (!builtIns) {
-    builtIns = new Map(SEEDS.map((seed) => [seed.id, parseProtocol(seed)]));
+    builtIns = new Map(BUILT_IN.map((p) => [p.id, p]));
     for (const p of builtIns.values()) definitions.set(protocolKey(p), p);
   }
   return builtIns;

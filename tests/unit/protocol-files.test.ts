@@ -13,6 +13,7 @@ import {
   type Protocol,
 } from '../../lib/protocols';
 import { managedStorageSchema, protocolJsonSchema } from '../../lib/protocols/json-schema';
+import { SEEDS } from '../../lib/protocols/seeds';
 import { lintProtocol } from '../../lib/protocols/lint';
 import { scheduleEscalation } from '../../lib/schedule';
 
@@ -39,7 +40,12 @@ describe('the protocol format, published', () => {
     expect(JSON.parse(docs('protocol.schema.json'))).toEqual(protocolJsonSchema());
   });
 
-  it.each(builtInProtocols().map((p) => p.id))('docs/protocols/%s.json is the built-in exactly as the options page exports it', (id) => {
+  // The extension loads these files as its built-ins (lib/protocols/built-in.ts): each must be exactly what the
+  // schema makes of the source it was written from, and what the options page exports.
+  it.each(SEEDS.map((seed) => seed.id))('docs/protocols/%s.json is the schema’s reading of its source in lib/protocols/', (id) => {
+    const seed = SEEDS.find((s) => s.id === id)!;
+    expect(docs(`protocols/${id}.json`)).toBe(file(parseProtocol(seed)));
+    expect(getProtocol(id)).toEqual(parseProtocol(seed));
     expect(docs(`protocols/${id}.json`)).toBe(file(getProtocol(id)));
   });
 });
