@@ -1,3 +1,4 @@
+import { ENFIELD_SUMMARY } from '../templates/catalogue';
 import type { ProtocolInput } from './schema';
 
 // "Information will be collected where cases or situation required escalation to partnership
@@ -273,4 +274,6 @@ export const enfield: ProtocolInput = {
       },
     ],
   },
+  // The partnership's own forms (the template format, lib/templates/schema.ts).
+  forms: [ENFIELD_SUMMARY],
 };

@@ -1,3 +1,4 @@
+import { HALTON_WRITTEN_CONFIRMATION } from '../templates/catalogue';
 import type { ClockRuleInput, ProtocolInput } from './schema';
 
 const RECORD_IN_WRITING = {
@@ -164,4 +165,6 @@ export const halton: ProtocolInput = {
       source: 'Pan-Cheshire protocol, Appendix B',
     },
   ],
+  // The partnership's own forms (the template format, lib/templates/schema.ts).
+  forms: [HALTON_WRITTEN_CONFIRMATION],
 };

@@ -1,3 +1,4 @@
+import { HEREFORDSHIRE_LOG_ROW, HEREFORDSHIRE_APPENDIX_2 } from '../templates/catalogue';
 import type { ClockRuleInput, ProtocolInput } from './schema';
 
 const AGREED_RESPONSE_TIMEFRAME: ClockRuleInput = {
@@ -237,4 +238,6 @@ export const herefordshire: ProtocolInput = {
     },
   ],
   contacts: [{ name: 'HSCP Partnership Team', area: 'Herefordshire', kind: 'partnership', email: 'admin.sbu@herefordshire.gov.uk' }],
+  // The partnership's own forms (the template format, lib/templates/schema.ts).
+  forms: [HEREFORDSHIRE_LOG_ROW, HEREFORDSHIRE_APPENDIX_2],
 };

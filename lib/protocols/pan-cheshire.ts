@@ -1,3 +1,4 @@
+import { CHESHIRE_APPENDIX_A } from '../templates/catalogue';
 import type { ProtocolInput } from './schema';
 
 const RECORD_ON_FILE = {
@@ -269,4 +270,6 @@ export const panCheshire: ProtocolInput = {
     { name: 'Emergency Duty Team', area: 'Warrington', kind: 'out-of-hours', phone: '01925 443322 (option 2)' },
     { name: 'Warrington SCP', area: 'Warrington', kind: 'partnership', email: 'safeguardingpartnerships@warrington.gov.uk' },
   ],
+  // The partnership's own forms (the template format, lib/templates/schema.ts).
+  forms: [CHESHIRE_APPENDIX_A],
 };

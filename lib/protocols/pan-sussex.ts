@@ -1,3 +1,4 @@
+import { WRITTEN_RECORD } from '../templates/catalogue';
 import type { ClockRuleInput, ProtocolInput } from './schema';
 
 // "At each stage the person escalating should clearly state the timeframe":
@@ -171,4 +172,6 @@ export const panSussex: ProtocolInput = {
   // The guidance lists no telephone numbers or mailboxes; organisations add
   // their own front-door contacts through settings.
   contacts: [],
+  // The partnership's own forms (the template format, lib/templates/schema.ts).
+  forms: [WRITTEN_RECORD],
 };

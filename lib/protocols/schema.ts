@@ -2,7 +2,7 @@
 // carries the sentence of the source document it comes from (`quote`).
 import { z } from 'zod';
 import { NATIONS } from '../bank-holidays';
-import { TemplateSchema } from '../templates/schema';
+import { ProtocolFormSchema } from '../templates/schema';
 
 /** Plain text of at most `max` characters (markup is refused before parsing: lib/protocols/read.ts). */
 const Words = (max: number) => z.string().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
@@ -194,7 +194,7 @@ export const ProtocolSchema = z
     onResolution: List(DutySchema, 50).default([]),
     contacts: List(ContactSchema, 50),
     /** The partnership's own forms, in the template format (lib/templates/schema.ts); the generic case notes are always offered. */
-    forms: List(TemplateSchema.omit({ protocols: true }), 10).default([]),
+    forms: List(ProtocolFormSchema, 10).default([]),
     seniority: SeniorityTableSchema.optional(),
   })
   .superRefine((p, ctx) => {

@@ -1,4 +1,6 @@
-import type { Template } from './schema';
+// The built-in templates: the case note every protocol offers, and the five built-in partnerships' own forms,
+// each carried by its protocol (`forms` in lib/protocols/ID.ts) as any partnership's protocol may carry its own.
+import type { ProtocolForm, Template } from './schema';
 
 /** A case note for each step, for every protocol. */
 const CASE_NOTE: Template = {
@@ -36,10 +38,9 @@ const ISSUE_AND_PARTIES: Template['sections'][number]['fields'] = [
 ];
 
 /** Pan-Sussex asks for "a written record of the issue raised, the action taken and the outcome for the child". */
-const WRITTEN_RECORD: Template = {
+export const WRITTEN_RECORD: ProtocolForm = {
   id: 'written-record',
   name: 'Written record: issue raised, action taken, outcome',
-  protocols: ['pan-sussex'],
   kind: 'note',
   noteTitle: 'Written record of professional disagreement {reference}',
   referenceLine: true,
@@ -59,10 +60,9 @@ const WRITTEN_RECORD: Template = {
  * Halton 2.5: "written confirmation between the parties about an agreed outcome of the disagreements
  * and how any outstanding issues will be pursued".
  */
-const HALTON_WRITTEN_CONFIRMATION: Template = {
+export const HALTON_WRITTEN_CONFIRMATION: ProtocolForm = {
   id: 'halton-written-confirmation',
   name: 'Written confirmation: agreed outcome and how outstanding issues will be pursued',
-  protocols: ['halton'],
   source: 'Halton policy, section 2.5',
   kind: 'note',
   noteTitle: 'Written confirmation of professional disagreement {reference}',
@@ -80,10 +80,9 @@ const HALTON_WRITTEN_CONFIRMATION: Template = {
   ],
 };
 
-const ENFIELD_SUMMARY: Template = {
+export const ENFIELD_SUMMARY: ProtocolForm = {
   id: 'enfield-executive-summary',
   name: 'Executive summary of the concerns and how they were resolved',
-  protocols: ['enfield'],
   source: 'Enfield protocol, section 6, Stage 2',
   kind: 'note',
   noteTitle: 'Executive summary: inter-agency escalation {reference}',
@@ -116,10 +115,9 @@ const ENFIELD_SUMMARY: Template = {
   ],
 };
 
-const CHESHIRE_APPENDIX_A: Template = {
+export const CHESHIRE_APPENDIX_A: ProtocolForm = {
   id: 'cheshire-appendix-a',
   name: 'Appendix A: professional challenge form (Step 3)',
-  protocols: ['pan-cheshire'],
   source: 'Pan-Cheshire policy, Appendix A',
   kind: 'form',
   noteTitle: 'Appendix A Step 3 escalation form {reference}',
@@ -144,10 +142,9 @@ const CHESHIRE_APPENDIX_A: Template = {
   ],
 };
 
-const HEREFORDSHIRE_LOG_ROW: Template = {
+export const HEREFORDSHIRE_LOG_ROW: ProtocolForm = {
   id: 'herefordshire-appendix-1',
   name: 'Appendix 1: agency escalation summary log row',
-  protocols: ['herefordshire'],
   source: 'Herefordshire protocol, Appendix 1',
   kind: 'log-row',
   noteTitle: 'Escalation summary log {reference}',
@@ -168,10 +165,9 @@ const HEREFORDSHIRE_LOG_ROW: Template = {
   ],
 };
 
-const HEREFORDSHIRE_APPENDIX_2: Template = {
+export const HEREFORDSHIRE_APPENDIX_2: ProtocolForm = {
   id: 'herefordshire-appendix-2',
   name: 'Appendix 2: Report to HSCP – Multi-Agency Resolution',
-  protocols: ['herefordshire'],
   source: 'Herefordshire protocol, Appendix 2',
   kind: 'form',
   noteTitle: 'Report to HSCP – Multi-Agency Resolution {reference}',
@@ -230,12 +226,5 @@ const HEREFORDSHIRE_APPENDIX_2: Template = {
   ],
 };
 
-export const TEMPLATES: Template[] = [
-  CASE_NOTE,
-  WRITTEN_RECORD,
-  HALTON_WRITTEN_CONFIRMATION,
-  ENFIELD_SUMMARY,
-  CHESHIRE_APPENDIX_A,
-  HEREFORDSHIRE_LOG_ROW,
-  HEREFORDSHIRE_APPENDIX_2,
-];
+/** The case notes every protocol offers; a partnership's own forms come with its protocol (`forms`). */
+export const TEMPLATES: Template[] = [CASE_NOTE];

@@ -6,7 +6,7 @@ import { disarmFormula } from '../csv';
 import { stageShortName, stageTitle, STATUS_LABELS } from '../describe';
 import { formatDue } from '../format';
 import { describeEvent } from '../history';
-import { getProtocol, protocolOf } from '../protocols';
+import { getProtocol, listProtocols, protocolOf } from '../protocols';
 import { setsNoTimescale } from '../schedule';
 import { t } from '../strings';
 import { DISAGREEMENT_KINDS, type Escalation, type EscalationEvent, type Person } from '../records/model';
@@ -32,9 +32,10 @@ export function templatesFor(escalation: FollowsProtocol | string): Template[] {
   return [...templates.filter((t) => (t.protocols.includes('*') || t.protocols.includes(protocol.id)) && !ids.has(t.id)), ...own];
 }
 
-/** A template by id: among an escalation's own when given, else among the built-in ones. */
+/** A template by id: among an escalation's own when given, else among every current protocol's. */
 export function getTemplate(id: string, escalation?: FollowsProtocol): Template {
-  const t = (escalation ? templatesFor(escalation) : templates).find((x) => x.id === id);
+  const all = escalation ? templatesFor(escalation) : listProtocols().flatMap((p) => templatesFor(p.id));
+  const t = all.find((x) => x.id === id);
   if (!t) throw new Error(`Unknown template ${JSON.stringify(id)}`);
   return t;
 }

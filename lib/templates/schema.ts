@@ -79,3 +79,7 @@ export const TemplateSchema = z.object({
   referenceLine: z.boolean(),
 });
 export type Template = z.infer<typeof TemplateSchema>;
+
+/** A partnership's own form, carried by its protocol (lib/protocols/schema.ts `forms`): a template for that protocol only. */
+export const ProtocolFormSchema = TemplateSchema.omit({ protocols: true });
+export type ProtocolForm = z.input<typeof ProtocolFormSchema>;

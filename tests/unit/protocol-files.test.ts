@@ -218,13 +218,14 @@ describe('a protocol file that is wrong or hostile is refused, saying where and 
 });
 
 describe('lint warnings for the preview', () => {
-  it('no built-in has a clock without a time in its quote, or a form field with no source', () => {
-    for (const p of builtInProtocols()) {
-      expect(
-        lintProtocol(p).filter((w) => /names no time|has no source|nobody is named/.test(w.message)),
-        p.id,
-      ).toEqual([]);
-    }
+  it('no built-in has a clock without a time in its quote or a stage with nobody to act; one form row has no source, by design', () => {
+    const found = builtInProtocols().flatMap((p) =>
+      lintProtocol(p)
+        .filter((w) => /names no time|has no source|nobody is named/.test(w.message))
+        .map((w) => `${p.id} ${w.path}: ${w.message}`),
+    );
+    // Cheshire's Appendix A asks for the board members, which the extension does not record: left for the worker.
+    expect(found).toEqual([expect.stringMatching(/^pan-cheshire forms\[0\]\.sections\[0\]\.fields\[6\]: .*Board Members.* has no source/)]);
   });
 
   it('finds a clock with no time in its quote, a stage with nobody who acts, a stage nothing is said of, and a form field with no source', () => {
