@@ -13,16 +13,17 @@ import {
   setProtocols,
   type Protocol,
 } from '../protocols';
-import { PROTOCOL_LIBRARY_ITEM, type ProtocolLibrary } from './storage';
+import { BUILT_IN_ARCHIVE_ITEM, PROTOCOL_LIBRARY_ITEM, type ProtocolLibrary } from './storage';
 
-/** Validates what storage holds (storage is shared: never trusted), keeping every definition that is valid. */
-function readLibrary(library: ProtocolLibrary): void {
+/** The `id@version` of a stored definition (not yet validated: '' when it is not an object). */
+const storedKey = (d: unknown) => (typeof d === 'object' && d !== null ? `${(d as Protocol).id}@${(d as Protocol).version}` : '');
+
+/** Validates stored definitions (storage is shared: never trusted) and keeps those that are valid and not known yet. */
+function rememberStored(definitions: readonly unknown[]): void {
   const known = new Set(knownDefinitions().map(protocolKey));
   const valid: Protocol[] = [];
-  for (const definition of library.definitions) {
-    const key =
-      typeof definition === 'object' && definition !== null ? `${(definition as Protocol).id}@${(definition as Protocol).version}` : '';
-    if (known.has(key)) continue;
+  for (const definition of definitions) {
+    if (known.has(storedKey(definition))) continue;
     try {
       valid.push(parseProtocol(definition));
     } catch (error) {
@@ -30,6 +31,13 @@ function readLibrary(library: ProtocolLibrary): void {
     }
   }
   rememberDefinitions(valid);
+}
+
+async function readLibrary(library: ProtocolLibrary): Promise<void> {
+  rememberStored(library.definitions);
+  // A built-in version this code no longer has (the extension was updated): its kept copy, for the escalations that follow it.
+  const inCode = new Set(builtInProtocols().map(protocolKey));
+  if (library.builtInsKept.some((key) => !inCode.has(key))) rememberStored(await BUILT_IN_ARCHIVE_ITEM.get());
   const byKey = new Map(knownDefinitions().map((p) => [protocolKey(p), p]));
   const current = (keys: string[]) => keys.flatMap((k) => (byKey.has(k) ? [byKey.get(k)!] : []));
   setProtocols('imported', current(library.imported));
@@ -42,14 +50,14 @@ let ready: Promise<void> | undefined;
 export function protocolsReady(): Promise<void> {
   if (!ready) {
     ready = PROTOCOL_LIBRARY_ITEM.get().then(readLibrary);
-    PROTOCOL_LIBRARY_ITEM.watch(readLibrary);
+    PROTOCOL_LIBRARY_ITEM.watch((library) => void readLibrary(library));
   }
   return ready;
 }
 
 /** Adds definitions to the library, never replacing one already kept under the same id and version. */
 function withDefinitions(library: ProtocolLibrary, list: readonly Protocol[]): ProtocolLibrary {
-  const keys = new Set(library.definitions.map((d) => `${(d as Protocol).id}@${(d as Protocol).version}`));
+  const keys = new Set(library.definitions.map(storedKey));
   const added = list.filter((p) => !keys.has(protocolKey(p)));
   return added.length ? { ...library, definitions: [...library.definitions, ...added] } : library;
 }
@@ -71,7 +79,7 @@ export async function importProtocolFile(text: string): Promise<ImportResult> {
   const earlier = library.imported.find((k) => k.startsWith(`${protocol.id}@`));
   const next = withDefinitions(library, [protocol]);
   await PROTOCOL_LIBRARY_ITEM.set({ ...next, imported: [...library.imported.filter((k) => k !== earlier), key] });
-  readLibrary(await PROTOCOL_LIBRARY_ITEM.get());
+  await readLibrary(await PROTOCOL_LIBRARY_ITEM.get());
   // The same file imported again replaces nothing.
   return { protocol, replaced: earlier && earlier !== key ? earlier.slice(protocol.id.length + 1) : undefined };
 }
@@ -80,17 +88,30 @@ export async function importProtocolFile(text: string): Promise<ImportResult> {
 export async function removeImportedProtocol(id: string): Promise<void> {
   const library = await PROTOCOL_LIBRARY_ITEM.get();
   await PROTOCOL_LIBRARY_ITEM.set({ ...library, imported: library.imported.filter((k) => !k.startsWith(`${id}@`)) });
-  readLibrary(await PROTOCOL_LIBRARY_ITEM.get());
+  await readLibrary(await PROTOCOL_LIBRARY_ITEM.get());
 }
 
 /**
- * Background only: keeps the organisation's valid protocols (and the built-ins, so an update of the extension
- * never loses a version an escalation follows) in the library, and makes the organisation's current.
+ * Background only: keeps the organisation's valid protocols in the library and makes them current, and keeps a
+ * copy of each built-in version this code has (so an update of the extension never loses a version an
+ * escalation follows).
  */
 export async function keepDefinitions(organisation: readonly Protocol[]): Promise<void> {
   const library = await PROTOCOL_LIBRARY_ITEM.get();
-  const next = withDefinitions(library, [...builtInProtocols(), ...organisation]);
-  await PROTOCOL_LIBRARY_ITEM.setIfChanged({ ...next, organisation: organisation.map(protocolKey) });
+  const unkept = builtInProtocols().filter((p) => !library.builtInsKept.includes(protocolKey(p)));
+  if (unkept.length) {
+    // Two starts at once (installed and settings changed) must not keep a version twice.
+    const archive = await BUILT_IN_ARCHIVE_ITEM.get();
+    const archived = new Set(archive.map(storedKey));
+    const toArchive = unkept.filter((p) => !archived.has(protocolKey(p)));
+    if (toArchive.length) await BUILT_IN_ARCHIVE_ITEM.set([...archive, ...toArchive]);
+  }
+  const next = withDefinitions(library, organisation);
+  await PROTOCOL_LIBRARY_ITEM.setIfChanged({
+    ...next,
+    organisation: organisation.map(protocolKey),
+    builtInsKept: [...new Set([...library.builtInsKept, ...unkept.map(protocolKey)])],
+  });
 }
 
 /** Keeps definitions a backup carries, for the escalations it restores. */

@@ -111,18 +111,27 @@ export const LAUNCHER_ITEM = item<LauncherSettings>(
 
 /**
  * Every protocol definition this device holds beyond the built-in code (lib/protocols): the versions the worker
- * imported, those the organisation deployed, and every earlier version (the built-ins' too) that an escalation
- * may still follow. `imported` and `organisation` name which definitions are current for each, as `id@version`.
- * Each definition is validated again when read (lib/browser/protocols.ts).
+ * imported, those the organisation deployed, and every earlier version of them that an escalation may still
+ * follow. `imported` and `organisation` name which definitions are current for each, as `id@version`;
+ * `builtInsKept` names the built-in versions kept in BUILT_IN_ARCHIVE_ITEM. Read by every page before its first
+ * paint, so it stays small. Each definition is validated again when read (lib/browser/protocols.ts).
  */
 export interface ProtocolLibrary {
   definitions: unknown[];
   imported: string[];
   organisation: string[];
+  builtInsKept: string[];
 }
 const isKeyList = (v: unknown) => Array.isArray(v) && v.every((k) => typeof k === 'string');
 export const PROTOCOL_LIBRARY_ITEM = item<ProtocolLibrary>(
   'local:protocolLibrary',
-  { definitions: [], imported: [], organisation: [] },
-  (v) => isRecord(v) && Array.isArray(v.definitions) && isKeyList(v.imported) && isKeyList(v.organisation),
+  { definitions: [], imported: [], organisation: [], builtInsKept: [] },
+  (v) => isRecord(v) && Array.isArray(v.definitions) && isKeyList(v.imported) && isKeyList(v.organisation) && isKeyList(v.builtInsKept),
 );
+
+/**
+ * Every version of the built-in protocols this device has run, kept so an escalation that started under one still
+ * follows it after an update of the extension changes it. Read only when the library names a version the code no
+ * longer has.
+ */
+export const BUILT_IN_ARCHIVE_ITEM = item<unknown[]>('local:builtInProtocolArchive', [], Array.isArray);

@@ -90,12 +90,12 @@ test('shows "No child found" and stores nothing on a help page and on hostile pa
   const stored = await worker!.evaluate(() => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.get(null));
   // Only the extension's own configuration is there (and, after 3 s, the adapter's health: counts and dates
   // per path shape; the protocol definitions escalations may follow): nothing about the page or a child.
-  const configuration = ['managedAdapters', 'adapterHealth', 'launcher', 'protocolLibrary'];
+  const configuration = ['managedAdapters', 'adapterHealth', 'launcher', 'protocolLibrary', 'builtInProtocolArchive'];
   expect(Object.keys(stored).filter((key) => !configuration.includes(key))).toEqual([]);
-  // The library holds the built-in protocols' definitions, kept for escalations that follow them: nothing else.
-  const library = stored.protocolLibrary as { definitions: { id: string }[]; imported: string[]; organisation: string[] };
-  expect(library.definitions.map((d) => d.id)).toEqual(['pan-cheshire', 'halton', 'enfield', 'pan-sussex', 'herefordshire']);
-  expect([...library.imported, ...library.organisation]).toEqual([]);
+  // The protocols kept: a copy of each built-in version, for escalations that follow it after an update; nothing else.
+  const builtIns = ['pan-cheshire@1', 'halton@1', 'enfield@1', 'pan-sussex@1', 'herefordshire@1'];
+  expect(stored.protocolLibrary).toEqual({ definitions: [], imported: [], organisation: [], builtInsKept: builtIns });
+  expect((stored.builtInProtocolArchive as { id: string; version: string }[]).map((p) => `${p.id}@${p.version}`)).toEqual(builtIns);
   expect(stored.managedAdapters ?? []).toEqual([]);
   expect(JSON.stringify(stored.adapterHealth ?? {})).not.toMatch(/\d{7}|<|Amelia|Noah|Isla/);
 });
