@@ -73,7 +73,7 @@ export async function importProtocolFile(text: string): Promise<ImportResult> {
   await protocolsReady();
   const protocol = readProtocolFile(text);
   const conflict = definitionConflict(protocol);
-  if (conflict) throw new Error(`This protocol was not imported: ${conflict}.`);
+  if (conflict) throw new Error(`${conflict.charAt(0).toUpperCase()}${conflict.slice(1)}.`);
   const library = await PROTOCOL_LIBRARY_ITEM.get();
   const key = protocolKey(protocol);
   const earlier = library.imported.find((k) => k.startsWith(`${protocol.id}@`));

@@ -37,7 +37,7 @@ describe('importing a protocol file', () => {
     await here.importProtocolFile(GLEN_MORAY);
     const before = await here.storage.PROTOCOL_LIBRARY_ITEM.get();
     await expect(here.importProtocolFile(GLEN_MORAY.replace('"days": 3,', '"days": 4,'))).rejects.toThrow(
-      /This protocol was not imported: version 1 of “glen-moray” is already installed with different content/,
+      /^Version 1 of “glen-moray” is already installed with different content: give the changed protocol a new version\.$/,
     );
     expect(await here.storage.PROTOCOL_LIBRARY_ITEM.get()).toEqual(before);
   });
