@@ -115,8 +115,9 @@ export function resolveSettings(managed: unknown, user: unknown): ResolvedSettin
   }
   const resolved = values as Settings;
   // The default must be one of the protocols allowed.
-  if (!resolved.allowedProtocols.includes(resolved.defaultProtocol)) {
-    const fallback = resolved.allowedProtocols[0]!;
+  const allowed = protocolsAllowed({ values: resolved, source, warnings });
+  if (!allowed.includes(resolved.defaultProtocol)) {
+    const fallback = allowed[0]!;
     warnings.push(`The default protocol “${resolved.defaultProtocol}” is not among the allowed protocols; “${fallback}” is used.`);
     resolved.defaultProtocol = fallback;
   }
@@ -134,6 +135,14 @@ function organisationProtocols(list: readonly unknown[], warnings: string[]): Pr
   }
   setProtocols('organisation', usable);
   return usable;
+}
+
+/**
+ * The protocols a new escalation may follow: the list someone set, or, when nobody set one, every protocol this
+ * device has now (the five built in and any imported since the settings were read).
+ */
+export function protocolsAllowed(resolved: ResolvedSettings): string[] {
+  return resolved.source.allowedProtocols === 'built-in' ? listProtocols().map((p) => p.id) : resolved.values.allowedProtocols;
 }
 
 /** Whether the user may change a setting (not when the organisation set it). */

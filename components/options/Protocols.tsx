@@ -41,7 +41,9 @@ function Preview({ entries, chosen, onChoose }: { entries: CatalogueEntry[]; cho
   const warnings = lintProtocol(entry.protocol);
   return (
     <section aria-labelledby="preview-title" class="protocol-preview">
-      <h3 id="preview-title">{t('protocolPreviewTitle')}</h3>
+      <h3 id="preview-title" tabIndex={-1}>
+        {t('protocolPreviewTitle')}
+      </h3>
       <p>{t('protocolPreviewIntro')}</p>
       <div class="field">
         <label for="preview-protocol">{t('protocol')}</label>
@@ -164,7 +166,14 @@ export function Protocols() {
                 <td>{protocol.version}</td>
                 <td>{t(SOURCE_WORDS[source])}</td>
                 <td>
-                  <button type="button" onClick={() => setPreviewing(protocol.id)}>
+                  <button
+                    type="button"
+                    onClick={() => {
+                      setPreviewing(protocol.id);
+                      // Take the worker to what they asked for (below the table and the import).
+                      requestAnimationFrame(() => document.getElementById('preview-title')?.focus());
+                    }}
+                  >
                     {t('previewProtocol', { name: protocol.id })}
                   </button>{' '}
                   <button type="button" onClick={() => downloadText(`${protocol.id}-${protocol.version}.json`, protocolFileText(protocol))}>

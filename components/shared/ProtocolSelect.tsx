@@ -1,5 +1,6 @@
 import { listProtocols } from '../../lib/protocols';
 import { settings } from './settings';
+import { protocolsAllowed } from '../../lib/settings';
 import { protocolsChanged } from './catalogue';
 import { t } from '../../lib/strings';
 import { Field } from './Field';
@@ -11,7 +12,7 @@ export function ProtocolSelect({ id, value, onChange }: { id: string; value: str
     <Field id={id} label={t('protocol')}>
       <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
         {listProtocols()
-          .filter((p) => settings.value.values.allowedProtocols.includes(p.id) || p.id === value)
+          .filter((p) => protocolsAllowed(settings.value).includes(p.id) || p.id === value)
           .map((p) => (
             <option key={p.id} value={p.id}>
               {p.partnership}

@@ -91,6 +91,12 @@ test('a protocol written from the guide: imported and previewed, deployed by pol
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   expect((await new AxeBuilder({ page: options }).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id} ${v.help}`)).toEqual([]);
 
+  // A worker's own import, with no policy: offered on the record beside the five built in.
+  const panel = await openPanel(await context.newPage(), demoUrl);
+  const select = panel.getByLabel('Protocol', { exact: true });
+  await expect(select.locator('option')).toHaveCount(6);
+  await expect(select.locator('option[value="glen-moray"]')).toHaveText('Glen Moray and Strathbeg Child Protection Committee');
+
   // 2. The organisation deploys it by policy as the only protocol (test builds read this as managed storage).
   const policy = { protocols: [JSON.parse(TEXT)], allowedProtocols: ['glen-moray'], defaultProtocol: 'glen-moray' };
   const [worker] = context.serviceWorkers();
@@ -100,9 +106,8 @@ test('a protocol written from the guide: imported and previewed, deployed by pol
   );
   await expect(section.locator('tr[data-protocol="glen-moray"]')).toContainText('Set by your organisation');
 
-  // 3. On the demo record: the only protocol offered; start, check dues and quotes; escalate, check again.
-  const panel = await openPanel(await context.newPage(), demoUrl);
-  const select = panel.getByLabel('Protocol', { exact: true });
+  // 3. On the demo record, as soon as the policy applies: the only protocol offered; start, check dues and
+  // quotes; escalate, check again.
   await expect(select.locator('option')).toHaveText(['Glen Moray and Strathbeg Child Protection Committee']);
   await fillStartForm(panel, 'glen-moray', { concern: CONCERN });
   await panel.getByRole('button', { name: 'Start escalation' }).click();

@@ -188,3 +188,15 @@ describe('an escalation whose protocol version is not on this device', () => {
     expect(versions.versionMissing({ protocolId: 'halton' })).toBeNull();
   });
 });
+
+describe('a protocol a worker imports, with no policy', () => {
+  it('is offered for new escalations: when nobody set the allowed list, every protocol on the device is allowed', async () => {
+    const { protocols, settings } = await freshDevice();
+    const resolved = settings.resolveSettings(undefined, undefined);
+    expect(settings.protocolsAllowed(resolved)).toEqual(['pan-cheshire', 'halton', 'enfield', 'pan-sussex', 'herefordshire']);
+    protocols.setProtocols('imported', [protocols.readProtocolFile(GLEN_MORAY)]);
+    expect(settings.protocolsAllowed(resolved)).toContain('glen-moray');
+    // An organisation's list stands as set.
+    expect(settings.protocolsAllowed(settings.resolveSettings({ allowedProtocols: ['halton'] }, undefined))).toEqual(['halton']);
+  });
+});
