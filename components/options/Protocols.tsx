@@ -3,13 +3,13 @@
 import { useMemo, useState } from 'preact/hooks';
 import { pagesToBackground } from '../../lib/messages/pages-to-background';
 import { importProtocolFile, removeImportedProtocol } from '../../lib/browser/protocols';
-import { fromLondonWallTime, londonWallTime } from '../../lib/calendar';
+import { fromLondonWallTime, londonWallTime, type Nation } from '../../lib/calendar';
 import { downloadText } from '../../lib/download';
 import { previewLadder } from '../../lib/ladder';
 import { ProtocolError, protocolCatalogue, protocolFileText, type CatalogueEntry, type ProtocolSource } from '../../lib/protocols';
 import { lintProtocol } from '../../lib/protocols/lint';
 import { t, type StringKey } from '../../lib/strings';
-import { JsonFileField } from '../shared/Field';
+import { Field, JsonFileField } from '../shared/Field';
 import { Ladder, QuotesShown } from '../shared/Ladder';
 import { now } from '../shared/now';
 import { protocolsChanged } from '../shared/catalogue';
@@ -33,7 +33,7 @@ function Preview({ entries, chosen, onChoose }: { entries: CatalogueEntry[]; cho
   const view = useMemo(() => {
     try {
       const at = fromLondonWallTime(concernAt);
-      return { at, ...previewLadder(entry.protocol.id, at, now.value, settings.value.values.closureDays, { everyStageReached: true }) };
+      return previewLadder(entry.protocol.id, at, now.value, settings.value.values.closureDays, { everyStageReached: true });
     } catch (error) {
       return { error: (error as Error).message };
     }
@@ -45,8 +45,7 @@ function Preview({ entries, chosen, onChoose }: { entries: CatalogueEntry[]; cho
         {t('protocolPreviewTitle')}
       </h3>
       <p>{t('protocolPreviewIntro')}</p>
-      <div class="field">
-        <label for="preview-protocol">{t('protocol')}</label>
+      <Field id="preview-protocol" label={t('protocol')}>
         <select id="preview-protocol" value={entry.protocol.id} onChange={(e) => onChoose((e.currentTarget as HTMLSelectElement).value)}>
           {entries.map((e) => (
             <option key={e.protocol.id} value={e.protocol.id}>
@@ -54,27 +53,21 @@ function Preview({ entries, chosen, onChoose }: { entries: CatalogueEntry[]; cho
             </option>
           ))}
         </select>
-      </div>
-      <div class="field">
-        <label for="preview-concern">{t('previewConcernAt')}</label>
+      </Field>
+      <Field id="preview-concern" label={t('previewConcernAt')} error={'error' in view ? view.error : undefined}>
         <input
           id="preview-concern"
           type="datetime-local"
           value={concernAt}
+          aria-describedby={'error' in view ? 'preview-concern-error' : undefined}
           onInput={(e) => setConcernAt((e.currentTarget as HTMLInputElement).value)}
         />
-      </div>
+      </Field>
       <p data-preview-facts>
         {t('previewFacts', {
           id: entry.protocol.id,
           version: entry.protocol.version,
-          calendar: t(
-            entry.protocol.calendar === 'scotland'
-              ? 'calendarScotland'
-              : entry.protocol.calendar === 'northern-ireland'
-                ? 'calendarNorthernIreland'
-                : 'calendarEnglandAndWales',
-          ),
+          calendar: t(CALENDAR_WORDS[entry.protocol.calendar]),
           document: `${entry.protocol.source.title} (${entry.protocol.source.version})`,
         })}
       </p>
@@ -92,11 +85,7 @@ function Preview({ entries, chosen, onChoose }: { entries: CatalogueEntry[]; cho
       ) : (
         <p data-lint-none>{t('lintNone')}</p>
       )}
-      {'error' in view ? (
-        <p role="alert" class="error">
-          {view.error}
-        </p>
-      ) : (
+      {!('error' in view) && (
         <QuotesShown.Provider value={true}>
           <Ladder protocol={view.protocol} stages={view.stages} />
         </QuotesShown.Provider>
