@@ -20,6 +20,11 @@ const SOURCE_WORDS: Record<ProtocolSource, StringKey> = {
   imported: 'importedByYou',
   organisation: 'setByOrganisation',
 };
+const CALENDAR_WORDS: Record<Nation, StringKey> = {
+  'england-and-wales': 'calendarEnglandAndWales',
+  scotland: 'calendarScotland',
+  'northern-ireland': 'calendarNorthernIreland',
+};
 
 /** Drawn again whenever the protocols change (an import here, a policy applied as the settings resolve). */
 function useCatalogue(): CatalogueEntry[] {
