@@ -4,6 +4,8 @@ import { stageShortName } from './describe';
 import type { ChildStatus } from './messages/types';
 import type { Escalation } from './records/model';
 import { timeLeft } from './timer';
+import { createCalendar } from './calendar';
+import { protocolCalendar } from './protocols';
 
 export function childStatus(escalations: Escalation[], now: Date): ChildStatus {
   const open = escalations.filter((e) => e.status === 'open');
@@ -12,6 +14,7 @@ export function childStatus(escalations: Escalation[], now: Date): ChildStatus {
   const stage = stageShortName(urgent.protocolId, urgent.currentStage);
   const more = open.length > 1 ? ` (+${open.length - 1} more open)` : '';
   if (!urgent.nextDue) return { open: open.length, text: `${stage}${more}`, overdue: false };
-  const left = timeLeft(urgent.nextDue, now);
+  // Working days left on the protocol's own nation's calendar (St Andrew's Day is not one in Scotland).
+  const left = timeLeft(urgent.nextDue, now, createCalendar({}, protocolCalendar(urgent)));
   return { open: open.length, text: `${stage} · ${left.text}${more}`, overdue: left.urgency === 'overdue' };
 }

@@ -3,7 +3,8 @@
 // when one alarm fires at the next moment anything could change (a stage
 // falling due, London midnight, a reminder's time). No polling loop: between
 // those moments the service worker sleeps.
-import { createCalendar, type Calendar } from '../calendar';
+import { calendarsByNation, createCalendar, type Calendar } from '../calendar';
+import { protocolCalendar } from '../protocols';
 import { dueCounts, dueSoonest, firstDueAfter, openWithClock } from '../escalations';
 import { badgeFor, dueWindows, nextBadgeChange, type DueSummary } from '../overview';
 import { protocolShortName, stageShortName } from '../describe';
@@ -55,7 +56,9 @@ function notificationFor(e: Escalation, reminder: Reminder, now: Date, calendar:
 
 async function remind(escalations: Escalation[], now: Date, quiet: boolean, closureDays: Record<string, string>): Promise<number | null> {
   const sent = new Set(await SENT_REMINDERS_ITEM.get());
+  // When reminders may be shown: the worker's working hours (England and Wales); what each says: its protocol's calendar.
   const calendar = createCalendar(closureDays);
+  const calendars = calendarsByNation(closureDays);
   const plan = planReminders(escalations, sent, now.getTime(), { quiet, calendar });
   if (plan.send.length > 0) {
     const byId = new Map(escalations.map((e) => [e.id, e]));
@@ -68,8 +71,10 @@ async function remind(escalations: Escalation[], now: Date, quiet: boolean, clos
         priority: 2,
       });
     } else {
-      for (const r of plan.send)
-        await browser.notifications.create(notificationId(r), notificationFor(byId.get(r.escalationId)!, r, now, calendar));
+      for (const r of plan.send) {
+        const e = byId.get(r.escalationId)!;
+        await browser.notifications.create(notificationId(r), notificationFor(e, r, now, calendars(protocolCalendar(e))));
+      }
     }
   }
   const keep = [...plan.keep, ...plan.send.map((r) => r.key), ...plan.superseded.map((r) => r.key)];
@@ -112,11 +117,11 @@ const NEXT_FEW = 5;
 export async function dueSummary(now: Date = new Date()): Promise<DueSummary> {
   const db = await database();
   const [counts, next, { values }] = await Promise.all([dueCounts(db, now), dueSoonest(db, NEXT_FEW), loadSettings()]);
-  const calendar = createCalendar(values.closureDays);
+  const calendars = calendarsByNation(values.closureDays);
   return {
     counts,
     next: next.map((e) => {
-      const left = timeLeft(e.nextDue!, now, calendar);
+      const left = timeLeft(e.nextDue!, now, calendars(protocolCalendar(e)));
       return {
         id: e.id,
         childId: e.child.childId,

@@ -200,3 +200,25 @@ describe('a protocol a worker imports, with no policy', () => {
     expect(settings.protocolsAllowed(settings.resolveSettings({ allowedProtocols: ['halton'] }, undefined))).toEqual(['halton']);
   });
 });
+
+describe('time left, on the protocol’s own calendar', () => {
+  it('the chip counts working days left without St Andrew’s Day for a Scottish protocol', async () => {
+    const { protocols } = await freshDevice();
+    protocols.setProtocols('imported', [protocols.readProtocolFile(GLEN_MORAY)]);
+    const { childStatus } = await import('../../lib/child-status');
+    const open = {
+      status: 'open',
+      protocolId: 'glen-moray',
+      protocolVersion: '1',
+      currentStage: 'stage-1',
+      nextDue: '2026-12-01',
+      nextDueAt: '2026-12-01T23:59:59.999Z',
+    };
+    // Friday 27 Nov 2026, morning: Monday 30 Nov is not a working day in Scotland; Tuesday 1 Dec is the next.
+    const now = new Date('2026-11-27T10:00:00Z');
+    expect(childStatus([open as never], now).text).toBe('Step 1 · due by the end of the next working day');
+    expect(childStatus([{ ...open, protocolId: 'herefordshire', currentStage: 'stage-1' } as never], now).text).toMatch(
+      /2 working days left/,
+    );
+  });
+});
