@@ -15,7 +15,8 @@ export const moveVersion: Action = {
   done: 'doneMovedVersion',
   Form: ({ escalation, onRecord }) => {
     const comparison = compareVersions(escalation, settings.value.values.closureDays);
-    if (!comparison) return <p>{t('doneMovedVersion')}</p>;
+    // The newer version went away while the form was open (a policy changed back): say so, claim nothing.
+    if (!comparison) return <p>{t('followsCurrentVersion')}</p>;
     const { following, current, clocks, cannotMove } = comparison;
     return (
       <ActionForm
