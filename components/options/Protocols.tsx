@@ -109,13 +109,18 @@ export function Protocols() {
     setStatus('');
     setProblems(null);
     try {
-      const { protocol, replaced } = await importProtocolFile(await file.text());
+      const { protocol, replaced, current } = await importProtocolFile(await file.text());
+      const words = { name: protocol.partnership, version: protocol.version, replaced: replaced ?? '', current: current.protocol.version };
+      // Said as it stands once stored: an organisation's protocol of the same id stays the one new escalations follow.
       setStatus(
-        t(replaced ? 'protocolImportedNewVersion' : 'protocolImported', {
-          name: protocol.partnership,
-          version: protocol.version,
-          replaced: replaced ?? '',
-        }),
+        t(
+          current.source === 'organisation'
+            ? 'protocolImportedOrganisationFirst'
+            : replaced
+              ? 'protocolImportedNewVersion'
+              : 'protocolImported',
+          words,
+        ),
       );
       setPreviewing(protocol.id);
     } catch (error) {
@@ -131,8 +136,17 @@ export function Protocols() {
     const open = await pagesToBackground.send('openEscalationsFollowing', { id, version }).catch(() => undefined);
     if (open === undefined) return setProblems({ message: t('protocolNotRemovedUnknown'), list: [] });
     if (open > 0) return setProblems({ message: t('protocolInUse', { n: String(open), name: entry.protocol.partnership }), list: [] });
-    await removeImportedProtocol(entry.protocol.id);
-    setStatus(t('protocolRemoved', { name: entry.protocol.partnership }));
+    const now = await removeImportedProtocol(entry.protocol.id);
+    setStatus(
+      now
+        ? t('protocolRemovedOtherCurrent', {
+            name: entry.protocol.partnership,
+            version: version,
+            current: now.protocol.version,
+            source: t(SOURCE_WORDS[now.source]).toLowerCase(),
+          })
+        : t('protocolRemoved', { name: entry.protocol.partnership }),
+    );
   }
 
   return (

@@ -5,6 +5,8 @@
 import {
   builtInProtocols,
   definitionConflict,
+  protocolCatalogue,
+  type CatalogueEntry,
   knownDefinitions,
   parseProtocol,
   protocolKey,
@@ -66,7 +68,12 @@ export interface ImportResult {
   protocol: Protocol;
   /** The version it replaced as current, if any. */
   replaced?: string;
+  /** What new escalations follow for this id now, read back after storing (an organisation's stays first). */
+  current: CatalogueEntry;
 }
+
+/** What new escalations follow for an id, read back from the catalogue; undefined when none. */
+const currentFor = (id: string) => protocolCatalogue().find((e) => e.protocol.id === id);
 
 /** Imports a protocol file: validated, then kept and made current for its id. Refused (nothing changes) when invalid or in conflict. */
 export async function importProtocolFile(text: string): Promise<ImportResult> {
@@ -79,16 +86,30 @@ export async function importProtocolFile(text: string): Promise<ImportResult> {
   const earlier = library.imported.find((k) => k.startsWith(`${protocol.id}@`));
   const next = withDefinitions(library, [protocol]);
   await PROTOCOL_LIBRARY_ITEM.set({ ...next, imported: [...library.imported.filter((k) => k !== earlier), key] });
-  await readLibrary(await PROTOCOL_LIBRARY_ITEM.get());
-  // The same file imported again replaces nothing.
-  return { protocol, replaced: earlier && earlier !== key ? earlier.slice(protocol.id.length + 1) : undefined };
+  const stored = await PROTOCOL_LIBRARY_ITEM.get();
+  await readLibrary(stored);
+  // Say it was imported only once storage is seen to hold it.
+  if (!stored.imported.includes(key) || !stored.definitions.some((d) => storedKey(d) === key)) {
+    throw new Error('The protocol could not be saved in this browser’s storage; nothing was imported.');
+  }
+  return {
+    protocol,
+    // The same file imported again replaces nothing.
+    replaced: earlier && earlier !== key ? earlier.slice(protocol.id.length + 1) : undefined,
+    current: currentFor(protocol.id)!,
+  };
 }
 
-/** Takes an imported protocol off the list of those a new escalation may follow; its definitions stay for the escalations that followed it. */
-export async function removeImportedProtocol(id: string): Promise<void> {
+/**
+ * Takes an imported protocol off the list of those a new escalation may follow; its definitions stay for the
+ * escalations that followed it. Resolves to what new escalations follow for that id now (a built-in or the
+ * organisation's of the same id), or undefined when none.
+ */
+export async function removeImportedProtocol(id: string): Promise<CatalogueEntry | undefined> {
   const library = await PROTOCOL_LIBRARY_ITEM.get();
   await PROTOCOL_LIBRARY_ITEM.set({ ...library, imported: library.imported.filter((k) => !k.startsWith(`${id}@`)) });
   await readLibrary(await PROTOCOL_LIBRARY_ITEM.get());
+  return currentFor(id);
 }
 
 /**
@@ -114,9 +135,7 @@ export async function keepDefinitions(organisation: readonly Protocol[]): Promis
   });
 }
 
-/** Keeps definitions a backup carries, for the escalations it restores. */
+/** Keeps definitions a backup carries (already checked by lib/db/backup.ts), for the escalations it restores. */
 export async function keepBackupDefinitions(list: readonly Protocol[]): Promise<void> {
-  const usable = list.filter((p) => !definitionConflict(p));
-  await PROTOCOL_LIBRARY_ITEM.setIfChanged(withDefinitions(await PROTOCOL_LIBRARY_ITEM.get(), usable));
-  rememberDefinitions(usable);
+  await PROTOCOL_LIBRARY_ITEM.setIfChanged(withDefinitions(await PROTOCOL_LIBRARY_ITEM.get(), list));
 }

@@ -66,6 +66,26 @@ describe('importing a protocol file', () => {
   });
 });
 
+describe('what import and removal report is what is current afterwards', () => {
+  it('an imported version of a built-in: removing it makes the built-in current again, and says which', async () => {
+    const here = await page();
+    const herefordshire2 = { ...JSON.parse(JSON.stringify(here.getProtocol('herefordshire'))), version: '2' };
+    const imported = await here.importProtocolFile(JSON.stringify(herefordshire2));
+    expect(imported.current).toMatchObject({ source: 'imported', protocol: { version: '2' } });
+    expect(await here.removeImportedProtocol('herefordshire')).toMatchObject({ source: 'built-in', protocol: { version: '1' } });
+    expect(await here.removeImportedProtocol('glen-moray')).toBeUndefined();
+  });
+
+  it('an import under the id of an organisation’s protocol reports that the organisation’s stays current', async () => {
+    const background = await page();
+    await background.keepDefinitions([background.readProtocolFile(GLEN_MORAY)]);
+    const here = await page();
+    const imported = await here.importProtocolFile(version('2'));
+    expect(imported.current).toMatchObject({ source: 'organisation', protocol: { version: '1' } });
+    expect(here.getProtocol('glen-moray').version).toBe('1');
+  });
+});
+
 describe('the built-in versions, kept for escalations that follow them after an update', () => {
   it('are kept once by the background, and read by a page only when the code no longer has one', async () => {
     const background = await page();
