@@ -18,7 +18,7 @@ const FIREFOX_MIN_VERSION = '140.0';
 export default defineConfig({
   srcDir: '.',
   outDir: '.output',
-  vite: () => ({ plugins: [preact()] }),
+  vite: () => ({ plugins: [preact()], build: { rollupOptions: { output: { experimentalMinChunkSize: 10_000 } } } }),
   manifest: ({ mode, browser }) => ({
     name: 'Escalation Companion',
     // Words shown in the extension's pages come from public/_locales/ (a translation is a file).

@@ -16,8 +16,8 @@ import { OVERVIEW_ALARM, dueSummary, openFromNotification, refreshOverview } fro
 import { injectIntoOpenRecordPages, registerRecordPageScript } from '../lib/browser/record-pages';
 import { PORT_NAME } from '../lib/browser/records-bridge';
 import { serveRecords } from '../lib/browser/records-server';
-import { loadSettings, onSettingsChanged } from '../lib/browser/settings';
-import { keepDefinitions, protocolsReady } from '../lib/browser/protocols';
+import { onSettingsChanged, resolveAndKeepSettings } from '../lib/browser/settings';
+import { protocolsReady } from '../lib/browser/protocols';
 import { extensionToRecordPage } from '../lib/messages/extension-to-record-page';
 import { pagesToBackground } from '../lib/messages/pages-to-background';
 import { recordPageToExtension } from '../lib/messages/record-page-to-extension';
@@ -38,7 +38,7 @@ let placementNow: PanelPlacement = BUILT_IN_SETTINGS.panelPlacement;
 
 /** Reads the settings afresh; the one place the cache is set. */
 function readSettings() {
-  const loaded = loadSettings();
+  const loaded = resolveAndKeepSettings();
   settingsCache = loaded;
   return loaded;
 }
@@ -46,9 +46,8 @@ const settingsNow = () => settingsCache ?? readSettings();
 
 /** Keeps the organisation's validated adapters where the record-page script reads them, and the toolbar in step with the placement. */
 async function applySettings() {
+  // The organisation's protocols (and the built-ins) are kept where every page reads them as they are read.
   const { values, source } = await readSettings();
-  // The organisation's protocols (and the built-ins) kept where every page reads them, and kept for good.
-  await keepDefinitions(values.protocols);
   // Writing only real changes: each write restarts detection on every open record page.
   await MANAGED_ADAPTERS_ITEM.setIfChanged(source.adapters === 'organisation' ? values.adapters : []);
   placementNow = values.panelPlacement;

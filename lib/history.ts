@@ -1,6 +1,7 @@
 // The escalation's history in plain English, one line per event.
 import { stageTitle } from './describe';
-import { DISAGREEMENT_KINDS, STAGE_ENTRY_REASONS, type Escalation, type EscalationEvent } from './records/model';
+import type { Escalation, EscalationEvent } from './records/model';
+import { DISAGREEMENT_KINDS, STAGE_ENTRY_REASONS } from './records/kinds';
 import { protocolOf } from './protocols';
 import { isolate } from './format';
 

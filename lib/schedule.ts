@@ -8,31 +8,50 @@
 //   "next working day": the first working day after the anchor's date.
 // - "within 48 hours": the anchor instant plus 48 hours.
 // - A stage is due at the earliest of its clocks; null when none applies yet.
-import { z } from 'zod';
 import { createCalendar, endOfLondonDay, londonDay, type Calendar } from './calendar';
 import { getProtocol, getStage, type Protocol } from './protocols';
 import type { ClockRule } from './protocols/schema';
 
-const Instant = z.iso.datetime({ offset: true, message: 'must be an ISO 8601 date and time, such as 2026-11-23T09:30:00Z' });
-
-export const ScheduleInputSchema = z.object({
-  protocolId: z.string().min(1),
+/** What a schedule is computed from: an escalation's history, or a preview's made-up one. */
+export interface ScheduleInput {
+  protocolId: string;
   /** The version an escalation follows; the current one when absent (a preview, the start form). */
-  protocolVersion: z.string().optional(),
-  concernRaisedAt: Instant,
-  stages: z
-    .array(
-      z.object({
-        stageId: z.string().min(1),
-        enteredAt: Instant,
-        agreedDays: z.number().int().min(0).max(365).optional(),
-      }),
-    )
-    .default([]),
+  protocolVersion?: string;
+  concernRaisedAt: string;
+  stages?: { stageId: string; enteredAt: string; agreedDays?: number }[];
   /** Organisation closure days, day → reason. */
-  closureDays: z.record(z.string(), z.string()).optional(),
-});
-export type ScheduleInput = z.input<typeof ScheduleInputSchema>;
+  closureDays?: Record<string, string>;
+}
+
+/** An ISO 8601 date and time with its offset (as the records hold them), of a day that exists. */
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
+function isInstant(value: unknown): boolean {
+  const parts = typeof value === 'string' ? INSTANT.exec(value) : null;
+  if (!parts) return false;
+  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+/**
+ * What is wrong with a schedule's input, or nothing. Checked by hand, not by a schema: it runs for every
+ * schedule drawn, and a page's first paint must not wait for the schema library.
+ */
+function inputProblems(input: ScheduleInput): string[] {
+  const problems: string[] = [];
+  const instant = 'must be an ISO 8601 date and time, such as 2026-11-23T09:30:00Z';
+  if (typeof input.protocolId !== 'string' || !input.protocolId) problems.push('protocolId is required');
+  if (!isInstant(input.concernRaisedAt)) problems.push(`concernRaisedAt ${instant}`);
+  (input.stages ?? []).forEach((stage, i) => {
+    if (typeof stage.stageId !== 'string' || !stage.stageId) problems.push(`stages.${i}.stageId is required`);
+    if (!isInstant(stage.enteredAt)) problems.push(`stages.${i}.enteredAt ${instant}`);
+    const days = stage.agreedDays;
+    if (days !== undefined && !(Number.isInteger(days) && days >= 0 && days <= 365)) {
+      problems.push(`stages.${i}.agreedDays must be a whole number of working days from 0 to 365`);
+    }
+  });
+  return problems;
+}
 
 export interface ScheduledClock {
   id: string;
@@ -60,16 +79,12 @@ export function dueInstant(due: string): number {
   return due.length === 10 ? endOfLondonDay(due).getTime() : Date.parse(due);
 }
 
-function describeIssues(error: z.ZodError): string {
-  return error.issues.map((i) => `${i.path.join('.') || 'input'} ${i.message}`).join('; ');
-}
-
 /** Checks stages are the protocol's own, each entered once, in the protocol's order and time order. */
-function checkStageHistory(protocol: Protocol, input: z.output<typeof ScheduleInputSchema>): void {
+function checkStageHistory(protocol: Protocol, input: ScheduleInput): void {
   const order = protocol.stages.map((s) => s.id);
   let lastIndex = -1;
   let lastTime = Date.parse(input.concernRaisedAt);
-  for (const entry of input.stages) {
+  for (const entry of input.stages ?? []) {
     getStage(protocol, entry.stageId);
     const index = order.indexOf(entry.stageId);
     if (index <= lastIndex) {
@@ -127,10 +142,10 @@ export function setsNoTimescale(protocol: Protocol, stageId: string): boolean {
   return rules.length > 0 && rules.every((c) => c.kind === 'agreed' && c.setBy === 'parties');
 }
 
-export function scheduleEscalation(rawInput: ScheduleInput): Schedule {
-  const parsed = ScheduleInputSchema.safeParse(rawInput);
-  if (!parsed.success) throw new Error(`Cannot schedule this escalation: ${describeIssues(parsed.error)}`);
-  const input = parsed.data;
+export function scheduleEscalation(given: ScheduleInput): Schedule {
+  const problems = inputProblems(given);
+  if (problems.length) throw new Error(`Cannot schedule this escalation: ${problems.join('; ')}`);
+  const input = { ...given, stages: given.stages ?? [] };
   const protocol = getProtocol(input.protocolId, input.protocolVersion);
   checkStageHistory(protocol, input);
   const calendar = createCalendar(input.closureDays, protocol.calendar);

@@ -2,21 +2,26 @@
 // i18n files (public/_locales/<language>/messages.json), so a Welsh or any other translation is a
 // file, not a code change: the browser picks the worker's language and falls back to English.
 // lib/ uses no browser API, so extension pages hand `t` the browser's lookup at start
-// (lib/browser/language.ts); until then, and in unit tests, the English file is used directly.
+// (lib/browser/language.ts), which itself falls back to English; the English file is not in the pages'
+// code (it is 32 kB every page would parse before its first paint). Unit tests hand it the file itself.
 // Protocol text stays in the documents' own words.
-import english from '../public/_locales/en/messages.json';
+import type english from '../public/_locales/en/messages.json';
 
 export type StringKey = keyof typeof english;
+type Words = (key: StringKey) => string;
 
-let lookup: (key: StringKey) => string = () => '';
+let lookup: Words = () => '';
+let fallback: Words = () => '';
 
-/** Where translated words come from (the browser's i18n); '' means "not translated": English is used. */
-export function useTranslations(source: (key: StringKey) => string): void {
+/** Where the words come from (the browser's i18n); '' means "not translated": the fallback is used. */
+export function useTranslations(source: Words, otherwise: Words = fallback): void {
   lookup = source;
+  fallback = otherwise;
 }
 
 /** The words for `key`, with {name} placeholders filled from `vars`. */
 export function t(key: StringKey, vars: Record<string, string> = {}): string {
-  const text = lookup(key) || english[key].message;
+  // A key with no words at all shows as itself: a missing string is seen, never a blank button.
+  const text = lookup(key) || fallback(key) || key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? `{${name}}`);
 }

@@ -22,6 +22,7 @@ import { chipFrame, choosePlacement } from '../demo/drive.mjs';
 import { startDemoServer } from '../demo/server.mjs';
 import { browserVersion, CHROMIUM_FLAGS, ensureBrowser } from './browser.mjs';
 import { seedDirectly } from './seed.mjs';
+import { traceFirstPaint } from './trace.mjs';
 import { generateEscalations, importTypeScript, scriptForPage } from './typescript.mjs';
 
 const argv = process.argv.slice(2);
@@ -237,12 +238,17 @@ const now = new Date();
 
 /** The side panel for `page`'s tab, opened as a page of its own (the browser's side panel shows this same page). */
 async function sidePanelFor(page) {
+  const side = await context.newPage();
+  await side.goto(await sidePanelAddress(page));
+  return side;
+}
+
+/** The side panel's address for `page`'s tab, once the record page's chip has read the child. */
+async function sidePanelAddress(page) {
   const chip = await chipFrame(page);
   await chip.locator('#child').getByText('ID').waitFor();
   const tabId = await chip.evaluate(async () => (await chrome.tabs.getCurrent()).id);
-  const side = await context.newPage();
-  await side.goto(extensionPage(`sidepanel.html?tab=${tabId}`));
-  return side;
+  return extensionPage(`sidepanel.html?tab=${tabId}`);
 }
 
 if (part('detection')) {
@@ -386,6 +392,12 @@ if (part('panel')) {
     floorTimes.push(floorReady - floorT0);
     for (const name of Object.keys(parts)) parts[name].push(marks[name]);
   }
+  // One trace of the side panel's first paint (not in the smoke run: it times nothing it could check).
+  if (!smoke) {
+    const address = await sidePanelAddress(record1);
+    traced('side panel to first useful paint', await traceFirstPaint(context, (page) => page.goto(address), 'panel-ready'));
+    traced('its floor (the empty page)', await traceFirstPaint(context, (page) => page.goto(extensionPage('floor.html')), 'panel-ready'));
+  }
   await record1.close();
   const side = record(
     'Record page',
@@ -445,6 +457,11 @@ if (part('panel')) {
     'ms',
   );
   record('Record page', 'in-page panel ÷ its floor', [framed.median / framedFloorRow.median], '×', BUDGETS.panelRatio);
+}
+
+/** One page's trace, summarised: where its time went, by kind (scripts/trace.mjs). */
+function traced(what, summary) {
+  for (const [kind, ms] of Object.entries(summary)) record('Where the time goes (one trace)', `${what}: ${kind}`, [ms], 'ms');
 }
 
 /** Opens `name` as a page of `size` and resolves to its `mark` (ms from its navigation start). */
@@ -581,6 +598,13 @@ for (const size of part('dashboard') ? SIZES : []) {
   record('Dashboard', `every row read and sorted, ${n} escalations, open only`, allRowsOpen, 'ms');
   record('Dashboard', `filter change, ${n}: due = overdue (indexed query)`, indexed, 'ms');
   record('Dashboard', `filter change, ${n}: search by child ID (in memory)`, search, 'ms');
+  if (size === SIZES.at(-1) && !smoke) {
+    const address = extensionPage('dashboard.html#status=all');
+    traced(
+      `dashboard to first screenful, ${n} escalations`,
+      await traceFirstPaint(context, (page) => page.goto(address), 'dashboard-rows'),
+    );
+  }
 }
 await context.close();
 

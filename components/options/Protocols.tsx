@@ -6,7 +6,8 @@ import { importProtocolFile, removeImportedProtocol } from '../../lib/browser/pr
 import { fromLondonWallTime, londonWallTime, type Nation } from '../../lib/calendar';
 import { downloadText } from '../../lib/download';
 import { previewLadder } from '../../lib/ladder';
-import { ProtocolError, protocolCatalogue, protocolFileText, type CatalogueEntry, type ProtocolSource } from '../../lib/protocols';
+import { protocolCatalogue, type CatalogueEntry, type ProtocolSource } from '../../lib/protocols';
+import { ProtocolError, protocolFileText } from '../../lib/protocols/read';
 import { lintProtocol } from '../../lib/protocols/lint';
 import { t, type StringKey } from '../../lib/strings';
 import { Field, JsonFileField } from '../shared/Field';

@@ -3,7 +3,11 @@ import { t } from '../../lib/strings';
 import { useEffect, useState } from 'preact/hooks';
 import { loadAdapters, saveUserAdapters, userAdapters } from '../../lib/browser/adapters';
 import { picked, tellPage } from './tab-child';
-import { adapterFromPick, type HostAdapter } from '../../lib/hosts';
+import type { HostAdapter } from '../../lib/hosts';
+
+/** Making an adapter from a pick checks it with the schema library: loaded when the worker picks, not with the panel. */
+const loadMaker = () => import('../../lib/hosts').then((m) => m.adapterFromPick);
+type AdapterMaker = Awaited<ReturnType<typeof loadMaker>>;
 
 export function PickIdButton({ label }: { label: string }) {
   return (
@@ -15,11 +19,15 @@ export function PickIdButton({ label }: { label: string }) {
 
 export function PickConfirm() {
   const [message, setMessage] = useState('');
-  const [adapters, setAdapters] = useState<HostAdapter[] | null>(null);
+  const [ready, setReady] = useState<{ adapters: HostAdapter[]; adapterFromPick: AdapterMaker } | null>(null);
   const pick = picked.value;
-  useEffect(() => void loadAdapters().then(setAdapters), [pick]);
+  useEffect(() => {
+    if (pick)
+      void Promise.all([loadAdapters(), loadMaker()]).then(([adapters, adapterFromPick]) => setReady({ adapters, adapterFromPick }));
+  }, [pick]);
   if (!pick) return message ? <p role="status">{message}</p> : null;
-  if (!adapters) return null;
+  if (!ready) return null;
+  const { adapters, adapterFromPick } = ready;
   // The site's adapter as it will be saved, and what it reads from the pick: the worker confirms exactly that.
   let error = '';
   let host = '';

@@ -4,7 +4,7 @@ import { WORKER_ITEM } from '../../lib/browser/storage';
 import { InvalidInputError } from '../../lib/records/errors';
 import { previewLadder } from '../../lib/ladder';
 import { getProtocol } from '../../lib/protocols';
-import { DISAGREEMENT_KINDS } from '../../lib/records/model';
+import { DISAGREEMENT_KINDS } from '../../lib/records/kinds';
 import { checkStartForm, needsTimeframe, offersTimeframe, toNewEscalation, type StartFormValues } from '../../lib/start-form';
 import { t } from '../../lib/strings';
 import { ErrorSummary, Field } from '../shared/Field';

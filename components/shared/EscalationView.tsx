@@ -1,11 +1,12 @@
-import { DISAGREEMENT_KINDS, type Escalation } from '../../lib/records/model';
+import type { Escalation } from '../../lib/records/model';
+import { DISAGREEMENT_KINDS } from '../../lib/records/kinds';
 import { ladderView } from '../../lib/ladder';
 import { newerVersion, versionMissing } from '../../lib/versions';
 import { setsNoTimescale } from '../../lib/schedule';
 import { STATUS_LABELS } from '../../lib/describe';
 import { t } from '../../lib/strings';
 import { Actions, ResolutionDuties } from './Actions';
-import { CaseNotes, type InsertIntoRecord } from './CaseNotes';
+import type { InsertIntoRecord } from './CaseNotes';
 import { History } from './History';
 import { ImmediateRisk } from './ImmediateRisk';
 import { Ladder, Clock } from './Ladder';
@@ -16,6 +17,11 @@ import { settings } from './settings';
 import { useChange } from './useChange';
 import { records } from './useRecords';
 import { protocolsChanged } from './catalogue';
+import { lazyComponent } from './lazy';
+
+// The case notes and forms (their templates and renderer) load just after the escalation is drawn: the first
+// paint shows where it stands and what is due.
+const CaseNotes = lazyComponent(() => import('./CaseNotes').then((m) => m.CaseNotes));
 
 /** One escalation: where it stands, what is due, what to do next, and what happened. Away from a record page (the dashboard), notes can be copied but not inserted. */
 export function EscalationView(props: { escalation: Escalation; by: string; insert?: InsertIntoRecord }) {

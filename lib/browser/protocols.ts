@@ -8,9 +8,7 @@ import {
   protocolCatalogue,
   type CatalogueEntry,
   knownDefinitions,
-  parseProtocol,
   protocolKey,
-  readProtocolFile,
   rememberDefinitions,
   setProtocols,
   type Protocol,
@@ -20,12 +18,18 @@ import { BUILT_IN_ARCHIVE_ITEM, PROTOCOL_LIBRARY_ITEM, type ProtocolLibrary } fr
 /** The `id@version` of a stored definition (not yet validated: '' when it is not an object). */
 const storedKey = (d: unknown) => (typeof d === 'object' && d !== null ? `${(d as Protocol).id}@${(d as Protocol).version}` : '');
 
-/** Validates stored definitions (storage is shared: never trusted) and keeps those that are valid and not known yet. */
-function rememberStored(definitions: readonly unknown[]): void {
+/**
+ * Validates stored definitions (storage is shared: never trusted) and keeps those that are valid and not known
+ * yet. The schema (lib/protocols/read.ts) is loaded only when there is one to check: a device with only the
+ * built-ins draws its first escalation without it.
+ */
+async function rememberStored(definitions: readonly unknown[]): Promise<void> {
   const known = new Set(knownDefinitions().map(protocolKey));
+  const unknown = definitions.filter((d) => !known.has(storedKey(d)));
+  if (!unknown.length) return;
+  const { parseProtocol } = await import('../protocols/read');
   const valid: Protocol[] = [];
-  for (const definition of definitions) {
-    if (known.has(storedKey(definition))) continue;
+  for (const definition of unknown) {
     try {
       valid.push(parseProtocol(definition));
     } catch (error) {
@@ -35,11 +39,19 @@ function rememberStored(definitions: readonly unknown[]): void {
   rememberDefinitions(valid);
 }
 
-async function readLibrary(library: ProtocolLibrary): Promise<void> {
-  rememberStored(library.definitions);
+let reading: Promise<void> = Promise.resolve();
+/** One reading at a time, in the order storage changed: an older library never lands after a newer one. */
+function readLibrary(library: ProtocolLibrary): Promise<void> {
+  const next = reading.then(() => applyLibrary(library));
+  reading = next.catch(() => undefined);
+  return next;
+}
+
+async function applyLibrary(library: ProtocolLibrary): Promise<void> {
+  await rememberStored(library.definitions);
   // A built-in version this code no longer has (the extension was updated): its kept copy, for the escalations that follow it.
   const inCode = new Set(builtInProtocols().map(protocolKey));
-  if (library.builtInsKept.some((key) => !inCode.has(key))) rememberStored(await BUILT_IN_ARCHIVE_ITEM.get());
+  if (library.builtInsKept.some((key) => !inCode.has(key))) await rememberStored(await BUILT_IN_ARCHIVE_ITEM.get());
   const byKey = new Map(knownDefinitions().map((p) => [protocolKey(p), p]));
   const current = (keys: string[]) => keys.flatMap((k) => (byKey.has(k) ? [byKey.get(k)!] : []));
   setProtocols('imported', current(library.imported));
@@ -78,6 +90,7 @@ const currentFor = (id: string) => protocolCatalogue().find((e) => e.protocol.id
 /** Imports a protocol file: validated, then kept and made current for its id. Refused (nothing changes) when invalid or in conflict. */
 export async function importProtocolFile(text: string): Promise<ImportResult> {
   await protocolsReady();
+  const { readProtocolFile } = await import('../protocols/read');
   const protocol = readProtocolFile(text);
   const conflict = definitionConflict(protocol);
   if (conflict) throw new Error(`${conflict.charAt(0).toUpperCase()}${conflict.slice(1)}.`);

@@ -1,8 +1,10 @@
 // Reading the settings in an extension context: managed storage (policy), the
-// user's own (extension storage), built-in; see lib/settings.ts for the order.
-import { resolveSettings, type ResolvedSettings, type SettingKey, type Settings } from '../settings';
-import { protocolsReady } from './protocols';
-import { TEST_MANAGED_ITEM, USER_SETTINGS_ITEM } from './storage';
+// user's own (extension storage), built-in; see lib/settings/resolve.ts for the order.
+// Checking them takes the schema library; the background does it whenever they change and keeps the result
+// (KEPT_SETTINGS_ITEM) with what it was made from, so a page made from the same inputs uses it as it is.
+import type { ResolvedSettings, SettingKey, Settings } from '../settings';
+import { keepDefinitions, protocolsReady } from './protocols';
+import { KEPT_SETTINGS_ITEM, PROTOCOL_LIBRARY_ITEM, TEST_MANAGED_ITEM, USER_SETTINGS_ITEM } from './storage';
 
 /** How long to wait for the browser's policy store before going on without it. */
 const MANAGED_READ_LIMIT_MS = 2_000;
@@ -23,10 +25,40 @@ async function managedSettings(): Promise<unknown> {
   return Object.keys(managed).length ? managed : undefined;
 }
 
-export async function loadSettings(): Promise<ResolvedSettings> {
+/** What the settings are resolved from: the policy, the worker's own, and the protocols imported (a setting may name one). */
+async function settingsInputs() {
+  const [managed, user, library] = await Promise.all([managedSettings(), USER_SETTINGS_ITEM.get(), PROTOCOL_LIBRARY_ITEM.get()]);
+  return { managed, user, from: JSON.stringify([managed ?? null, user ?? null, library.imported]) };
+}
+
+async function resolveFrom(inputs: { managed: unknown; user: unknown }): Promise<ResolvedSettings> {
+  const { resolveSettings } = await import('../settings/resolve');
+  return resolveSettings(inputs.managed, inputs.user);
+}
+
+/**
+ * Background only: the settings resolved here, the organisation's protocols kept in the library (where pages
+ * read them), then the result kept for the pages: a page that uses it finds every protocol it names.
+ */
+export async function resolveAndKeepSettings(): Promise<ResolvedSettings> {
   // The stored protocols first: a setting may name an imported one.
   await protocolsReady();
-  return resolveSettings(await managedSettings(), await USER_SETTINGS_ITEM.get());
+  const inputs = await settingsInputs();
+  const settings = await resolveFrom(inputs);
+  await keepDefinitions(settings.values.protocols);
+  await KEPT_SETTINGS_ITEM.set({ from: inputs.from, settings });
+  return settings;
+}
+
+/**
+ * The settings, for a page: those the background kept when they were resolved from what is stored now;
+ * otherwise (the background has not caught up with a change yet, or has not run since the browser started)
+ * resolved here.
+ */
+export async function loadSettings(): Promise<ResolvedSettings> {
+  await protocolsReady();
+  const [inputs, kept] = await Promise.all([settingsInputs(), KEPT_SETTINGS_ITEM.get()]);
+  return kept?.from === inputs.from ? kept.settings : resolveFrom(inputs);
 }
 
 export async function saveUserSetting<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {

@@ -5,6 +5,7 @@ import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import type { AdapterHealth } from '../hosts/health';
 import type { HostAdapter } from '../hosts/schema';
 import type { PanelPlacement, PanelSide } from '../messages/types';
+import type { ResolvedSettings } from '../settings';
 import type { TabReadings } from '../tab-readings';
 
 export interface StoredItem<T> {
@@ -107,6 +108,29 @@ export const LAUNCHER_ITEM = item<LauncherSettings>(
   'local:launcher',
   { placement: 'side-panel', chipShowsStatus: true },
   (v) => isRecord(v) && (v.placement === 'side-panel' || v.placement === 'in-page') && typeof v.chipShowsStatus === 'boolean',
+);
+
+/**
+ * The settings as the background last resolved them (lib/settings/resolve.ts), with what they were resolved
+ * from (`from`: lib/browser/settings.ts), so a page can use them without loading the schema library before its
+ * first paint. Session storage: the extension's pages and service worker only, and gone when the browser or the
+ * extension restarts (which resolves them again).
+ */
+export interface KeptSettings {
+  from: string;
+  settings: ResolvedSettings;
+}
+export const KEPT_SETTINGS_ITEM = item<KeptSettings | null>(
+  'session:resolvedSettings',
+  null,
+  (v) =>
+    v === null ||
+    (isRecord(v) &&
+      typeof v.from === 'string' &&
+      isRecord(v.settings) &&
+      isRecord(v.settings.values) &&
+      isRecord(v.settings.source) &&
+      Array.isArray(v.settings.warnings)),
 );
 
 /**

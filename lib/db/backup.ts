@@ -2,7 +2,8 @@
 // version. Import validates every record, merges by id, never overwrites what
 // this device has, and reports what it added, updated, skipped and rejected.
 import { z } from 'zod';
-import { acceptableProtocols, FIRST_VERSION, getProtocol, protocolKey, rememberDefinitions, type Protocol } from '../protocols';
+import { FIRST_VERSION, getProtocol, protocolKey, rememberDefinitions, type Protocol } from '../protocols';
+import { acceptableProtocols } from '../protocols/read';
 import { deriveEscalation } from '../records/derive';
 import { EscalationEventSchema, type EscalationEvent } from '../records/model';
 import type { EscalationDb } from './index';

@@ -2,11 +2,11 @@
 // deploys by policy, and every earlier version an escalation still follows. Which version is current
 // decides new escalations only: an escalation keeps the version it started under (`protocolOf`).
 import { BUILT_IN } from './built-in';
-import { parseProtocol, sameDefinition } from './read';
 import type { Protocol, Stage } from './schema';
 
+// Reading someone else's protocol (lib/protocols/read.ts) needs the schema library; the catalogue does not,
+// so a page that only draws escalations never loads it.
 export type { Protocol, Stage } from './schema';
-export { parseProtocol, protocolFileText, readProtocolFile, ProtocolError } from './read';
 
 /** Where a current protocol comes from; an organisation's beats the worker's, which beats the built-in. */
 export type ProtocolSource = 'built-in' | 'imported' | 'organisation';
@@ -55,26 +55,6 @@ export function definitionConflict(p: Protocol): string | null {
   return known && !sameDefinition(known, p)
     ? `version ${p.version} of “${p.id}” is already installed with different content: give the changed protocol a new version`
     : null;
-}
-
-/**
- * A list of protocols given as data (an organisation's policy, a backup): those that can be kept here (valid,
- * and no different definition under the same id and version), and why each other cannot.
- */
-export function acceptableProtocols(list: readonly unknown[]): { usable: Protocol[]; refused: { index: number; reason: string }[] } {
-  const usable: Protocol[] = [];
-  const refused: { index: number; reason: string }[] = [];
-  list.forEach((raw, index) => {
-    try {
-      const protocol = parseProtocol(raw);
-      const conflict = definitionConflict(protocol);
-      if (conflict) throw new Error(conflict);
-      usable.push(protocol);
-    } catch (error) {
-      refused.push({ index, reason: (error as Error).message });
-    }
-  });
-  return { usable, refused };
 }
 
 /** Keeps definitions escalations follow (stored copies, a backup's), whether or not they are current. */
@@ -159,4 +139,21 @@ export function getStage(protocol: Protocol, stageId: string): Stage {
     );
   }
   return stage;
+}
+
+/** The same content, whatever the key order: how two definitions with one id and version are compared. */
+export function sameDefinition(a: Protocol, b: Protocol): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (typeof value === 'object' && value !== null) {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
 }

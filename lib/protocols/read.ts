@@ -2,6 +2,7 @@
 // data. Refused, with the path and the rule, when it is not a protocol; never half-applied.
 import type { z } from 'zod';
 import { ProtocolSchema, type Protocol } from './schema';
+import { definitionConflict } from './index';
 
 /** Larger than any protocol needs (the largest built-in is about 40 kB as a file). */
 export const MAX_PROTOCOL_FILE_BYTES = 256 * 1024;
@@ -93,24 +94,27 @@ export function readProtocolFile(text: string): Protocol {
   return parseProtocol(data);
 }
 
-/** The same content, whatever the key order: how two definitions with one id and version are compared. */
-export function sameDefinition(a: Protocol, b: Protocol): boolean {
-  return canonicalJson(a) === canonicalJson(b);
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
-
 /** A protocol as a file: the format docs/protocol-format.md describes, every default written out. */
 export function protocolFileText(protocol: Protocol): string {
   return `${JSON.stringify(protocol, null, 2)}\n`;
+}
+
+/**
+ * A list of protocols given as data (an organisation's policy, a backup): those that can be kept here (valid,
+ * and no different definition under the same id and version), and why each other cannot.
+ */
+export function acceptableProtocols(list: readonly unknown[]): { usable: Protocol[]; refused: { index: number; reason: string }[] } {
+  const usable: Protocol[] = [];
+  const refused: { index: number; reason: string }[] = [];
+  list.forEach((raw, index) => {
+    try {
+      const protocol = parseProtocol(raw);
+      const conflict = definitionConflict(protocol);
+      if (conflict) throw new Error(conflict);
+      usable.push(protocol);
+    } catch (error) {
+      refused.push({ index, reason: (error as Error).message });
+    }
+  });
+  return { usable, refused };
 }

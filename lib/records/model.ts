@@ -2,6 +2,9 @@
 // escalation's current state is always derived from them (lib/records/derive.ts).
 import { z } from 'zod';
 import { ProtocolVersionSchema, StageIdSchema } from '../protocols/schema';
+import { DISAGREEMENT_KINDS, STAGE_ENTRY_REASONS, type StageEntryReason } from './kinds';
+
+export { DISAGREEMENT_KINDS, STAGE_ENTRY_REASONS } from './kinds';
 
 const Text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const Required = (max: number) => Text(max).min(1, 'is required');
@@ -9,19 +12,6 @@ export const InstantSchema = z.iso.datetime({ offset: true, message: 'must be an
 export const DaySchema = z.iso.date({ message: 'must be a date (YYYY-MM-DD)' });
 export const IdSchema = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'is not a valid id');
 
-/** The kinds of disagreement the seed protocols name. */
-export const DISAGREEMENT_KINDS = {
-  thresholds: 'Thresholds / levels of need',
-  'roles-and-responsibilities': 'Roles and responsibilities',
-  'action-or-inaction': 'Action or inaction',
-  'drift-or-delay': 'Drift or delay',
-  'service-provision': 'Service provision',
-  'information-sharing': 'Information sharing',
-  'child-protection-conference': 'A child protection conference',
-  'plan-implementation': "The plan's implementation",
-  'assessment-outcome': "An assessment's outcome",
-  other: 'Other',
-} as const;
 export const DisagreementKindSchema = z.enum(Object.keys(DISAGREEMENT_KINDS) as [keyof typeof DISAGREEMENT_KINDS]);
 
 export const PersonSchema = z.object({
@@ -47,14 +37,7 @@ export const FlagsSchema = z.object({
   lookedAfter: z.boolean(),
 });
 
-export const StageEntryReasonSchema = z.enum(['start', 'unresolved', 'no-response', 'immediate-risk']);
-export const STAGE_ENTRY_REASONS: Record<z.infer<typeof StageEntryReasonSchema>, string> = {
-  start: 'Escalation started',
-  unresolved: 'Not resolved at the previous stage',
-  'no-response': 'No response within the agreed timeframe',
-  'immediate-risk': 'Immediate risk to the child',
-};
-
+export const StageEntryReasonSchema = z.enum(Object.keys(STAGE_ENTRY_REASONS) as [StageEntryReason]);
 /** What the start form collects. */
 export const NewEscalationSchema = z.object({
   protocolId: z.string().min(1),

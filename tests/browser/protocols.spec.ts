@@ -4,7 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { escalate, fillStartForm, openPanel, type PanelSurface } from '../../demo/drive.mjs';
 import { fromLondonWallTime } from '../../lib/calendar';
-import { readProtocolFile, setProtocols } from '../../lib/protocols';
+import { setProtocols } from '../../lib/protocols';
+import { readProtocolFile } from '../../lib/protocols/read';
 import { scheduleEscalation } from '../../lib/schedule';
 import { timeLeft } from '../../lib/timer';
 import { formatDue } from '../../lib/format';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEscalation, getHistory, live, overdueEscalations, recordEvent } from '../../lib/escalations';
 import { InvalidInputError, TransitionError } from '../../lib/records/errors';
-import { getProtocol, listProtocols, parseProtocol, setProtocols } from '../../lib/protocols';
+import { getProtocol, listProtocols, setProtocols } from '../../lib/protocols';
+import { parseProtocol } from '../../lib/protocols/read';
 import { deriveEscalation } from '../../lib/records/derive';
 import { EVENT_TYPES } from '../../lib/records/model';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';

@@ -7,7 +7,7 @@ import { createEscalation, getHistory, recordEvent } from '../../lib/escalations
 import { ladderView } from '../../lib/ladder';
 import { getProtocol, getStage, listProtocols } from '../../lib/protocols';
 import { scheduleEscalation, setsNoTimescale } from '../../lib/schedule';
-import { resolveSettings } from '../../lib/settings';
+import { resolveSettings } from '../../lib/settings/resolve';
 import { factsFor, getTemplate, referenceLine, renderTemplate, templatesFor, toPlainText, toTsv, BLANK } from '../../lib/templates';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 

@@ -1,17 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import {
-  builtInProtocols,
-  getProtocol,
-  listProtocols,
-  parseProtocol,
-  protocolFileText,
-  readProtocolFile,
-  setProtocols,
-  ProtocolError,
-  type Protocol,
-} from '../../lib/protocols';
+import { builtInProtocols, getProtocol, listProtocols, setProtocols, type Protocol } from '../../lib/protocols';
+import { parseProtocol, protocolFileText, readProtocolFile, ProtocolError } from '../../lib/protocols/read';
 import { managedStorageSchema, protocolJsonSchema } from '../../lib/protocols/json-schema';
 import { SEEDS } from '../../lib/protocols/seeds';
 import { lintProtocol } from '../../lib/protocols/lint';

@@ -10,8 +10,8 @@ const at = { at: MON, by: 'Jo Patel' };
 async function freshDevice() {
   vi.resetModules();
   return {
-    protocols: await import('../../lib/protocols'),
-    settings: await import('../../lib/settings'),
+    protocols: { ...(await import('../../lib/protocols')), ...(await import('../../lib/protocols/read')) },
+    settings: { ...(await import('../../lib/settings')), ...(await import('../../lib/settings/resolve')) },
     escalations: await import('../../lib/escalations'),
     backup: await import('../../lib/db/backup'),
     versions: await import('../../lib/versions'),

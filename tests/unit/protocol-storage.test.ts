@@ -11,7 +11,7 @@ const version = (n: string) => GLEN_MORAY.replace('"version": "1"', `"version": 
 async function page() {
   vi.resetModules();
   const stored = await import('../../lib/browser/protocols');
-  const protocols = await import('../../lib/protocols');
+  const protocols = { ...(await import('../../lib/protocols')), ...(await import('../../lib/protocols/read')) };
   const storage = await import('../../lib/browser/storage');
   await stored.protocolsReady();
   return { ...stored, ...protocols, storage };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getProtocol, listProtocols, parseProtocol, type Protocol } from '../../lib/protocols';
+import { getProtocol, listProtocols, type Protocol } from '../../lib/protocols';
+import { parseProtocol } from '../../lib/protocols/read';
 import { normalise, seedsAvailable, seedText, SEEDS_DIR } from './seeds';
 
 describe('the five seed protocols', () => {

@@ -346,6 +346,10 @@ describe('bad input names the problem', () => {
         stages: [{ stageId: 'stage-1', enteredAt: '2026-13-01T00:00:00Z' }],
       }),
     ).toThrow(/stages\.0\.enteredAt/);
+    // A day that does not exist, and a time with no offset (which London time would it be?).
+    expect(() => scheduleEscalation({ protocolId: 'halton', concernRaisedAt: '2026-02-30T10:00:00Z' })).toThrow(/concernRaisedAt/);
+    expect(() => scheduleEscalation({ protocolId: 'halton', concernRaisedAt: '2026-11-23T10:00:00' })).toThrow(/concernRaisedAt/);
+    expect(scheduleEscalation({ protocolId: 'halton', concernRaisedAt: '2026-11-23T10:00:00.123+01:00' }).stages.length).toBeGreaterThan(0);
   });
   it('stages out of order, or entered twice', () => {
     expect(() =>

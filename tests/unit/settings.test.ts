@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { BUILT_IN_SETTINGS, isLocked, resolveSettings } from '../../lib/settings';
+import { BUILT_IN_SETTINGS, isLocked } from '../../lib/settings';
+import { resolveSettings } from '../../lib/settings/resolve';
 
 describe('settings resolve managed > user > built-in', () => {
   it('uses built-in values when nothing is set', () => {

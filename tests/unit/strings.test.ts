@@ -4,7 +4,8 @@ import english from '../../public/_locales/en/messages.json';
 import { t, useTranslations } from '../../lib/strings';
 
 describe('words by key', () => {
-  afterEach(() => useTranslations(() => ''));
+  const inEnglish = (key: keyof typeof english) => english[key].message;
+  afterEach(() => useTranslations(() => '', inEnglish));
 
   it('the English file is a valid browser i18n file (names the browser accepts, no clashes, no stray $)', () => {
     const keys = Object.keys(english);
@@ -19,5 +20,13 @@ describe('words by key', () => {
     expect(t('startTitle')).toBe('Dechrau uwchgyfeirio');
     expect(t('trackHere', { reference: 'ESC-7K3F9Q' })).toBe('Dilyn ESC-7K3F9Q yma');
     expect(t('noEscalation')).toBe('No escalation for this child yet.');
+  });
+
+  it('with no words anywhere (a key missing from every file), the key itself shows, never a blank', () => {
+    useTranslations(
+      () => '',
+      () => '',
+    );
+    expect(t('startTitle')).toBe('startTitle');
   });
 });

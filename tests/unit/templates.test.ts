@@ -13,6 +13,8 @@ import {
   toPlainText,
   toTsv,
 } from '../../lib/templates';
+import { TEMPLATES } from '../../lib/templates/catalogue';
+import { TemplateSchema } from '../../lib/templates/schema';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 
 const NOW = new Date('2026-11-27T12:00:00Z');
@@ -60,6 +62,10 @@ async function walked(protocolId: string, overrides = {}) {
 }
 
 describe('every template for every protocol', () => {
+  it('the built-in templates are used as written: the schema reads each exactly as it is', () => {
+    for (const template of TEMPLATES) expect(TemplateSchema.parse(template)).toEqual(template);
+  });
+
   for (const protocol of listProtocols()) {
     for (const template of templatesFor(protocol.id)) {
       it(`${protocol.id}: ${template.id} renders with no undefined, null or [object Object]`, async () => {

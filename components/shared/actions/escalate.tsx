@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { nextStage } from '../../../lib/ladder';
 import { getProtocol } from '../../../lib/protocols';
-import { STAGE_ENTRY_REASONS } from '../../../lib/records/model';
+import { STAGE_ENTRY_REASONS } from '../../../lib/records/kinds';
 import { needsTimeframe, offersTimeframe } from '../../../lib/start-form';
 import { t } from '../../../lib/strings';
 import { Field } from '../Field';

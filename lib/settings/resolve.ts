@@ -2,10 +2,14 @@
 // Chrome/Edge enterprise policy or Firefox's 3rdparty policy) > chosen by the
 // user > built in. A managed value that fails validation is ignored with a
 // warning, never a crash, and never silently replaced by a weaker one.
+// The background resolves them whenever they change and keeps the result for the pages
+// (lib/browser/settings.ts), so a page loads this module (and the schema library) only when it must.
 import { z } from 'zod';
-import { ContactSchema } from './protocols/schema';
-import { HostAdapterSchema } from './hosts/schema';
-import { acceptableProtocols, listProtocols, setProtocols, type Protocol } from './protocols';
+import { ContactSchema } from '../protocols/schema';
+import { HostAdapterSchema } from '../hosts/schema';
+import { listProtocols, setProtocols, type Protocol } from '../protocols';
+import { acceptableProtocols } from '../protocols/read';
+import { builtInResolution, protocolsAllowed, type ResolvedSettings, type SettingKey, type SettingSource, type Settings } from '.';
 
 const protocolIds = () => listProtocols().map((p) => p.id);
 const ProtocolId = z.string().refine((id) => protocolIds().includes(id), {
@@ -31,39 +35,6 @@ export const SETTING_SCHEMAS = {
   chipShowsStatus: z.boolean(),
 } as const;
 
-export type SettingKey = keyof typeof SETTING_SCHEMAS;
-export type Settings = Omit<{ [K in SettingKey]: z.output<(typeof SETTING_SCHEMAS)[K]> }, 'protocols'> & {
-  /** The organisation's valid protocols (policy key `protocols`); a worker's own are imported on the options page. */
-  protocols: Protocol[];
-};
-export type SettingSource = 'organisation' | 'you' | 'built-in';
-
-export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
-
-export const BUILT_IN_SETTINGS: Settings = {
-  protocols: [],
-  defaultProtocol: 'pan-cheshire',
-  allowedProtocols: ['pan-cheshire', 'halton', 'enfield', 'pan-sussex', 'herefordshire'],
-  caseSystemOrigins: [],
-  adapters: [],
-  closureDays: {},
-  retentionMonths: 12,
-  contacts: [],
-  reminders: false,
-  quietOutsideWorkingHours: false,
-  // The browser's own side panel: laid out beside the record by the browser, never over it.
-  panelPlacement: 'side-panel',
-  // The record page's chip shows the stage and time left (drawn inside the extension's frame, unreadable to the page).
-  chipShowsStatus: true,
-};
-
-export interface ResolvedSettings {
-  values: Settings;
-  source: Record<SettingKey, SettingSource>;
-  /** Plain-English warnings about managed or stored values that were ignored. */
-  warnings: string[];
-}
-
 function issueText(error: z.ZodError): string {
   const issue = error.issues[0]!;
   return `${issue.path.length ? `${issue.path.join('.')}: ` : ''}${issue.message}`;
@@ -73,9 +44,8 @@ function issueText(error: z.ZodError): string {
 const RENAMED: Record<string, SettingKey> = { extraNonWorkingDays: 'closureDays' };
 
 export function resolveSettings(managed: unknown, user: unknown): ResolvedSettings {
-  const values = structuredClone(BUILT_IN_SETTINGS) as Record<SettingKey, unknown>;
-  const source = Object.fromEntries(SETTING_KEYS.map((k) => [k, 'built-in'])) as Record<SettingKey, SettingSource>;
-  const warnings: string[] = [];
+  const { values: builtIn, source, warnings } = builtInResolution();
+  const values = builtIn as Record<SettingKey, unknown>;
   // An organisation that deploys no protocols (any more) makes none of its own current.
   if (typeof managed !== 'object' || managed === null || !('protocols' in managed)) setProtocols('organisation', []);
   const layers: [SettingSource, unknown][] = [
@@ -135,17 +105,4 @@ function organisationProtocols(list: readonly unknown[], warnings: string[]): Pr
   }
   setProtocols('organisation', usable);
   return usable;
-}
-
-/**
- * The protocols a new escalation may follow: the list someone set, or, when nobody set one, every protocol this
- * device has now (the five built in and any imported since the settings were read).
- */
-export function protocolsAllowed(resolved: ResolvedSettings): string[] {
-  return resolved.source.allowedProtocols === 'built-in' ? listProtocols().map((p) => p.id) : resolved.values.allowedProtocols;
-}
-
-/** Whether the user may change a setting (not when the organisation set it). */
-export function isLocked(resolved: ResolvedSettings, key: SettingKey): boolean {
-  return resolved.source[key] === 'organisation';
 }

@@ -1,0 +1,87 @@
+// The settings as pages read them (lib/browser/settings.ts), through WXT's fake browser: the background resolves
+// them and keeps the result; a page uses it only when it was made from what is stored now.
+import { readFileSync } from 'node:fs';
+import { fakeBrowser } from 'wxt/testing';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+
+const GLEN_MORAY = JSON.parse(readFileSync(new URL('../fixtures/protocols/glen-moray.json', import.meta.url), 'utf8'));
+
+/** A context as it starts (fresh modules, the same storage), counting how often it checks the settings itself. */
+async function context() {
+  vi.resetModules();
+  const resolve = await vi.importActual<typeof import('../../lib/settings/resolve')>('../../lib/settings/resolve');
+  const checked = vi.fn(resolve.resolveSettings);
+  vi.doMock('../../lib/settings/resolve', () => ({ ...resolve, resolveSettings: checked }));
+  const settings = await import('../../lib/browser/settings');
+  const storage = await import('../../lib/browser/storage');
+  const protocols = await import('../../lib/protocols');
+  return { ...settings, storage, protocols, checked };
+}
+
+beforeEach(() => {
+  fakeBrowser.reset();
+  vi.doUnmock('../../lib/settings/resolve');
+});
+
+describe('settings kept by the background', () => {
+  it('a page uses what the background resolved from the same policy and choices, without checking them again', async () => {
+    const setup = await context();
+    await setup.storage.TEST_MANAGED_ITEM.set({ closureDays: { '2026-12-24': 'Council closure day' }, retentionMonths: 24 });
+    await setup.storage.USER_SETTINGS_ITEM.set({ reminders: true });
+    const background = await context();
+    const resolved = await background.resolveAndKeepSettings();
+    expect(background.checked).toHaveBeenCalledTimes(1);
+
+    const page = await context();
+    const read = await page.loadSettings();
+    expect(page.checked).not.toHaveBeenCalled();
+    expect(read).toEqual(resolved);
+    expect(read.values.closureDays).toEqual({ '2026-12-24': 'Council closure day' });
+    expect(read.source).toMatchObject({ retentionMonths: 'organisation', reminders: 'you', defaultProtocol: 'built-in' });
+  });
+
+  it('a choice saved since the background resolved them is not lost: the page checks the settings itself', async () => {
+    const background = await context();
+    await background.resolveAndKeepSettings();
+    await background.saveUserSetting('retentionMonths', 36);
+
+    const page = await context();
+    const read = await page.loadSettings();
+    expect(page.checked).toHaveBeenCalledTimes(1);
+    expect(read.values.retentionMonths).toBe(36);
+    expect(read.source.retentionMonths).toBe('you');
+  });
+
+  it('a policy changed since then is applied, warnings and all', async () => {
+    const background = await context();
+    await background.resolveAndKeepSettings();
+    await background.storage.TEST_MANAGED_ITEM.set({ retentionMonths: 'forever' });
+
+    const page = await context();
+    const read = await page.loadSettings();
+    expect(page.checked).toHaveBeenCalledTimes(1);
+    expect(read.values.retentionMonths).toBe(12);
+    expect(read.warnings).toEqual([expect.stringMatching(/^Your organisation’s setting “retentionMonths” is not valid/)]);
+  });
+
+  it('an organisation’s protocol is in the library before the settings naming it are kept, so the page finds it', async () => {
+    const setup = await context();
+    await setup.storage.TEST_MANAGED_ITEM.set({ protocols: [GLEN_MORAY], defaultProtocol: 'glen-moray' });
+    const background = await context();
+    await background.resolveAndKeepSettings();
+
+    const page = await context();
+    const read = await page.loadSettings();
+    expect(page.checked).not.toHaveBeenCalled();
+    expect(read.values.defaultProtocol).toBe('glen-moray');
+    expect(page.protocols.getProtocol('glen-moray').title).toBe(GLEN_MORAY.title);
+  });
+
+  it('kept settings in the wrong shape are not used', async () => {
+    const setup = await context();
+    await fakeBrowser.storage.session.set({ resolvedSettings: { from: '[null,{},[]]', settings: { values: 'nonsense' } } });
+    const read = await setup.loadSettings();
+    expect(setup.checked).toHaveBeenCalledTimes(1);
+    expect(read.values.defaultProtocol).toBe('pan-cheshire');
+  });
+});
