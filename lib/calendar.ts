@@ -1,7 +1,7 @@
 // Working days in a UK nation (England and Wales unless a protocol names Scotland or Northern Ireland),
 // counted on Europe/London calendar dates whatever the machine's own time zone. A "day" is always a
 // 'YYYY-MM-DD' string.
-import { BANK_HOLIDAYS_BY_NATION, BANK_HOLIDAY_YEARS, type Nation } from './bank-holidays';
+import { bankHolidaysOf, BANK_HOLIDAY_YEARS, NATIONS, type Nation } from './bank-holidays';
 
 export type { Nation } from './bank-holidays';
 
@@ -79,6 +79,10 @@ export interface Calendar {
   workingDaysBetween(from: string, to: string): number;
 }
 
+function noCalendar(nation: string): never {
+  throw new Error(`No calendar for ${JSON.stringify(nation)}; the calendars are ${NATIONS.join(', ')}`);
+}
+
 /**
  * A calendar of Monday to Friday less a nation's bank holidays (England and Wales unless the protocol
  * names another), plus any extra non-working days an organisation configures (closure days), given as
@@ -86,9 +90,7 @@ export interface Calendar {
  */
 export function createCalendar(closureDays: Readonly<Record<string, string>> = {}, nation: Nation = 'england-and-wales'): Calendar {
   for (const day of Object.keys(closureDays)) dayToUtc(day);
-  const bankHolidays = BANK_HOLIDAYS_BY_NATION[nation];
-  if (!bankHolidays)
-    throw new Error(`No calendar for ${JSON.stringify(nation)}; the calendars are ${Object.keys(BANK_HOLIDAYS_BY_NATION).join(', ')}`);
+  const bankHolidays = bankHolidaysOf(nation) ?? noCalendar(nation);
 
   function nonWorkingReason(day: string): NonWorkingReason | null {
     const weekday = new Date(dayToUtc(day)).getUTCDay();

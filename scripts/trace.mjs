@@ -67,6 +67,7 @@ export async function traceFirstPaint(context, open, readyMark) {
   await cdp.send('Tracing.end');
   await complete;
   await page.close();
+  if (process.env.TRACE_FILE) (await import('node:fs')).writeFileSync(`${process.env.TRACE_FILE}-${Date.now()}.json`, JSON.stringify(events));
   return summarise(events, readyMark);
 }
 

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { recordsClient, type Records, type RecordsQuery } from '../../lib/browser/records-bridge';
 
-/** The database directly, its code (Dexie) fetched as soon as this module runs, alongside the rest of the page. */
+/** The database directly, its code (Dexie) fetched from now on, alongside the rest of the page. */
 function direct(): Records {
   const loading = import('../../lib/browser/records-direct').then((m) => m.directRecords());
   return {
@@ -20,12 +20,25 @@ function direct(): Records {
   };
 }
 
+let chosen: Records | undefined;
+
 /**
- * This page's records: the database directly, except in the panel framed inside a record page (a
- * third-party context, where the browser may refuse IndexedDB), which goes through the background and so
- * never loads the database code.
+ * For pages that read many records at once (the dashboard): the database opened by the page itself. Called by
+ * the page's entry before anything is drawn; its code (Dexie, the record schemas) is fetched from then on.
  */
-export const records = window.top === window ? direct() : recordsClient();
+export function openRecordsHere(): void {
+  chosen ??= direct();
+}
+
+/**
+ * This page's records. The panels (side panel and in-page) go through the background, which has the database
+ * open already: the page never loads the database code or the record schemas before its first paint, and the
+ * panel framed in a record page (a third-party context, where the browser may refuse IndexedDB) needs it anyway.
+ */
+export const records: Records = {
+  subscribe: (query, onValue, onError) => (chosen ??= recordsClient()).subscribe(query, onValue, onError),
+  command: (command) => (chosen ??= recordsClient()).command(command),
+};
 
 /** The latest result of a live records query; `answered` tells "not found" (undefined) from "still loading". */
 export function useRecords<T>(query: RecordsQuery | null): { value: T | undefined; error: Error | undefined; answered: boolean } {

@@ -4,8 +4,10 @@ import { render } from 'preact';
 import { protocolsReady } from '../../lib/browser/protocols';
 import { Dashboard } from '../../components/dashboard/Dashboard';
 import { database } from '../../lib/browser/database';
+import { openRecordsHere } from '../../components/shared/useRecords';
 
-// Open the records while the page draws.
+// The dashboard reads thousands of records: it opens the database itself, while the page draws.
+openRecordsHere();
 void database().catch(() => undefined);
 
 // Escalations are drawn with the protocol version each follows: the stored protocols are read first.
