@@ -7,6 +7,7 @@
 //   npm run bench -- --runs 15    more runs
 //   npm run bench -- --smoke      one run, small data: `npm test` runs this so the bench cannot rot
 //   npm run bench -- --only panel,dashboard   some parts only (host, detection, panel, popup, dashboard, queries, schedules, bundle)
+//   TRACE_FILE=/tmp/trace npm run bench -- --only panel   also writes each page trace's raw events (/tmp/trace-<ms>.json)
 //
 // The production build is used as shipped, except that its manifest is granted
 // the demo's origin (http://localhost/*), as a worker granting their case-record
