@@ -75,9 +75,10 @@ function summarise(events, readyMark) {
   const mark = events.find((e) => e.name === readyMark && e.cat.includes('blink.user_timing'));
   if (!mark) throw new Error(`The trace has no ${readyMark} mark`);
   const onThread = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid);
-  // From the page's navigation start on its main thread to the mark.
-  const navigation = onThread.find((e) => e.name === 'navigationStart');
-  if (!navigation) throw new Error('The trace has no navigationStart on the page’s main thread');
+  // From this page's own navigation start (the one the mark names) on its main thread, to the mark. Other pages
+  // of the extension may share that thread (a chip framed in an open record page): their work counts too.
+  const navigation = onThread.find((e) => e.name === 'navigationStart' && e.args?.data?.navigationId === mark.args?.data?.navigationId);
+  if (!navigation) throw new Error('The trace has no navigationStart for the page’s navigation');
   const [start, end] = [navigation.ts, mark.ts];
   const spans = onThread
     .filter((e) => e.ph === 'X' && e.dur !== undefined && e.ts + e.dur > start && e.ts < end)

@@ -76,7 +76,7 @@ export const USER_ADAPTERS_ITEM = item<HostAdapter[]>('local:userAdapters', [], 
 /** The organisation's adapters, validated by the background from policy and kept here for the record-page script. */
 export const MANAGED_ADAPTERS_ITEM = item<HostAdapter[]>('local:managedAdapters', [], isAdapterList);
 
-/** The worker's own settings (validated with the policy's by lib/settings.ts resolveSettings). */
+/** The worker’s own settings (validated with the policy’s by lib/settings/resolve.ts resolveSettings). */
 export const USER_SETTINGS_ITEM = item<Record<string, unknown>>('local:userSettings', {}, isRecord);
 
 /** Test and development builds only: stands in for an enterprise policy in the browser tests. */
