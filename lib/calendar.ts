@@ -1,7 +1,7 @@
 // Working days in a UK nation (England and Wales unless a protocol names Scotland or Northern Ireland),
 // counted on Europe/London calendar dates whatever the machine's own time zone. A "day" is always a
 // 'YYYY-MM-DD' string.
-import { bankHolidaysOf, BANK_HOLIDAY_YEARS, NATIONS, type Nation } from './bank-holidays';
+import { BANK_HOLIDAY_DAYS_BY_NAME, BANK_HOLIDAY_YEARS, NATIONS, type Nation } from './bank-holidays';
 
 export type { Nation } from './bank-holidays';
 
@@ -77,6 +77,19 @@ export interface Calendar {
   nonWorkingReason(day: string): NonWorkingReason | null;
   /** Working days after `from` up to and including `to` (negative when `to` is earlier). */
   workingDaysBetween(from: string, to: string): number;
+}
+
+const tables = new Map<Nation, Readonly<Record<string, string>>>();
+
+/** A nation's bank holidays, day → name (undefined for a nation there is no table for). */
+export function bankHolidaysOf(nation: Nation): Readonly<Record<string, string>> | undefined {
+  if (!Object.hasOwn(BANK_HOLIDAY_DAYS_BY_NAME, nation)) return undefined;
+  if (!tables.has(nation)) {
+    const byDay: Record<string, string> = {};
+    for (const [name, days] of Object.entries(BANK_HOLIDAY_DAYS_BY_NAME[nation])) for (const day of days.split(' ')) byDay[day] = name;
+    tables.set(nation, Object.fromEntries(Object.entries(byDay).sort(([a], [b]) => (a < b ? -1 : 1))));
+  }
+  return tables.get(nation);
 }
 
 function noCalendar(nation: string): never {

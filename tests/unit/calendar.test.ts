@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bankHolidaysOf,
   addWorkingDays,
   createCalendar,
   endOfLondonDay,
@@ -8,7 +9,7 @@ import {
   nonWorkingReason,
   workingDaysBetween,
 } from '../../lib/calendar';
-import { bankHolidaysOf, NATIONS } from '../../lib/bank-holidays';
+import { NATIONS } from '../../lib/bank-holidays';
 // The generator's own source of truth: the maintained date-holidays package.
 import { bankHolidaysFromLibrary } from '../../scripts/bank-holidays-source.mjs';
 
