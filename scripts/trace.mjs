@@ -44,7 +44,7 @@ const KINDS = {
   'garbage collection': ['MinorGC', 'MajorGC', 'V8.GC_SCAVENGER', 'V8.GC_MARK_COMPACTOR', 'BlinkGC.AtomicPhase'],
 };
 const KIND_OF = new Map(Object.entries(KINDS).flatMap(([kind, names]) => names.map((n) => [n, kind])));
-const OTHER = 'other main-thread tasks (not broken down by the trace: the browser’s extension messaging among them)';
+const OTHER = 'other main-thread tasks (the trace does not break them down)';
 
 /**
  * Opens a page (`open(page)` navigates it) with tracing on, waits until `ready(page)` resolves to the mark that
@@ -67,7 +67,8 @@ export async function traceFirstPaint(context, open, readyMark) {
   await cdp.send('Tracing.end');
   await complete;
   await page.close();
-  if (process.env.TRACE_FILE) (await import('node:fs')).writeFileSync(`${process.env.TRACE_FILE}-${Date.now()}.json`, JSON.stringify(events));
+  if (process.env.TRACE_FILE)
+    (await import('node:fs')).writeFileSync(`${process.env.TRACE_FILE}-${Date.now()}.json`, JSON.stringify(events));
   return summarise(events, readyMark);
 }
 
