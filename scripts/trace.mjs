@@ -64,22 +64,24 @@ export async function traceFirstPaint(context, open, readyMark) {
   });
   await open(page);
   await page.waitForFunction((mark) => performance.getEntriesByName(mark).length > 0, readyMark, { timeout: 20_000 });
+  const url = page.url();
   await cdp.send('Tracing.end');
   await complete;
   await page.close();
   if (process.env.TRACE_FILE)
     (await import('node:fs')).writeFileSync(`${process.env.TRACE_FILE}-${Date.now()}.json`, JSON.stringify(events));
-  return summarise(events, readyMark);
+  return summarise(events, url, readyMark);
 }
 
-function summarise(events, readyMark) {
-  const mark = events.find((e) => e.name === readyMark && e.cat.includes('blink.user_timing'));
-  if (!mark) throw new Error(`The trace has no ${readyMark} mark`);
-  const onThread = events.filter((e) => e.pid === mark.pid && e.tid === mark.tid);
-  // From this page's own navigation start (the one the mark names) on its main thread, to the mark. Other pages
-  // of the extension may share that thread (a chip framed in an open record page): their work counts too.
-  const navigation = onThread.find((e) => e.name === 'navigationStart' && e.args?.data?.navigationId === mark.args?.data?.navigationId);
-  if (!navigation) throw new Error('The trace has no navigationStart for the page’s navigation');
+function summarise(events, url, readyMark) {
+  // This page's navigation (the renderer also holds the extension's other pages), then its first mark after it.
+  const navigation = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL === url);
+  if (!navigation) throw new Error(`The trace has no navigation to ${url}`);
+  const onThread = events.filter((e) => e.pid === navigation.pid && e.tid === navigation.tid);
+  const mark = onThread.find((e) => e.name === readyMark && e.cat.includes('blink.user_timing') && e.ts >= navigation.ts);
+  if (!mark) throw new Error(`The trace has no ${readyMark} mark after the page's navigation`);
+  // From the navigation to the mark on the page's main thread. Other pages of the extension may share that
+  // thread (a chip framed in an open record page): their work counts too.
   const [start, end] = [navigation.ts, mark.ts];
   const spans = onThread
     .filter((e) => e.ph === 'X' && e.dur !== undefined && e.ts + e.dur > start && e.ts < end)

@@ -155,7 +155,17 @@ export function EscalationList({ db, params }: { db: EscalationDb; params: URLSe
   const windows = dueWindows(now.value);
   // An index picks out the rows first (overdue, a status, a protocol); the rest is filtered here.
   const narrowing = indexedNarrowing(filter, windows);
-  const rows = useLive(() => liveQuery(() => dashboardRows(db, narrowing)), [db, JSON.stringify(narrowing)]);
+  const key = params.toString();
+  // When the filter allows, the first screenful is drawn straight from the index, and every row is read only
+  // once it is on screen: reading thousands of rows at the same time (each copied on this page's thread) would
+  // hold up the first screen's answer.
+  const plan = firstScreenFromIndex(filter, windows);
+  const [firstScreenDrawn, setFirstScreenDrawn] = useState<string | null>(null);
+  const readEveryRow = !plan || firstScreenDrawn === key;
+  const rows = useLive(
+    () => (readEveryRow ? liveQuery(() => dashboardRows(db, narrowing)) : null),
+    [db, JSON.stringify(narrowing), readEveryRow],
+  );
   const full = useMemo(
     () =>
       rows.value
@@ -165,19 +175,27 @@ export function EscalationList({ db, params }: { db: EscalationDb; params: URLSe
             filter.order,
           )
         : null,
-    [rows.value, params.toString(), windows.now],
+    [rows.value, key, windows.now],
   );
-  // Until every row is read, draw the first screenful straight from the index when the filter allows.
   const [early, setEarly] = useState<{ key: string; rows: Escalation[]; total: number } | null>(null);
   useEffect(() => {
-    const plan = firstScreenFromIndex(filter, windows);
     if (!plan) return;
-    const key = params.toString();
-    void Promise.all([firstRowsByDue(db, plan.rows, EARLY_ROWS), countRows(db, plan.count)]).then(([rows, total]) =>
-      setEarly({ key, rows, total }),
+    void Promise.all([firstRowsByDue(db, plan.rows, EARLY_ROWS), countRows(db, plan.count)]).then(
+      ([rows, total]) => setEarly({ key, rows, total }),
+      () => setFirstScreenDrawn(key), // read every row instead, and show its error if it has one
     );
-  }, [db, params.toString()]);
-  const fromIndex = !full && early?.key === params.toString() ? early : null;
+  }, [db, key]);
+  const fromIndex = !full && early?.key === key ? early : null;
+  // Once the first screenful is painted (the frame after it is drawn), every row is read.
+  useEffect(() => {
+    if (!fromIndex || firstScreenDrawn === key) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setFirstScreenDrawn(key))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [fromIndex, key]);
   const shown = full ?? fromIndex?.rows ?? null;
   const total = full ? full.length : (fromIndex?.total ?? 0);
   const calendars = useMemo(() => calendarsByNation(settings.value.values.closureDays), [settings.value]);
