@@ -675,7 +675,8 @@ if (part('bundle')) {
   record('Bundle (gzip)', 'content script (content-scripts/content.js)', [gz('content-scripts/content.js')], 'kB', BUDGETS.contentGzipKb);
   record('Bundle (gzip)', 'background (background.js)', [gz('background.js')], 'kB');
   /** The files a file names (its static imports are in the page's HTML; its dynamic ones are named in its text). */
-  const named = (file) => [...readFileSync(join(PROD_DIR, file), 'utf8').matchAll(/(?:chunks|assets)\/[\w.-]+\.(?:js|css)/g)].map((m) => m[0]);
+  const named = (file) =>
+    [...readFileSync(join(PROD_DIR, file), 'utf8').matchAll(/(?:chunks|assets)\/[\w.-]+\.(?:js|css)/g)].map((m) => m[0]);
   for (const html of readdirSync(PROD_DIR).filter((f) => f.endsWith('.html'))) {
     const text = readFileSync(join(PROD_DIR, html), 'utf8');
     const first = [...text.matchAll(/(?:src|href)="\/?([^"]+\.(?:js|css))"/g)].map((m) => m[1]);
@@ -688,7 +689,13 @@ if (part('bundle')) {
       }
     }
     const sum = (files) => files.reduce((total, f) => total + gz(f), 0);
-    record('Bundle (gzip)', `${html}: first load (its HTML, scripts and styles)`, [gz(html) + sum(first)], 'kB', BUDGETS.firstLoadGzipKb[html]);
+    record(
+      'Bundle (gzip)',
+      `${html}: first load (its HTML, scripts and styles)`,
+      [gz(html) + sum(first)],
+      'kB',
+      BUDGETS.firstLoadGzipKb[html],
+    );
     if (lazy.size) record('Bundle (gzip)', `${html}: loaded later, when needed (${lazy.size} files)`, [sum([...lazy])], 'kB');
   }
 }
