@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { KeptSettings } from '../../lib/browser/storage';
 
 const GLEN_MORAY = JSON.parse(readFileSync(new URL('../fixtures/protocols/glen-moray.json', import.meta.url), 'utf8'));
 
@@ -79,7 +80,9 @@ describe('settings kept by the background', () => {
 
   it('kept settings in the wrong shape are not used', async () => {
     const setup = await context();
-    await fakeBrowser.storage.session.set({ resolvedSettings: { from: '[null,{},[]]', settings: { values: 'nonsense' } } });
+    // Made from what is stored now (nothing), but not settings at all.
+    const malformed = { from: '[null,{},[]]', settings: { values: 'nonsense' } };
+    await setup.storage.KEPT_SETTINGS_ITEM.set(malformed as unknown as KeptSettings);
     const read = await setup.loadSettings();
     expect(setup.checked).toHaveBeenCalledTimes(1);
     expect(read.values.defaultProtocol).toBe('pan-cheshire');
