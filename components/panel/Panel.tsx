@@ -172,12 +172,20 @@ function ChildSection({ surface }: { surface: Surface }) {
 }
 
 /**
- * The panel, on either surface: the browser's side panel (`bound`: the tab or window its address fixes, if any),
- * or framed in the record page (`in-page`), which has its own Move and Close.
+ * Starts following the tab whose child the panel shows: the in-page panel's own tab, or for the side panel the
+ * active tab of its window (`bound`: the tab or window its address fixes, if any). Called by the page's entry as
+ * it starts, so the question to the background goes out while the rest of the page is still loading.
  */
-export function Panel({ surface, bound }: { surface: Surface; bound?: { tabId?: number; windowId?: number } }) {
+export function followTab(surface: Surface, bound?: { tabId?: number; windowId?: number }): void {
+  void (surface === 'in-page' ? followOwnTab() : followActiveTab(bound));
+}
+
+/**
+ * The panel, on either surface: the browser's side panel, or framed in the record page (`in-page`), which has
+ * its own Move and Close. Its entry calls `followTab` first.
+ */
+export function Panel({ surface }: { surface: Surface }) {
   useEffect(() => {
-    void (surface === 'in-page' ? followOwnTab() : followActiveTab(bound));
     followSettings();
     followWorker();
     if (surface !== 'in-page') return;

@@ -5,8 +5,18 @@ import { builtInResolution, type ResolvedSettings } from '../../lib/settings';
 /** The resolved settings (organisation > you > built-in), kept current. */
 export const settings = signal<ResolvedSettings>(builtInResolution());
 
-export function followSettings(): void {
-  const load = () => void loadSettings().then((s) => (settings.value = s));
-  load();
-  onSettingsChanged(load);
+let firstRead: Promise<void> | undefined;
+
+/**
+ * Reads the settings and keeps them current (once per page, however often it is called). Resolves once they are
+ * first read: a page draws deadlines only then, since the organisation's closure days move them.
+ */
+export function followSettings(): Promise<void> {
+  if (!firstRead) {
+    const load = () => loadSettings().then((s) => void (settings.value = s));
+    // Settings that cannot be read at all leave the built-in ones (the options page says why).
+    firstRead = load().catch(() => undefined);
+    onSettingsChanged(() => void load().catch(() => undefined));
+  }
+  return firstRead;
 }

@@ -2,6 +2,7 @@
 import '../../lib/browser/language';
 import { render } from 'preact';
 import { protocolsReady } from '../../lib/browser/protocols';
+import { followSettings } from '../../components/shared/settings';
 import { Dashboard } from '../../components/dashboard/Dashboard';
 import { database } from '../../lib/browser/database';
 import { openRecordsHere } from '../../components/shared/useRecords';
@@ -10,5 +11,6 @@ import { openRecordsHere } from '../../components/shared/useRecords';
 openRecordsHere();
 void database().catch(() => undefined);
 
-// Escalations are drawn with the protocol version each follows: the stored protocols are read first.
-void protocolsReady().then(() => render(<Dashboard />, document.getElementById('app')!));
+// Escalations are drawn with the protocol version each follows and the organisation's closure days: the stored
+// protocols and the settings are read first.
+void Promise.all([protocolsReady(), followSettings()]).then(() => render(<Dashboard />, document.getElementById('app')!));

@@ -5,14 +5,16 @@
 import '../../lib/browser/language';
 import { render } from 'preact';
 import { protocolsReady } from '../../lib/browser/protocols';
-import { Panel } from '../../components/panel/Panel';
+import { followSettings } from '../../components/shared/settings';
+import { followTab, Panel } from '../../components/panel/Panel';
 
 const params = new URLSearchParams(location.search);
 const id = (name: string) => (/^\d{1,10}$/.test(params.get(name) ?? '') ? Number(params.get(name)) : undefined);
 
 // Where the first paint's time goes (npm run bench): every module loaded and evaluated by here.
 performance.mark('panel-script');
-// Escalations are drawn with the protocol version each follows: the stored protocols are read first.
-void protocolsReady().then(() =>
-  render(<Panel surface="side-panel" bound={{ tabId: id('tab'), windowId: id('window') }} />, document.getElementById('app')!),
-);
+// Which child: asked now, while the stored protocols and the settings are read.
+followTab('side-panel', { tabId: id('tab'), windowId: id('window') });
+// Escalations are drawn with the protocol version each follows and the organisation's closure days: the stored
+// protocols and the settings are read first.
+void Promise.all([protocolsReady(), followSettings()]).then(() => render(<Panel surface="side-panel" />, document.getElementById('app')!));

@@ -9,12 +9,16 @@ import { KEPT_SETTINGS_ITEM, PROTOCOL_LIBRARY_ITEM, TEST_MANAGED_ITEM, USER_SETT
 /** How long to wait for the browser's policy store before going on without it. */
 const MANAGED_READ_LIMIT_MS = 2_000;
 
-async function managedSettings(): Promise<unknown> {
+/** The policy, and whether the policy store answered in time (`undefined`: no policy). */
+async function managedSettings(): Promise<{ managed: unknown; answered: boolean }> {
   let managed: Record<string, unknown> = {};
+  let answered = true;
   try {
     // Never let a slow policy store hold up the panel or a change being saved.
-    const limit = new Promise<Record<string, unknown>>((resolve) => setTimeout(() => resolve({}), MANAGED_READ_LIMIT_MS));
-    managed = await Promise.race([browser.storage.managed.get(null) as Promise<Record<string, unknown>>, limit]);
+    const limit = new Promise<null>((resolve) => setTimeout(() => resolve(null), MANAGED_READ_LIMIT_MS));
+    const read = await Promise.race([browser.storage.managed.get(null) as Promise<Record<string, unknown>>, limit]);
+    answered = read !== null;
+    managed = read ?? {};
   } catch {
     // No policy for this extension (or no managed storage in this browser).
   }
@@ -22,13 +26,14 @@ async function managedSettings(): Promise<unknown> {
     const injected = await TEST_MANAGED_ITEM.get();
     if (injected) managed = { ...managed, ...injected };
   }
-  return Object.keys(managed).length ? managed : undefined;
+  return { managed: Object.keys(managed).length ? managed : undefined, answered };
 }
 
 /** What the settings are resolved from: the policy, the worker's own, and the protocols imported (a setting may name one). */
 async function settingsInputs() {
-  const [managed, user, library] = await Promise.all([managedSettings(), USER_SETTINGS_ITEM.get(), PROTOCOL_LIBRARY_ITEM.get()]);
-  return { managed, user, from: JSON.stringify([managed ?? null, user ?? null, library.imported]) };
+  const [policy, user, library] = await Promise.all([managedSettings(), USER_SETTINGS_ITEM.get(), PROTOCOL_LIBRARY_ITEM.get()]);
+  const { managed, answered } = policy;
+  return { managed, user, policyAnswered: answered, from: JSON.stringify([managed ?? null, user ?? null, library.imported]) };
 }
 
 async function resolveFrom(inputs: { managed: unknown; user: unknown }): Promise<ResolvedSettings> {
@@ -51,14 +56,15 @@ export async function resolveAndKeepSettings(): Promise<ResolvedSettings> {
 }
 
 /**
- * The settings, for a page: those the background kept when they were resolved from what is stored now;
- * otherwise (the background has not caught up with a change yet, or has not run since the browser started)
+ * The settings, for a page: those the background kept when they were resolved from what is stored now, or when
+ * the policy store did not answer this page in time (the background's reading has the policy; this page's would
+ * not); otherwise (the background has not caught up with a change yet, or has not run since the browser started)
  * resolved here.
  */
 export async function loadSettings(): Promise<ResolvedSettings> {
   await protocolsReady();
   const [inputs, kept] = await Promise.all([settingsInputs(), KEPT_SETTINGS_ITEM.get()]);
-  return kept?.from === inputs.from ? kept.settings : resolveFrom(inputs);
+  return kept && (kept.from === inputs.from || !inputs.policyAnswered) ? kept.settings : resolveFrom(inputs);
 }
 
 export async function saveUserSetting<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {

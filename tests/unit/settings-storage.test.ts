@@ -87,4 +87,25 @@ describe('settings kept by the background', () => {
     expect(setup.checked).toHaveBeenCalledTimes(1);
     expect(read.values.defaultProtocol).toBe('pan-cheshire');
   });
+
+  it('when the policy store does not answer a page in time, the page uses what the background kept, policy and all', async () => {
+    await fakeBrowser.storage.managed.set({ retentionMonths: 24 });
+    const background = await context();
+    expect((await background.resolveAndKeepSettings()).values.retentionMonths).toBe(24);
+
+    const page = await context();
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {})); // never answers
+      const reading = page.loadSettings();
+      await vi.advanceTimersByTimeAsync(2_000);
+      const read = await reading;
+      expect(page.checked).not.toHaveBeenCalled();
+      expect(read.values.retentionMonths).toBe(24);
+      expect(read.source.retentionMonths).toBe('organisation');
+    } finally {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    }
+  });
 });
