@@ -13,7 +13,18 @@ let firstRead: Promise<void> | undefined;
  */
 export function followSettings(): Promise<void> {
   if (!firstRead) {
-    const load = () => loadSettings().then((s) => void (settings.value = s));
+    // Readings can finish out of order (one may load the resolver, a later one not): an older one never
+    // replaces a newer one (a choice the worker just saved would flip back).
+    let started = 0;
+    let shown = 0;
+    const load = () => {
+      const reading = ++started;
+      return loadSettings().then((s) => {
+        if (reading < shown) return;
+        shown = reading;
+        settings.value = s;
+      });
+    };
     // Settings that cannot be read at all leave the built-in ones (the options page says why).
     firstRead = load().catch(() => undefined);
     onSettingsChanged(() => void load().catch(() => undefined));

@@ -33,7 +33,9 @@ async function managedSettings(): Promise<{ managed: unknown; answered: boolean 
 async function settingsInputs() {
   const [policy, user, library] = await Promise.all([managedSettings(), USER_SETTINGS_ITEM.get(), PROTOCOL_LIBRARY_ITEM.get()]);
   const { managed, answered } = policy;
-  return { managed, user, policyAnswered: answered, from: JSON.stringify([managed ?? null, user ?? null, library.imported]) };
+  // `mine`: what the settings are made from apart from the policy (the worker's own, and the imported protocols).
+  const mine = JSON.stringify([user ?? null, library.imported]);
+  return { managed, user, policyAnswered: answered, mine, from: JSON.stringify([managed ?? null, mine]) };
 }
 
 async function resolveFrom(inputs: { managed: unknown; user: unknown }): Promise<ResolvedSettings> {
@@ -51,20 +53,21 @@ export async function resolveAndKeepSettings(): Promise<ResolvedSettings> {
   const inputs = await settingsInputs();
   const settings = await resolveFrom(inputs);
   await keepDefinitions(settings.values.protocols);
-  await KEPT_SETTINGS_ITEM.set({ from: inputs.from, settings });
+  await KEPT_SETTINGS_ITEM.set({ from: inputs.from, mine: inputs.mine, settings });
   return settings;
 }
 
 /**
- * The settings, for a page: those the background kept when they were resolved from what is stored now, or when
- * the policy store did not answer this page in time (the background's reading has the policy; this page's would
- * not); otherwise (the background has not caught up with a change yet, or has not run since the browser started)
- * resolved here.
+ * The settings, for a page: those the background kept when they were resolved from what is stored now, or, when
+ * the policy store did not answer this page in time, from the worker's settings and imported protocols as stored
+ * now (the background's reading has the policy; this page's would not). Otherwise (the background has not caught
+ * up with a change yet, or has not run since the browser started) resolved here.
  */
 export async function loadSettings(): Promise<ResolvedSettings> {
   await protocolsReady();
   const [inputs, kept] = await Promise.all([settingsInputs(), KEPT_SETTINGS_ITEM.get()]);
-  return kept && (kept.from === inputs.from || !inputs.policyAnswered) ? kept.settings : resolveFrom(inputs);
+  const current = kept && (kept.from === inputs.from || (!inputs.policyAnswered && kept.mine === inputs.mine));
+  return current ? kept.settings : resolveFrom(inputs);
 }
 
 export async function saveUserSetting<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {

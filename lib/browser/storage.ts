@@ -118,6 +118,8 @@ export const LAUNCHER_ITEM = item<LauncherSettings>(
  */
 export interface KeptSettings {
   from: string;
+  /** What they were made from apart from the policy (the worker's settings, the imported protocols). */
+  mine: string;
   settings: ResolvedSettings;
 }
 export const KEPT_SETTINGS_ITEM = item<KeptSettings | null>(
@@ -127,6 +129,7 @@ export const KEPT_SETTINGS_ITEM = item<KeptSettings | null>(
     v === null ||
     (isRecord(v) &&
       typeof v.from === 'string' &&
+      typeof v.mine === 'string' &&
       isRecord(v.settings) &&
       isRecord(v.settings.values) &&
       isRecord(v.settings.source) &&

@@ -108,4 +108,25 @@ describe('settings kept by the background', () => {
       vi.restoreAllMocks();
     }
   });
+
+  it('…but not when the worker has changed a setting since the background kept them', async () => {
+    await fakeBrowser.storage.managed.set({ retentionMonths: 24 });
+    const background = await context();
+    await background.resolveAndKeepSettings();
+    await background.saveUserSetting('reminders', true);
+
+    const page = await context();
+    vi.useFakeTimers({ toFake: ['setTimeout'] });
+    try {
+      vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {}));
+      const reading = page.loadSettings();
+      await vi.advanceTimersByTimeAsync(2_000);
+      const read = await reading;
+      expect(page.checked).toHaveBeenCalledTimes(1);
+      expect(read.values.reminders).toBe(true);
+    } finally {
+      vi.useRealTimers();
+      vi.restoreAllMocks();
+    }
+  });
 });
