@@ -2,7 +2,9 @@
 import '../../lib/browser/language';
 import { render } from 'preact';
 import { protocolsReady } from '../../lib/browser/protocols';
+import { followSettings } from '../../components/shared/settings';
 import { OptionsPage } from '../../components/options/OptionsPage';
 
-// Escalations are drawn with the protocol version each follows: the stored protocols are read first.
-void protocolsReady().then(() => render(<OptionsPage />, document.getElementById('app')!));
+// The stored protocols and the settings are read first: the page shows each setting as it is, never the
+// built-in value for a moment.
+void Promise.all([protocolsReady(), followSettings()]).then(() => render(<OptionsPage />, document.getElementById('app')!));
