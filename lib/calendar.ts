@@ -87,7 +87,7 @@ export function bankHolidaysOf(nation: Nation): Readonly<Record<string, string>>
   if (!tables.has(nation)) {
     const byDay: Record<string, string> = {};
     for (const [name, days] of Object.entries(BANK_HOLIDAY_DAYS_BY_NAME[nation])) for (const day of days.split(' ')) byDay[day] = name;
-    tables.set(nation, Object.fromEntries(Object.entries(byDay).sort(([a], [b]) => (a < b ? -1 : 1))));
+    tables.set(nation, byDay);
   }
   return tables.get(nation);
 }

@@ -53,7 +53,8 @@ export async function resolveAndKeepSettings(): Promise<ResolvedSettings> {
   const inputs = await settingsInputs();
   const settings = await resolveFrom(inputs);
   await keepDefinitions(settings.values.protocols);
-  await KEPT_SETTINGS_ITEM.set({ from: inputs.from, mine: inputs.mine, settings });
+  // Written only when it differs: the background reads the settings again after every restart.
+  await KEPT_SETTINGS_ITEM.setIfChanged({ from: inputs.from, mine: inputs.mine, settings });
   return settings;
 }
 
