@@ -28,6 +28,17 @@ function dayToUtc(day: string): number {
   return ms;
 }
 
+/** Whether a value is a 'YYYY-MM-DD' day that exists (not 30 February). */
+export function isDay(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  try {
+    dayToUtc(value);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function utcToDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10);
 }
@@ -37,7 +48,6 @@ export function addCalendarDays(day: string, n: number): string {
   return utcToDay(dayToUtc(day) + n * MS_PER_DAY);
 }
 
-/** The Europe/London calendar date of an instant. */
 /** Whole years from one 'YYYY-MM-DD' to another (a person's age on a day); null if `to` is before `from`. */
 export function wholeYearsBetween(from: string, to: string): number | null {
   if (to < from) return null;
@@ -45,6 +55,7 @@ export function wholeYearsBetween(from: string, to: string): number | null {
   return to.slice(5) < from.slice(5) ? years - 1 : years;
 }
 
+/** The Europe/London calendar date of an instant. */
 export function londonDay(instant: string | Date): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime())) throw new Error(`Not a date and time: ${JSON.stringify(String(instant))}`);

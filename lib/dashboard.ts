@@ -1,46 +1,67 @@
 // The dashboard's filters and sort orders, and which rows of a long list are on
 // screen. Pure: the page reads the filter from its address, narrows by an index
 // (lib/escalations.ts `dashboardRows`), then applies the rest here.
-import { z } from 'zod';
 import { dueBucket, type DueWindows } from './overview';
-import { DisagreementKindSchema, type Escalation } from './records/model';
-import { londonDay } from './calendar';
+import { DISAGREEMENT_KINDS } from './records/kinds';
+import type { Escalation } from './records/model';
+import { isDay, londonDay } from './calendar';
 import { protocolName } from './describe';
 
-const Day = z.iso.date();
-const blankToUndefined = (v: unknown) => (v === '' ? undefined : v);
-const Optional = <T extends z.ZodType>(schema: T) => z.preprocess(blankToUndefined, schema.optional()).catch(undefined);
+const STATUSES = ['open', 'resolved', 'withdrawn', 'all'] as const;
+const DUE_CHOICES = ['overdue', 'due-today', 'due-this-week', 'later', 'no-clock'] as const;
+const SORT_KEYS = ['due', 'child', 'reference', 'protocol', 'stage', 'kind', 'counterpart', 'status', 'raised', 'updated'] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
 
-export const DashboardFilterSchema = z.object({
-  status: z.enum(['open', 'resolved', 'withdrawn', 'all']).catch('open'),
-  protocol: Optional(z.string().max(64)),
-  stage: Optional(z.string().regex(/^(initial|stage-\d)$/)),
-  due: Optional(z.enum(['overdue', 'due-today', 'due-this-week', 'later', 'no-clock'])),
-  agency: Optional(z.string().max(200)),
-  counterpart: Optional(z.string().max(200)),
-  kind: Optional(DisagreementKindSchema),
+export interface DashboardFilter {
+  status: (typeof STATUSES)[number];
+  protocol?: string;
+  stage?: string;
+  due?: (typeof DUE_CHOICES)[number];
+  agency?: string;
+  counterpart?: string;
+  kind?: keyof typeof DISAGREEMENT_KINDS;
   /** The concern was raised on or after this London day. */
-  from: Optional(Day),
+  from?: string;
   /** … and on or before this one. */
-  to: Optional(Day),
-  child: Optional(z.string().max(64)),
-  sort: z.enum(['due', 'child', 'reference', 'protocol', 'stage', 'kind', 'counterpart', 'status', 'raised', 'updated']).catch('due'),
-  order: z.enum(['asc', 'desc']).catch('asc'),
-});
-export type DashboardFilter = z.output<typeof DashboardFilterSchema>;
-export type SortKey = DashboardFilter['sort'];
+  to?: string;
+  child?: string;
+  sort: SortKey;
+  order: 'asc' | 'desc';
+}
 
-/** A filter from the page's address (`#status=open&due=overdue`): anything unreadable falls back to its default. */
+const DEFAULT_FILTER: DashboardFilter = { status: 'open', sort: 'due', order: 'asc' };
+
+/**
+ * A filter from the page's address (`#status=open&due=overdue`): anything unreadable falls back to its default.
+ * Read by hand, not by a schema: it runs before the dashboard's first paint, which must not wait for the schema library.
+ */
 export function filterFromParams(params: URLSearchParams): DashboardFilter {
-  return DashboardFilterSchema.parse(Object.fromEntries(params));
+  const value = (key: string) => params.get(key) || undefined;
+  const oneOf = <T extends string>(key: string, choices: readonly T[]) => choices.find((c) => c === value(key));
+  const text = (key: string, max: number) => ((value(key)?.length ?? 0) <= max ? value(key) : undefined);
+  const day = (key: string) => (isDay(value(key)) ? value(key) : undefined);
+  const stage = value('stage');
+  return {
+    status: oneOf('status', STATUSES) ?? DEFAULT_FILTER.status,
+    protocol: text('protocol', 64),
+    stage: stage && /^(initial|stage-\d)$/.test(stage) ? stage : undefined,
+    due: oneOf('due', DUE_CHOICES),
+    agency: text('agency', 200),
+    counterpart: text('counterpart', 200),
+    kind: oneOf('kind', Object.keys(DISAGREEMENT_KINDS) as (keyof typeof DISAGREEMENT_KINDS)[]),
+    from: day('from'),
+    to: day('to'),
+    child: text('child', 64),
+    sort: oneOf('sort', SORT_KEYS) ?? DEFAULT_FILTER.sort,
+    order: oneOf('order', ['asc', 'desc'] as const) ?? DEFAULT_FILTER.order,
+  };
 }
 
 /** The address for a filter, leaving defaults out so links stay short. */
 export function filterToParams(filter: DashboardFilter): URLSearchParams {
-  const defaults = DashboardFilterSchema.parse({});
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filter)) {
-    if (value !== undefined && value !== defaults[key as keyof DashboardFilter]) params.set(key, String(value));
+    if (value !== undefined && value !== DEFAULT_FILTER[key as keyof DashboardFilter]) params.set(key, String(value));
   }
   return params;
 }
@@ -136,18 +157,22 @@ export function sortEscalations(rows: readonly Escalation[], sort: SortKey, orde
  * index count: both take milliseconds, so the first screenful can be drawn
  * before every row has been read. Null when the full read is needed first.
  */
-export function firstScreenFromIndex(
-  filter: DashboardFilter,
-  windows: DueWindows,
-): { rows: Extract<IndexedNarrowing, { index: 'nextDueAt' }>; count: IndexedNarrowing } | null {
+export function firstScreenFromIndex(filter: DashboardFilter, windows: DueWindows, limit: number): DashboardFirstScreen | null {
   const inMemory =
     filter.protocol || filter.stage || filter.kind || filter.child || filter.agency || filter.counterpart || filter.from || filter.to;
   if (inMemory || filter.sort !== 'due' || filter.order !== 'asc') return null;
   // Only open escalations are in the nextDueAt index.
   if ((filter.status !== 'open' && filter.status !== 'all') || filter.due === 'no-clock') return null;
   const narrowing = indexedNarrowing(filter, windows);
-  if (narrowing.index === 'nextDueAt') return { rows: narrowing, count: narrowing };
-  return { rows: { index: 'nextDueAt' }, count: narrowing };
+  if (narrowing.index === 'nextDueAt') return { rows: narrowing, count: narrowing, limit };
+  return { rows: { index: 'nextDueAt' }, count: narrowing, limit };
+}
+
+/** How to read the dashboard's first screenful: its first `limit` rows from the nextDueAt index, and the count. */
+export interface DashboardFirstScreen {
+  rows: Extract<IndexedNarrowing, { index: 'nextDueAt' }>;
+  count: IndexedNarrowing;
+  limit: number;
 }
 
 /** The rows to draw for a scroll position: those in view plus a few either side. */

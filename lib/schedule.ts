@@ -8,7 +8,7 @@
 //   "next working day": the first working day after the anchor's date.
 // - "within 48 hours": the anchor instant plus 48 hours.
 // - A stage is due at the earliest of its clocks; null when none applies yet.
-import { createCalendar, endOfLondonDay, londonDay, type Calendar } from './calendar';
+import { createCalendar, endOfLondonDay, isDay, londonDay, type Calendar } from './calendar';
 import { getProtocol, getStage, type Protocol } from './protocols';
 import type { ClockRule } from './protocols/schema';
 
@@ -24,14 +24,8 @@ export interface ScheduleInput {
 }
 
 /** An ISO 8601 date and time with its offset (as the records hold them), of a day that exists. */
-const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
-function isInstant(value: unknown): boolean {
-  const parts = typeof value === 'string' ? INSTANT.exec(value) : null;
-  if (!parts) return false;
-  const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
-}
+const INSTANT = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-]([01]\d|2[0-3]):?[0-5]\d)$/;
+const isInstant = (value: unknown): boolean => typeof value === 'string' && INSTANT.test(value) && isDay(value.slice(0, 10));
 
 /**
  * What is wrong with a schedule's input, or nothing. Checked by hand, not by a schema: it runs for every

@@ -2,9 +2,7 @@
 // escalation in full; and the partnership's figures. Its address (after #)
 // says which, so links from the popup and from reminders land in the right place.
 import { t } from '../../lib/strings';
-import { useEffect, useState } from 'preact/hooks';
-import { database } from '../../lib/browser/database';
-import type { EscalationDb } from '../../lib/db';
+import { useEffect } from 'preact/hooks';
 import type { Escalation } from '../../lib/records/model';
 import { address } from './address';
 import { EscalationList } from './EscalationList';
@@ -51,12 +49,9 @@ function OneEscalation({ id }: { id: string }) {
 }
 
 export function Dashboard() {
-  const [db, setDb] = useState<EscalationDb | null>(null);
-  const [error, setError] = useState('');
   useEffect(() => {
     followSettings();
     followWorker();
-    database().then(setDb, (e: Error) => setError(e.message));
   }, []);
   const params = address.value;
   const view = params.get('view');
@@ -75,18 +70,13 @@ export function Dashboard() {
           <a href="/options.html">{t('settingsLink')}</a>
         </nav>
       </div>
-      {error && (
-        <p role="alert" class="error">
-          {error}
-        </p>
-      )}
       {view === 'escalation' && params.get('id') ? (
         <OneEscalation id={params.get('id')!} />
-      ) : db && view === 'figures' ? (
-        <Figures db={db} params={params} />
-      ) : db ? (
-        <EscalationList db={db} params={params} />
-      ) : null}
+      ) : view === 'figures' ? (
+        <Figures params={params} />
+      ) : (
+        <EscalationList params={params} />
+      )}
     </main>
   );
 }

@@ -1,8 +1,7 @@
 // Every escalation in one table: filter, sort, search by child ID. Only the
 // rows in view are drawn, so ten thousand scroll as smoothly as ten.
 import { t } from '../../lib/strings';
-import { liveQuery } from 'dexie';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { calendarsByNation, type Calendar } from '../../lib/calendar';
 import { protocolCalendar } from '../../lib/protocols';
 import {
@@ -14,16 +13,18 @@ import {
   sortEscalations,
   visibleWindow,
   type DashboardFilter,
+  type DashboardFirstScreen,
   type SortKey,
 } from '../../lib/dashboard';
 import { protocolShortName, stageShortName, STATUS_LABELS } from '../../lib/describe';
-import type { EscalationDb } from '../../lib/db';
-import { countRows, dashboardRows, firstRowsByDue } from '../../lib/escalations';
+import { pagesToBackground } from '../../lib/messages/pages-to-background';
 import { DUE_BUCKET_LABELS, dueWindows } from '../../lib/overview';
 import { listProtocols } from '../../lib/protocols';
-import { DISAGREEMENT_KINDS, type Escalation } from '../../lib/records/model';
+import { DISAGREEMENT_KINDS } from '../../lib/records/kinds';
+import type { Escalation } from '../../lib/records/model';
 import { timeLeft } from '../../lib/timer';
-import { replaceAddress } from './address';
+import { address, replaceAddress } from './address';
+import { markFrame } from '../shared/marks';
 import { Field } from '../shared/Field';
 import { now } from '../shared/now';
 import { settings } from '../shared/settings';
@@ -149,22 +150,43 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
   );
 }
 
-export function EscalationList({ db, params }: { db: EscalationDb; params: URLSearchParams }) {
+/** The first screenful asked of the background as the page starts, by its plan: used once, when the list is drawn. */
+let asked: { plan: string; answer: Promise<{ rows: Escalation[]; total: number } | undefined> } | undefined;
+
+function firstScreenAnswer(plan: DashboardFirstScreen) {
+  const key = JSON.stringify(plan);
+  const early = asked?.plan === key ? asked.answer : undefined;
+  asked = undefined;
+  return early ?? pagesToBackground.send('dashboardFirstScreen', plan);
+}
+
+/** Asks for the first screenful of the list the page's address shows, before anything is drawn (the page's entry). */
+export function askFirstScreen(): void {
+  if (address.value.get('view')) return; // another view: not the list
+  const plan = firstScreenFromIndex(filterFromParams(address.value), dueWindows(now.value), EARLY_ROWS);
+  if (!plan) return;
+  const answer = pagesToBackground.send('dashboardFirstScreen', plan);
+  answer.catch(() => undefined); // the list says so when it draws
+  asked = { plan: JSON.stringify(plan), answer };
+}
+
+export function EscalationList({ params }: { params: URLSearchParams }) {
   const filter = filterFromParams(params);
   const set = (change: Partial<DashboardFilter>) => replaceAddress(filterToParams({ ...filter, ...change }));
   const windows = dueWindows(now.value);
   // An index picks out the rows first (overdue, a status, a protocol); the rest is filtered here.
   const narrowing = indexedNarrowing(filter, windows);
   const key = params.toString();
-  // When the filter allows, the first screenful is drawn straight from the index, and every row is read only
-  // once it is on screen: reading thousands of rows at the same time (each copied on this page's thread) would
-  // hold up the first screen's answer.
-  const plan = firstScreenFromIndex(filter, windows);
+  // When the filter allows, the first screenful is drawn straight from the index, read by the background (which
+  // has the database open), and every row is read here only once it is on screen: the first paint needs no
+  // database code, and reading thousands of rows at the same time (each copied on this page's thread) would hold
+  // up the first screen's answer.
+  const plan = firstScreenFromIndex(filter, windows, EARLY_ROWS);
   const [firstScreenDrawn, setFirstScreenDrawn] = useState<string | null>(null);
   const readEveryRow = !plan || firstScreenDrawn === key;
   const rows = useLive(
-    () => (readEveryRow ? liveQuery(() => dashboardRows(db, narrowing)) : null),
-    [db, JSON.stringify(narrowing), readEveryRow],
+    () => (readEveryRow ? import('./every-row').then((m) => m.everyRow(narrowing)) : null),
+    [JSON.stringify(narrowing), readEveryRow],
   );
   const full = useMemo(
     () =>
@@ -180,11 +202,10 @@ export function EscalationList({ db, params }: { db: EscalationDb; params: URLSe
   const [early, setEarly] = useState<{ key: string; rows: Escalation[]; total: number } | null>(null);
   useEffect(() => {
     if (!plan) return;
-    void Promise.all([firstRowsByDue(db, plan.rows, EARLY_ROWS), countRows(db, plan.count)]).then(
-      ([rows, total]) => setEarly({ key, rows, total }),
-      () => setFirstScreenDrawn(key), // read every row instead, and show its error if it has one
-    );
-  }, [db, key]);
+    // No answer (the records could not be read there): every row is read here instead, and its error shown if it has one.
+    const readHere = () => setFirstScreenDrawn(key);
+    void firstScreenAnswer(plan).then((screen) => (screen ? setEarly({ key, ...screen }) : readHere()), readHere);
+  }, [key]);
   const fromIndex = !full && early?.key === key ? early : null;
   // Once the first screenful is painted (the frame after it is drawn), every row is read.
   useEffect(() => {
@@ -216,8 +237,8 @@ export function EscalationList({ db, params }: { db: EscalationDb; params: URLSe
   }, [params.toString()]);
   useEffect(() => void (document.title = t('pageTitleDashboard')), []);
   // When rows first show (perhaps the first screenful from the index), and when every row is in, for `npm run bench`.
-  useEffect(() => void (shown && performance.mark('dashboard-rows')), [shown]);
-  useEffect(() => void (full && performance.mark('dashboard-all-rows')), [full]);
+  useLayoutEffect(() => void (shown && markFrame('dashboard-rows')), [shown]);
+  useLayoutEffect(() => void (full && markFrame('dashboard-all-rows')), [full]);
 
   const sortBy = (key: SortKey) => set({ sort: key, order: filter.sort === key && filter.order === 'asc' ? 'desc' : 'asc' });
   const { start, end } = visibleWindow(scrollTop, viewport, ROW_HEIGHT, total);

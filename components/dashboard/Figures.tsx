@@ -2,15 +2,14 @@
 // they went, on what themes, where they were resolved and how long it took.
 // Exports carry no child identifiers (lib/figures.ts).
 import { t } from '../../lib/strings';
-import { liveQuery } from 'dexie';
 import { useEffect, useMemo } from 'preact/hooks';
 import { createCalendar, londonDay } from '../../lib/calendar';
 import { protocolShortName } from '../../lib/describe';
-import type { EscalationDb } from '../../lib/db';
 import { downloadText } from '../../lib/download';
 import { anonymisedListCsv, figuresCsv, partnershipFigures, recentQuarters, stageNumberLabel, type Period } from '../../lib/figures';
 import { listProtocols } from '../../lib/protocols';
-import { DISAGREEMENT_KINDS } from '../../lib/records/model';
+import { DISAGREEMENT_KINDS } from '../../lib/records/kinds';
+import { allEscalations } from './every-row';
 import { replaceAddress } from './address';
 import { BarChart } from './BarChart';
 import { Field } from '../shared/Field';
@@ -20,7 +19,7 @@ import { useLive } from '../shared/useLive';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-export function Figures({ db, params }: { db: EscalationDb; params: URLSearchParams }) {
+export function Figures({ params }: { params: URLSearchParams }) {
   useEffect(() => void (document.title = t('pageTitleFigures')), []);
   const quarters = recentQuarters(londonDay(now.value), 8);
   const from = DAY.test(params.get('from') ?? '') ? params.get('from')! : quarters[0]!.from;
@@ -32,7 +31,7 @@ export function Figures({ db, params }: { db: EscalationDb; params: URLSearchPar
     for (const [k, v] of Object.entries(change)) v ? next.set(k, v) : next.delete(k);
     replaceAddress(next);
   };
-  const all = useLive(() => liveQuery(() => db.escalations.toArray()), [db]);
+  const all = useLive(allEscalations, []);
   const calendar = useMemo(() => createCalendar(settings.value.values.closureDays), [settings.value]);
   const figures = all.value ? partnershipFigures(all.value, { period, protocolId, now: now.value, calendar }) : null;
   const quarter = quarters.find((q) => q.from === from && q.to === to);

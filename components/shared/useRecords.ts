@@ -1,14 +1,15 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { recordsClient, type Records, type RecordsQuery } from '../../lib/browser/records-bridge';
 
-/** The database directly, its code (Dexie) fetched from now on, alongside the rest of the page. */
+/** The database directly, its code (Dexie) fetched when first asked. */
 function direct(): Records {
-  const loading = import('../../lib/browser/records-direct').then((m) => m.directRecords());
+  let loading: Promise<Records> | undefined;
+  const load = () => (loading ??= import('../../lib/browser/records-direct').then((m) => m.directRecords()));
   return {
     subscribe(query, onValue, onError) {
       let stop: (() => void) | undefined;
       let stopped = false;
-      void loading.then((records) => {
+      void load().then((records) => {
         if (!stopped) stop = records.subscribe(query, onValue, onError);
       });
       return () => {
@@ -16,7 +17,7 @@ function direct(): Records {
         stop?.();
       };
     },
-    command: (command) => loading.then((records) => records.command(command)),
+    command: (command) => load().then((records) => records.command(command)),
   };
 }
 
@@ -24,7 +25,7 @@ let chosen: Records | undefined;
 
 /**
  * For pages that read many records at once (the dashboard): the database opened by the page itself. Called by
- * the page's entry before anything is drawn; its code (Dexie, the record schemas) is fetched from then on.
+ * the page's entry before anything is drawn; its code (Dexie, the record schemas) is fetched when first asked.
  */
 export function openRecordsHere(): void {
   chosen ??= direct();

@@ -4,12 +4,13 @@ import { render } from 'preact';
 import { protocolsReady } from '../../lib/browser/protocols';
 import { followSettings } from '../../components/shared/settings';
 import { Dashboard } from '../../components/dashboard/Dashboard';
-import { database } from '../../lib/browser/database';
 import { openRecordsHere } from '../../components/shared/useRecords';
+import { askFirstScreen } from '../../components/dashboard/EscalationList';
 
-// The dashboard reads thousands of records: it opens the database itself, while the page draws.
+// The first screenful, asked of the background (which has the database open) while the page starts.
+askFirstScreen();
+// The dashboard reads thousands of records: it opens the database itself, once its first screenful is drawn.
 openRecordsHere();
-void database().catch(() => undefined);
 
 // Escalations are drawn with the protocol version each follows and the organisation's closure days: the stored
 // protocols and the settings are read first.

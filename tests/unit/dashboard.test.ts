@@ -19,6 +19,19 @@ describe('dashboard filters', () => {
       kind: 'thresholds',
       from: undefined,
     });
+    expect(filter({ to: '2026-02-30', stage: 'stage-x', protocol: 'p'.repeat(65), sort: 'age', order: 'up', due: '' })).toEqual({
+      status: 'open',
+      sort: 'due',
+      order: 'asc',
+    });
+    expect(filter({ status: 'all', stage: 'stage-2', to: '2028-02-29', sort: 'raised', order: 'desc', child: '12' })).toMatchObject({
+      status: 'all',
+      stage: 'stage-2',
+      to: '2028-02-29',
+      sort: 'raised',
+      order: 'desc',
+      child: '12',
+    });
     expect(filterToParams(filter({ due: 'overdue', child: '' })).toString()).toBe('due=overdue');
   });
   it('combine: every row shown matches every criterion, and no matching row is left out', () => {

@@ -8,6 +8,9 @@ import { MANAGED_ADAPTERS_ITEM, PANEL_SIDE_ITEM, USER_ADAPTERS_ITEM, WORKER_ITEM
 import { createEscalation } from '../../lib/escalations';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 import type { TabReadings } from '../../lib/tab-readings';
+import { filterFromParams, firstScreenFromIndex } from '../../lib/dashboard';
+import { dueWindows } from '../../lib/overview';
+import { generateEscalations } from '../fixtures/generator';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const PANEL: Sender = {
@@ -112,6 +115,23 @@ describe('extension pages → background', () => {
     expect(await pageHandlers(d).dueSummary(undefined, RECORD_PAGE_TOP)).toBeUndefined();
     const broken = (await deps({ dueSummary: () => Promise.reject(new Error('blocked')) })).d;
     expect(await pageHandlers(broken).dueSummary(undefined, PANEL)).toBeUndefined();
+  });
+
+  it('dashboardFirstScreen: the first rows in due order and how many match, to extension pages only, never more than a screenful', async () => {
+    const { d, db } = await deps();
+    const now = new Date('2026-11-25T10:00:00Z');
+    await db.escalations.bulkAdd(generateEscalations({ count: 2_000, now, seed: 4 }).escalations);
+    const plan = firstScreenFromIndex(filterFromParams(new URLSearchParams()), dueWindows(now), 10)!;
+    const open = (await db.escalations.where('status').equals('open').toArray()).filter((e) => e.nextDueAt);
+    const soonest = open.map((e) => e.nextDueAt!).sort();
+    expect(open.length).toBeGreaterThan(200);
+    const screen = await pageHandlers(d).dashboardFirstScreen(plan, PANEL);
+    expect(screen).toMatchObject({ total: await db.escalations.where('status').equals('open').count() });
+    expect(typeof screen === 'object' && screen.rows.map((e) => e.nextDueAt)).toEqual(soonest.slice(0, 10));
+    expect(await pageHandlers(d).dashboardFirstScreen({ ...plan, limit: 100_000 }, PANEL)).toMatchObject({ rows: { length: 200 } });
+    expect(await pageHandlers(d).dashboardFirstScreen(plan, RECORD_PAGE_TOP)).toBeUndefined();
+    const broken = (await deps({ database: () => Promise.reject(new Error('blocked')) })).d;
+    expect(await pageHandlers(broken).dashboardFirstScreen(plan, PANEL)).toBeUndefined();
   });
 
   it('fromExtensionPage: only this extension’s own pages', () => {

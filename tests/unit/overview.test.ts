@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countRows,
-  createEscalation,
-  dashboardRows,
-  dueCounts,
-  dueSoonest,
-  firstDueAfter,
-  firstRowsByDue,
-  recordEvent,
-} from '../../lib/escalations';
+import { createEscalation, dashboardRows, dueCounts, dueSoonest, firstDueAfter, firstScreen, recordEvent } from '../../lib/escalations';
 import { badgeFor, dueBucket, dueWindows, nextBadgeChange } from '../../lib/overview';
 import { filterFromParams, firstScreenFromIndex, indexedNarrowing, matchesFilter, sortEscalations } from '../../lib/dashboard';
 import { generateEscalations } from '../fixtures/generator';
@@ -117,16 +108,16 @@ describe('overview queries on the nextDueAt index', () => {
     ];
     for (const params of cases) {
       const filter = filterFromParams(new URLSearchParams(params));
-      const plan = firstScreenFromIndex(filter, w)!;
+      const plan = firstScreenFromIndex(filter, w, 40)!;
       expect(plan, JSON.stringify(params)).not.toBeNull();
       const full = sortEscalations(
         (await dashboardRows(db, indexedNarrowing(filter, w))).filter((e) => matchesFilter(e, filter, w)),
         filter.sort,
         filter.order,
       );
-      const early = await firstRowsByDue(db, plan.rows, 40);
+      const early = await firstScreen(db, plan);
       expect(
-        early.map((e) => e.id),
+        early.rows.map((e) => e.id),
         JSON.stringify(params),
       ).toEqual(
         full
@@ -134,7 +125,7 @@ describe('overview queries on the nextDueAt index', () => {
           .filter((e) => e.nextDueAt)
           .map((e) => e.id),
       );
-      expect(await countRows(db, plan.count), JSON.stringify(params)).toBe(full.length);
+      expect(early.total, JSON.stringify(params)).toBe(full.length);
     }
     // Anything the index cannot answer waits for the full read.
     for (const params of <Record<string, string>[]>[
@@ -144,7 +135,7 @@ describe('overview queries on the nextDueAt index', () => {
       { due: 'no-clock' },
       { protocol: 'halton' },
     ]) {
-      expect(firstScreenFromIndex(filterFromParams(new URLSearchParams(params)), w), JSON.stringify(params)).toBeNull();
+      expect(firstScreenFromIndex(filterFromParams(new URLSearchParams(params)), w, 40), JSON.stringify(params)).toBeNull();
     }
   });
 
