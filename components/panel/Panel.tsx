@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useState } from 'preact/hooks';
 import {
   diagnosticsFromPage,
   followActiveTab,
@@ -14,7 +14,7 @@ import {
   tellPage,
 } from './tab-child';
 import { lazyComponent } from '../shared/lazy';
-import { markOnce } from '../shared/marks';
+import { markFrame } from '../shared/marks';
 
 // Only on a tab with no record (side panel): loaded then, not with every panel.
 const DueOverview = lazyComponent(() => import('../popup/Popup').then((m) => m.DueOverview));
@@ -60,7 +60,7 @@ function ChildEscalations({ hostId, childId }: { hostId: string; childId: string
   const [onRecord, setOnRecord] = useState<{ reference: string; line: string }[]>([]);
   const [tracking, setTracking] = useState<{ reference: string; line: string } | null>(null);
   // The first useful paint, for `npm run bench`.
-  useEffect(() => void (list && markOnce('panel-ready')), [list]);
+  useLayoutEffect(() => void (list && markFrame('panel-ready', true)), [list]);
   useEffect(() => {
     setStarting(false);
     setTracking(null);

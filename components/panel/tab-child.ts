@@ -12,6 +12,7 @@ import type { ChildReading, InsertResult, PanelSide, PickedId, ReferencesResult,
 import { PANEL_SIDE_ITEM } from '../../lib/browser/storage';
 import { childForTab } from '../../lib/page/detector';
 import { markOnce } from '../shared/marks';
+import { records } from '../shared/useRecords';
 
 export const tabId = signal<number | null>(null);
 /** The panel's first tab, once known: messages to the page wait for it. */
@@ -35,9 +36,24 @@ export const picked = signal<PickedId | null>(null);
 /** Tabs seen before (side panel): switching back shows their child at once, before the background answers. */
 const seen = new Map<number, Map<number, ChildReading>>();
 
+/** The shown child's escalations, asked as soon as the child is known (lib/browser/records-bridge.ts shares the answer). */
+let asked: { child: string; stop: () => void } | undefined;
+
+function askForEscalations(hostId: string, childId: string) {
+  const child = JSON.stringify([hostId, childId]);
+  if (asked?.child === child) return;
+  asked?.stop();
+  asked = { child, stop: records.subscribe({ kind: 'for-child', hostId, childId }, () => {}) };
+}
+
 function show(id: number | null, reading: Map<number, ChildReading>, heard: boolean) {
   frames.value = reading;
-  if (childForTab(reading).found) markOnce('panel-child'); // when the panel first knows the tab's child
+  const child = childForTab(reading);
+  if (child.found) {
+    markOnce('panel-child'); // when the panel first knows the tab's child
+    // While the rest of the page starts: the panel draws them from the answer as soon as it can.
+    askForEscalations(child.hostId, child.childId);
+  }
   heardFromPage.value = heard;
   if (id !== null) seen.set(id, reading);
 }

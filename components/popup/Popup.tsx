@@ -8,7 +8,7 @@ import { backgroundToPages } from '../../lib/messages/background-to-pages';
 import { pagesToBackground } from '../../lib/messages/pages-to-background';
 import type { DueSummary } from '../../lib/overview';
 import { useEffect, useState } from 'preact/hooks';
-import { markOnce } from '../shared/marks';
+import { markFrame } from '../shared/marks';
 
 /** Opens the dashboard at `hash` in a new tab; then `opened` (the popup closes itself, the side panel stays). */
 function open(hash: string, opened: () => void) {
@@ -51,7 +51,7 @@ export function DueOverview({ heading, opened = () => {} }: { heading: preact.Co
         .catch(() => undefined)
         .then((answer) => {
           // The first useful paint, for `npm run bench`.
-          if (answer) requestAnimationFrame(() => markOnce('popup-ready'));
+          if (answer) markFrame('popup-ready', true);
           setSummary(answer ?? null);
           setError(answer ? '' : t('dueSummaryUnavailable'));
         });

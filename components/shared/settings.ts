@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { loadSettings, onSettingsChanged } from '../../lib/browser/settings';
+import { keptSettings, loadSettings, onSettingsChanged } from '../../lib/browser/settings';
 import { builtInResolution, type ResolvedSettings } from '../../lib/settings';
 
 /** The resolved settings (organisation > you > built-in), kept current. */
@@ -9,7 +9,9 @@ let firstRead: Promise<void> | undefined;
 
 /**
  * Reads the settings and keeps them current (once per page, however often it is called). Resolves once they are
- * first read: a page draws deadlines only then, since the organisation's closure days move them.
+ * first read: a page draws deadlines only then, since the organisation's closure days move them. First read: the
+ * settings the background kept, if made from what is stored now (no wait on the policy store), else the full
+ * reading; the full reading follows either way, and replaces them if it differs.
  */
 export function followSettings(): Promise<void> {
   if (!firstRead) {
@@ -17,16 +19,22 @@ export function followSettings(): Promise<void> {
     // replaces a newer one (a choice the worker just saved would flip back).
     let started = 0;
     let shown = 0;
+    const show = (reading: number, s: ResolvedSettings) => {
+      if (reading < shown) return;
+      shown = reading;
+      if (JSON.stringify(s) !== JSON.stringify(settings.value)) settings.value = s;
+    };
     const load = () => {
       const reading = ++started;
-      return loadSettings().then((s) => {
-        if (reading < shown) return;
-        shown = reading;
-        settings.value = s;
-      });
+      return loadSettings().then((s) => show(reading, s));
     };
+    const kept = ++started;
     // Settings that cannot be read at all leave the built-in ones (the options page says why).
-    firstRead = load().catch(() => undefined);
+    const full = load().catch(() => undefined);
+    firstRead = keptSettings().then(
+      (s) => (s ? show(kept, s) : full),
+      () => full,
+    );
     onSettingsChanged(() => void load().catch(() => undefined));
   }
   return firstRead;

@@ -89,7 +89,20 @@ export function recordsClient(
 ): Records {
   let port: Browser.runtime.Port | null = null;
   let next = 1;
-  const subs = new Map<number, { query: RecordsQuery; onValue(v: unknown): void; onError(e: Error): void }>();
+  /**
+   * One live query per distinct question, however many ask it (a panel asks for its child's escalations as soon as
+   * the child is known, and again as it draws them): a later asker has the latest answer at once.
+   */
+  interface Shared {
+    query: RecordsQuery;
+    last?: Reply;
+    listeners: Set<{ onValue(v: unknown): void; onError(e: Error): void }>;
+  }
+  const subs = new Map<number, Shared>();
+  const byQuery = new Map<string, number>();
+
+  const deliver = (reply: Reply, listener: { onValue(v: unknown): void; onError(e: Error): void }) =>
+    'error' in reply ? listener.onError(revive(reply.error)) : listener.onValue(reply.value);
 
   function ensure(): Browser.runtime.Port {
     if (port) return port;
@@ -98,8 +111,8 @@ export function recordsClient(
     p.onMessage.addListener((reply: Reply) => {
       const s = subs.get(reply.sub);
       if (!s) return;
-      if ('error' in reply) s.onError(revive(reply.error));
-      else s.onValue(reply.value);
+      s.last = reply;
+      for (const listener of [...s.listeners]) deliver(reply, listener);
     });
     p.onDisconnect.addListener(() => {
       port = null;
@@ -125,11 +138,23 @@ export function recordsClient(
 
   return {
     subscribe<Q extends RecordsQuery>(query: Q, onValue: (value: QueryResult<Q>) => void, onError: (error: Error) => void = () => {}) {
-      const sub = next++;
-      subs.set(sub, { query, onValue: onValue as (v: unknown) => void, onError });
-      ensure().postMessage({ op: 'subscribe', sub, query } satisfies Request);
+      const key = JSON.stringify(query);
+      let sub = byQuery.get(key);
+      if (sub === undefined) {
+        sub = next++;
+        byQuery.set(key, sub);
+        subs.set(sub, { query, listeners: new Set() });
+        ensure().postMessage({ op: 'subscribe', sub, query } satisfies Request);
+      }
+      const shared = subs.get(sub)!;
+      const listener = { onValue: onValue as (v: unknown) => void, onError };
+      shared.listeners.add(listener);
+      if (shared.last) deliver(shared.last, listener);
       return () => {
+        shared.listeners.delete(listener);
+        if (shared.listeners.size > 0 || subs.get(sub) !== shared) return;
         subs.delete(sub);
+        byQuery.delete(key);
         try {
           port?.postMessage({ op: 'unsubscribe', sub } satisfies Request);
         } catch {

@@ -33,10 +33,12 @@ async function managedSettings(): Promise<{ managed: unknown; answered: boolean 
 async function settingsInputs() {
   const [policy, user, library] = await Promise.all([managedSettings(), USER_SETTINGS_ITEM.get(), PROTOCOL_LIBRARY_ITEM.get()]);
   const { managed, answered } = policy;
-  // `mine`: what the settings are made from apart from the policy (the worker's own, and the imported protocols).
-  const mine = JSON.stringify([user ?? null, library.imported]);
+  const mine = mineOf(user, library);
   return { managed, user, policyAnswered: answered, mine, from: JSON.stringify([managed ?? null, mine]) };
 }
+
+/** What the settings are made from apart from the policy: the worker's own, and the imported protocols. */
+const mineOf = (user: unknown, library: { imported: readonly string[] }) => JSON.stringify([user ?? null, library.imported]);
 
 async function resolveFrom(inputs: { managed: unknown; user: unknown }): Promise<ResolvedSettings> {
   const { resolveSettings } = await import('../settings/resolve');
@@ -65,10 +67,27 @@ export async function resolveAndKeepSettings(): Promise<ResolvedSettings> {
  * up with a change yet, or has not run since the browser started) resolved here.
  */
 export async function loadSettings(): Promise<ResolvedSettings> {
-  await protocolsReady();
-  const [inputs, kept] = await Promise.all([settingsInputs(), KEPT_SETTINGS_ITEM.get()]);
+  // Read side by side; the stored protocols are in the catalogue before anything is resolved or returned, since a
+  // setting may name an imported protocol.
+  const [inputs, kept] = await Promise.all([settingsInputs(), KEPT_SETTINGS_ITEM.get(), protocolsReady()]);
   const current = kept && (kept.from === inputs.from || (!inputs.policyAnswered && kept.mine === inputs.mine));
   return current ? kept.settings : resolveFrom(inputs);
+}
+
+/**
+ * The settings the background kept, when they were made from the worker's settings and imported protocols as
+ * stored now; undefined otherwise. A page draws with them at once, without waiting on the policy store (it has
+ * taken over 2 s to answer a side panel opened in a new window), then reads the settings in full (loadSettings):
+ * the background reads the policy again whenever it changes, so the two differ only while it catches up.
+ */
+export async function keptSettings(): Promise<ResolvedSettings | undefined> {
+  const [user, library, kept] = await Promise.all([
+    USER_SETTINGS_ITEM.get(),
+    PROTOCOL_LIBRARY_ITEM.get(),
+    KEPT_SETTINGS_ITEM.get(),
+    protocolsReady(),
+  ]);
+  return kept?.mine === mineOf(user, library) ? kept.settings : undefined;
 }
 
 export async function saveUserSetting<K extends SettingKey>(key: K, value: Settings[K]): Promise<void> {

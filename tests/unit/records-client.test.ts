@@ -1,7 +1,16 @@
 // The panel's side of a change when the answer is lost: it asks whether the change landed and says which,
-// never the browser's own words. The port (live queries) is not used here.
+// never the browser's own words. And its live queries: one per question, however many ask it.
 import { describe, expect, it } from 'vitest';
-import { NotSavedError, OutcomeUnknownError, recordsClient, type LandedReply, type RecordsCommand } from '../../lib/browser/records-bridge';
+import type { Browser } from 'wxt/browser';
+import {
+  NotSavedError,
+  OutcomeUnknownError,
+  recordsClient,
+  type LandedReply,
+  type RecordsCommand,
+  type Reply,
+  type Request,
+} from '../../lib/browser/records-bridge';
 import type { Escalation } from '../../lib/records/model';
 
 const SAVED = { id: 'esc-1', reference: 'ESC-7K3F9Q' } as Escalation;
@@ -57,5 +66,44 @@ describe('a change whose answer was lost', () => {
     const { c, asked } = client(() => Promise.resolve({ error: { name: 'TransitionError', message: 'Already withdrawn' } }), []);
     await expect(c.command(COMMAND)).rejects.toThrow('Already withdrawn');
     expect(asked).toEqual([]);
+  });
+});
+
+describe('live queries through the background', () => {
+  function withPort() {
+    const posted: Request[] = [];
+    let answer: (reply: Reply) => void = () => {};
+    const port = {
+      postMessage: (m: Request) => void posted.push(m),
+      onMessage: { addListener: (f: (reply: Reply) => void) => void (answer = f) },
+      onDisconnect: { addListener: () => undefined },
+    } as unknown as Browser.runtime.Port;
+    const c = recordsClient(() => port, (() => Promise.resolve(undefined)) as never);
+    return { c, posted, answer: (reply: Reply) => answer(reply) };
+  }
+  const child = { kind: 'for-child' as const, hostId: 'mosaic', childId: '1000001' };
+
+  it('a question asked twice is asked of the background once; the later asker hears the latest answer at once', () => {
+    const { c, posted, answer } = withPort();
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    const stopFirst = c.subscribe(child, (v) => first.push(v));
+    answer({ sub: 1, value: [SAVED] });
+    const stopSecond = c.subscribe({ ...child }, (v) => second.push(v));
+    expect(second).toEqual([[SAVED]]);
+    expect(posted).toEqual([{ op: 'subscribe', sub: 1, query: child }]);
+    answer({ sub: 1, value: [] });
+    expect(first).toEqual([[SAVED], []]);
+    expect(second).toEqual([[SAVED], []]);
+    // The background stops answering only when nobody is listening.
+    stopFirst();
+    expect(posted).toHaveLength(1);
+    stopSecond();
+    expect(posted.at(-1)).toEqual({ op: 'unsubscribe', sub: 1 });
+    // Asked again after that: a new question, not the old answer.
+    const third: unknown[] = [];
+    c.subscribe(child, (v) => third.push(v));
+    expect(third).toEqual([]);
+    expect(posted.at(-1)).toEqual({ op: 'subscribe', sub: 2, query: child });
   });
 });

@@ -129,4 +129,19 @@ describe('settings kept by the background', () => {
       vi.restoreAllMocks();
     }
   });
+
+  it('a page has the kept settings at once, without waiting on a policy store that does not answer, unless the worker changed a setting since', async () => {
+    await fakeBrowser.storage.managed.set({ retentionMonths: 24 });
+    const background = await context();
+    await background.resolveAndKeepSettings();
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {})); // never answers
+    try {
+      const page = await context();
+      expect((await page.keptSettings())?.values.retentionMonths).toBe(24); // no timer advanced
+      await background.saveUserSetting('reminders', true);
+      expect(await page.keptSettings()).toBeUndefined();
+    } finally {
+      vi.restoreAllMocks();
+    }
+  });
 });
