@@ -154,14 +154,42 @@ export function createCalendar(closureDays: Readonly<Record<string, string>> = {
     return current;
   }
 
+  /** Bank holidays and closure days that fall Monday to Friday, sorted, as UTC midnights: made when first needed. */
+  let weekdaysOff: number[] | undefined;
+  const offWeekdays = () =>
+    (weekdaysOff ??= [...new Set([...Object.keys(bankHolidays), ...Object.keys(closureDays)])]
+      .map(dayToUtc)
+      .filter((ms) => new Date(ms).getUTCDay() % 6 !== 0)
+      .sort((a, b) => a - b));
+  /** How many of `sorted` are ≤ `ms`. */
+  const countUpTo = (sorted: number[], ms: number) => {
+    let [low, high] = [0, sorted.length];
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (sorted[mid]! <= ms) low = mid + 1;
+      else high = mid;
+    }
+    return low;
+  };
+
   function workingDaysBetween(from: string, to: string): number {
     const sign = dayToUtc(to) >= dayToUtc(from) ? 1 : -1;
     const [start, end] = sign === 1 ? [from, to] : [to, from];
-    let count = 0;
-    for (let d = addCalendarDays(start, 1); d <= end; d = addCalendarDays(d, 1)) {
-      if (isWorkingDay(d)) count++;
+    // Outside the years the bank holidays are known for: day by day, so the first weekday there says so.
+    if (Number(addCalendarDays(start, 1).slice(0, 4)) < BANK_HOLIDAY_YEARS.first || Number(end.slice(0, 4)) > BANK_HOLIDAY_YEARS.last) {
+      let count = 0;
+      for (let d = addCalendarDays(start, 1); d <= end; d = addCalendarDays(d, 1)) if (isWorkingDay(d)) count++;
+      return sign * count;
     }
-    return sign * count;
+    // Counted, not walked (a list of escalations overdue by months asks this for every row): Mondays to Fridays
+    // after `start` up to `end`, less the bank holidays and closure days among them.
+    const [a, b] = [dayToUtc(start), dayToUtc(end)];
+    const days = Math.round((b - a) / MS_PER_DAY);
+    const startWeekday = new Date(a).getUTCDay();
+    let weekdays = Math.floor(days / 7) * 5;
+    for (let i = 1; i <= days % 7; i++) if (((startWeekday + i) % 7) % 6 !== 0) weekdays++;
+    const off = offWeekdays();
+    return sign * (weekdays - (countUpTo(off, b) - countUpTo(off, a)));
   }
 
   return { isWorkingDay, addWorkingDays, previousWorkingDay, nonWorkingReason, workingDaysBetween };

@@ -1,7 +1,8 @@
 // Property tests: rules that must hold for any day, any protocol, any history.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addCalendarDays, addWorkingDays, isWorkingDay, workingDaysBetween } from '../../lib/calendar';
+import { NATIONS } from '../../lib/bank-holidays';
+import { addCalendarDays, addWorkingDays, createCalendar, isWorkingDay, workingDaysBetween } from '../../lib/calendar';
 import { listProtocols } from '../../lib/protocols';
 import { dueInstant, scheduleEscalation } from '../../lib/schedule';
 
@@ -11,6 +12,22 @@ const instant = fc.integer({ min: Date.UTC(2010, 0, 1), max: Date.UTC(2040, 0, 1
 describe('working days', () => {
   it('adding working days never lands on a non-working day', () => {
     fc.assert(fc.property(day, fc.integer({ min: 0, max: 60 }), (d, n) => isWorkingDay(addWorkingDays(d, n))));
+  });
+
+  it('working days between two days, counted, are the working days found walking day by day', () => {
+    // Closure days on weekdays, weekends and bank holidays (counted once), in every nation.
+    const closures = fc.dictionary(day, fc.constant('Council closure day'), { maxKeys: 12 });
+    fc.assert(
+      fc.property(day, fc.integer({ min: -1_200, max: 1_200 }), closures, fc.constantFrom(...NATIONS), (from, n, closed, nation) => {
+        const calendar = createCalendar({ ...closed, '2025-12-25': 'Closed', '2026-11-28': 'Saturday opening' }, nation);
+        const to = addCalendarDays(from, n);
+        const [start, end] = n >= 0 ? [from, to] : [to, from];
+        let walked = 0;
+        for (let d = addCalendarDays(start, 1); d <= end; d = addCalendarDays(d, 1)) if (calendar.isWorkingDay(d)) walked++;
+        return calendar.workingDaysBetween(from, to) === Math.sign(n) * walked;
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('adding n ≥ 1 working days moves exactly n working days on', () => {
