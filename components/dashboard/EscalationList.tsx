@@ -221,11 +221,15 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
   useLayoutEffect(() => {
     if (!plan) return;
     // No answer (the records could not be read there): every row is read here instead, and its error shown if it has one.
-    const readHere = () => setFirstScreenDrawn(key);
+    // An answer for a filter no longer shown is dropped (it would otherwise replace the one shown).
+    let shownNow = true;
+    const readHere = () => void (shownNow && setFirstScreenDrawn(key));
+    const keep = (part: { rows?: Escalation[]; total?: number }) =>
+      void (shownNow && setEarly((e) => ({ ...(e?.key === key ? e : {}), key, ...part })));
     const answers = firstScreenAnswers(plan);
-    const keep = (part: { rows?: Escalation[]; total?: number }) => setEarly((e) => ({ ...(e?.key === key ? e : {}), key, ...part }));
     void answers.rows.then((rows) => (rows ? keep({ rows }) : readHere()), readHere);
     void answers.total.then((total) => (total === undefined ? readHere() : keep({ total })), readHere);
+    return () => void (shownNow = false);
   }, [key]);
   const fromIndex = !full && early?.key === key && early.rows ? { rows: early.rows, total: early.total } : null;
   // Once the first screenful is painted (the frame after it is drawn), every row is read.
