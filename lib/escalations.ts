@@ -190,15 +190,11 @@ export function dashboardRows(db: EscalationDb, narrowing: IndexedNarrowing): Pr
 
 /**
  * The dashboard's first screenful (lib/dashboard.ts `firstScreenFromIndex`): its first rows in due order, from the
- * nextDueAt index. Milliseconds, whatever the number of escalations.
+ * nextDueAt index, and how many rows match. Both take milliseconds, whatever the number of escalations.
  */
-export function firstScreenRows(db: EscalationDb, plan: DashboardFirstScreen): Promise<Escalation[]> {
-  return narrowed(db, plan.rows).limit(plan.limit).toArray();
-}
-
-/** How many rows an index picks out: the dashboard's total (Chromium counts by walking the index: 10,000 take tens of ms). */
-export function countRows(db: EscalationDb, narrowing: IndexedNarrowing): Promise<number> {
-  return narrowed(db, narrowing).count();
+export async function firstScreen(db: EscalationDb, plan: DashboardFirstScreen): Promise<{ rows: Escalation[]; total: number }> {
+  const [rows, total] = await Promise.all([narrowed(db, plan.rows).limit(plan.limit).toArray(), narrowed(db, plan.count).count()]);
+  return { rows, total };
 }
 
 /** Live views: they emit again whenever any tab or page changes the records. */

@@ -150,29 +150,14 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
   );
 }
 
-/** The first screenful, asked of the background: its rows, and apart (counting takes longer) their total. */
-interface FirstScreenAnswers {
-  rows: Promise<Escalation[] | undefined>;
-  total: Promise<number | undefined>;
-}
+/** The first screenful asked of the background as the page starts, by its plan: used once, when the list is drawn. */
+let asked: { plan: string; answer: Promise<{ rows: Escalation[]; total: number } | undefined> } | undefined;
 
-function askBackground(plan: DashboardFirstScreen): FirstScreenAnswers {
-  const rows = pagesToBackground.send('dashboardFirstRows', plan);
-  // Counted once the rows are read: IndexedDB would otherwise hold the rows back while it walks the index.
-  const total = rows.then(
-    () => pagesToBackground.send('dashboardCount', plan.count),
-    () => undefined,
-  );
-  return { rows, total };
-}
-
-/** Asked as the page starts, by its plan: used once, when the list is drawn. */
-let asked: { plan: string; answers: FirstScreenAnswers } | undefined;
-
-function firstScreenAnswers(plan: DashboardFirstScreen): FirstScreenAnswers {
-  const early = asked?.plan === JSON.stringify(plan) ? asked.answers : undefined;
+function firstScreenAnswer(plan: DashboardFirstScreen) {
+  const key = JSON.stringify(plan);
+  const early = asked?.plan === key ? asked.answer : undefined;
   asked = undefined;
-  return early ?? askBackground(plan);
+  return early ?? pagesToBackground.send('dashboardFirstScreen', plan);
 }
 
 /** Asks for the first screenful of the list the page's address shows, before anything is drawn (the page's entry). */
@@ -180,11 +165,9 @@ export function askFirstScreen(): void {
   if (address.value.get('view')) return; // another view: not the list
   const plan = firstScreenFromIndex(filterFromParams(address.value), dueWindows(now.value), EARLY_ROWS);
   if (!plan) return;
-  const answers = askBackground(plan);
-  // The list says so when it draws.
-  answers.rows.catch(() => undefined);
-  answers.total.catch(() => undefined);
-  asked = { plan: JSON.stringify(plan), answers };
+  const answer = pagesToBackground.send('dashboardFirstScreen', plan);
+  answer.catch(() => undefined); // the list says so when it draws
+  asked = { plan: JSON.stringify(plan), answer };
 }
 
 export function EscalationList({ params }: { params: URLSearchParams }) {
@@ -216,22 +199,18 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
         : null,
     [rows.value, key, windows.now],
   );
-  const [early, setEarly] = useState<{ key: string; rows?: Escalation[]; total?: number } | null>(null);
+  const [early, setEarly] = useState<{ key: string; rows: Escalation[]; total: number } | null>(null);
   // Taken up as soon as the list is committed, not after the browser paints it: the answer may be in already.
   useLayoutEffect(() => {
     if (!plan) return;
-    // No answer (the records could not be read there): every row is read here instead, and its error shown if it has one.
     // An answer for a filter no longer shown is dropped (it would otherwise replace the one shown).
     let shownNow = true;
+    // No answer (the records could not be read there): every row is read here instead, and its error shown if it has one.
     const readHere = () => void (shownNow && setFirstScreenDrawn(key));
-    const keep = (part: { rows?: Escalation[]; total?: number }) =>
-      void (shownNow && setEarly((e) => ({ ...(e?.key === key ? e : {}), key, ...part })));
-    const answers = firstScreenAnswers(plan);
-    void answers.rows.then((rows) => (rows ? keep({ rows }) : readHere()), readHere);
-    void answers.total.then((total) => (total === undefined ? readHere() : keep({ total })), readHere);
+    void firstScreenAnswer(plan).then((screen) => (screen ? void (shownNow && setEarly({ key, ...screen })) : readHere()), readHere);
     return () => void (shownNow = false);
   }, [key]);
-  const fromIndex = !full && early?.key === key && early.rows ? { rows: early.rows, total: early.total } : null;
+  const fromIndex = !full && early?.key === key ? early : null;
   // Once the first screenful is painted (the frame after it is drawn), every row is read.
   useEffect(() => {
     if (!fromIndex || firstScreenDrawn === key) return;
@@ -243,9 +222,7 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
     };
   }, [fromIndex, key]);
   const shown = full ?? fromIndex?.rows ?? null;
-  // Undefined while the first screenful's rows are drawn and their total is still being counted.
-  const total = full ? full.length : fromIndex?.total;
-  const length = total ?? shown?.length ?? 0;
+  const total = full ? full.length : (fromIndex?.total ?? 0);
   const calendars = useMemo(() => calendarsByNation(settings.value.values.closureDays), [settings.value]);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -263,14 +240,12 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
     setScrollTop(0);
   }, [params.toString()]);
   useEffect(() => void (document.title = t('pageTitleDashboard')), []);
-  // When rows first show (perhaps the first screenful from the index), with their total, and when every row is in,
-  // for `npm run bench`.
+  // When rows first show (perhaps the first screenful from the index), and when every row is in, for `npm run bench`.
   useLayoutEffect(() => void (shown && markFrame('dashboard-rows')), [shown]);
-  useLayoutEffect(() => void (shown && total !== undefined && markFrame('dashboard-total')), [shown, total]);
   useLayoutEffect(() => void (full && markFrame('dashboard-all-rows')), [full]);
 
   const sortBy = (key: SortKey) => set({ sort: key, order: filter.sort === key && filter.order === 'asc' ? 'desc' : 'asc' });
-  const { start, end } = visibleWindow(scrollTop, viewport, ROW_HEIGHT, length);
+  const { start, end } = visibleWindow(scrollTop, viewport, ROW_HEIGHT, total);
   // Before every row is read, rows past the first screenful are not there yet.
   const drawnEnd = Math.max(start, Math.min(end, shown?.length ?? 0));
   return (
@@ -282,15 +257,11 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
         </p>
       )}
       <p role="status" class="result-count">
-        {shown === null
-          ? 'Loading…'
-          : total === undefined
-            ? t('countingEscalations')
-            : `${total.toLocaleString('en-GB')} ${total === 1 ? 'escalation' : 'escalations'}`}
+        {shown === null ? 'Loading…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'escalation' : 'escalations'}`}
       </p>
       {shown && (
         <div class="scroller" ref={scroller} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}>
-          <table class="records dashboard-table" aria-rowcount={total === undefined ? -1 : total + 1} aria-busy={full ? undefined : 'true'}>
+          <table class="records dashboard-table" aria-rowcount={total + 1} aria-busy={full ? undefined : 'true'}>
             <caption class="visually-hidden">{t('listCaption')}</caption>
             <thead>
               <tr aria-rowindex={1}>
@@ -317,8 +288,8 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
               {shown.slice(start, end).map((e, i) => (
                 <Row key={e.id} e={e} index={start + i} calendar={calendars(protocolCalendar(e))} />
               ))}
-              {drawnEnd < length && (
-                <tr role="presentation" class="spacer" style={{ height: `${(length - drawnEnd) * ROW_HEIGHT}px` }}>
+              {drawnEnd < total && (
+                <tr role="presentation" class="spacer" style={{ height: `${(total - drawnEnd) * ROW_HEIGHT}px` }}>
                   <td colSpan={COLUMNS.length} />
                 </tr>
               )}

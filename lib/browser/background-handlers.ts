@@ -2,7 +2,7 @@
 // directly. Who may send each message is in lib/messages/; what the browser must provide is `deps`.
 import type { EscalationDb } from '../db';
 import { childStatus } from '../child-status';
-import { countRows, escalationsForChild, firstScreenRows, openEscalationsFollowing } from '../escalations';
+import { escalationsForChild, firstScreen, openEscalationsFollowing } from '../escalations';
 import type { Handlers, Sender } from './messaging';
 import type { PagesToBackground } from '../messages/pages-to-background';
 import type { RecordPageToExtension } from '../messages/record-page-to-extension';
@@ -77,19 +77,12 @@ export function pageHandlers(deps: BackgroundDeps): Handlers<PagesToBackground> 
       if (!fromExtensionPage(sender, deps.extensionId)) return undefined;
       return openEscalationsFollowing(await deps.database(), protocol).catch(() => undefined);
     },
-    async dashboardFirstRows(plan, sender) {
+    async dashboardFirstScreen(plan, sender) {
       if (!fromExtensionPage(sender, deps.extensionId)) return undefined;
       // A screenful, never the whole list: the page reads every row itself once its first screen is drawn.
       return deps
         .database()
-        .then((db) => firstScreenRows(db, { ...plan, limit: Math.min(plan.limit, 200) }))
-        .catch(() => undefined);
-    },
-    async dashboardCount(narrowing, sender) {
-      if (!fromExtensionPage(sender, deps.extensionId)) return undefined;
-      return deps
-        .database()
-        .then((db) => countRows(db, narrowing))
+        .then((db) => firstScreen(db, { ...plan, limit: Math.min(plan.limit, 200) }))
         .catch(() => undefined);
     },
     async dueSummary(_, sender) {
