@@ -1,5 +1,6 @@
-// Every row the dashboard's index picks out, live. Loaded once the first screenful (read by the background) is
-// drawn: this is where the dashboard's database code (Dexie, the record schemas) comes in.
+// Every row the dashboard's index picks out, live. Loaded when the list needs every row (once the first screenful,
+// read by the background, is drawn; at once for a filter the index cannot answer) and by the figures: this is
+// where the dashboard's database code (Dexie, the record schemas) comes in.
 import { liveQuery, type Observable } from 'dexie';
 import { database } from '../../lib/browser/database';
 import type { IndexedNarrowing } from '../../lib/dashboard';
