@@ -19,6 +19,20 @@ async function context() {
   return { ...settings, storage, protocols, checked };
 }
 
+/** A page's reading of the settings when its policy store never answers (its 2 s limit passed on fake timers). */
+async function readWithSilentPolicyStore(page: Awaited<ReturnType<typeof context>>) {
+  vi.useFakeTimers({ toFake: ['setTimeout'] });
+  try {
+    vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {})); // never answers
+    const reading = page.loadSettings();
+    await vi.advanceTimersByTimeAsync(2_000);
+    return await reading;
+  } finally {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  }
+}
+
 beforeEach(() => {
   fakeBrowser.reset();
   vi.doUnmock('../../lib/settings/resolve');
@@ -94,19 +108,10 @@ describe('settings kept by the background', () => {
     expect((await background.resolveAndKeepSettings()).values.retentionMonths).toBe(24);
 
     const page = await context();
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    try {
-      vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {})); // never answers
-      const reading = page.loadSettings();
-      await vi.advanceTimersByTimeAsync(2_000);
-      const read = await reading;
-      expect(page.checked).not.toHaveBeenCalled();
-      expect(read.values.retentionMonths).toBe(24);
-      expect(read.source.retentionMonths).toBe('organisation');
-    } finally {
-      vi.useRealTimers();
-      vi.restoreAllMocks();
-    }
+    const read = await readWithSilentPolicyStore(page);
+    expect(page.checked).not.toHaveBeenCalled();
+    expect(read.values.retentionMonths).toBe(24);
+    expect(read.source.retentionMonths).toBe('organisation');
   });
 
   it('…but not when the worker has changed a setting since the background kept them', async () => {
@@ -116,18 +121,9 @@ describe('settings kept by the background', () => {
     await background.saveUserSetting('reminders', true);
 
     const page = await context();
-    vi.useFakeTimers({ toFake: ['setTimeout'] });
-    try {
-      vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(new Promise(() => {}));
-      const reading = page.loadSettings();
-      await vi.advanceTimersByTimeAsync(2_000);
-      const read = await reading;
-      expect(page.checked).toHaveBeenCalledTimes(1);
-      expect(read.values.reminders).toBe(true);
-    } finally {
-      vi.useRealTimers();
-      vi.restoreAllMocks();
-    }
+    const read = await readWithSilentPolicyStore(page);
+    expect(page.checked).toHaveBeenCalledTimes(1);
+    expect(read.values.reminders).toBe(true);
   });
 
   it('a page has the kept settings at once, without waiting on a policy store that does not answer, unless the worker changed a setting since', async () => {
