@@ -32,11 +32,12 @@ import { ProtocolSelect } from '../shared/ProtocolSelect';
 import { now } from '../shared/now';
 import { protocolInView, useProtocolInView } from '../shared/protocol-in-view';
 import { StartForm } from './StartForm';
+import type { Bound, TabOpening } from './opening';
 import { followSettings, settings } from '../shared/settings';
 import { useRecords } from '../shared/useRecords';
 import { followWorker, worker } from '../shared/worker';
 
-type Surface = 'side-panel' | 'in-page';
+export type Surface = 'side-panel' | 'in-page';
 
 const side = signal<'right' | 'left'>('right');
 const askedAboutRisk = signal(false);
@@ -173,11 +174,11 @@ function ChildSection({ surface }: { surface: Surface }) {
 
 /**
  * Starts following the tab whose child the panel shows: the in-page panel's own tab, or for the side panel the
- * active tab of its window (`bound`: the tab or window its address fixes, if any). Called by the page's entry as
- * it starts, so the question to the background goes out while the rest of the page is still loading.
+ * active tab of its window (`bound`: the tab or window its address fixes, if any), from the answer to the page's
+ * first question (`opening`).
  */
-export function followTab(surface: Surface, bound?: { tabId?: number; windowId?: number }): void {
-  void (surface === 'in-page' ? followOwnTab() : followActiveTab(bound));
+export function followTab(surface: Surface, opening: Promise<TabOpening>, bound: Bound): void {
+  void (surface === 'in-page' ? followOwnTab(opening) : followActiveTab(bound, opening));
 }
 
 /**

@@ -8,7 +8,8 @@ import { extensionToRecordPage, type ExtensionToRecordPage } from '../../lib/mes
 import { pagesToBackground } from '../../lib/messages/pages-to-background';
 import { recordPageToExtension } from '../../lib/messages/record-page-to-extension';
 import type { DiagnosticReport } from '../../lib/hosts/diagnose';
-import type { ChildReading, InsertResult, PanelSide, PickedId, ReferencesResult, TabReading } from '../../lib/messages/types';
+import type { ChildReading, InsertResult, PanelOpening, PanelSide, PickedId, ReferencesResult } from '../../lib/messages/types';
+import type { Bound, TabOpening } from './opening';
 import { PANEL_SIDE_ITEM } from '../../lib/browser/storage';
 import { childForTab } from '../../lib/page/detector';
 import { markOnce } from '../shared/marks';
@@ -58,8 +59,19 @@ function show(id: number | null, reading: Map<number, ChildReading>, heard: bool
   if (id !== null) seen.set(id, reading);
 }
 
-/** Follows one tab: what its frames have read, then their fresh reports. */
-async function follow(id: number | null, known?: TabReading): Promise<void> {
+/**
+ * The escalations the background read with the tab's reading as the panel opened: shown until the live query
+ * for them answers (it may already have).
+ */
+function takeUpOpening(known: PanelOpening) {
+  const child = childForTab(new Map(known.frames));
+  if (!child.found || !known.escalations) return;
+  askForEscalations(child.hostId, child.childId);
+  records.seed?.({ kind: 'for-child', hostId: child.hostId, childId: child.childId }, known.escalations);
+}
+
+/** Follows one tab: what its frames have read (`known`: as the panel opened), then their fresh reports. */
+async function follow(id: number | null, known?: PanelOpening): Promise<void> {
   tabId.value = id;
   picked.value = null;
   noRecordInTab.value = false;
@@ -68,6 +80,7 @@ async function follow(id: number | null, known?: TabReading): Promise<void> {
   if (id === null) return;
   const reading = known ?? (await pagesToBackground.send('tabReading', { tabId: id }).catch(() => null));
   if (tabId.value !== id) return;
+  if (known) takeUpOpening(known);
   if (reading?.frames.length) show(id, new Map(reading.frames), true);
   // A tab with no record-page script refuses: not a case record.
   const answered = await extensionToRecordPage.sendToTab({ tabId: id }, 'reportChild').then(
@@ -93,18 +106,19 @@ function listenToFollowedTab() {
   });
 }
 
-/** The in-page panel: its own tab, for as long as it lives. */
-export async function followOwnTab(): Promise<void> {
+/** The in-page panel: its own tab, for as long as it lives (`opening`: its entry's first question). */
+export async function followOwnTab(opening: Promise<TabOpening>): Promise<void> {
   listenToFollowedTab();
-  const reading = await pagesToBackground.send('tabReading').catch(() => null);
+  const reading = (await opening).answer ?? (await pagesToBackground.send('tabReading').catch(() => null));
   await follow(reading?.tabId ?? null, reading ?? undefined);
 }
 
 /**
  * The side panel: the active tab of its window, through tab switches and page loads. `bound` (from its
- * address, `?tab=` or `?window=`) fixes the tab or the window, as when it is opened as a page of its own.
+ * address, `?tab=` or `?window=`) fixes the tab or the window, as when it is opened as a page of its own;
+ * `opening` is its entry's first question.
  */
-export async function followActiveTab(bound: { tabId?: number; windowId?: number } = {}): Promise<void> {
+export async function followActiveTab(bound: Bound, opening: Promise<TabOpening>): Promise<void> {
   listenToFollowedTab();
   browser.tabs.onUpdated.addListener((id, change) => {
     if (id !== tabId.value) return;
@@ -116,13 +130,17 @@ export async function followActiveTab(bound: { tabId?: number; windowId?: number
     if (change.status === 'complete') void follow(id);
   });
   browser.tabs.onRemoved.addListener((id) => void seen.delete(id));
-  if (bound.tabId !== undefined) return follow(bound.tabId);
-  const windowId = bound.windowId ?? (await browser.windows.getCurrent()).id;
+  const { windowId: openedIn, answer } = await opening;
+  if (bound.tabId !== undefined) return follow(bound.tabId, answer ?? undefined);
+  const windowId = openedIn ?? bound.windowId ?? (await browser.windows.getCurrent()).id;
   browser.tabs.onActivated.addListener((active) => {
     if (active.windowId === windowId) void follow(active.tabId);
   });
+  if (answer && tabId.value === null) void follow(answer.tabId, answer);
+  // Asked again now that switches are heard: the worker may have switched tab while the panel's code loaded.
   const [active] = await browser.tabs.query({ active: true, windowId });
-  if (tabId.value === null) await follow(active?.id ?? null);
+  const current = active?.id ?? null;
+  if (tabId.value === null || (answer && tabId.value === answer.tabId && current !== answer.tabId)) await follow(current);
 }
 
 /** Tells the followed tab's launcher something (top frame only). */

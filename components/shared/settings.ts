@@ -11,9 +11,10 @@ let firstRead: Promise<void> | undefined;
  * Reads the settings and keeps them current (once per page, however often it is called). Resolves once they are
  * first read: a page draws deadlines only then, since the organisation's closure days move them. First read: the
  * settings the background kept, if made from what is stored now (no wait on the policy store), else the full
- * reading; the full reading follows either way, and replaces them if it differs.
+ * reading; the full reading follows either way, and replaces them if it differs. `kept`: those settings as the
+ * background already gave them (a panel's opening answer), instead of reading them here.
  */
-export function followSettings(): Promise<void> {
+export function followSettings(kept?: Promise<ResolvedSettings | undefined>): Promise<void> {
   if (!firstRead) {
     // Readings can finish out of order (one may load the resolver, a later one not): an older one never
     // replaces a newer one (a choice the worker just saved would flip back).
@@ -28,11 +29,11 @@ export function followSettings(): Promise<void> {
       const reading = ++started;
       return loadSettings().then((s) => show(reading, s));
     };
-    const kept = ++started;
+    const first = ++started;
     // Settings that cannot be read at all leave the built-in ones (the options page says why).
     const full = load().catch(() => undefined);
-    firstRead = keptSettings().then(
-      (s) => (s ? show(kept, s) : full),
+    firstRead = (kept ?? keptSettings()).then(
+      (s) => (s ? show(first, s) : full),
       () => full,
     );
     onSettingsChanged(() => void load().catch(() => undefined));

@@ -39,6 +39,7 @@ export function openRecordsHere(): void {
 export const records: Records = {
   subscribe: (query, onValue, onError) => (chosen ??= recordsClient()).subscribe(query, onValue, onError),
   command: (command) => (chosen ??= recordsClient()).command(command),
+  seed: (query, value) => (chosen ??= recordsClient()).seed?.(query, value),
 };
 
 /** The latest result of a live records query; `answered` tells "not found" (undefined) from "still loading". */

@@ -11,6 +11,7 @@ import type { PageSetup } from '../messages/types';
 import type { PageLoad } from '../hosts/health';
 import type { LauncherSettings } from './storage';
 import type { DueSummary } from '../overview';
+import type { ResolvedSettings } from '../settings';
 import { childForTab } from '../page/detector';
 import { frameRead, readingOf, tabNavigated, type TabReadings } from '../tab-readings';
 import { serveChangeLanded, serveCommand } from './records-server';
@@ -29,6 +30,11 @@ export interface BackgroundDeps {
   launcherSettings(): Promise<LauncherSettings>;
   /** The popup's counts and next few (lib/browser/overview.ts). */
   dueSummary(): Promise<DueSummary>;
+  /**
+   * The settings kept for the pages, when made from what is stored now (lib/browser/settings.ts keptSettings), once
+   * the background's own reading in progress is done (just started, it has not kept them yet).
+   */
+  keptSettings(): Promise<ResolvedSettings | undefined>;
   /** What each tab's frames have read (kept across service-worker restarts). */
   readings(): Promise<TabReadings>;
   /** Changes them, one change at a time. */
@@ -72,6 +78,20 @@ export function pageHandlers(deps: BackgroundDeps): Handlers<PagesToBackground> 
       // Extension pages only: what a tab shows is not for other tabs' scripts.
       if (!fromExtensionPage(sender, deps.extensionId)) return { tabId: null, frames: [] };
       return readingOf(await deps.readings(), tab?.tabId ?? sender.tab?.id ?? null);
+    },
+    async panelOpening(tab, sender) {
+      if (!fromExtensionPage(sender, deps.extensionId)) return { tabId: null, frames: [] };
+      const settings = deps.keptSettings().catch(() => undefined);
+      const reading = readingOf(await deps.readings(), tab?.tabId ?? sender.tab?.id ?? null);
+      const child = childForTab(new Map(reading.frames));
+      // Records that cannot be read leave the escalations out: the panel's own live query says why.
+      const escalations = child.found
+        ? deps
+            .database()
+            .then((db) => escalationsForChild(db, child.hostId, child.childId))
+            .catch(() => undefined)
+        : undefined;
+      return { ...reading, escalations: await escalations, settings: await settings };
     },
     async openEscalationsFollowing(protocol, sender) {
       if (!fromExtensionPage(sender, deps.extensionId)) return undefined;

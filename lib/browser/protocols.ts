@@ -60,11 +60,16 @@ async function applyLibrary(library: ProtocolLibrary): Promise<void> {
 
 let ready: Promise<void> | undefined;
 
-/** Reads the stored protocols once per page (and again whenever they change). */
-export function protocolsReady(): Promise<void> {
+/**
+ * Reads the stored protocols once per page (and again whenever they change). `stored`: a reading the page began
+ * as it started (components/panel/opening.ts), before this code had loaded.
+ */
+export function protocolsReady(stored?: Promise<ProtocolLibrary>): Promise<void> {
   if (!ready) {
-    ready = PROTOCOL_LIBRARY_ITEM.get().then(readLibrary);
+    ready = (stored ?? PROTOCOL_LIBRARY_ITEM.get()).then(readLibrary);
     PROTOCOL_LIBRARY_ITEM.watch((library) => void readLibrary(library));
+    // That reading began before the watch did: read once more, in case the protocols changed in between.
+    if (stored) void PROTOCOL_LIBRARY_ITEM.get().then(readLibrary, () => undefined);
   }
   return ready;
 }

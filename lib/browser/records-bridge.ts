@@ -23,6 +23,11 @@ export interface Records {
   subscribe<Q extends RecordsQuery>(query: Q, onValue: (value: QueryResult<Q>) => void, onError?: (error: Error) => void): () => void;
   /** One change: the new state, or the rules' refusal; when the outcome is not known, NotSavedError or OutcomeUnknownError. */
   command(command: RecordsCommand): Promise<Escalation>;
+  /**
+   * An answer to a query the background read a moment ago (as the panel opened): given to its live query's
+   * listeners if that query is being asked and has not answered yet; its own answers replace it.
+   */
+  seed?<Q extends RecordsQuery>(query: Q, value: QueryResult<Q>): void;
 }
 
 export type QueryResult<Q extends RecordsQuery> = Q extends { kind: 'for-child' }
@@ -161,6 +166,13 @@ export function recordsClient(
           /* already disconnected */
         }
       };
+    },
+    seed(query, value) {
+      const sub = byQuery.get(JSON.stringify(query));
+      const shared = sub === undefined ? undefined : subs.get(sub);
+      if (!shared || shared.last) return;
+      shared.last = { sub: sub!, value };
+      for (const listener of [...shared.listeners]) deliver(shared.last, listener);
     },
     /**
      * Makes one change. A refusal (the rules, a missing field) is thrown as it was given. When the answer is

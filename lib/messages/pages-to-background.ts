@@ -5,7 +5,7 @@ import type { CommandReply, LandedReply, RecordsCommand } from '../browser/recor
 import type { DashboardFirstScreen } from '../dashboard';
 import type { Escalation } from '../records/model';
 import type { DueSummary } from '../overview';
-import type { ChipState, TabReading } from './types';
+import type { ChipState, PanelOpening, TabReading } from './types';
 
 export interface PagesToBackground {
   /** Panel → background: make one change to the records; the new state, or why it was refused. */
@@ -19,6 +19,11 @@ export interface PagesToBackground {
    * follows; a frame inside a record page asks about its own tab). tabId null: not in a tab.
    */
   tabReading(tab?: { tabId: number }): TabReading;
+  /**
+   * Panel or side panel → background, as it starts: the tab's reading (as tabReading), with that child's
+   * escalations and the kept settings, in one answer, so the panel's first screen waits on one question.
+   */
+  panelOpening(tab?: { tabId: number }): PanelOpening;
   /**
    * Chip → background: what the chip in this tab shows and does. The status is about the child the tab's own
    * frames reported (lib/tab-readings.ts), never a child the asker names; absent when there is none to say or

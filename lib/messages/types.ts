@@ -2,6 +2,8 @@
 import type { ChildIdResult } from '../hosts/extract';
 
 import type { HostAdapter } from '../hosts/schema';
+import type { Escalation } from '../records/model';
+import type { ResolvedSettings } from '../settings';
 
 export type PanelSide = 'right' | 'left';
 
@@ -28,6 +30,17 @@ export interface ChipState extends TabReading {
 export interface TabReading {
   tabId: number | null;
   frames: [frameId: number, reading: ChildReading][];
+}
+
+/**
+ * What a panel needs for its first screen, read by the background in one answer as the panel starts: what the
+ * tab's frames have read, the escalations of the child they show, and the settings the background kept.
+ */
+export interface PanelOpening extends TabReading {
+  /** The escalations of the child the tab shows; absent when no child is shown or the records cannot be read. */
+  escalations?: Escalation[];
+  /** The settings the background kept, when made from the worker's settings and the protocols as stored now. */
+  settings?: ResolvedSettings;
 }
 
 /** One frame's reading of the child's ID, with the adapter that read it. */

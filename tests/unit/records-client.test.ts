@@ -106,4 +106,22 @@ describe('live queries through the background', () => {
     expect(third).toEqual([]);
     expect(posted.at(-1)).toEqual({ op: 'subscribe', sub: 2, query: child });
   });
+
+  it('an answer the background read as the panel opened is shown until the live query answers, never after it', () => {
+    const { c, answer } = withPort();
+    const heard: unknown[] = [];
+    // Nobody asking: nothing is kept.
+    c.seed!(child, [SAVED]);
+    c.subscribe(child, (v) => heard.push(v));
+    expect(heard).toEqual([]);
+    c.seed!(child, [SAVED]);
+    expect(heard).toEqual([[SAVED]]);
+    answer({ sub: 1, value: [] });
+    // The live query has answered: a late opening answer replaces nothing.
+    c.seed!(child, [SAVED]);
+    expect(heard).toEqual([[SAVED], []]);
+    const later: unknown[] = [];
+    c.subscribe(child, (v) => later.push(v));
+    expect(later).toEqual([[]]);
+  });
 });
