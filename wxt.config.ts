@@ -20,12 +20,12 @@ export default defineConfig({
   srcDir: '.',
   outDir: '.output',
   // Chunks under 10 kB are merged into others loaded at the same time (only those with no side effects, so
-  // nothing runs in another order): a page's first paint fetches about 11 files instead of 19.
+  // nothing runs in another order): fewer files for what a page loads after its first paint.
   // A panel's entry asks its first question, then imports the rest: that rest is fetched with the page
   // (scripts/preload-page-code.ts), not after the entry has run.
   vite: () => ({ plugins: [preact(), preloadPageCode()], build: { rollupOptions: { output: { experimentalMinChunkSize: 10_000 } } } }),
   hooks: {
-    // Each page is built on its own, so its first paint loads one file of script, not the dozen chunks it shares
+    // Each page is built on its own, so its first paint loads one or two files of script, not the dozen chunks it shares
     // with the other pages: on a 2-core machine every extra file cost the side panel about 4 ms (npm run bench).
     // Pages share no state at run time (each document has its own modules), so nothing changes but the files.
     'entrypoints:grouped': (_, groups) => {
