@@ -69,7 +69,10 @@ export function protocolsReady(stored?: Promise<ProtocolLibrary>): Promise<void>
     ready = (stored ?? PROTOCOL_LIBRARY_ITEM.get()).then(readLibrary);
     PROTOCOL_LIBRARY_ITEM.watch((library) => void readLibrary(library));
     // That reading began before the watch did: read once more, in case the protocols changed in between.
-    if (stored) void PROTOCOL_LIBRARY_ITEM.get().then(readLibrary, () => undefined);
+    if (stored)
+      void PROTOCOL_LIBRARY_ITEM.get()
+        .then(readLibrary)
+        .catch(() => undefined);
   }
   return ready;
 }

@@ -32,6 +32,21 @@ describe('importing a protocol file', () => {
     expect(later.getProtocol('glen-moray', '1').version).toBe('1'); // still there for escalations that follow it
   });
 
+  it('a panel that began reading them as it started, before an import elsewhere, ends with the import', async () => {
+    vi.resetModules();
+    // The panel's entry reads the library before the rest of its code has loaded (components/panel/opening.ts)…
+    const early = (await import('../../lib/browser/storage')).PROTOCOL_LIBRARY_ITEM.get();
+    await early;
+    // …the options page imports a protocol meanwhile…
+    await (await page()).importProtocolFile(GLEN_MORAY);
+    // …then the panel's code takes up its early reading, and watches only from now.
+    vi.resetModules();
+    const panel = await import('../../lib/browser/protocols');
+    const protocols = await import('../../lib/protocols');
+    await panel.protocolsReady(early);
+    await vi.waitFor(() => expect(protocols.listProtocols().map((p) => p.id)).toContain('glen-moray'));
+  });
+
   it('refuses a changed file under a version already kept, and nothing in storage changes', async () => {
     const here = await page();
     await here.importProtocolFile(GLEN_MORAY);
