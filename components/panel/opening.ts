@@ -43,8 +43,11 @@ export function openSidePanel(bound: Bound): Opening {
 async function askForSidePanel(bound: Bound): Promise<TabOpening> {
   if (bound.tabId !== undefined) return { answer: await pagesToBackground.send('panelOpening', { tabId: bound.tabId }).catch(() => null) };
   try {
-    const windowId = bound.windowId ?? (await browser.windows.getCurrent()).id;
-    const [active] = await browser.tabs.query({ active: true, windowId });
+    // The page's own window is the "current" one: one question gives its active tab and the window's id.
+    const [active] = await browser.tabs.query(
+      bound.windowId === undefined ? { active: true, currentWindow: true } : { active: true, windowId: bound.windowId },
+    );
+    const windowId = bound.windowId ?? active?.windowId ?? (await browser.windows.getCurrent()).id;
     if (active?.id === undefined) return { windowId, answer: { tabId: null, frames: [] } };
     return { windowId, answer: await pagesToBackground.send('panelOpening', { tabId: active.id }).catch(() => null) };
   } catch {

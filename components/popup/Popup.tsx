@@ -7,7 +7,7 @@ import { t } from '../../lib/strings';
 import { backgroundToPages } from '../../lib/messages/background-to-pages';
 import { pagesToBackground } from '../../lib/messages/pages-to-background';
 import type { DueSummary } from '../../lib/overview';
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { markFrame } from '../shared/marks';
 
 /** Opens the dashboard at `hash` in a new tab; then `opened` (the popup closes itself, the side panel stays). */
@@ -40,24 +40,35 @@ function Link({
   );
 }
 
-/** `heading`: the popup's own title, or the side panel's sentence; `opened`: after a link opened the dashboard. */
-export function DueOverview({ heading, opened = () => {} }: { heading: preact.ComponentChildren; opened?: () => void }) {
+/** What is due, from the background; undefined when the records cannot be read. */
+export const askDueSummary = (): Promise<DueSummary | undefined> => pagesToBackground.send('dueSummary').catch(() => undefined);
+
+/**
+ * `heading`: the popup's own title, or the side panel's sentence; `opened`: after a link opened the dashboard;
+ * `asked`: the question as the page's entry asked it when the page started (else asked when first drawn).
+ */
+export function DueOverview({
+  heading,
+  opened = () => {},
+  asked,
+}: {
+  heading: preact.ComponentChildren;
+  opened?: () => void;
+  asked?: Promise<DueSummary | undefined>;
+}) {
   const [summary, setSummary] = useState<DueSummary | null>(null);
   const [error, setError] = useState('');
-  useEffect(() => {
-    const ask = () =>
-      void pagesToBackground
-        .send('dueSummary')
-        .catch(() => undefined)
-        .then((answer) => {
-          // The first useful paint, for `npm run bench`.
-          if (answer) markFrame('popup-ready', true);
-          setSummary(answer ?? null);
-          setError(answer ? '' : t('dueSummaryUnavailable'));
-        });
-    ask();
+  // Taken up as soon as it is drawn, not after the browser has painted it: the answer is drawn a frame sooner.
+  useLayoutEffect(() => {
+    const show = (answer: DueSummary | undefined) => {
+      // The first useful paint, for `npm run bench`.
+      if (answer) markFrame('popup-ready', true);
+      setSummary(answer ?? null);
+      setError(answer ? '' : t('dueSummaryUnavailable'));
+    };
+    void (asked ?? askDueSummary()).then(show);
     // Kept current while open: the background says when records change.
-    return backgroundToPages.handle({ recordsUpdated: ask });
+    return backgroundToPages.handle({ recordsUpdated: () => void askDueSummary().then(show) });
   }, []);
   const counts = summary?.counts;
   return (
@@ -116,10 +127,10 @@ export function DueOverview({ heading, opened = () => {} }: { heading: preact.Co
   );
 }
 
-export function Popup() {
+export function Popup({ asked }: { asked: Promise<DueSummary | undefined> }) {
   return (
     <main class="popup">
-      <DueOverview heading={<h1>{t('escalations')}</h1>} opened={() => window.close()} />
+      <DueOverview heading={<h1>{t('escalations')}</h1>} opened={() => window.close()} asked={asked} />
     </main>
   );
 }
