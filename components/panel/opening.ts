@@ -26,13 +26,12 @@ export interface Opening {
   storedProtocols: Promise<ProtocolLibrary>;
 }
 
+/** The background's answer for a tab (the sender's own when none is named); null when there is none. */
+const ask = (tabId?: number) => pagesToBackground.send('panelOpening', tabId === undefined ? undefined : { tabId }).catch(() => null);
+
 /** The in-page panel: its own tab (the background knows it from the sender). */
 export function openInPage(): Opening {
-  const tab = pagesToBackground.send('panelOpening').then(
-    (answer) => ({ answer }),
-    () => ({ answer: null }),
-  );
-  return { tab, storedProtocols: PROTOCOL_LIBRARY_ITEM.get() };
+  return { tab: ask().then((answer) => ({ answer })), storedProtocols: PROTOCOL_LIBRARY_ITEM.get() };
 }
 
 /** The side panel: the tab its address names, else the active tab of its window. */
@@ -41,7 +40,7 @@ export function openSidePanel(bound: Bound): Opening {
 }
 
 async function askForSidePanel(bound: Bound): Promise<TabOpening> {
-  if (bound.tabId !== undefined) return { answer: await pagesToBackground.send('panelOpening', { tabId: bound.tabId }).catch(() => null) };
+  if (bound.tabId !== undefined) return { answer: await ask(bound.tabId) };
   try {
     // The page's own window is the "current" one: one question gives its active tab and the window's id.
     const [active] = await browser.tabs.query(
@@ -49,7 +48,7 @@ async function askForSidePanel(bound: Bound): Promise<TabOpening> {
     );
     const windowId = bound.windowId ?? active?.windowId ?? (await browser.windows.getCurrent()).id;
     if (active?.id === undefined) return { windowId, answer: { tabId: null, frames: [] } };
-    return { windowId, answer: await pagesToBackground.send('panelOpening', { tabId: active.id }).catch(() => null) };
+    return { windowId, answer: await ask(active.id) };
   } catch {
     return { answer: null };
   }

@@ -7,7 +7,7 @@ import type { Handlers, Sender } from './messaging';
 import type { PagesToBackground } from '../messages/pages-to-background';
 import type { RecordPageToExtension } from '../messages/record-page-to-extension';
 import type { ExtensionToRecordPage } from '../messages/extension-to-record-page';
-import type { PageSetup } from '../messages/types';
+import type { PageSetup, TabReading } from '../messages/types';
 import type { PageLoad } from '../hosts/health';
 import type { LauncherSettings } from './storage';
 import type { DueSummary } from '../overview';
@@ -60,6 +60,17 @@ export function fromExtensionPage(sender: Sender, extensionId: string): boolean 
 const NOT_ALLOWED = { error: { name: 'NotAllowedError', message: 'Only the extension’s own pages may change records.' } };
 
 export function pageHandlers(deps: BackgroundDeps): Handlers<PagesToBackground> {
+  /** What the frames of a tab have read (null: not in a tab). */
+  const readingFor = async (tabId: number | null) => readingOf(await deps.readings(), tabId);
+  /** The escalations of the child a tab's frames show; undefined when none is shown or the records cannot be read. */
+  const escalationsShown = async (reading: TabReading) => {
+    const child = childForTab(new Map(reading.frames));
+    if (!child.found) return undefined;
+    return deps
+      .database()
+      .then((db) => escalationsForChild(db, child.hostId, child.childId))
+      .catch(() => undefined);
+  };
   return {
     async recordsCommand(command, sender) {
       if (!fromExtensionPage(sender, deps.extensionId)) return NOT_ALLOWED;
@@ -77,21 +88,14 @@ export function pageHandlers(deps: BackgroundDeps): Handlers<PagesToBackground> 
     async tabReading(tab, sender) {
       // Extension pages only: what a tab shows is not for other tabs' scripts.
       if (!fromExtensionPage(sender, deps.extensionId)) return { tabId: null, frames: [] };
-      return readingOf(await deps.readings(), tab?.tabId ?? sender.tab?.id ?? null);
+      return readingFor(tab?.tabId ?? sender.tab?.id ?? null);
     },
     async panelOpening(tab, sender) {
       if (!fromExtensionPage(sender, deps.extensionId)) return { tabId: null, frames: [] };
       const settings = deps.keptSettings().catch(() => undefined);
-      const reading = readingOf(await deps.readings(), tab?.tabId ?? sender.tab?.id ?? null);
-      const child = childForTab(new Map(reading.frames));
+      const reading = await readingFor(tab?.tabId ?? sender.tab?.id ?? null);
       // Records that cannot be read leave the escalations out: the panel's own live query says why.
-      const escalations = child.found
-        ? deps
-            .database()
-            .then((db) => escalationsForChild(db, child.hostId, child.childId))
-            .catch(() => undefined)
-        : undefined;
-      return { ...reading, escalations: await escalations, settings: await settings };
+      return { ...reading, escalations: await escalationsShown(reading), settings: await settings };
     },
     async openEscalationsFollowing(protocol, sender) {
       if (!fromExtensionPage(sender, deps.extensionId)) return undefined;
@@ -112,12 +116,11 @@ export function pageHandlers(deps: BackgroundDeps): Handlers<PagesToBackground> 
     async chipState(_, sender) {
       const { placement, chipShowsStatus } = await deps.launcherSettings();
       if (!fromExtensionPage(sender, deps.extensionId)) return { tabId: null, frames: [], placement };
-      const reading = readingOf(await deps.readings(), sender.tab?.id ?? null);
-      const child = childForTab(new Map(reading.frames));
-      if (!child.found || !chipShowsStatus) return { ...reading, placement };
+      const reading = await readingFor(sender.tab?.id ?? null);
+      const escalations = chipShowsStatus ? await escalationsShown(reading) : undefined;
+      if (!escalations) return { ...reading, placement };
       try {
-        const status = childStatus(await escalationsForChild(await deps.database(), child.hostId, child.childId), deps.now());
-        return { ...reading, placement, status };
+        return { ...reading, placement, status: childStatus(escalations, deps.now()) };
       } catch {
         return { ...reading, placement };
       }
