@@ -13,9 +13,9 @@ export function startPanel(surface: Surface, opening: Opening, bound: Bound = {}
   performance.mark('panel-script');
   followTab(surface, opening.tab, bound);
   // Escalations are drawn with the protocol version each follows and the organisation's closure days: the stored
-  // protocols and the settings are read first (the settings the background kept come with its opening answer).
-  const kept = opening.tab.then(({ answer }) => answer?.settings);
-  void Promise.all([protocolsReady(opening.storedProtocols), followSettings(kept)]).then(() =>
+  // protocols and the settings are read first (the settings the background holds come with its opening answer).
+  const held = opening.tab.then(({ answer }) => answer?.settings);
+  void Promise.all([protocolsReady(opening.storedProtocols), followSettings(held)]).then(() =>
     render(<Panel surface={surface} />, document.getElementById('app')!),
   );
 }

@@ -13,6 +13,7 @@ import type { Bound, TabOpening } from './opening';
 import { PANEL_SIDE_ITEM } from '../../lib/browser/storage';
 import { childForTab } from '../../lib/page/detector';
 import { markOnce } from '../shared/marks';
+import { sameContent } from '../../lib/same-content';
 import { records } from '../shared/useRecords';
 
 export const tabId = signal<number | null>(null);
@@ -48,7 +49,8 @@ function askForEscalations(hostId: string, childId: string) {
 }
 
 function show(id: number | null, reading: Map<number, ChildReading>, heard: boolean) {
-  frames.value = reading;
+  // A frame that reports again what it read (as the panel asks on opening) changes nothing: nothing is redrawn.
+  if (!sameContent([...reading], [...frames.value])) frames.value = reading;
   const child = childForTab(reading);
   if (child.found) {
     markOnce('panel-child'); // when the panel first knows the tab's child

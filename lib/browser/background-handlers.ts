@@ -31,10 +31,10 @@ export interface BackgroundDeps {
   /** The popup's counts and next few (lib/browser/overview.ts). */
   dueSummary(): Promise<DueSummary>;
   /**
-   * The settings kept for the pages, when made from what is stored now (lib/browser/settings.ts keptSettings), once
-   * the background's own reading in progress is done (just started, it has not kept them yet).
+   * The settings as the background holds them in memory (read again whenever the policy, the worker's settings or
+   * the imported protocols change); undefined when they cannot be read.
    */
-  keptSettings(): Promise<ResolvedSettings | undefined>;
+  settingsHeld(): Promise<ResolvedSettings | undefined>;
   /** What each tab's frames have read (kept across service-worker restarts). */
   readings(): Promise<TabReadings>;
   /** Changes them, one change at a time. */
@@ -92,7 +92,7 @@ export function pageHandlers(deps: BackgroundDeps): Handlers<PagesToBackground> 
     },
     async panelOpening(tab, sender) {
       if (!fromExtensionPage(sender, deps.extensionId)) return { tabId: null, frames: [] };
-      const settings = deps.keptSettings().catch(() => undefined);
+      const settings = deps.settingsHeld().catch(() => undefined);
       const reading = await readingFor(tab?.tabId ?? sender.tab?.id ?? null);
       // Records that cannot be read leave the escalations out: the panel's own live query says why.
       return { ...reading, escalations: await escalationsShown(reading), settings: await settings };

@@ -8,6 +8,7 @@ import { InvalidInputError, TransitionError } from '../records/errors';
 import type { Escalation, EscalationEvent, EventBody, NewEscalation } from '../records/model';
 import { pagesToBackground } from '../messages/pages-to-background';
 import { t } from '../strings';
+import { sameContent } from '../same-content';
 
 export type RecordsQuery =
   { kind: 'for-child'; hostId: string; childId: string } | { kind: 'escalation'; id: string } | { kind: 'history'; id: string };
@@ -101,6 +102,8 @@ export function recordsClient(
   interface Shared {
     query: RecordsQuery;
     last?: Reply;
+    /** `last` was given by the page (seed), not yet by the live query. */
+    seeded?: boolean;
     listeners: Set<{ onValue(v: unknown): void; onError(e: Error): void }>;
   }
   const subs = new Map<number, Shared>();
@@ -116,8 +119,11 @@ export function recordsClient(
     p.onMessage.addListener((reply: Reply) => {
       const s = subs.get(reply.sub);
       if (!s) return;
+      // The live query's first answer, when it says what the seed said, is not news: nothing is drawn again.
+      const news = !(s.seeded && 'value' in reply && 'value' in s.last! && sameContent(reply.value, s.last.value));
       s.last = reply;
-      for (const listener of [...s.listeners]) deliver(reply, listener);
+      s.seeded = false;
+      if (news) for (const listener of [...s.listeners]) deliver(reply, listener);
     });
     p.onDisconnect.addListener(() => {
       port = null;
@@ -172,6 +178,7 @@ export function recordsClient(
       const shared = sub === undefined ? undefined : subs.get(sub);
       if (!shared || shared.last) return;
       shared.last = { sub: sub!, value };
+      shared.seeded = true;
       for (const listener of [...shared.listeners]) deliver(shared.last, listener);
     },
     /**

@@ -34,12 +34,12 @@ export interface TabReading {
 
 /**
  * What a panel needs for its first screen, read by the background in one answer as the panel starts: what the
- * tab's frames have read, the escalations of the child they show, and the settings the background kept.
+ * tab's frames have read, the escalations of the child they show, and the settings the background holds.
  */
 export interface PanelOpening extends TabReading {
   /** The escalations of the child the tab shows; absent when no child is shown or the records cannot be read. */
   escalations?: Escalation[];
-  /** The settings the background kept, when made from the worker's settings and the protocols as stored now. */
+  /** The settings as the background holds them (it reads them again whenever they change); the page reads them in full next. */
   settings?: ResolvedSettings;
 }
 

@@ -3,6 +3,7 @@
 // decides new escalations only: an escalation keeps the version it started under (`protocolOf`).
 import { BUILT_IN } from './built-in';
 import type { Protocol, Stage } from './schema';
+import { sameContent } from '../same-content';
 
 // Reading someone else's protocol (lib/protocols/read.ts) needs the schema library; the catalogue does not,
 // so a page that only draws escalations never loads it.
@@ -143,17 +144,5 @@ export function getStage(protocol: Protocol, stageId: string): Stage {
 
 /** The same content, whatever the key order: how two definitions with one id and version are compared. */
 export function sameDefinition(a: Protocol, b: Protocol): boolean {
-  return canonicalJson(a) === canonicalJson(b);
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const entries = Object.entries(value).filter(([, v]) => v !== undefined);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : 1))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value);
+  return sameContent(a, b);
 }

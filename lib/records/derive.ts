@@ -12,6 +12,7 @@ import {
 } from './model';
 
 import { TransitionError } from './errors';
+import { sameContent } from '../same-content';
 
 function refuse(message: string): never {
   throw new TransitionError(message);
@@ -51,15 +52,6 @@ function checkStageMove(protocol: Protocol, fromIndex: number, targetId: string,
     refuse(`${getStage(protocol, targetId).title} needs a timeframe for resolution before it starts: “${quote}”`);
   }
   return skipped;
-}
-
-function deepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  return ka.length === kb.length && ka.every((k) => deepEqual((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 function readField(state: Escalation, field: CorrectableField): unknown {
@@ -192,7 +184,7 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
     case 'field-corrected': {
       requireOpen(state, 'correct it');
       const current = readField(state, event.field);
-      if (!deepEqual(current, event.oldValue)) {
+      if (!sameContent(current, event.oldValue)) {
         refuse(`${event.field} has changed since this correction was made; look again and correct the current value`);
       }
       const parsed = CORRECTABLE_FIELDS[event.field].safeParse(event.newValue);

@@ -32,7 +32,7 @@ async function deps(overrides: Partial<BackgroundDeps> = {}) {
     database: async () => db,
     pageSetup: async () => ({ adapters: [], panelSide: 'left', placement: 'side-panel' }),
     launcherSettings: async () => ({ placement: 'side-panel', chipShowsStatus: true }),
-    keptSettings: async () => undefined,
+    settingsHeld: async () => undefined,
     dueSummary: async () => ({ counts: { overdue: 1, dueToday: 0, dueThisWeek: 2 }, next: [] }),
     readings: async () => readings,
     updateReadings: async (change: (all: TabReadings) => TabReadings) => (readings = change(readings)),
@@ -180,23 +180,23 @@ describe('record page → extension (the background’s part)', () => {
     expect(await pages.tabReading({ tabId: 7 }, RECORD_PAGE_TOP)).toEqual({ tabId: null, frames: [] });
   });
 
-  it('panelOpening: the tab’s reading, that child’s escalations and the kept settings in one answer, to extension pages only', async () => {
-    const kept = builtInResolution();
-    const { d, db } = await deps({ keptSettings: async () => kept });
+  it('panelOpening: the tab’s reading, that child’s escalations and the settings the background holds in one answer, to extension pages only', async () => {
+    const held = builtInResolution();
+    const { d, db } = await deps({ settingsHeld: async () => held });
     const mine = await createEscalation(db, newEscalation('pan-cheshire'), { at: MON });
     await createEscalation(db, { ...newEscalation('pan-cheshire'), child: { hostId: 'demo', childId: '1000009' } }, { at: MON });
     const pages = pageHandlers(d);
     const sidePanel = { ...PANEL, tab: undefined, url: `chrome-extension://${EXTENSION_ID}/sidepanel.html` };
     // Nothing read in the tab yet: no child, so no escalations.
-    expect(await pages.panelOpening({ tabId: 7 }, sidePanel)).toEqual({ tabId: 7, frames: [], escalations: undefined, settings: kept });
+    expect(await pages.panelOpening({ tabId: 7 }, sidePanel)).toEqual({ tabId: 7, frames: [], escalations: undefined, settings: held });
     recordPageHandlers(d).childDetected!(reading, RECORD_PAGE_TOP);
     await Promise.resolve();
     const opening = (await pages.panelOpening(undefined, PANEL)) as PanelOpening;
-    expect(opening).toMatchObject({ tabId: 7, frames: [[0, reading]], settings: kept });
+    expect(opening).toMatchObject({ tabId: 7, frames: [[0, reading]], settings: held });
     expect(opening.escalations?.map((e) => e.id)).toEqual([mine.id]);
     expect(await pages.panelOpening({ tabId: 7 }, RECORD_PAGE_TOP)).toEqual({ tabId: null, frames: [] });
-    // Records that cannot be read, settings not kept: the reading still comes, without them.
-    const broken = (await deps({ database: () => Promise.reject(new Error('blocked')), keptSettings: async () => undefined })).d;
+    // Records that cannot be read, settings not held: the reading still comes, without them.
+    const broken = (await deps({ database: () => Promise.reject(new Error('blocked')), settingsHeld: async () => undefined })).d;
     recordPageHandlers(broken).childDetected!(reading, RECORD_PAGE_TOP);
     await Promise.resolve();
     expect(await pageHandlers(broken).panelOpening(undefined, PANEL)).toEqual({

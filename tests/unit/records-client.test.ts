@@ -124,4 +124,18 @@ describe('live queries through the background', () => {
     c.subscribe(child, (v) => later.push(v));
     expect(later).toEqual([[]]);
   });
+
+  it('a live answer that says what the opening answer said is not drawn again; the next change is', () => {
+    const { c, answer } = withPort();
+    const heard: unknown[] = [];
+    c.subscribe(child, (v) => heard.push(v));
+    c.seed!(child, [{ reference: 'ESC-7K3F9Q', id: 'esc-1' }] as Escalation[]);
+    // The same escalation, its keys in another order (as it comes through the browser's messaging).
+    answer({ sub: 1, value: [SAVED] });
+    expect(heard).toEqual([[{ reference: 'ESC-7K3F9Q', id: 'esc-1' }]]);
+    answer({ sub: 1, value: [] });
+    answer({ sub: 1, value: [] });
+    // After the first live answer every answer is delivered, as before.
+    expect(heard).toEqual([[{ reference: 'ESC-7K3F9Q', id: 'esc-1' }], [], []]);
+  });
 });

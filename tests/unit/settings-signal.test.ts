@@ -57,3 +57,32 @@ it('a reading that started earlier but finishes later does not replace the newer
   expect(followSettings()).toBe(first); // once per page
   vi.doUnmock('../../lib/browser/settings');
 });
+
+it('the background’s settings, read again in full with their keys in storage’s order, are not a change: nothing is redrawn', async () => {
+  let answer: (s: ResolvedSettings) => void = () => {};
+  const held = await withSettings(true);
+  // Storage gives objects back with their keys in another order.
+  const reordered = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(reordered)
+      : v && typeof v === 'object'
+        ? Object.fromEntries(
+            Object.entries(v)
+              .reverse()
+              .map(([k, x]) => [k, reordered(x)]),
+          )
+        : v;
+  vi.doMock('../../lib/browser/settings', () => ({
+    keptSettings: async () => undefined,
+    loadSettings: () => new Promise<ResolvedSettings>((resolve) => (answer = resolve)),
+    onSettingsChanged: () => undefined,
+  }));
+  const { followSettings, settings } = await import('../../components/shared/settings');
+  await followSettings(Promise.resolve(held));
+  const changes: ResolvedSettings[] = [];
+  settings.subscribe((s) => changes.push(s)); // called at once with the current value
+  answer(reordered(held) as ResolvedSettings);
+  await new Promise((resolve) => setTimeout(resolve));
+  expect(changes).toEqual([held]);
+  vi.doUnmock('../../lib/browser/settings');
+});
