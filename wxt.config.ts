@@ -1,6 +1,5 @@
 import { defineConfig, type Entrypoint } from 'wxt';
 import preact from '@preact/preset-vite';
-import { preloadPageCode } from './scripts/preload-page-code';
 
 // The demo case-record system runs on localhost. Only development and test
 // builds may touch it; the production manifest asks for no host access at all
@@ -21,18 +20,16 @@ export default defineConfig({
   outDir: '.output',
   // Chunks under 10 kB are merged into others loaded at the same time (only those with no side effects, so
   // nothing runs in another order): fewer files for what a page loads after its first paint.
-  // A panel's entry asks its first question, then imports the rest: that rest is fetched with the page
-  // (scripts/preload-page-code.ts), not after the entry has run.
   // The built-in protocols' JSON is shipped as JSON text read by JSON.parse, not as object literals: every page
   // that draws a ladder carries all five (55 kB), and a literal costs the browser more to load than the same text
   // (npm run bench, one run comparing both in turn: the side panel's first paint 197 ms against 203).
   vite: () => ({
-    plugins: [preact(), preloadPageCode()],
+    plugins: [preact()],
     json: { namedExports: false, stringify: true },
     build: { rollupOptions: { output: { experimentalMinChunkSize: 10_000 } } },
   }),
   hooks: {
-    // Each page is built on its own, so its first paint loads one or two files of script, not the dozen chunks it shares
+    // Each page is built on its own, so its first paint loads one file of script, not the dozen chunks it shares
     // with the other pages: on a 2-core machine every extra file cost the side panel about 4 ms (npm run bench).
     // Pages share no state at run time (each document has its own modules), so nothing changes but the files.
     'entrypoints:grouped': (_, groups) => {

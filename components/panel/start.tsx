@@ -1,4 +1,4 @@
-// The rest of a panel's page, loaded by its entry once the first questions are out (components/panel/opening.ts).
+// The rest of a panel's page, evaluated after its first questions are out (components/panel/opening.ts).
 // First: the worker's language, before any component module computes its words.
 import '../../lib/browser/language';
 import { render } from 'preact';

@@ -1,6 +1,6 @@
-// The panel framed in the record page (in-page placement): it follows its own tab.
-import { openInPage } from '../../components/panel/opening';
+// The panel framed in the record page (in-page placement): it follows its own tab. First its opening question
+// (./opening.ts), then the rest of the page.
+import { opening } from './opening';
+import { startPanel } from '../../components/panel/start';
 
-// Which child, its escalations, the settings and the stored protocols: asked before the rest of the page's code loads.
-const opening = openInPage();
-void import('../../components/panel/start').then(({ startPanel }) => startPanel('in-page', opening));
+startPanel('in-page', opening);
