@@ -190,11 +190,19 @@ export function dashboardRows(db: EscalationDb, narrowing: IndexedNarrowing): Pr
 
 /**
  * The dashboard's first screenful (lib/dashboard.ts `firstScreenFromIndex`): its first rows in due order, from the
- * nextDueAt index, and how many rows match. Both take milliseconds, whatever the number of escalations.
+ * nextDueAt index. Milliseconds, whatever the number of escalations.
  */
-export async function firstScreen(db: EscalationDb, plan: DashboardFirstScreen): Promise<{ rows: Escalation[]; total: number }> {
-  const [rows, total] = await Promise.all([narrowed(db, plan.rows).limit(plan.limit).toArray(), narrowed(db, plan.count).count()]);
-  return { rows, total };
+export function firstScreenRows(db: EscalationDb, plan: DashboardFirstScreen): Promise<Escalation[]> {
+  return narrowed(db, plan.rows).limit(plan.limit).toArray();
+}
+
+/**
+ * How many escalations an index picks out: the dashboard's total before it has read every row. IndexedDB counts
+ * by walking the index (~20 ms for 10,000 open escalations here, ten times the first screenful's rows), so the
+ * dashboard asks for it apart and draws its rows without waiting for it.
+ */
+export function countIndexed(db: EscalationDb, narrowing: IndexedNarrowing): Promise<number> {
+  return narrowed(db, narrowing).count();
 }
 
 /** Live views: they emit again whenever any tab or page changes the records. */

@@ -150,14 +150,25 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
   );
 }
 
-/** The first screenful asked of the background as the page starts, by its plan: used once, when the list is drawn. */
-let asked: { plan: string; answer: Promise<{ rows: Escalation[]; total: number } | undefined> } | undefined;
+/** The first screenful's rows and its total, asked of the background apart: the rows are drawn without waiting for the count. */
+interface FirstScreenAnswer {
+  rows: Promise<Escalation[] | undefined>;
+  total: Promise<number | undefined>;
+}
 
-function firstScreenAnswer(plan: DashboardFirstScreen) {
+const askBackground = (plan: DashboardFirstScreen): FirstScreenAnswer => ({
+  rows: pagesToBackground.send('dashboardFirstScreen', plan),
+  total: pagesToBackground.send('dashboardCount', plan.count),
+});
+
+/** The first screenful asked of the background as the page starts, by its plan: used once, when the list is drawn. */
+let asked: { plan: string; answer: FirstScreenAnswer } | undefined;
+
+function firstScreenAnswer(plan: DashboardFirstScreen): FirstScreenAnswer {
   const key = JSON.stringify(plan);
   const early = asked?.plan === key ? asked.answer : undefined;
   asked = undefined;
-  return early ?? pagesToBackground.send('dashboardFirstScreen', plan);
+  return early ?? askBackground(plan);
 }
 
 /** Asks for the first screenful of the list the page's address shows, before anything is drawn (the page's entry). */
@@ -165,8 +176,10 @@ export function askFirstScreen(): void {
   if (address.value.get('view')) return; // another view: not the list
   const plan = firstScreenFromIndex(filterFromParams(address.value), dueWindows(now.value), EARLY_ROWS);
   if (!plan) return;
-  const answer = pagesToBackground.send('dashboardFirstScreen', plan);
-  answer.catch(() => undefined); // the list says so when it draws
+  const answer = askBackground(plan);
+  // The list says so when it draws.
+  answer.rows.catch(() => undefined);
+  answer.total.catch(() => undefined);
   asked = { plan: JSON.stringify(plan), answer };
 }
 
@@ -199,7 +212,9 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
         : null,
     [rows.value, key, windows.now],
   );
-  const [early, setEarly] = useState<{ key: string; rows: Escalation[]; total: number } | null>(null);
+  const [early, setEarly] = useState<{ key: string; rows: Escalation[] } | null>(null);
+  // The background's count for a filter: total undefined when it could not count.
+  const [counted, setCounted] = useState<{ key: string; total?: number } | null>(null);
   // Taken up as soon as the list is committed, not after the browser paints it: the answer may be in already.
   useLayoutEffect(() => {
     if (!plan) return;
@@ -207,22 +222,29 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
     let shownNow = true;
     // No answer (the records could not be read there): every row is read here instead, and its error shown if it has one.
     const readHere = () => void (shownNow && setFirstScreenDrawn(key));
-    void firstScreenAnswer(plan).then((screen) => (screen ? void (shownNow && setEarly({ key, ...screen })) : readHere()), readHere);
+    const answer = firstScreenAnswer(plan);
+    void answer.rows.then((rows) => (rows ? void (shownNow && setEarly({ key, rows })) : readHere()), readHere);
+    // Not counted there: the total comes when every row is read.
+    const count = (total?: number) => void (shownNow && setCounted({ key, total }));
+    void answer.total.then(count, () => count());
     return () => void (shownNow = false);
   }, [key]);
   const fromIndex = !full && early?.key === key ? early : null;
-  // Once the first screenful is painted (the frame after it is drawn), every row is read.
+  const countAnswered = counted?.key === key;
+  // Once the first screenful is painted (the frame after it is drawn) and counted, every row is read: reading
+  // thousands of rows here first would hold up the count's answer.
   useEffect(() => {
-    if (!fromIndex || firstScreenDrawn === key) return;
+    if (!fromIndex || !countAnswered || firstScreenDrawn === key) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const frame = requestAnimationFrame(() => (timer = setTimeout(() => setFirstScreenDrawn(key))));
     return () => {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [fromIndex, key]);
+  }, [fromIndex, countAnswered, key]);
   const shown = full ?? fromIndex?.rows ?? null;
-  const total = full ? full.length : (fromIndex?.total ?? 0);
+  // How many match: counted by the background a moment after the first screenful, or known once every row is read.
+  const total = full ? full.length : countAnswered ? counted.total : undefined;
   const calendars = useMemo(() => calendarsByNation(settings.value.values.closureDays), [settings.value]);
   const scroller = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
@@ -243,9 +265,12 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
   // When rows first show (perhaps the first screenful from the index), and when every row is in, for `npm run bench`.
   useLayoutEffect(() => void (shown && markFrame('dashboard-rows')), [shown]);
   useLayoutEffect(() => void (full && markFrame('dashboard-all-rows')), [full]);
+  useLayoutEffect(() => void (shown && total !== undefined && markFrame('dashboard-total')), [shown, total]);
 
   const sortBy = (key: SortKey) => set({ sort: key, order: filter.sort === key && filter.order === 'asc' ? 'desc' : 'asc' });
-  const { start, end } = visibleWindow(scrollTop, viewport, ROW_HEIGHT, total);
+  // Until it is counted, the list is as long as the rows it has.
+  const rowCount = total ?? shown?.length ?? 0;
+  const { start, end } = visibleWindow(scrollTop, viewport, ROW_HEIGHT, rowCount);
   // Before every row is read, rows past the first screenful are not there yet.
   const drawnEnd = Math.max(start, Math.min(end, shown?.length ?? 0));
   return (
@@ -257,11 +282,20 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
         </p>
       )}
       <p role="status" class="result-count">
-        {shown === null ? 'Loading…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'escalation' : 'escalations'}`}
+        {shown === null
+          ? 'Loading…'
+          : total === undefined
+            ? t('countingEscalations')
+            : `${total.toLocaleString('en-GB')} ${total === 1 ? 'escalation' : 'escalations'}`}
       </p>
       {shown && (
         <div class="scroller" ref={scroller} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}>
-          <table class="records dashboard-table" aria-rowcount={total + 1} aria-busy={full ? undefined : 'true'}>
+          <table
+            class="records dashboard-table"
+            // -1: how many rows there are is not known yet (ARIA's word for it), until the count comes.
+            aria-rowcount={total === undefined ? -1 : total + 1}
+            aria-busy={full ? undefined : 'true'}
+          >
             <caption class="visually-hidden">{t('listCaption')}</caption>
             <thead>
               <tr aria-rowindex={1}>
@@ -288,8 +322,8 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
               {shown.slice(start, end).map((e, i) => (
                 <Row key={e.id} e={e} index={start + i} calendar={calendars(protocolCalendar(e))} />
               ))}
-              {drawnEnd < total && (
-                <tr role="presentation" class="spacer" style={{ height: `${(total - drawnEnd) * ROW_HEIGHT}px` }}>
+              {drawnEnd < rowCount && (
+                <tr role="presentation" class="spacer" style={{ height: `${(rowCount - drawnEnd) * ROW_HEIGHT}px` }}>
                   <td colSpan={COLUMNS.length} />
                 </tr>
               )}

@@ -2,7 +2,7 @@
 // directly. Who may send each message is in lib/messages/; what the browser must provide is `deps`.
 import type { EscalationDb } from '../db';
 import { childStatus } from '../child-status';
-import { escalationsForChild, firstScreen, openEscalationsFollowing } from '../escalations';
+import { countIndexed, escalationsForChild, firstScreenRows, openEscalationsFollowing } from '../escalations';
 import type { Handlers, Sender } from './messaging';
 import type { PagesToBackground } from '../messages/pages-to-background';
 import type { RecordPageToExtension } from '../messages/record-page-to-extension';
@@ -106,7 +106,14 @@ export function pageHandlers(deps: BackgroundDeps): Handlers<PagesToBackground> 
       // A screenful, never the whole list: the page reads every row itself once its first screen is drawn.
       return deps
         .database()
-        .then((db) => firstScreen(db, { ...plan, limit: Math.min(plan.limit, 200) }))
+        .then((db) => firstScreenRows(db, { ...plan, limit: Math.min(plan.limit, 200) }))
+        .catch(() => undefined);
+    },
+    async dashboardCount(narrowing, sender) {
+      if (!fromExtensionPage(sender, deps.extensionId)) return undefined;
+      return deps
+        .database()
+        .then((db) => countIndexed(db, narrowing))
         .catch(() => undefined);
     },
     async dueSummary(_, sender) {

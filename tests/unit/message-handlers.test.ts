@@ -120,7 +120,7 @@ describe('extension pages → background', () => {
     expect(await pageHandlers(broken).dueSummary(undefined, PANEL)).toBeUndefined();
   });
 
-  it('dashboardFirstScreen: the first rows in due order and how many match, to extension pages only, never more than a screenful', async () => {
+  it('dashboardFirstScreen and dashboardCount: the first rows in due order and how many match, to extension pages only, never more than a screenful', async () => {
     const { d, db } = await deps();
     const now = new Date('2026-11-25T10:00:00Z');
     await db.escalations.bulkAdd(generateEscalations({ count: 2_000, now, seed: 4 }).escalations);
@@ -128,13 +128,15 @@ describe('extension pages → background', () => {
     const open = (await db.escalations.where('status').equals('open').toArray()).filter((e) => e.nextDueAt);
     const soonest = open.map((e) => e.nextDueAt!).sort();
     expect(open.length).toBeGreaterThan(200);
-    const screen = await pageHandlers(d).dashboardFirstScreen(plan, PANEL);
-    expect(screen).toMatchObject({ total: await db.escalations.where('status').equals('open').count() });
-    expect(typeof screen === 'object' && screen.rows.map((e) => e.nextDueAt)).toEqual(soonest.slice(0, 10));
-    expect(await pageHandlers(d).dashboardFirstScreen({ ...plan, limit: 100_000 }, PANEL)).toMatchObject({ rows: { length: 200 } });
+    const rows = await pageHandlers(d).dashboardFirstScreen(plan, PANEL);
+    expect(Array.isArray(rows) && rows.map((e) => e.nextDueAt)).toEqual(soonest.slice(0, 10));
+    expect(await pageHandlers(d).dashboardCount(plan.count, PANEL)).toBe(await db.escalations.where('status').equals('open').count());
+    expect(await pageHandlers(d).dashboardFirstScreen({ ...plan, limit: 100_000 }, PANEL)).toHaveLength(200);
     expect(await pageHandlers(d).dashboardFirstScreen(plan, RECORD_PAGE_TOP)).toBeUndefined();
+    expect(await pageHandlers(d).dashboardCount(plan.count, RECORD_PAGE_TOP)).toBeUndefined();
     const broken = (await deps({ database: () => Promise.reject(new Error('blocked')) })).d;
     expect(await pageHandlers(broken).dashboardFirstScreen(plan, PANEL)).toBeUndefined();
+    expect(await pageHandlers(broken).dashboardCount(plan.count, PANEL)).toBeUndefined();
   });
 
   it('fromExtensionPage: only this extension’s own pages', () => {
