@@ -90,6 +90,33 @@ export function indexedNarrowing(filter: DashboardFilter, windows: DueWindows): 
   return { index: 'none' };
 }
 
+/**
+ * The key range on an index that a narrowing reads (null: the whole store). Dexie (lib/escalations.ts) and the
+ * dashboard's first read straight from IndexedDB (lib/db/first-screen.ts) both take it from here.
+ */
+export interface NarrowingRange {
+  index: Exclude<IndexedNarrowing['index'], 'none'>;
+  lower: string;
+  upper: string;
+  lowerOpen: boolean;
+  upperOpen: boolean;
+}
+
+export function narrowingRange(narrowing: IndexedNarrowing): NarrowingRange | null {
+  switch (narrowing.index) {
+    case 'nextDueAt': {
+      // No lower bound: from the empty string, which sorts before every date.
+      const { above = '', below = '\uffff', aboveInclusive = false, belowInclusive = false } = narrowing;
+      return { index: 'nextDueAt', lower: above, upper: below, lowerOpen: !(aboveInclusive || above === ''), upperOpen: !belowInclusive };
+    }
+    case 'status':
+    case 'protocolId':
+      return { index: narrowing.index, lower: narrowing.equals, upper: narrowing.equals, lowerOpen: false, upperOpen: false };
+    case 'none':
+      return null;
+  }
+}
+
 const contains = (haystack: string | undefined, needle: string) => (haystack ?? '').toLowerCase().includes(needle.toLowerCase());
 
 /** Whether an escalation passes every criterion of the filter. */

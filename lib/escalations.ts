@@ -17,7 +17,7 @@ import {
 } from './records/model';
 
 import { InvalidInputError, TransitionError } from './records/errors';
-import type { DashboardFirstScreen, IndexedNarrowing } from './dashboard';
+import { narrowingRange, type IndexedNarrowing } from './dashboard';
 import { dueWindows, type DueCounts } from './overview';
 
 function validate<T>(
@@ -169,40 +169,14 @@ export function openWithClock(db: EscalationDb): Promise<Escalation[]> {
 }
 
 function narrowed(db: EscalationDb, narrowing: IndexedNarrowing) {
-  switch (narrowing.index) {
-    case 'nextDueAt': {
-      const { above = '', below = '\uffff', aboveInclusive = false, belowInclusive = false } = narrowing;
-      return db.escalations.where('nextDueAt').between(above, below, aboveInclusive || above === '', belowInclusive);
-    }
-    case 'status':
-      return db.escalations.where('status').equals(narrowing.equals);
-    case 'protocolId':
-      return db.escalations.where('protocolId').equals(narrowing.equals);
-    case 'none':
-      return db.escalations.toCollection();
-  }
+  const range = narrowingRange(narrowing);
+  if (!range) return db.escalations.toCollection();
+  return db.escalations.where(range.index).between(range.lower, range.upper, !range.lowerOpen, !range.upperOpen);
 }
 
 /** The rows an index can pick out for the dashboard, before the rest of its filter applies. */
 export function dashboardRows(db: EscalationDb, narrowing: IndexedNarrowing): Promise<Escalation[]> {
   return narrowed(db, narrowing).toArray();
-}
-
-/**
- * The dashboard's first screenful (lib/dashboard.ts `firstScreenFromIndex`): its first rows in due order, from the
- * nextDueAt index. Milliseconds, whatever the number of escalations.
- */
-export function firstScreenRows(db: EscalationDb, plan: DashboardFirstScreen): Promise<Escalation[]> {
-  return narrowed(db, plan.rows).limit(plan.limit).toArray();
-}
-
-/**
- * How many escalations an index picks out: the dashboard's total before it has read every row. IndexedDB counts
- * by walking the index (~20 ms for 10,000 open escalations here, ten times the first screenful's rows), so the
- * dashboard asks for it apart and draws its rows without waiting for it.
- */
-export function countIndexed(db: EscalationDb, narrowing: IndexedNarrowing): Promise<number> {
-  return narrowed(db, narrowing).count();
 }
 
 /** Live views: they emit again whenever any tab or page changes the records. */

@@ -17,7 +17,7 @@ import {
   type SortKey,
 } from '../../lib/dashboard';
 import { protocolShortName, stageShortName, STATUS_LABELS } from '../../lib/describe';
-import { pagesToBackground } from '../../lib/messages/pages-to-background';
+import { readFirstScreen, type FirstScreen } from '../../lib/db/first-screen';
 import { DUE_BUCKET_LABELS, dueWindows } from '../../lib/overview';
 import { listProtocols } from '../../lib/protocols';
 import { DISAGREEMENT_KINDS } from '../../lib/records/kinds';
@@ -150,37 +150,21 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
   );
 }
 
-/** The first screenful's rows and its total, asked of the background apart: the rows are drawn without waiting for the count. */
-interface FirstScreenAnswer {
-  rows: Promise<Escalation[] | undefined>;
-  total: Promise<number | undefined>;
-}
+/** The first screenful read as the page starts, by its plan: used once, when the list is drawn. */
+let asked: { plan: string; answer: FirstScreen } | undefined;
 
-const askBackground = (plan: DashboardFirstScreen): FirstScreenAnswer => ({
-  rows: pagesToBackground.send('dashboardFirstScreen', plan),
-  total: pagesToBackground.send('dashboardCount', plan.count),
-});
-
-/** The first screenful asked of the background as the page starts, by its plan: used once, when the list is drawn. */
-let asked: { plan: string; answer: FirstScreenAnswer } | undefined;
-
-function firstScreenAnswer(plan: DashboardFirstScreen): FirstScreenAnswer {
+function firstScreenAnswer(plan: DashboardFirstScreen): FirstScreen {
   const key = JSON.stringify(plan);
   const early = asked?.plan === key ? asked.answer : undefined;
   asked = undefined;
-  return early ?? askBackground(plan);
+  return early ?? readFirstScreen(plan);
 }
 
-/** Asks for the first screenful of the list the page's address shows, before anything is drawn (the page's entry). */
+/** Reads the first screenful of the list the page's address shows, before anything is drawn (the page's entry). */
 export function askFirstScreen(): void {
   if (address.value.get('view')) return; // another view: not the list
   const plan = firstScreenFromIndex(filterFromParams(address.value), dueWindows(now.value), EARLY_ROWS);
-  if (!plan) return;
-  const answer = askBackground(plan);
-  // The list says so when it draws.
-  answer.rows.catch(() => undefined);
-  answer.total.catch(() => undefined);
-  asked = { plan: JSON.stringify(plan), answer };
+  if (plan) asked = { plan: JSON.stringify(plan), answer: readFirstScreen(plan) };
 }
 
 export function EscalationList({ params }: { params: URLSearchParams }) {
@@ -190,10 +174,10 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
   // An index picks out the rows first (overdue, a status, a protocol); the rest is filtered here.
   const narrowing = indexedNarrowing(filter, windows);
   const key = params.toString();
-  // When the filter allows, the first screenful is drawn straight from the index, read by the background (which
-  // has the database open), and every row is read here only once it is on screen: the first paint needs no
-  // database code, and reading thousands of rows at the same time (each copied on this page's thread) would hold
-  // up the first screen's answer.
+  // When the filter allows, the first screenful is drawn straight from the index (lib/db/first-screen.ts, read as
+  // the page starts, without Dexie), and every row is read here only once it is on screen: the first paint needs
+  // no database library, and reading thousands of rows at the same time (each copied on this page's thread) would
+  // hold up the first screen's answer.
   const plan = firstScreenFromIndex(filter, windows, EARLY_ROWS);
   const [firstScreenDrawn, setFirstScreenDrawn] = useState<string | null>(null);
   const readEveryRow = !plan || firstScreenDrawn === key;
@@ -213,7 +197,7 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
     [rows.value, key, windows.now],
   );
   const [early, setEarly] = useState<{ key: string; rows: Escalation[] } | null>(null);
-  // The background's count for a filter: total undefined when it could not count.
+  // The count for a filter, read with its first screenful: total undefined when it could not be read that way.
   const [counted, setCounted] = useState<{ key: string; total?: number } | null>(null);
   // Taken up as soon as the list is committed, not after the browser paints it: the answer may be in already.
   useLayoutEffect(() => {
@@ -243,7 +227,7 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
     };
   }, [fromIndex, countAnswered, key]);
   const shown = full ?? fromIndex?.rows ?? null;
-  // How many match: counted by the background a moment after the first screenful, or known once every row is read.
+  // How many match: counted a moment after the first screenful is read, or known once every row is read.
   const total = full ? full.length : countAnswered ? counted.total : undefined;
   const calendars = useMemo(() => calendarsByNation(settings.value.values.closureDays), [settings.value]);
   const scroller = useRef<HTMLDivElement>(null);

@@ -7,7 +7,7 @@ import { Dashboard } from '../../components/dashboard/Dashboard';
 import { openRecordsHere } from '../../components/shared/useRecords';
 import { askFirstScreen } from '../../components/dashboard/EscalationList';
 
-// The first screenful, asked of the background (which has the database open) while the page starts.
+// The first screenful, read straight from IndexedDB while the rest of the page starts.
 askFirstScreen();
 // The dashboard reads thousands of records: it opens the database itself, once its first screenful is drawn.
 openRecordsHere();

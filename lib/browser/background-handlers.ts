@@ -2,7 +2,7 @@
 // directly. Who may send each message is in lib/messages/; what the browser must provide is `deps`.
 import type { EscalationDb } from '../db';
 import { childStatus } from '../child-status';
-import { countIndexed, escalationsForChild, firstScreenRows, openEscalationsFollowing } from '../escalations';
+import { escalationsForChild, openEscalationsFollowing } from '../escalations';
 import type { Handlers, Sender } from './messaging';
 import type { PagesToBackground } from '../messages/pages-to-background';
 import type { RecordPageToExtension } from '../messages/record-page-to-extension';
@@ -100,21 +100,6 @@ export function pageHandlers(deps: BackgroundDeps): Handlers<PagesToBackground> 
     async openEscalationsFollowing(protocol, sender) {
       if (!fromExtensionPage(sender, deps.extensionId)) return undefined;
       return openEscalationsFollowing(await deps.database(), protocol).catch(() => undefined);
-    },
-    async dashboardFirstScreen(plan, sender) {
-      if (!fromExtensionPage(sender, deps.extensionId)) return undefined;
-      // A screenful, never the whole list: the page reads every row itself once its first screen is drawn.
-      return deps
-        .database()
-        .then((db) => firstScreenRows(db, { ...plan, limit: Math.min(plan.limit, 200) }))
-        .catch(() => undefined);
-    },
-    async dashboardCount(narrowing, sender) {
-      if (!fromExtensionPage(sender, deps.extensionId)) return undefined;
-      return deps
-        .database()
-        .then((db) => countIndexed(db, narrowing))
-        .catch(() => undefined);
     },
     async dueSummary(_, sender) {
       if (!fromExtensionPage(sender, deps.extensionId)) return undefined;

@@ -4,8 +4,9 @@
 import Dexie, { type Table } from 'dexie';
 import { withNextDue } from '../records/derive';
 import type { Escalation, EscalationEvent } from '../records/model';
+import { DB_NAME } from './name';
 
-export const DB_NAME = 'escalation-companion';
+export { DB_NAME };
 
 export interface SettingRow {
   key: string;

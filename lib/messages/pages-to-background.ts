@@ -2,8 +2,6 @@
 // The background refuses all of these from anything but an extension page (lib/browser/background-handlers.ts).
 import { defineProtocol } from '../browser/messaging';
 import type { CommandReply, LandedReply, RecordsCommand } from '../browser/records-bridge';
-import type { DashboardFirstScreen, IndexedNarrowing } from '../dashboard';
-import type { Escalation } from '../records/model';
 import type { DueSummary } from '../overview';
 import type { ChipState, PanelOpening, TabReading } from './types';
 
@@ -32,14 +30,6 @@ export interface PagesToBackground {
   chipState(): ChipState;
   /** Popup or side panel → background: the counts and the next few due (lib/overview.ts); undefined if the records cannot be read. */
   dueSummary(): DueSummary | undefined;
-  /**
-   * Dashboard → background: its first screenful (the first rows in due order), read by the background, which has
-   * the database open, so the dashboard's first paint needs no database code; undefined if the records cannot be
-   * read.
-   */
-  dashboardFirstScreen(plan: DashboardFirstScreen): Escalation[] | undefined;
-  /** Dashboard → background: how many escalations its filter's index picks out (its total, asked with the first screenful); undefined if the records cannot be read. */
-  dashboardCount(narrowing: IndexedNarrowing): number | undefined;
   /** Options page → background: how many open escalations follow a version of a protocol (before it is removed); undefined if the records cannot be read. */
   openEscalationsFollowing(protocol: { id: string; version: string }): number | undefined;
 }

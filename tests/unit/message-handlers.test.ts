@@ -8,9 +8,6 @@ import { MANAGED_ADAPTERS_ITEM, PANEL_SIDE_ITEM, USER_ADAPTERS_ITEM, WORKER_ITEM
 import { createEscalation } from '../../lib/escalations';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 import type { TabReadings } from '../../lib/tab-readings';
-import { filterFromParams, firstScreenFromIndex } from '../../lib/dashboard';
-import { dueWindows } from '../../lib/overview';
-import { generateEscalations } from '../fixtures/generator';
 import { builtInResolution } from '../../lib/settings';
 import type { PanelOpening } from '../../lib/messages/types';
 
@@ -118,25 +115,6 @@ describe('extension pages → background', () => {
     expect(await pageHandlers(d).dueSummary(undefined, RECORD_PAGE_TOP)).toBeUndefined();
     const broken = (await deps({ dueSummary: () => Promise.reject(new Error('blocked')) })).d;
     expect(await pageHandlers(broken).dueSummary(undefined, PANEL)).toBeUndefined();
-  });
-
-  it('dashboardFirstScreen and dashboardCount: the first rows in due order and how many match, to extension pages only, never more than a screenful', async () => {
-    const { d, db } = await deps();
-    const now = new Date('2026-11-25T10:00:00Z');
-    await db.escalations.bulkAdd(generateEscalations({ count: 2_000, now, seed: 4 }).escalations);
-    const plan = firstScreenFromIndex(filterFromParams(new URLSearchParams()), dueWindows(now), 10)!;
-    const open = (await db.escalations.where('status').equals('open').toArray()).filter((e) => e.nextDueAt);
-    const soonest = open.map((e) => e.nextDueAt!).sort();
-    expect(open.length).toBeGreaterThan(200);
-    const rows = await pageHandlers(d).dashboardFirstScreen(plan, PANEL);
-    expect(Array.isArray(rows) && rows.map((e) => e.nextDueAt)).toEqual(soonest.slice(0, 10));
-    expect(await pageHandlers(d).dashboardCount(plan.count, PANEL)).toBe(await db.escalations.where('status').equals('open').count());
-    expect(await pageHandlers(d).dashboardFirstScreen({ ...plan, limit: 100_000 }, PANEL)).toHaveLength(200);
-    expect(await pageHandlers(d).dashboardFirstScreen(plan, RECORD_PAGE_TOP)).toBeUndefined();
-    expect(await pageHandlers(d).dashboardCount(plan.count, RECORD_PAGE_TOP)).toBeUndefined();
-    const broken = (await deps({ database: () => Promise.reject(new Error('blocked')) })).d;
-    expect(await pageHandlers(broken).dashboardFirstScreen(plan, PANEL)).toBeUndefined();
-    expect(await pageHandlers(broken).dashboardCount(plan.count, PANEL)).toBeUndefined();
   });
 
   it('fromExtensionPage: only this extension’s own pages', () => {

@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  countIndexed,
-  createEscalation,
-  dashboardRows,
-  dueCounts,
-  dueSoonest,
-  firstDueAfter,
-  firstScreenRows,
-  recordEvent,
-} from '../../lib/escalations';
+import { createEscalation, dashboardRows, dueCounts, dueSoonest, firstDueAfter, recordEvent } from '../../lib/escalations';
+import { readFirstScreen } from '../../lib/db/first-screen';
 import { badgeFor, dueBucket, dueWindows, nextBadgeChange } from '../../lib/overview';
 import { filterFromParams, firstScreenFromIndex, indexedNarrowing, matchesFilter, sortEscalations } from '../../lib/dashboard';
 import { generateEscalations } from '../fixtures/generator';
@@ -124,7 +116,8 @@ describe('overview queries on the nextDueAt index', () => {
         filter.sort,
         filter.order,
       );
-      const rows = await firstScreenRows(db, plan);
+      const screen = readFirstScreen(plan, db.name);
+      const rows = (await screen.rows)!;
       expect(
         rows.map((e) => e.id),
         JSON.stringify(params),
@@ -134,7 +127,7 @@ describe('overview queries on the nextDueAt index', () => {
           .filter((e) => e.nextDueAt)
           .map((e) => e.id),
       );
-      expect(await countIndexed(db, plan.count), JSON.stringify(params)).toBe(full.length);
+      expect(await screen.total, JSON.stringify(params)).toBe(full.length);
     }
     // Anything the index cannot answer waits for the full read.
     for (const params of <Record<string, string>[]>[
