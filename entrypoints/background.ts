@@ -116,7 +116,7 @@ export default defineBackground(() => {
     // Held in memory: no storage read on a panel's way to its first paint (reading the kept copy took ~15 ms
     // there); the background's policy reading answers quickly, a page's has waited 2 s (a side panel in a new window).
     settingsHeld: () => settingsNow().catch(() => undefined),
-    dueSummary: () => dueSummary(),
+    dueSummary: () => dueSummary(settingsNow().then((settings) => settings.values.closureDays)),
     readings: currentReadings,
     updateReadings,
     async recordPageLoad(load) {

@@ -112,12 +112,14 @@ const NEXT_FEW = 5;
 
 /**
  * The counts and the next few escalations, worded: the popup asks the background (which keeps the same
- * counts for the badge) rather than opening the database and loading every protocol itself.
+ * counts for the badge) rather than opening the database and loading every protocol itself. `closureDays`:
+ * the organisation's, from the settings the background holds in memory (reading them from storage, the policy
+ * store included, would hold up the popup's first paint).
  */
-export async function dueSummary(now: Date = new Date()): Promise<DueSummary> {
+export async function dueSummary(closureDays: Promise<Readonly<Record<string, string>>>, now: Date = new Date()): Promise<DueSummary> {
   const db = await database();
-  const [counts, next, { values }] = await Promise.all([dueCounts(db, now), dueSoonest(db, NEXT_FEW), loadSettings()]);
-  const calendars = calendarsByNation(values.closureDays);
+  const [counts, next, days] = await Promise.all([dueCounts(db, now), dueSoonest(db, NEXT_FEW), closureDays]);
+  const calendars = calendarsByNation(days);
   return {
     counts,
     next: next.map((e) => {
