@@ -3,8 +3,9 @@
 // then written with the re-derived state in one Dexie transaction. UI code
 // calls these functions and never writes tables itself.
 import { liveQuery, type Observable } from 'dexie';
-import type { EscalationDb } from './db';
-import { deriveEscalation } from './records/derive';
+import { DUES_CLOSURE_DAYS_KEY, type EscalationDb } from './db';
+import { applyEvent, deriveEscalation, withNextDue } from './records/derive';
+import { inEventOrder, nextClock } from './records/order';
 import { FIRST_VERSION, getProtocol } from './protocols';
 import {
   EscalationEventSchema,
@@ -17,6 +18,7 @@ import {
 } from './records/model';
 
 import { InvalidInputError, TransitionError } from './records/errors';
+import { sameContent } from './same-content';
 import { narrowingRange, type IndexedNarrowing } from './dashboard';
 import { dueWindows, type DueCounts } from './overview';
 
@@ -61,30 +63,81 @@ export async function changeLanded(db: EscalationDb, changeId: string): Promise<
   return event ? ((await db.escalations.get(event.escalationId)) ?? null) : null;
 }
 
-/** Starts an escalation: writes its "created" event and its state. */
-export async function createEscalation(db: EscalationDb, input: NewEscalation, who: Who = {}): Promise<Escalation> {
+/** The escalation on this device that already has a reference, if any. */
+export function holderOfReference(db: EscalationDb, reference: string): Promise<Escalation | undefined> {
+  return db.escalations.where('reference').equals(reference).first();
+}
+
+/** How many fresh references to try before giving up (each collides with odds of n / 32⁶). */
+const REFERENCE_TRIES = 20;
+
+/** A reference already used on this device for another escalation, naming that one. */
+export function referenceTaken(reference: string, holder: Escalation): TransitionError {
+  return new TransitionError(
+    `${reference} is already used on this device by another escalation (child ${holder.child.childId}, started ${holder.createdAt.slice(0, 10)}); open that one instead`,
+  );
+}
+
+/**
+ * Starts an escalation: writes its "created" event and its state. Its reference is checked inside the write, so
+ * no two escalations on this device share one: a reference given (tracking one found in the notes) that another
+ * escalation has is refused, naming that one; a new one that collides is made again.
+ */
+export async function createEscalation(
+  db: EscalationDb,
+  input: NewEscalation,
+  who: Who = {},
+  makeReference: () => string = newReference,
+): Promise<Escalation> {
   const escalation = validate(NewEscalationSchema, input);
   // The version current now is the one it follows from here on (lib/protocols protocolOf).
   escalation.protocolVersion ??= currentVersion(escalation.protocolId);
   const id = crypto.randomUUID();
-  const event = validate(EscalationEventSchema, {
-    type: 'created',
-    escalation,
-    reference: escalation.reference ?? newReference(),
-    id: who.changeId ?? crypto.randomUUID(),
-    escalationId: id,
-    seq: 1,
-    at: who.at ?? new Date().toISOString(),
-    by: who.by ?? escalation.raisedBy.name,
-  });
-  const state = deriveEscalation([event], who.closureDays);
+  const at = who.at ?? new Date().toISOString();
+  const made = (reference: string) => {
+    const event = validate(EscalationEventSchema, {
+      type: 'created',
+      escalation,
+      reference,
+      id: who.changeId ?? crypto.randomUUID(),
+      escalationId: id,
+      hlc: nextClock([], Date.parse(at)),
+      at,
+      by: who.by ?? escalation.raisedBy.name,
+    });
+    return { event, state: deriveEscalation([event], who.closureDays) };
+  };
+  if (escalation.reference) made(escalation.reference); // refused before the write when it is not valid
   return db.transaction('rw', db.escalations, db.events, async () => {
     const earlier = who.changeId ? await changeLanded(db, who.changeId) : null;
     if (earlier) return earlier;
+    let reference = escalation.reference ?? makeReference();
+    for (let tries = 1; ; tries++) {
+      const holder = await holderOfReference(db, reference);
+      if (!holder) break;
+      if (escalation.reference) throw referenceTaken(reference, holder);
+      if (tries >= REFERENCE_TRIES) throw new TransitionError('No free reference could be made; try again');
+      reference = makeReference();
+    }
+    const { event, state } = made(reference);
     await db.events.add(event);
     await db.escalations.add(state);
     return state;
   });
+}
+
+/** What the writer saw when it made a change, kept with it so another device's change not seen shows as a conflict. */
+function withWhatWasSeen(body: ReturnType<typeof parseBody>, state: Escalation) {
+  if (body.type === 'timeframe-agreed')
+    return { ...body, previousDays: state.stages.find((s) => s.stageId === body.stageId)?.agreedDays ?? null };
+  if (body.type === 'resolved') return { ...body, seenStage: state.currentStage };
+  return body;
+}
+
+function parseBody(body: EventBody) {
+  const parsed = validate(EventBodySchema, body);
+  if (parsed.type === 'created') throw new TransitionError('Use createEscalation to start an escalation');
+  return parsed;
 }
 
 /**
@@ -92,21 +145,24 @@ export async function createEscalation(db: EscalationDb, input: NewEscalation, w
  * transaction, so two tabs writing at once both land, one after the other.
  */
 export async function recordEvent(db: EscalationDb, escalationId: string, body: EventBody, who: Who = {}): Promise<Escalation> {
-  const parsedBody = validate(EventBodySchema, body);
-  if (parsedBody.type === 'created') throw new TransitionError('Use createEscalation to start an escalation');
+  const parsedBody = parseBody(body);
   return db.transaction('rw', db.escalations, db.events, async () => {
     const earlier = who.changeId ? await changeLanded(db, who.changeId) : null;
     if (earlier) return earlier;
-    const history = await db.events.where('[escalationId+seq]').between([escalationId, 0], [escalationId, Infinity]).toArray();
+    const history = await getHistory(db, escalationId);
     if (history.length === 0) throw new TransitionError(`No escalation with id ${escalationId}`);
+    const before = deriveEscalation(history);
+    const at = who.at ?? new Date().toISOString();
     const event = validate(EscalationEventSchema, {
-      ...parsedBody,
+      ...withWhatWasSeen(parsedBody, before),
       id: who.changeId ?? crypto.randomUUID(),
       escalationId,
-      seq: history.length + 1,
-      at: who.at ?? new Date().toISOString(),
+      // After every event held, whatever this device's clock says: it is recorded having seen them.
+      hlc: nextClock(history, Math.max(Date.now(), Date.parse(at))),
+      at,
       by: who.by ?? '',
     });
+    applyEvent(before, event); // the rules, as the worker saw the escalation: throws saying why not
     const state = deriveEscalation([...history, event], who.closureDays);
     await db.events.add(event);
     await db.escalations.put(state);
@@ -118,9 +174,35 @@ export function getEscalation(db: EscalationDb, id: string): Promise<Escalation 
   return db.escalations.get(id);
 }
 
-/** An escalation's events, oldest first. */
-export function getHistory(db: EscalationDb, escalationId: string): Promise<EscalationEvent[]> {
-  return db.events.where('[escalationId+seq]').between([escalationId, 0], [escalationId, Infinity]).toArray();
+/** An escalation's events, in the order every device derives (lib/records/order.ts). */
+export async function getHistory(db: EscalationDb, escalationId: string): Promise<EscalationEvent[]> {
+  return inEventOrder(await db.events.where('escalationId').equals(escalationId).toArray());
+}
+
+/**
+ * Works out every open escalation's stored due again with the organisation's closure days, when they differ from
+ * those the dues were worked out with (a closure day added or removed, the database upgraded). The badge, popup,
+ * dashboard, reminders and figures read the stored due; the panel works it out as it draws: both agree.
+ * Returns how many dues changed.
+ */
+export async function recomputeDues(db: EscalationDb, closureDays: Readonly<Record<string, string>>): Promise<number> {
+  return db.transaction('rw', db.escalations, db.settings, async () => {
+    const kept = await db.settings.get(DUES_CLOSURE_DAYS_KEY);
+    if (kept && sameContent(kept.value, closureDays)) return 0;
+    let changed = 0;
+    await db.escalations
+      .where('status')
+      .equals('open')
+      .modify((row, ref) => {
+        const next = withNextDue(row, { ...closureDays });
+        if (next.nextDue !== row.nextDue || next.nextDueAt !== row.nextDueAt) {
+          ref.value = next;
+          changed++;
+        }
+      });
+    await db.settings.put({ key: DUES_CLOSURE_DAYS_KEY, value: { ...closureDays } });
+    return changed;
+  });
 }
 
 export function escalationsForChild(db: EscalationDb, hostId: string, childId: string): Promise<Escalation[]> {

@@ -6,16 +6,18 @@ import { FIRST_VERSION, getProtocol, protocolKey, rememberDefinitions, type Prot
 import { acceptableProtocols } from '../protocols/read';
 import { deriveEscalation } from '../records/derive';
 import { EscalationEventSchema, type EscalationEvent } from '../records/model';
-import type { EscalationDb } from './index';
+import { inEventOrder } from '../records/order';
+import { DUES_CLOSURE_DAYS_KEY, type EscalationDb } from './index';
 
 export const BACKUP_FORMAT = 'escalation-companion-backup';
-export const BACKUP_FORMAT_VERSION = 1;
+/** 2: events carry their clock stamp (lib/records/order.ts); a version-1 file's events are ordered by their time. */
+export const BACKUP_FORMAT_VERSION = 2;
 /** Larger than a decade of a busy team's records; anything bigger is not ours. */
 export const MAX_BACKUP_BYTES = 50 * 1024 * 1024;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
-  formatVersion: typeof BACKUP_FORMAT_VERSION;
+  formatVersion: number;
   exportedAt: string;
   escalations: { id: string; events: EscalationEvent[] }[];
   /** Every protocol version the escalations follow or followed, so another device shows the same deadlines. */
@@ -67,7 +69,7 @@ export async function exportBackup(db: EscalationDb, ids?: string[], now = new D
     format: BACKUP_FORMAT,
     formatVersion: BACKUP_FORMAT_VERSION,
     exportedAt: now.toISOString(),
-    escalations: [...byEscalation].map(([id, list]) => ({ id, events: list.sort((a, b) => a.seq - b.seq) })),
+    escalations: [...byEscalation].map(([id, list]) => ({ id, events: inEventOrder(list) })),
     protocols: [...protocols.values()],
   };
 }
@@ -79,6 +81,8 @@ export interface ImportReport {
   rejected: { index: number; id?: string; reason: string }[];
   /** Protocol definitions in the file that were not kept, and why. */
   protocolsRejected: string[];
+  /** Escalations whose histories, merged, hold changes that disagree: the worker is shown both sides on each. */
+  conflicts: { id: string; reference: string; count: number }[];
 }
 
 /** How many unreadable records, with none readable, before a file is refused as not a backup at all. */
@@ -100,7 +104,10 @@ function firstIssue(error: z.ZodError): string {
   return issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message;
 }
 
-/** Checks one escalation's history from a file: well-formed events, one escalation, seq 1…n, allowed transitions. */
+/**
+ * Checks one escalation's history from a file: well-formed events (each value by its rule: unknown keys dropped,
+ * strings bounded), one escalation, a "created" event first in the order every device derives.
+ */
 function readEntry(raw: unknown): { id: string; events: EscalationEvent[] } {
   const entry = EntrySchema.parse(raw);
   const events = entry.events.map((e, i) => {
@@ -109,12 +116,10 @@ function readEntry(raw: unknown): { id: string; events: EscalationEvent[] } {
     return parsed.data;
   });
   if (events.some((e) => e.escalationId !== entry.id)) throw new Error('has events that belong to another escalation');
-  events.sort((a, b) => a.seq - b.seq);
-  events.forEach((e, i) => {
-    if (e.seq !== i + 1) throw new Error(`its events are not numbered 1 to ${events.length}`);
-  });
-  deriveEscalation(events); // throws with the rule that the history breaks
-  return { id: entry.id, events };
+  // A rule the file's own history breaks (not two devices' changes meeting): the record is refused.
+  const broken = deriveEscalation(events).conflicts?.find((c) => c.kind === 'not-applied');
+  if (broken) throw new Error(broken.notApplied);
+  return { id: entry.id, events: inEventOrder(events) };
 }
 
 /**
@@ -135,6 +140,7 @@ export async function importBackup(
   db: EscalationDb,
   text: string,
   keepProtocols: (list: Protocol[]) => Promise<void> = async () => undefined,
+  options: { closureDays?: Record<string, string> } = {},
 ): Promise<ImportReport> {
   if (text.length > MAX_BACKUP_BYTES)
     throw new BackupFileError('This file is too large to be a backup (over 50 MB). Nothing was imported.');
@@ -151,10 +157,10 @@ export async function importBackup(
       'This backup was made by a newer version of Escalation Companion. Update the extension, then import it. Nothing was imported.',
     );
   }
-  if (shape.data.formatVersion !== BACKUP_FORMAT_VERSION)
+  if (shape.data.formatVersion < 1)
     throw new BackupFileError(`Unknown backup format version ${shape.data.formatVersion}. Nothing was imported.`);
 
-  const report: ImportReport = { added: [], updated: [], skipped: [], rejected: [], protocolsRejected: [] };
+  const report: ImportReport = { added: [], updated: [], skipped: [], rejected: [], protocolsRejected: [], conflicts: [] };
   const protocols = readProtocols(shape.data.protocols, report);
   await keepProtocols(protocols);
   rememberDefinitions(protocols);
@@ -189,14 +195,72 @@ export async function importBackup(
     }
   }
 
-  await db.transaction('rw', db.escalations, db.events, async () => {
-    for (const incoming of valid) {
-      const local = await db.events.where('[escalationId+seq]').between([incoming.id, 0], [incoming.id, Infinity]).toArray();
+  const closureDays = options.closureDays ?? {};
+  // Written a batch at a time; a batch that cannot be written (a value the browser cannot store) is written again
+  // record by record, so the one that cannot is reported and the rest are imported.
+  for (let from = 0; from < valid.length; from += WRITE_BATCH) {
+    const batch = valid.slice(from, from + WRITE_BATCH);
+    const outcomes = await writeRecords(db, batch, closureDays).catch(() => null);
+    if (outcomes) {
+      outcomes.forEach((outcome) => record(report, outcome));
+      continue;
+    }
+    for (const incoming of batch) {
+      const outcome = await writeRecords(db, [incoming], closureDays).catch((error: Error): Outcome => ({
+        kind: 'rejected',
+        index: incoming.index,
+        id: incoming.id,
+        reason: `it could not be written (${error.message})`,
+      }));
+      (Array.isArray(outcome) ? outcome : [outcome]).forEach((o) => record(report, o));
+    }
+  }
+  // The dues just written used these closure days; a later change of them is worked out again (recomputeDues).
+  if (options.closureDays) await db.settings.put({ key: DUES_CLOSURE_DAYS_KEY, value: { ...closureDays } }).catch(() => undefined);
+  return report;
+}
+
+/** How many records are written in one transaction. */
+const WRITE_BATCH = 200;
+
+type Incoming = { id: string; events: EscalationEvent[]; index: number };
+type Outcome =
+  | { kind: 'added'; id: string; conflicts: number; reference: string }
+  | { kind: 'updated'; id: string; newEvents: number; conflicts: number; reference: string }
+  | { kind: 'skipped'; id: string; reason: string }
+  | { kind: 'rejected'; index: number; id: string; reason: string };
+
+function record(report: ImportReport, outcome: Outcome): void {
+  switch (outcome.kind) {
+    case 'added':
+    case 'updated':
+      if (outcome.kind === 'added') report.added.push(outcome.id);
+      else report.updated.push({ id: outcome.id, newEvents: outcome.newEvents });
+      if (outcome.conflicts) report.conflicts.push({ id: outcome.id, reference: outcome.reference, count: outcome.conflicts });
+      return;
+    case 'skipped':
+      report.skipped.push({ id: outcome.id, reason: outcome.reason });
+      return;
+    case 'rejected':
+      report.rejected.push({ index: outcome.index, id: outcome.id, reason: outcome.reason });
+  }
+}
+
+/**
+ * Merges records into this device's, in one transaction: every event either side holds, once (by its id), in the
+ * order every device derives, so this device and the one that made the file derive the same escalation.
+ */
+function writeRecords(db: EscalationDb, batch: readonly Incoming[], closureDays: Record<string, string>): Promise<Outcome[]> {
+  return db.transaction('rw', db.escalations, db.events, async () => {
+    const outcomes: Outcome[] = [];
+    for (const incoming of batch) {
+      const local = await db.events.where('escalationId').equals(incoming.id).toArray();
       // Case notes find an escalation by its reference, so one reference never names two escalations.
       const reference = referenceOf(incoming.events);
       const holder = await db.escalations.where('reference').equals(reference).first();
       if (holder && holder.id !== incoming.id) {
-        report.rejected.push({
+        outcomes.push({
+          kind: 'rejected',
           index: incoming.index,
           id: incoming.id,
           reason: `its reference ${reference} is already used on this device by another escalation (child ${holder.child.childId}); it was not imported`,
@@ -206,39 +270,30 @@ export async function importBackup(
       // An event id this device holds for another escalation: that record is refused, the rest go on.
       const clash = (await db.events.bulkGet(incoming.events.map((e) => e.id))).find((e) => e && e.escalationId !== incoming.id);
       if (clash) {
-        report.rejected.push({
+        outcomes.push({
+          kind: 'rejected',
           index: incoming.index,
           id: incoming.id,
           reason: `one of its events has the same id as an event of another escalation on this device (${clash.id}); it was not imported`,
         });
         continue;
       }
-      if (local.length === 0) {
-        await db.events.bulkAdd(incoming.events);
-        await db.escalations.put(deriveEscalation(incoming.events));
-        report.added.push(incoming.id);
-        continue;
-      }
       const localIds = new Set(local.map((e) => e.id));
       const onlyIncoming = incoming.events.filter((e) => !localIds.has(e.id));
-      if (onlyIncoming.length === 0) {
-        report.skipped.push({ id: incoming.id, reason: 'already on this device, with the same or a newer history' });
+      if (local.length > 0 && onlyIncoming.length === 0) {
+        outcomes.push({ kind: 'skipped', id: incoming.id, reason: 'already on this device, with the same or a newer history' });
         continue;
       }
-      // Events made elsewhere are added after this device's own, never in place of them.
-      const appended = onlyIncoming.map((e, i) => ({ ...e, seq: local.length + i + 1 }));
-      try {
-        const state = deriveEscalation([...local, ...appended]);
-        await db.events.bulkAdd(appended);
-        await db.escalations.put(state);
-        report.updated.push({ id: incoming.id, newEvents: appended.length });
-      } catch (error) {
-        report.skipped.push({
-          id: incoming.id,
-          reason: `changed both here and in the file in ways that conflict (${(error as Error).message}); this device's version was kept`,
-        });
-      }
+      const state = deriveEscalation([...local, ...onlyIncoming], closureDays);
+      await db.events.bulkAdd(onlyIncoming);
+      await db.escalations.put(state);
+      const conflicts = state.conflicts?.length ?? 0;
+      outcomes.push(
+        local.length === 0
+          ? { kind: 'added', id: incoming.id, conflicts, reference: state.reference }
+          : { kind: 'updated', id: incoming.id, newEvents: onlyIncoming.length, conflicts, reference: state.reference },
+      );
     }
+    return outcomes;
   });
-  return report;
 }

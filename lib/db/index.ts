@@ -2,9 +2,12 @@
 // Versions are never edited once shipped: each new version is added below with
 // its upgrade, and tests open a database written by the previous version.
 import Dexie, { type Table } from 'dexie';
-import { withNextDue } from '../records/derive';
+import { deriveEscalation, withNextDue } from '../records/derive';
 import type { Escalation, EscalationEvent } from '../records/model';
 import { DB_NAME } from './name';
+
+/** The settings row naming the closure days the stored dues were worked out with (lib/escalations.ts recomputeDues). */
+export const DUES_CLOSURE_DAYS_KEY = 'duesClosureDays';
 
 export { DB_NAME };
 
@@ -38,6 +41,28 @@ export class EscalationDb extends Dexie {
           .modify((row, ref) => {
             ref.value = withNextDue(row);
           });
+      });
+    // v3: events in the order every device derives (lib/records/order.ts), no longer numbered per device (two
+    // devices' events for one escalation merge); each escalation derived again in that order from its events,
+    // which are kept as they are. The dues are worked out again with the organisation's closure days as soon as
+    // the settings are read (recomputeDues, lib/escalations.ts): the mark of the days they were made with goes.
+    this.version(3)
+      .stores({ events: 'id, escalationId, at' })
+      .upgrade(async (tx) => {
+        const events = await tx.table<EscalationEvent, string>('events').toArray();
+        const byEscalation = new Map<string, EscalationEvent[]>();
+        for (const event of events) byEscalation.set(event.escalationId, [...(byEscalation.get(event.escalationId) ?? []), event]);
+        await tx
+          .table<Escalation, string>('escalations')
+          .toCollection()
+          .modify((row, ref) => {
+            try {
+              ref.value = deriveEscalation(byEscalation.get(row.id) ?? []);
+            } catch {
+              // A history with no beginning: the row stays as it was, its events kept.
+            }
+          });
+        await tx.table<SettingRow, string>('settings').delete(DUES_CLOSURE_DAYS_KEY);
       });
   }
 }

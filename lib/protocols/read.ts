@@ -38,7 +38,7 @@ function unsafeParts(value: unknown, path: PropertyKey[] = [], found: string[] =
     const tag = MARKUP.exec(value);
     if (tag) found.push(`${pathText(path) || '(file)'}: must be plain text, not HTML (found “${value.slice(tag.index, tag.index + 12)}”)`);
   } else if (Array.isArray(value)) {
-    value.slice(0, 1000).forEach((item, i) => unsafeParts(item, [...path, i], found, limit));
+    value.forEach((item, i) => unsafeParts(item, [...path, i], found, limit));
   } else if (typeof value === 'object' && value !== null) {
     for (const key of Object.keys(value)) {
       if (PROTOTYPE_KEYS.has(key)) found.push(`${pathText([...path, key])}: the key “${key}” is not allowed`);
@@ -108,6 +108,10 @@ export function acceptableProtocols(list: readonly unknown[]): { usable: Protoco
   const refused: { index: number; reason: string }[] = [];
   list.forEach((raw, index) => {
     try {
+      // The same limit as a protocol file's, on the definition as a file would hold it.
+      const bytes = new TextEncoder().encode(JSON.stringify(raw) ?? '').length;
+      if (bytes > MAX_PROTOCOL_FILE_BYTES)
+        throw new Error(`it is ${Math.round(bytes / 1024)} kB; a protocol is at most ${MAX_PROTOCOL_FILE_BYTES / 1024} kB`);
       const protocol = parseProtocol(raw);
       const conflict = definitionConflict(protocol);
       if (conflict) throw new Error(conflict);

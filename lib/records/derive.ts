@@ -5,11 +5,13 @@ import { dueInstant, scheduleEscalation } from '../schedule';
 import {
   CORRECTABLE_FIELDS,
   NewEscalationSchema,
+  type Conflict,
   type CorrectableField,
   type Escalation,
   type EscalationEvent,
   type StageEntry,
 } from './model';
+import { inEventOrder } from './order';
 
 import { TransitionError } from './errors';
 import { sameContent } from '../same-content';
@@ -103,14 +105,13 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
       dutiesDone: [],
       createdAt: event.at,
       updatedAt: event.at,
-      lastSeq: event.seq,
+      lastSeq: 1,
     };
   }
 
   if (!state) refuse('The first event of an escalation must be "created"');
-  if (event.seq !== state.lastSeq + 1) refuse(`Event ${event.seq} does not follow event ${state.lastSeq}`);
   const protocol = protocolOf(state);
-  const next: Escalation = { ...state, updatedAt: event.at, lastSeq: event.seq };
+  const next: Escalation = { ...state, updatedAt: later(state.updatedAt, event.at), lastSeq: state.lastSeq + 1 };
 
   switch (event.type) {
     case 'stage-entered': {
@@ -220,11 +221,124 @@ export function withNextDue(state: Escalation, closureDays?: Record<string, stri
   return due ? { ...rest, nextDue: due, nextDueAt: new Date(dueInstant(due)).toISOString() } : rest;
 }
 
-/** Replays a whole history (in seq order) into the current state. */
+/** The later of two instants, as written (the latest event's time is when an escalation was last updated). */
+function later(a: string, b: string): string {
+  return Date.parse(b) > Date.parse(a) ? b : a;
+}
+
+/** What a record of something that happened needs no open escalation for, when it was made without seeing it closed. */
+const RECORDS_OF_WHAT_HAPPENED = new Set<EscalationEvent['type']>([
+  'discussion-held',
+  'response-received',
+  'action-agreed',
+  'duty-done',
+  'note-copied',
+]);
+
+/** Which event set each part of the state, to show both sides of a conflict. */
+interface Origins {
+  closing?: EscalationEvent;
+  /** By stage: the event that set its timeframe, and the one that entered it. */
+  timeframe: Map<string, EscalationEvent>;
+  entered: Map<string, EscalationEvent>;
+}
+
+const agreedDaysOf = (state: Escalation, stageId: string) => state.stages.find((s) => s.stageId === stageId)?.agreedDays ?? null;
+
+/**
+ * One more event of a history in the order every device derives (lib/records/order.ts), where events made on two
+ * devices meet: a change refused by the rules at its place is kept in the history and shown as a conflict with the
+ * change it disagrees with; a record of what happened made without seeing the escalation closed still counts.
+ */
+function mergeEvent(state: Escalation | null, event: EscalationEvent, origins: Origins, conflicts: Conflict[]): Escalation {
+  if (!state) return applyEvent(state, event);
+  if (event.type === 'timeframe-agreed' && event.previousDays !== undefined && state.status === 'open') {
+    const current = agreedDaysOf(state, event.stageId);
+    const earlier = origins.timeframe.get(event.stageId);
+    if (current !== event.previousDays && current !== event.days) conflicts.push({ kind: 'two-timeframes', earlier, later: event });
+    // Agreed having seen what stands: whatever conflict there was about this stage's timeframe is settled.
+    else if (current === event.previousDays) dropConflicts(conflicts, (c) => c.kind === 'two-timeframes' && sameStage(c, event.stageId));
+  }
+  if (event.type === 'resolved' && event.seenStage !== undefined && state.status === 'open' && event.seenStage !== state.currentStage) {
+    conflicts.push({ kind: 'stage-against-resolution', earlier: origins.entered.get(state.currentStage), later: event });
+  }
+  try {
+    const next = applyEvent(state, event);
+    track(next, event, origins, conflicts);
+    return next;
+  } catch (error) {
+    if (!(error instanceof TransitionError)) throw error;
+    const closed = state.status !== 'open';
+    if (closed && RECORDS_OF_WHAT_HAPPENED.has(event.type)) {
+      try {
+        const { status, resolution } = state;
+        return { ...applyEvent({ ...state, status: 'open' }, event), status, resolution };
+      } catch {
+        // Not allowed even on an open escalation (a duty recorded twice): it adds nothing.
+      }
+    }
+    const next = { ...state, updatedAt: later(state.updatedAt, event.at), lastSeq: state.lastSeq + 1 };
+    if (event.type === 'duty-done' || event.type === 'note-copied') return next; // the same duty ticked on two devices
+    if (event.type === 'stage-entered' && state.stages.some((s) => s.stageId === event.stageId)) {
+      // Both devices moved it to the same stage: a conflict only if they agreed different timeframes for it.
+      const days = agreedDaysOf(state, event.stageId);
+      if ((event.agreedDays ?? null) !== days)
+        conflicts.push({ kind: 'two-timeframes', earlier: origins.timeframe.get(event.stageId), later: event, notApplied: error.message });
+      return next;
+    }
+    const kind =
+      closed && event.type === 'resolved'
+        ? 'two-resolutions'
+        : closed && event.type === 'stage-entered'
+          ? 'stage-against-resolution'
+          : 'not-applied';
+    conflicts.push({ kind, earlier: closed ? origins.closing : undefined, later: event, notApplied: error.message });
+    return next;
+  }
+}
+
+function sameStage(conflict: Conflict, stageId: string): boolean {
+  return 'stageId' in conflict.later && conflict.later.stageId === stageId;
+}
+
+function dropConflicts(conflicts: Conflict[], settled: (c: Conflict) => boolean): void {
+  for (let i = conflicts.length - 1; i >= 0; i--) if (settled(conflicts[i]!)) conflicts.splice(i, 1);
+}
+
+function track(state: Escalation, event: EscalationEvent, origins: Origins, conflicts: Conflict[]): void {
+  switch (event.type) {
+    case 'created':
+    case 'stage-entered': {
+      const stageId = event.type === 'created' ? state.currentStage : event.stageId;
+      origins.timeframe.set(stageId, event);
+      origins.entered.set(stageId, event);
+      break;
+    }
+    case 'timeframe-agreed':
+      origins.timeframe.set(event.stageId, event);
+      break;
+    case 'resolved':
+    case 'withdrawn':
+      origins.closing = event;
+      break;
+    case 'reopened':
+      // Reopened having seen how it was closed: conflicts about its closing are settled.
+      origins.closing = undefined;
+      dropConflicts(conflicts, (c) => c.kind === 'two-resolutions' || c.kind === 'stage-against-resolution');
+      break;
+  }
+}
+
+/**
+ * Replays a whole history, in the order every device derives (lib/records/order.ts), into the current state:
+ * the same events give the same escalation wherever they were written or merged.
+ */
 export function deriveEscalation(events: readonly EscalationEvent[], closureDays?: Record<string, string>): Escalation {
-  const ordered = [...events].sort((a, b) => a.seq - b.seq);
+  const origins: Origins = { timeframe: new Map(), entered: new Map() };
+  const conflicts: Conflict[] = [];
   let state: Escalation | null = null;
-  for (const event of ordered) state = applyEvent(state, event);
+  for (const event of inEventOrder(events)) state = mergeEvent(state, event, origins, conflicts);
   if (!state) throw new TransitionError('An escalation needs at least its "created" event');
-  return withNextDue(state, closureDays);
+  const { conflicts: _none, ...rest } = state;
+  return withNextDue(conflicts.length ? { ...rest, conflicts } : rest, closureDays);
 }

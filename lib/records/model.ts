@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ProtocolVersionSchema, StageIdSchema } from '../protocols/schema';
 import { DISAGREEMENT_KINDS, STAGE_ENTRY_REASONS, type StageEntryReason } from './kinds';
+import { CLOCK_PATTERN } from './order';
 
 export { DISAGREEMENT_KINDS, STAGE_ENTRY_REASONS } from './kinds';
 
@@ -93,7 +94,13 @@ export const EventBodySchema = z.discriminatedUnion('type', [
     agreedDays: z.number().int().min(0).max(365).optional(),
     note: Text(2000).optional(),
   }),
-  z.object({ type: z.literal('timeframe-agreed'), stageId: StageIdSchema, days: z.number().int().min(0).max(365) }),
+  z.object({
+    type: z.literal('timeframe-agreed'),
+    stageId: StageIdSchema,
+    days: z.number().int().min(0).max(365),
+    /** The stage's timeframe as the writer saw it (null: none): another device's timeframe not seen is a conflict. */
+    previousDays: z.number().int().min(0).max(365).nullable().optional(),
+  }),
   z.object({ type: z.literal('action-agreed'), action: Required(2000), owner: Text(200).optional(), dueDay: DaySchema }),
   z.object({ type: z.literal('response-received'), from: Text(500).default(''), summary: Required(5000) }),
   z.object({ type: z.literal('duty-done'), stageId: StageIdSchema, dutyId: z.string().min(1).max(100) }),
@@ -104,9 +111,12 @@ export const EventBodySchema = z.discriminatedUnion('type', [
     stageId: StageIdSchema,
     lessonsLearned: Text(5000).default(''),
     outcome: Text(5000).default(''),
+    /** The stage the writer saw it at: another device's stage change not seen is a conflict. */
+    seenStage: StageIdSchema.optional(),
   }),
   z.object({ type: z.literal('reopened'), reason: Required(2000) }),
   z.object({ type: z.literal('withdrawn'), reason: Required(2000) }),
+  // Both values are read by the field's own rule below (CORRECTABLE_FIELDS): unknown keys dropped, strings bounded.
   z.object({ type: z.literal('field-corrected'), field: CorrectableFieldSchema, oldValue: z.unknown(), newValue: z.unknown() }),
   /** The worker moved the escalation to another version of its protocol (having seen both versions' dues). */
   z.object({ type: z.literal('protocol-version-moved'), from: ProtocolVersionSchema, to: ProtocolVersionSchema }),
@@ -132,17 +142,36 @@ export const EVENT_TYPES: readonly EventType[] = [
 ];
 
 /** A stored event: the body plus who, when, and its place in the escalation's history. */
-export const EscalationEventSchema = z.intersection(
-  EventBodySchema,
-  z.object({
-    id: IdSchema,
-    escalationId: IdSchema,
-    /** 1, 2, 3…: the order events were written for this escalation. */
-    seq: z.number().int().min(1),
-    at: InstantSchema,
-    by: Text(200).default(''),
-  }),
-);
+export const EscalationEventSchema = z
+  .intersection(
+    EventBodySchema,
+    z.object({
+      id: IdSchema,
+      escalationId: IdSchema,
+      /** Events written before clocks: 1, 2, 3… in the order this device wrote or imported them (kept, not used to order). */
+      seq: z.number().int().min(1).optional(),
+      /** The event's place in the order every device derives (lib/records/order.ts); absent before clocks: its time. */
+      hlc: z.string().regex(CLOCK_PATTERN, 'is not a clock stamp').optional(),
+      at: InstantSchema,
+      by: Text(200).default(''),
+    }),
+  )
+  .transform((event, ctx) => {
+    if (event.type !== 'field-corrected') return event;
+    // A correction's values follow the rule of the field they correct (the old one may have been blank).
+    const rule = CORRECTABLE_FIELDS[event.field];
+    const oldValue = rule.optional().safeParse(event.oldValue);
+    const newValue = rule.safeParse(event.newValue);
+    for (const [name, result] of [
+      ['oldValue', oldValue],
+      ['newValue', newValue],
+    ] as const) {
+      if (!result.success)
+        ctx.addIssue({ code: 'custom', path: [name], message: `${event.field} ${result.error.issues[0]?.message ?? 'is not valid'}` });
+    }
+    if (!oldValue.success || !newValue.success) return z.NEVER;
+    return { ...event, oldValue: oldValue.data, newValue: newValue.data };
+  });
 export type EscalationEvent = z.output<typeof EscalationEventSchema>;
 
 export type EscalationStatus = 'open' | 'resolved' | 'withdrawn';
@@ -179,10 +208,25 @@ export interface Escalation {
   resolution?: { methodology: string; stageId: string; lessonsLearned: string; outcome: string; at: string };
   createdAt: string;
   updatedAt: string;
-  /** The seq of the last event applied. */
+  /** How many events its history holds (changes whenever one is added). */
   lastSeq: number;
+  /** Changes made on two devices that do not agree, each with both sides; shown to the worker until settled. */
+  conflicts?: Conflict[];
   /** When the current stage falls due (ISO instant), for open escalations with a clock running; for indexed queries. */
   nextDueAt?: string;
   /** The current stage's due as the schedule gives it ('YYYY-MM-DD' or an instant). */
   nextDue?: string;
+}
+
+/** What kind of disagreement two devices' changes are in. */
+export type ConflictKind = 'two-resolutions' | 'two-timeframes' | 'stage-against-resolution' | 'not-applied';
+
+/** Two changes that do not agree: both sides, in the order every device derives (the later one's effect is what stands, except where `notApplied`). */
+export interface Conflict {
+  kind: ConflictKind;
+  /** The change already in place (absent when it cannot be told) and the one that disagrees with it. */
+  earlier?: EscalationEvent;
+  later: EscalationEvent;
+  /** The later change was not applied; why, in the rules' words. */
+  notApplied?: string;
 }

@@ -13,6 +13,7 @@ import type { Escalation, EscalationEvent, Person } from '../records/model';
 import { DISAGREEMENT_KINDS } from '../records/kinds';
 import { TEMPLATES } from './catalogue';
 import type { FactKey, Template } from './schema';
+import { inEventOrder } from '../records/order';
 
 export const BLANK = '[not recorded – please complete]';
 
@@ -93,7 +94,7 @@ function nextDueText(e: Escalation): string | undefined {
 
 export function factsFor(e: Escalation, events: EscalationEvent[], now: Date): Facts {
   const protocol = protocolOf(e);
-  const ordered = [...events].sort((a, b) => a.seq - b.seq);
+  const ordered = inEventOrder(events);
   const last = ordered.filter((x) => x.type !== 'note-copied').at(-1);
   const stage3 = ordered.find((x) => x.type === 'stage-entered' && x.stageId === 'stage-3');
   return {

@@ -21,7 +21,7 @@ describe('export', () => {
   it('writes every escalation with its full history and a format version', async () => {
     const { db, a, b } = await seeded();
     const backup = await exportBackup(db, undefined, new Date(MON));
-    expect(backup).toMatchObject({ format: 'escalation-companion-backup', formatVersion: 1, exportedAt: '2026-11-23T10:00:00.000Z' });
+    expect(backup).toMatchObject({ format: 'escalation-companion-backup', formatVersion: 2, exportedAt: '2026-11-23T10:00:00.000Z' });
     expect(backup.escalations.map((e) => [e.id, e.events.length]).sort()).toEqual(
       [
         [a.id, 2],
@@ -135,7 +135,7 @@ describe('import', () => {
     expect((await db.escalations.get(a.id))!.currentStage).toBe('stage-2');
   });
 
-  it('adds events made on another device after this one’s', async () => {
+  it('adds events made on another device, in the order every device derives, and both devices then hold the same', async () => {
     const { db, a } = await seeded();
     const elsewhere = await freshDb();
     await importBackup(elsewhere, JSON.stringify(await exportBackup(db)));
@@ -143,18 +143,28 @@ describe('import', () => {
     await recordEvent(db, a.id, { type: 'response-received', summary: 'Email from health' }, at);
     const report = await importBackup(db, JSON.stringify(await exportBackup(elsewhere)));
     expect(report.updated).toEqual([{ id: a.id, newEvents: 1 }]);
-    expect((await getHistory(db, a.id)).map((e) => e.type)).toEqual(['created', 'stage-entered', 'response-received', 'discussion-held']);
+    await importBackup(elsewhere, JSON.stringify(await exportBackup(db)));
+    const here = await getHistory(db, a.id);
+    expect(here.map((e) => e.type).sort()).toEqual(['created', 'discussion-held', 'response-received', 'stage-entered']);
+    expect(await getHistory(elsewhere, a.id)).toEqual(here);
+    expect(await elsewhere.escalations.get(a.id)).toEqual(await db.escalations.get(a.id));
   });
 
-  it('keeps this device’s version when the two histories conflict, and says so', async () => {
+  it('keeps both devices’ changes when they disagree, and shows the conflict with both sides instead of skipping', async () => {
     const { db, a } = await seeded();
     const elsewhere = await freshDb();
     await importBackup(elsewhere, JSON.stringify(await exportBackup(db)));
     await recordEvent(elsewhere, a.id, { type: 'stage-entered', stageId: 'stage-2', reason: 'unresolved' }, at);
-    await recordEvent(db, a.id, { type: 'stage-entered', stageId: 'stage-2', reason: 'no-response' }, at);
+    await recordEvent(elsewhere, a.id, { type: 'discussion-held', summary: 'Met at school' }, at);
+    await recordEvent(db, a.id, { type: 'resolved', methodology: 'Agreed at stage 1', stageId: 'stage-1' }, at);
     const report = await importBackup(db, JSON.stringify(await exportBackup(elsewhere)));
-    expect(report.skipped).toEqual(expect.arrayContaining([{ id: a.id, reason: expect.stringMatching(/conflict.*kept/) }]));
-    expect((await getHistory(db, a.id)).at(-1)).toMatchObject({ reason: 'no-response' });
+    expect(report.skipped.map((s) => s.id)).not.toContain(a.id);
+    expect(report.updated).toEqual([{ id: a.id, newEvents: 2 }]);
+    expect(report.conflicts).toEqual([{ id: a.id, reference: a.reference, count: 1 }]);
+    expect((await getHistory(db, a.id)).map((e) => e.type)).toContain('discussion-held'); // the rest of the other device's events
+    const [conflict] = (await db.escalations.get(a.id))!.conflicts!;
+    expect(conflict!.kind).toBe('stage-against-resolution');
+    expect([conflict!.earlier?.type, conflict!.later.type].sort()).toEqual(['resolved', 'stage-entered']);
   });
 
   it('imports the good records of a partial file and rejects the rest with reasons', async () => {
@@ -166,14 +176,14 @@ describe('import', () => {
     const gap = structuredClone(good);
     gap.id = crypto.randomUUID();
     gap.events = gap.events.map((e) => ({ ...e, escalationId: gap.id, id: crypto.randomUUID() }));
-    gap.events[1]!.seq = 5;
+    gap.events[1]!.at = 'yesterday';
     const file = { ...backup, escalations: [good, badEvent, gap, 'hello', { id: 'x'.repeat(10_000), events: [] }] };
     const target = await freshDb();
     const report = await importBackup(target, JSON.stringify(file));
     expect(report.added).toEqual([good.id]);
     expect(report.rejected).toEqual([
       { index: 1, id: badEvent.id, reason: expect.stringMatching(/event 1, at: must be an ISO 8601/) },
-      { index: 2, id: gap.id, reason: expect.stringMatching(/not numbered 1 to 2/) },
+      { index: 2, id: gap.id, reason: expect.stringMatching(/event 2, at: must be an ISO 8601/) },
       { index: 3, id: undefined, reason: expect.stringMatching(/expected object/) },
       { index: 4, id: 'x'.repeat(64), reason: expect.stringMatching(/no events/) },
     ]);
@@ -195,7 +205,7 @@ describe('import', () => {
     const files: [string, string, RegExp][] = [
       ['not JSON', '{"format": "escalation-companion-backup", ', /not valid JSON/],
       ['another program’s JSON', '{"hello": "world"}', /not a valid backup \(format: is not an Escalation Companion backup\)/],
-      ['a newer format', '{"format":"escalation-companion-backup","formatVersion":2,"escalations":[]}', /newer version/],
+      ['a newer format', '{"format":"escalation-companion-backup","formatVersion":3,"escalations":[]}', /newer version/],
       ['a number', '42', /expected object/],
       [
         'escalations not a list',
