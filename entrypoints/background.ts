@@ -11,6 +11,7 @@ import {
 import { mayNeedUpdating, recordPageLoad } from '../lib/hosts/health';
 import { pageHandlers, recordPageHandlers, fromExtensionPage, type BackgroundDeps } from '../lib/browser/background-handlers';
 import { database } from '../lib/browser/database';
+import { recomputeDues } from '../lib/escalations';
 import { FRAMED_PAGES_HEAR_ONLY_THEIR_TAB, passOnToFramedPages, serveOwnTabRelay, type Sender } from '../lib/browser/messaging';
 import { OVERVIEW_ALARM, dueSummary, openFromNotification, refreshOverview } from '../lib/browser/overview';
 import { injectIntoOpenRecordPages, registerRecordPageScript } from '../lib/browser/record-pages';
@@ -48,6 +49,9 @@ const settingsNow = () => settingsCache ?? readSettings();
 async function applySettings() {
   // The organisation's protocols (and the built-ins) are kept where every page reads them as they are read.
   const { values, source } = await readSettings();
+  void database()
+    .then((db) => recomputeDues(db, values.closureDays))
+    .catch(() => undefined); // stored dues follow the closure days
   // Writing only real changes: each write restarts detection on every open record page.
   await MANAGED_ADAPTERS_ITEM.setIfChanged(source.adapters === 'organisation' ? values.adapters : []);
   placementNow = values.panelPlacement;

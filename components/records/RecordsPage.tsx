@@ -83,6 +83,18 @@ function ImportResult({ report }: { report: ImportReport }) {
           ))}
         </ul>
       )}
+      {report.conflicts.length > 0 && (
+        <>
+          <p>{t('importConflicts')}</p>
+          <ul aria-label={t('conflictsTitle')}>
+            {report.conflicts.map((c) => (
+              <li key={c.id} data-conflict-escalation={c.id}>
+                {c.reference}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {report.protocolsRejected.length > 0 && (
         <ul aria-label={t('protocolsNotKept')}>
           {report.protocolsRejected.map((reason) => (
@@ -170,7 +182,8 @@ export function RecordsPage() {
     setReport(null);
     setImportError('');
     try {
-      setReport(await importBackup(db!, await file.text(), keepBackupDefinitions));
+      const { closureDays } = (await loadSettings()).values; // the dues written follow the organisation's closure days
+      setReport(await importBackup(db!, await file.text(), keepBackupDefinitions, { closureDays }));
       announceRecordsChanged();
     } catch (error) {
       setImportError(error instanceof BackupFileError ? error.message : t('importFailed', { reason: (error as Error).message }));

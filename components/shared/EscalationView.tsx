@@ -8,6 +8,7 @@ import { t } from '../../lib/strings';
 import { Actions, ResolutionDuties } from './Actions';
 import type { InsertIntoRecord } from './CaseNotes';
 import { History } from './History';
+import { Conflicts } from './Conflicts';
 import { ImmediateRisk } from './ImmediateRisk';
 import { Ladder, Clock } from './Ladder';
 import { useEffect, useRef } from 'preact/hooks';
@@ -59,6 +60,7 @@ function EscalationDetail({ escalation, by, insert }: { escalation: Escalation; 
       <h2 id="escalation-title" tabIndex={-1} ref={heading}>
         {escalation.reference} · <span class={`status ${escalation.status}`}>{STATUS_LABELS[escalation.status]}</span>
       </h2>
+      <Conflicts escalation={escalation} />
       {newer && (
         <p class="notice" data-newer-version>
           {t('followsVersion', { version: newer.following, current: newer.current })}

@@ -119,7 +119,8 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
       const skipped = checkStageMove(protocol, stageIndex(protocol, state.currentStage), event.stageId, event.reason, event.agreedDays);
       const entry: StageEntry = {
         stageId: event.stageId,
-        enteredAt: event.at,
+        // The order is what happened; a clock that went back does not put a stage before the one it followed.
+        enteredAt: later(state.stages.at(-1)!.enteredAt, event.at),
         reason: event.reason,
         skipped,
         agreedDays: event.agreedDays,
