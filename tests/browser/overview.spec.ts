@@ -126,10 +126,23 @@ test('the dashboard filters, sorts and searches by child ID, and passes an acces
   // A link to an escalation this browser does not hold says so, rather than loading for ever.
   await page.goto(`chrome-extension://${extensionId}/dashboard.html#view=escalation&id=00000000-0000-4000-a000-000000000000`);
   await expect(page.getByRole('alert')).toContainText('This escalation is not in this browser');
-  await page.goto(`chrome-extension://${extensionId}/dashboard.html#status=all&child=${twice.child.childId}`);
-  // The filter is in the address: a reload keeps it.
+  // The filters are in the address, the child ID in the page's state: a reload keeps both.
+  await page.goBack();
+  await expect(page.getByLabel('Child ID')).toHaveValue(twice.child.childId);
   await page.reload();
   await expect(page.getByLabel('Child ID')).toHaveValue(twice.child.childId);
+  await expect(page.getByLabel('Status')).toHaveValue('all');
+  await expect(count).toHaveText(`${data.escalations.filter((e) => e.child.childId === twice.child.childId).length} escalations`);
+  // The child ID searched for is in no address this tab has shown (the browser's history and history sync keep them).
+  expect(page.url()).not.toContain(twice.child.childId);
+  const cdp = await context.newCDPSession(page);
+  const { entries } = await cdp.send('Page.getNavigationHistory');
+  expect(entries.length).toBeGreaterThan(1);
+  expect(entries.map((e) => e.url).join(' ')).not.toContain(twice.child.childId);
+  // A link made when the search was in the address: the search is taken up and the address loses it at once.
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html#status=all&child=${twice.child.childId}`);
+  await expect(page.getByLabel('Child ID')).toHaveValue(twice.child.childId);
+  expect(page.url()).not.toContain(twice.child.childId);
 });
 
 test('ten thousand escalations: drawn a screenful at a time, filtered and scrolled to the end', async ({ context, extensionId }) => {
