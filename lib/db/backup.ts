@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { FIRST_VERSION, getProtocol, protocolKey, rememberDefinitions, type Protocol } from '../protocols';
 import { acceptableProtocols } from '../protocols/read';
-import { deriveEscalation } from '../records/derive';
+import { deriveEscalation, deriveHistory } from '../records/derive';
 import { EscalationEventSchema, type EscalationEvent } from '../records/model';
 import { inEventOrder } from '../records/order';
 import { DUES_CLOSURE_DAYS_KEY, type EscalationDb } from './index';
@@ -116,9 +116,9 @@ function readEntry(raw: unknown): { id: string; events: EscalationEvent[] } {
     return parsed.data;
   });
   if (events.some((e) => e.escalationId !== entry.id)) throw new Error('has events that belong to another escalation');
-  // A rule the file's own history breaks (not two devices' changes meeting): the record is refused.
-  const broken = deriveEscalation(events).conflicts?.find((c) => c.kind === 'not-applied');
-  if (broken) throw new Error(broken.notApplied);
+  // A rule of the protocol the file's history breaks (two devices' changes meeting never do): the record is refused.
+  const { broken } = deriveHistory(events);
+  if (broken.length) throw new Error(broken[0]);
   return { id: entry.id, events: inEventOrder(events) };
 }
 

@@ -20,6 +20,13 @@ function refuse(message: string): never {
   throw new TransitionError(message);
 }
 
+/** A rule of the protocol itself that a change breaks: two devices' changes meeting never explain it. */
+class ProtocolRuleError extends TransitionError {}
+
+function refuseByRule(message: string): never {
+  throw new ProtocolRuleError(message);
+}
+
 function stageIndex(protocol: Protocol, stageId: string): number {
   getStage(protocol, stageId);
   return protocol.stages.findIndex((s) => s.id === stageId);
@@ -43,15 +50,15 @@ function checkStageMove(protocol: Protocol, fromIndex: number, targetId: string,
   const skipped = protocol.stages.slice(fromIndex + 1, target).map((s) => s.id);
   if (skipped.length > 0) {
     if (!protocol.startAtLaterStage.allowed) {
-      refuse(`${protocol.title} does not allow passing over stages; the next stage is ${protocol.stages[fromIndex + 1]!.title}`);
+      refuseByRule(`${protocol.title} does not allow passing over stages; the next stage is ${protocol.stages[fromIndex + 1]!.title}`);
     }
     if (reason !== 'immediate-risk') {
-      refuse('Passing over stages needs the reason "immediate risk to the child" to be recorded');
+      refuseByRule('Passing over stages needs the reason "immediate risk to the child" to be recorded');
     }
   }
   const quote = requiredTimeframeQuote(protocol, targetId);
   if (quote && agreedDays === undefined) {
-    refuse(`${getStage(protocol, targetId).title} needs a timeframe for resolution before it starts: “${quote}”`);
+    refuseByRule(`${getStage(protocol, targetId).title} needs a timeframe for resolution before it starts: “${quote}”`);
   }
   return skipped;
 }
@@ -131,7 +138,7 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
       requireOpen(state, 'agree a timeframe');
       if (event.stageId !== state.currentStage) refuse('A timeframe can be agreed only for the current stage');
       if (!getStage(protocol, event.stageId).clocks.some((c) => c.kind === 'agreed')) {
-        refuse(`${protocol.title} sets this stage's time limits itself; there is no agreed timeframe to record`);
+        refuseByRule(`${protocol.title} sets this stage's time limits itself; there is no agreed timeframe to record`);
       }
       return {
         ...next,
@@ -151,7 +158,7 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
     case 'duty-done': {
       requireOpen(state, 'record a duty');
       const duties = [...getStage(protocol, event.stageId).duties, ...protocol.onResolution];
-      if (!duties.some((d) => d.id === event.dutyId)) refuse(`“${event.dutyId}” is not a duty of ${event.stageId}`);
+      if (!duties.some((d) => d.id === event.dutyId)) refuseByRule(`“${event.dutyId}” is not a duty of ${event.stageId}`);
       if (state.dutiesDone.some((d) => d.stageId === event.stageId && d.dutyId === event.dutyId)) {
         refuse('That duty is already recorded as done');
       }
@@ -163,7 +170,7 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
     case 'resolved':
       requireOpen(state, 'resolve it');
       if (!state.stages.some((s) => s.stageId === event.stageId))
-        refuse(`It cannot be resolved at ${event.stageId}, a stage it never reached`);
+        refuseByRule(`It cannot be resolved at ${event.stageId}, a stage it never reached`);
       return {
         ...next,
         status: 'resolved',
@@ -190,7 +197,7 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
         refuse(`${event.field} has changed since this correction was made; look again and correct the current value`);
       }
       const parsed = CORRECTABLE_FIELDS[event.field].safeParse(event.newValue);
-      if (!parsed.success) refuse(`The new ${event.field} ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
+      if (!parsed.success) refuseByRule(`The new ${event.field} ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
       return writeField(next, event.field, parsed.data);
     }
     case 'protocol-version-moved': {
@@ -251,7 +258,13 @@ const agreedDaysOf = (state: Escalation, stageId: string) => state.stages.find((
  * devices meet: a change refused by the rules at its place is kept in the history and shown as a conflict with the
  * change it disagrees with; a record of what happened made without seeing the escalation closed still counts.
  */
-function mergeEvent(state: Escalation | null, event: EscalationEvent, origins: Origins, conflicts: Conflict[]): Escalation {
+function mergeEvent(
+  state: Escalation | null,
+  event: EscalationEvent,
+  origins: Origins,
+  conflicts: Conflict[],
+  broken: string[],
+): Escalation {
   if (!state) return applyEvent(state, event);
   if (event.type === 'timeframe-agreed' && event.previousDays !== undefined && state.status === 'open') {
     const current = agreedDaysOf(state, event.stageId);
@@ -269,6 +282,7 @@ function mergeEvent(state: Escalation | null, event: EscalationEvent, origins: O
     return next;
   } catch (error) {
     if (!(error instanceof TransitionError)) throw error;
+    if (error instanceof ProtocolRuleError) broken.push(error.message);
     const closed = state.status !== 'open';
     if (closed && RECORDS_OF_WHAT_HAPPENED.has(event.type)) {
       try {
@@ -325,21 +339,42 @@ function track(state: Escalation, event: EscalationEvent, origins: Origins, conf
     case 'reopened':
       // Reopened having seen how it was closed: conflicts about its closing are settled.
       origins.closing = undefined;
-      dropConflicts(conflicts, (c) => c.kind === 'two-resolutions' || c.kind === 'stage-against-resolution');
+      dropConflicts(
+        conflicts,
+        (c) =>
+          c.kind === 'two-resolutions' ||
+          c.kind === 'stage-against-resolution' ||
+          c.earlier?.type === 'resolved' ||
+          c.earlier?.type === 'withdrawn',
+      );
+      break;
+    case 'field-corrected':
+      // Corrected again having seen the value that stands: a correction of it that could not be applied is settled.
+      dropConflicts(conflicts, (c) => c.later.type === 'field-corrected' && c.later.field === event.field);
       break;
   }
 }
 
 /**
  * Replays a whole history, in the order every device derives (lib/records/order.ts), into the current state:
- * the same events give the same escalation wherever they were written or merged.
+ * the same events give the same escalation wherever they were written or merged. `broken`: the protocol's own
+ * rules that changes in it break (no two devices' changes meeting explain those: a file holding them is refused).
  */
-export function deriveEscalation(events: readonly EscalationEvent[], closureDays?: Record<string, string>): Escalation {
+export function deriveHistory(
+  events: readonly EscalationEvent[],
+  closureDays?: Record<string, string>,
+): { escalation: Escalation; broken: string[] } {
   const origins: Origins = { timeframe: new Map(), entered: new Map() };
   const conflicts: Conflict[] = [];
+  const broken: string[] = [];
   let state: Escalation | null = null;
-  for (const event of inEventOrder(events)) state = mergeEvent(state, event, origins, conflicts);
+  for (const event of inEventOrder(events)) state = mergeEvent(state, event, origins, conflicts, broken);
   if (!state) throw new TransitionError('An escalation needs at least its "created" event');
   const { conflicts: _none, ...rest } = state;
-  return withNextDue(conflicts.length ? { ...rest, conflicts } : rest, closureDays);
+  return { escalation: withNextDue(conflicts.length ? { ...rest, conflicts } : rest, closureDays), broken };
+}
+
+/** The current state a history adds up to (deriveHistory). */
+export function deriveEscalation(events: readonly EscalationEvent[], closureDays?: Record<string, string>): Escalation {
+  return deriveHistory(events, closureDays).escalation;
 }

@@ -73,6 +73,30 @@ describe('item 3: two devices agree for good', () => {
     expect(conflict!.kind).toBe('two-resolutions');
     expect(conflict!.earlier!.type).toBe('resolved');
     expect(conflict!.notApplied).toMatch(/resolved/);
+    // Reopened having seen both: settled.
+    await recordEvent(a, made.id, { type: 'reopened', reason: 'Which plan stands is not clear' });
+    expect((await a.escalations.get(made.id))!.conflicts).toBeUndefined();
+  });
+
+  it('two corrections of one field: the second is not applied and shown, until the field is corrected again', async () => {
+    const a = await freshDb();
+    const b = await freshDb();
+    const made = await createEscalation(a, newEscalation('herefordshire'), { at: '2026-11-23T10:00:00.000Z' });
+    await copy(a, b);
+    const correct = (db: EscalationDb, newValue: string, oldValue = made.summary) =>
+      recordEvent(db, made.id, { type: 'field-corrected', field: 'summary', oldValue, newValue });
+    await correct(a, 'Thresholds, as A heard it');
+    await correct(b, 'Thresholds, as B heard it');
+    await copy(b, a);
+    await copy(a, b);
+    const merged = (await a.escalations.get(made.id))!;
+    expect(merged).toEqual(await b.escalations.get(made.id));
+    expect(merged.conflicts).toEqual([
+      expect.objectContaining({ kind: 'not-applied', later: expect.objectContaining({ type: 'field-corrected' }) }),
+    ]);
+    await correct(a, 'Thresholds, agreed wording', merged.summary);
+    const settled = (await a.escalations.get(made.id))!;
+    expect([settled.summary, settled.conflicts]).toEqual(['Thresholds, agreed wording', undefined]);
   });
 });
 
