@@ -236,6 +236,21 @@ export function openEscalationsFollowing(db: EscalationDb, protocol: { id: strin
     .count();
 }
 
+/** Every protocol version (`id@version`) an escalation on this device follows or followed (a backup carries each). */
+export async function protocolVersionsInUse(db: EscalationDb): Promise<Set<string>> {
+  const protocolOf = new Map<string, string>();
+  const inUse = new Set<string>();
+  await db.escalations.each((e) => {
+    protocolOf.set(e.id, e.protocolId);
+    inUse.add(`${e.protocolId}@${e.protocolVersion ?? FIRST_VERSION}`);
+  });
+  await db.events.each((e) => {
+    if (e.type === 'created') inUse.add(`${e.escalation.protocolId}@${e.escalation.protocolVersion ?? FIRST_VERSION}`);
+    if (e.type === 'protocol-version-moved') inUse.add(`${protocolOf.get(e.escalationId)}@${e.from}`);
+  });
+  return inUse;
+}
+
 export function dueSoonest(db: EscalationDb, limit: number): Promise<Escalation[]> {
   return db.escalations.orderBy('nextDueAt').limit(limit).toArray();
 }

@@ -6,10 +6,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { database, requestPersistentStorage } from '../../lib/browser/database';
 import { loadSettings } from '../../lib/browser/settings';
 import { BackupFileError, exportBackup, importBackup, type ImportReport } from '../../lib/db/backup';
-import { keepBackupDefinitions } from '../../lib/browser/protocols';
+import { definitionsNothingFollows, forgetDefinition, keepBackupDefinitions } from '../../lib/browser/protocols';
 import { DEFAULT_RETENTION_MONTHS, purgeCandidates, purgeEscalations } from '../../lib/db/retention';
 import type { EscalationDb } from '../../lib/db';
-import { live } from '../../lib/escalations';
+import { live, protocolVersionsInUse } from '../../lib/escalations';
 import { protocolName, stageTitle, STATUS_LABELS } from '../../lib/describe';
 import { downloadText } from '../../lib/download';
 import { announceRecordsChanged } from '../../lib/browser/records-bridge';
@@ -165,6 +165,45 @@ function Retention({ db }: { db: EscalationDb }) {
   );
 }
 
+/** Protocol definitions a backup brought that nothing follows: each can be removed from the library every page reads. */
+function KeptProtocols({ db, changed }: { db: EscalationDb; changed: unknown }) {
+  const [kept, setKept] = useState<{ key: string; title: string }[] | null>(null);
+  const [message, setMessage] = useState('');
+  const refresh = async () => setKept(await definitionsNothingFollows(await protocolVersionsInUse(db)));
+  useEffect(() => void refresh(), [db, changed]);
+  if (!kept) return null;
+  return (
+    <section aria-labelledby="kept-protocols-title">
+      <h2 id="kept-protocols-title">{t('keptProtocolsTitle')}</h2>
+      {kept.length === 0 ? (
+        <p>{t('keptProtocolsNone')}</p>
+      ) : (
+        <>
+          <p>{t('keptProtocolsIntro')}</p>
+          <ul>
+            {kept.map((d) => (
+              <li key={d.key} data-protocol-key={d.key}>
+                <bdi>{d.title}</bdi> ({d.key}){' '}
+                <button
+                  type="button"
+                  onClick={async () => {
+                    const removed = await forgetDefinition(d.key, await protocolVersionsInUse(db));
+                    setMessage(t(removed ? 'keptProtocolRemoved' : 'keptProtocolNotRemoved', { title: d.title }));
+                    await refresh();
+                  }}
+                >
+                  {t('removeKeptProtocol', { title: d.title })}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p role="status">{message}</p>
+    </section>
+  );
+}
+
 export function RecordsPage() {
   const [db, setDb] = useState<EscalationDb | null>(null);
   const [openError, setOpenError] = useState('');
@@ -218,6 +257,7 @@ export function RecordsPage() {
             )}
             {report && <ImportResult report={report} />}
           </section>
+          <KeptProtocols db={db} changed={report} />
           <Retention db={db} />
         </>
       )}

@@ -160,3 +160,25 @@ export async function keepDefinitions(organisation: readonly Protocol[]): Promis
 export async function keepBackupDefinitions(list: readonly Protocol[]): Promise<void> {
   await PROTOCOL_LIBRARY_ITEM.setIfChanged(withDefinitions(await PROTOCOL_LIBRARY_ITEM.get(), list));
 }
+
+/**
+ * The definitions the library keeps (from backups, or imported before) that nothing needs: not current for new
+ * escalations (imported, the organisation's), not built in, and followed by no escalation in `inUse` (`id@version`).
+ */
+export async function definitionsNothingFollows(inUse: ReadonlySet<string>): Promise<{ key: string; title: string }[]> {
+  const library = await PROTOCOL_LIBRARY_ITEM.get();
+  const needed = new Set([...library.imported, ...library.organisation, ...builtInProtocols().map(protocolKey), ...inUse]);
+  return library.definitions.flatMap((d) => {
+    const key = storedKey(d);
+    const title = (d as { title?: unknown }).title;
+    return key && !needed.has(key) ? [{ key, title: typeof title === 'string' ? title.slice(0, 200) : key }] : [];
+  });
+}
+
+/** Removes a kept definition from the library, if nothing needs it (checked again here against `inUse`). */
+export async function forgetDefinition(key: string, inUse: ReadonlySet<string>): Promise<boolean> {
+  if (!(await definitionsNothingFollows(inUse)).some((d) => d.key === key)) return false;
+  const library = await PROTOCOL_LIBRARY_ITEM.get();
+  await PROTOCOL_LIBRARY_ITEM.set({ ...library, definitions: library.definitions.filter((d) => storedKey(d) !== key) });
+  return !(await PROTOCOL_LIBRARY_ITEM.get()).definitions.some((d) => storedKey(d) === key);
+}
