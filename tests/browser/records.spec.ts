@@ -63,3 +63,61 @@ base('records written in one page show up live in another, and survive a browser
   expect(scan.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await second.context.close();
 });
+
+base('two devices that agreed different timeframes: the import says so, and the escalation shows both sides', async () => {
+  const { context, extensionId } = await launchWithExtension(TEST_BUILD_DIR);
+  const id = '0b6f2f0e-6a43-4c5e-9d55-7d1f4a2b9c01';
+  const entry = backup.escalations.find((e) => e.id === id)!;
+  // Each device's backup: the same history, then its own timeframe for stage 1, neither having seen the other's.
+  const fromDevice = (eventId: string, days: number, by: string, hlc: string) => ({
+    ...backup,
+    formatVersion: 2,
+    escalations: [
+      {
+        id,
+        events: [
+          ...entry.events,
+          {
+            type: 'timeframe-agreed',
+            stageId: 'stage-1',
+            days,
+            previousDays: null,
+            id: eventId,
+            escalationId: id,
+            hlc,
+            at: hlc.slice(0, 24),
+            by,
+          },
+        ],
+      },
+    ],
+  });
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/records.html`);
+  await importFile(
+    page,
+    'laptop.json',
+    JSON.stringify(fromDevice('laptop-timeframe-1', 3, 'Jo on the laptop', '2026-11-24T10:00:00.000Z#0000')),
+  );
+  await expect(page.getByRole('status').filter({ hasText: 'Import finished' })).toContainText('1 added');
+  await importFile(
+    page,
+    'desktop.json',
+    JSON.stringify(fromDevice('desktop-timeframe-1', 20, 'Jo on the desktop', '2026-11-24T11:00:00.000Z#0000')),
+  );
+  const result = page.getByRole('status').filter({ hasText: 'Import finished' });
+  await expect(result).toContainText('0 added, 1 updated, 0 skipped, 0 rejected');
+  await expect(result.getByRole('list', { name: 'Changes made on two devices that do not agree' })).toHaveText('ESC-7K3F9Q');
+
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html#view=escalation&id=${id}`);
+  const conflict = page.locator('section.conflicts');
+  await expect(conflict.getByRole('heading')).toHaveText('Changes made on two devices that do not agree');
+  await expect(conflict).toContainText('Two timeframes were agreed for one stage');
+  await expect(conflict.locator('li')).toHaveText([/Jo on the laptop.*3 working days/, /Jo on the desktop.*20 working days/]);
+  // The worker agrees the timeframe again, having seen both: settled.
+  await page.getByRole('button', { name: 'Agree a timeframe' }).click();
+  await page.getByLabel('Working days from when this stage started').fill('5');
+  await page.getByRole('button', { name: 'Save timeframe' }).click();
+  await expect(conflict).toHaveCount(0);
+  await context.close();
+});
