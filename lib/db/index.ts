@@ -51,7 +51,11 @@ export class EscalationDb extends Dexie {
       .upgrade(async (tx) => {
         const events = await tx.table<EscalationEvent, string>('events').toArray();
         const byEscalation = new Map<string, EscalationEvent[]>();
-        for (const event of events) byEscalation.set(event.escalationId, [...(byEscalation.get(event.escalationId) ?? []), event]);
+        for (const event of events) {
+          const list = byEscalation.get(event.escalationId);
+          if (list) list.push(event);
+          else byEscalation.set(event.escalationId, [event]);
+        }
         await tx
           .table<Escalation, string>('escalations')
           .toCollection()
