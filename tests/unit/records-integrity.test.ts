@@ -204,12 +204,14 @@ describe('item 7: backups are validated like files', () => {
         escalationId: made.id,
         at: '2026-11-24T09:00:00.000Z',
         by: 'X',
+        unknownKey: 'x'.repeat(1000),
       }) as unknown as EscalationEvent;
     entry.events.push(correction({ name: 'Jo Patel', role: 'Team Manager', agency: 'CSC', extra: { deep: 'kept?' } }, 'correction-1'));
     const target = await freshDb();
     await importBackup(target, JSON.stringify(backup));
     const stored = await target.events.get('correction-1');
     expect((stored as { newValue: unknown }).newValue).toEqual({ name: 'Jo Patel', role: 'Team Manager', agency: 'CSC' });
+    expect(Object.keys(stored!)).not.toContain('unknownKey');
 
     entry.events[entry.events.length - 1] = correction({ name: 'N'.repeat(2_000_000), role: 'R', agency: 'A' }, 'correction-2');
     const report = await importBackup(await freshDb(), JSON.stringify(backup));

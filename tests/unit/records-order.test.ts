@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import type { EscalationDb } from '../../lib/db';
 import { exportBackup, importBackup } from '../../lib/db/backup';
 import { createEscalation, getHistory, recordEvent } from '../../lib/escalations';
 import { clockFromInstant, clockOf, compareEvents, inEventOrder, nextClock } from '../../lib/records/order';
@@ -81,15 +82,56 @@ const STEP = fc.oneof(
   fc.constant<EventBody>({ type: 'reopened', reason: 'Not kept to' }),
   fc.constant<EventBody>({ type: 'withdrawn', reason: 'No longer needed' }),
 );
-/** A device's steps, each with when its own clock says it happened (either device's clock may be an hour out). */
-const DEVICE = fc.array(fc.tuple(STEP, fc.integer({ min: -HOUR, max: 5 * HOUR })), { maxLength: 6 });
+/** A device's steps, each with when its own clock says it happened, and how wrong its clock is (up to an hour either way). */
+const DEVICE = fc.record({
+  steps: fc.array(fc.tuple(STEP, fc.integer({ min: 0, max: 5 * HOUR })), { maxLength: 6 }),
+  skew: fc.constantFrom(-HOUR, 0, HOUR),
+});
 
-async function play(db: Awaited<ReturnType<typeof freshDb>>, id: string, steps: [EventBody, number][], by: string) {
-  for (const [body, offset] of steps)
-    await recordEvent(db, id, body, { at: new Date(T + offset).toISOString(), by }).catch((error: Error) => {
-      if (error.name !== 'TransitionError') throw error;
-    });
+/** Records a device's steps with its own clock (Date.now and the time it writes), ignoring the rules' refusals. */
+async function play(db: EscalationDb, id: string, device: { steps: [EventBody, number][]; skew: number }, by: string) {
+  for (const [body, offset] of device.steps) {
+    const clock = vi.spyOn(Date, 'now').mockReturnValue(T + offset + device.skew);
+    try {
+      await recordEvent(db, id, body, { at: new Date(T + offset + device.skew).toISOString(), by });
+    } catch (error) {
+      if ((error as Error).name !== 'TransitionError') throw error;
+    } finally {
+      clock.mockRestore();
+    }
+  }
 }
+
+describe('a clock that is wrong by an hour', () => {
+  it('an event recorded after seeing another sorts after it, and its change stands', async () => {
+    const a = await freshDb();
+    const made = await createEscalation(a, newEscalation('herefordshire'), { at: new Date(T).toISOString() });
+    await recordEvent(
+      a,
+      made.id,
+      { type: 'stage-entered', stageId: 'stage-1', reason: 'unresolved' },
+      { at: new Date(T + HOUR).toISOString() },
+    );
+    await recordEvent(a, made.id, { type: 'timeframe-agreed', stageId: 'stage-1', days: 3 }, { at: new Date(T + 2 * HOUR).toISOString() });
+    const b = await freshDb();
+    await importBackup(b, JSON.stringify(await exportBackup(a)));
+    // B's clock is an hour behind: its change, made having seen A's, still comes after it.
+    const behind = vi.spyOn(Date, 'now').mockReturnValue(T + HOUR);
+    const changed = await recordEvent(
+      b,
+      made.id,
+      { type: 'timeframe-agreed', stageId: 'stage-1', days: 5 },
+      { at: new Date(T + HOUR).toISOString() },
+    );
+    behind.mockRestore();
+    expect(changed.stages.at(-1)!.agreedDays).toBe(5);
+    expect(changed.conflicts).toBeUndefined();
+    await importBackup(a, JSON.stringify(await exportBackup(b)));
+    const history = await getHistory(a, made.id);
+    expect(history.map((e) => (e.type === 'timeframe-agreed' ? e.days : e.type))).toEqual(['created', 'stage-entered', 3, 5]);
+    expect(await a.escalations.get(made.id)).toEqual(await b.escalations.get(made.id));
+  });
+});
 
 describe('two devices merging', () => {
   it('property: any two devices’ histories, merged in either order, give the same events and the same escalation', async () => {
