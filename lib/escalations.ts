@@ -3,7 +3,7 @@
 // then written with the re-derived state in one Dexie transaction. UI code
 // calls these functions and never writes tables itself.
 import { liveQuery, type Observable } from 'dexie';
-import { DUES_CLOSURE_DAYS_KEY, type EscalationDb } from './db';
+import { DERIVE_AGAIN_KEY, DUES_CLOSURE_DAYS_KEY, type EscalationDb } from './db';
 import { applyEvent, deriveEscalation, withNextDue } from './records/derive';
 import { inEventOrder, nextClock } from './records/order';
 import { FIRST_VERSION, getProtocol } from './protocols';
@@ -180,12 +180,36 @@ export async function getHistory(db: EscalationDb, escalationId: string): Promis
 }
 
 /**
+ * Derives again the escalations the database upgrade could not (their protocol version was not read yet), now
+ * that the settings, and so the stored protocols, have been read. Those that still cannot be stay listed.
+ */
+async function deriveAgain(db: EscalationDb, closureDays: Readonly<Record<string, string>>): Promise<void> {
+  await db.transaction('rw', db.escalations, db.events, db.settings, async () => {
+    const pending = (await db.settings.get(DERIVE_AGAIN_KEY))?.value;
+    if (!Array.isArray(pending)) return;
+    const still: string[] = [];
+    for (const id of pending as string[]) {
+      const history = await getHistory(db, id);
+      if (history.length === 0) continue; // deleted since
+      try {
+        await db.escalations.put(deriveEscalation(history, { ...closureDays }));
+      } catch {
+        still.push(id);
+      }
+    }
+    if (still.length) await db.settings.put({ key: DERIVE_AGAIN_KEY, value: still });
+    else await db.settings.delete(DERIVE_AGAIN_KEY);
+  });
+}
+
+/**
  * Works out every open escalation's stored due again with the organisation's closure days, when they differ from
  * those the dues were worked out with (a closure day added or removed, the database upgraded). The badge, popup,
  * dashboard, reminders and figures read the stored due; the panel works it out as it draws: both agree.
  * Returns how many dues changed.
  */
 export async function recomputeDues(db: EscalationDb, closureDays: Readonly<Record<string, string>>): Promise<number> {
+  await deriveAgain(db, closureDays);
   return db.transaction('rw', db.escalations, db.settings, async () => {
     const kept = await db.settings.get(DUES_CLOSURE_DAYS_KEY);
     if (kept && sameContent(kept.value, closureDays)) return 0;

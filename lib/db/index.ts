@@ -8,6 +8,8 @@ import { DB_NAME } from './name';
 
 /** The settings row naming the closure days the stored dues were worked out with (lib/escalations.ts recomputeDues). */
 export const DUES_CLOSURE_DAYS_KEY = 'duesClosureDays';
+/** The settings row listing escalations the upgrade could not derive again (lib/escalations.ts recomputeDues does). */
+export const DERIVE_AGAIN_KEY = 'escalationsToDeriveAgain';
 
 export { DB_NAME };
 
@@ -56,6 +58,7 @@ export class EscalationDb extends Dexie {
           if (list) list.push(event);
           else byEscalation.set(event.escalationId, [event]);
         }
+        const later: string[] = [];
         await tx
           .table<Escalation, string>('escalations')
           .toCollection()
@@ -63,10 +66,13 @@ export class EscalationDb extends Dexie {
             try {
               ref.value = deriveEscalation(byEscalation.get(row.id) ?? []);
             } catch {
-              // A history with no beginning: the row stays as it was, its events kept.
+              // Its protocol version not read yet (a page that opened the database first), or a history with no
+              // beginning: the row stays as it was, its events kept, and it is derived again with the dues.
+              later.push(row.id);
             }
           });
         await tx.table<SettingRow, string>('settings').delete(DUES_CLOSURE_DAYS_KEY);
+        if (later.length) await tx.table<SettingRow, string>('settings').put({ key: DERIVE_AGAIN_KEY, value: later });
       });
   }
 }

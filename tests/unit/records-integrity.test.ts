@@ -6,7 +6,7 @@ import { openEscalationDb, type EscalationDb } from '../../lib/db';
 import { exportBackup, importBackup } from '../../lib/db/backup';
 import { purgeCandidates } from '../../lib/db/retention';
 import { createEscalation, getHistory, recomputeDues, recordEvent } from '../../lib/escalations';
-import { getProtocol } from '../../lib/protocols';
+import { getProtocol, rememberDefinitions } from '../../lib/protocols';
 import { deriveEscalation } from '../../lib/records/derive';
 import type { EscalationEvent } from '../../lib/records/model';
 import today from './fixtures/db-v2-today.json';
@@ -257,7 +257,9 @@ describe('item 7: backups are validated like files', () => {
 });
 
 describe('a database made by the build before (schema 2) upgrades', () => {
-  async function todaysDatabase(): Promise<string> {
+  async function todaysDatabase(change: (data: typeof today) => void = () => undefined): Promise<string> {
+    const data = structuredClone(today);
+    change(data);
     const name = `today-${crypto.randomUUID()}`;
     // The schema exactly as that build declared it.
     const old = new Dexie(name);
@@ -267,9 +269,9 @@ describe('a database made by the build before (schema 2) upgrades', () => {
       settings: 'key',
     });
     old.version(2).stores({ escalations: 'id, reference, [child.hostId+child.childId], protocolId, status, updatedAt, nextDueAt' });
-    await old.table('escalations').bulkAdd(today.escalations);
-    await old.table('events').bulkAdd(today.events);
-    await old.table('settings').bulkAdd(today.settings);
+    await old.table('escalations').bulkAdd(data.escalations);
+    await old.table('events').bulkAdd(data.events);
+    await old.table('settings').bulkAdd(data.settings);
     old.close();
     return name;
   }
@@ -295,5 +297,23 @@ describe('a database made by the build before (schema 2) upgrades', () => {
       const expected = deriveEscalation(await getHistory(db, row.id), closed);
       expect([row.id, row.nextDue, row.nextDueAt]).toEqual([row.id, expected.nextDue, expected.nextDueAt]);
     }
+  });
+
+  it('an escalation whose protocol version is not read yet when the database upgrades is derived again once it is', async () => {
+    const id = today.ids.item2;
+    const name = await todaysDatabase((data) => {
+      const created = data.events.find((e) => e.escalationId === id && e.type === 'created') as unknown as {
+        escalation: { protocolVersion: string };
+      };
+      created.escalation.protocolVersion = '7'; // a version this page has not read from the library yet
+    });
+    const db = await openEscalationDb({ name });
+    const before = (await db.escalations.get(id))!;
+    expect(before).toEqual(today.escalations.find((e) => e.id === id)); // kept as it was, not lost
+    rememberDefinitions([{ ...getProtocol('herefordshire'), version: '7' }]); // the library is read
+    await recomputeDues(db, {});
+    const after = (await db.escalations.get(id))!;
+    expect(after).toEqual(deriveEscalation(await getHistory(db, id)));
+    expect(after.updatedAt).toBe('2026-11-24T10:00:00.000Z');
   });
 });
