@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
 import { launchWithExtension, TEST_BUILD_DIR } from '../../scripts/browser.mjs';
-import { FIXTURE_BACKUP as backup } from './fixtures';
+import { fillStartForm, openPanel } from '../../demo/drive.mjs';
+import { FIXTURE_BACKUP as backup, importThroughRecordsPage, test } from './fixtures';
 
 function rows(page: Page) {
   return page.getByRole('table', { name: /All escalations/ }).locator('tbody tr');
@@ -120,4 +121,25 @@ base('two devices that agreed different timeframes: the import says so, and the 
   await page.getByRole('button', { name: 'Save timeframe' }).click();
   await expect(conflict).toHaveCount(0);
   await context.close();
+});
+
+test('“Start tracking” a reference another escalation on this device already has says which one, and starts nothing', async ({
+  context,
+  extensionId,
+  demoUrl,
+}) => {
+  // A sibling's escalation (child 1000001) was recorded under the reference a colleague's note on 1000003 shows.
+  const sibling = structuredClone(backup);
+  sibling.escalations = sibling.escalations.filter((e) => e.id === '0b6f2f0e-6a43-4c5e-9d55-7d1f4a2b9c01');
+  (sibling.escalations[0]!.events[0] as unknown as { reference: string }).reference = 'ESC-Q7RW2T';
+  await importThroughRecordsPage(context, extensionId, sibling);
+  const page = await context.newPage();
+  const panel = await openPanel(page, demoUrl, '1000003');
+  await panel.locator('.colleague').getByRole('button', { name: 'Start tracking ESC-Q7RW2T here' }).click();
+  await fillStartForm(panel, 'herefordshire');
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await expect(panel.getByRole('alert')).toContainText(
+    'ESC-Q7RW2T is already used on this device by another escalation (child 1000001, started 2026-11-23)',
+  );
+  await expect(panel.locator('#escalation-title')).toHaveCount(0);
 });
