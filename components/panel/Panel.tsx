@@ -10,6 +10,7 @@ import {
   movePanel,
   noRecordInTab,
   referencesOnPage,
+  refusedNote,
   tabChild,
   tellPage,
 } from './tab-child';
@@ -67,7 +68,11 @@ function ChildEscalations({ hostId, childId }: { hostId: string; childId: string
     setTracking(null);
   }, [list?.length]);
   // Colleagues' escalations show up as reference lines in the record's own notes.
-  useEffect(() => void referencesOnPage().then(setOnRecord), [hostId, childId, list?.length]);
+  useEffect(() => {
+    let current = true; // an answer about the child shown before is not this child's
+    void referencesOnPage({ hostId, childId }).then((found) => current && setOnRecord(found));
+    return () => void (current = false);
+  }, [hostId, childId, list?.length]);
   if (error)
     return (
       <p role="alert" class="error">
@@ -230,9 +235,25 @@ export function Panel({ surface }: { surface: Surface }) {
       </button>
       {askedAboutRisk.value && <ImmediateRisk protocol={getProtocol(protocolInView.value ?? settings.value.values.defaultProtocol)} />}
       <PickConfirm />
+      <RefusedNote />
       <ChildSection surface={surface} />
       {!tabChild.value.found && !showDueList(surface) && <ProtocolGuide />}
     </main>
+  );
+}
+
+/**
+ * The record refused a note because it showed another child, and the panel has since moved on to that child: the
+ * case notes that asked are gone, so this says it (where they are still shown, they say it themselves).
+ */
+function RefusedNote() {
+  const refused = refusedNote.value;
+  const child = tabChild.value;
+  if (!refused || (child.found && child.hostId === refused.hostId && child.childId === refused.childId)) return null;
+  return (
+    <p role="alert" class="error">
+      {t('noteForAnotherChild')}
+    </p>
   );
 }
 

@@ -67,6 +67,15 @@ export interface PickedId {
   url: string;
 }
 
-/** A note put into the record's notes field: where, and whether it was read back there once the editor settled. */
-export type InsertResult = { where: 'caret' | 'end'; landed: boolean; field: string };
+/** The child a note or a question is for: the escalation's adapter and child ID. */
+export interface ChildRef {
+  hostId: string;
+  childId: string;
+}
+
+/**
+ * A note put into the record's notes field: where, and whether it was read back there once the editor settled;
+ * or nothing written, because the page's own reading at that moment was not the note's child.
+ */
+export type InsertResult = { where: 'caret' | 'end'; landed: boolean; field: string } | { refused: 'other-child' };
 export type ReferencesResult = { references: { reference: string; line: string }[] };
