@@ -3,6 +3,7 @@
 import { defineProtocol } from '../browser/messaging';
 import type { DiagnosticReport, SourceTried } from '../hosts/diagnose';
 import type { HostAdapter } from '../hosts/schema';
+import type { ChipPlace } from '../page/chip-place';
 import type { ChildRef, InsertResult, PanelPlacement, PanelSide, ReferencesResult } from './types';
 
 export interface ExtensionToRecordPage {
@@ -20,6 +21,10 @@ export interface ExtensionToRecordPage {
   panelSide(side: PanelSide): void;
   /** Background → top frame: the panel's placement changed (settings or policy). No reply. */
   placementChanged(placement: PanelPlacement): void;
+  /** Background → top frame: the chip is turned on or off (settings or policy `showChip`). No reply. */
+  chipShown(shown: boolean): void;
+  /** Chip → top frame: where the worker put the chip (its corner, or collapsed to the window's edge). No reply. */
+  chipPlace(place: ChipPlace): void;
   /** Panel → top frame: start the element picker. No reply. */
   pickId(): void;
   /**

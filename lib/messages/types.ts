@@ -15,6 +15,8 @@ export interface PageSetup {
   adapters: HostAdapter[];
   panelSide: PanelSide;
   placement: PanelPlacement;
+  /** Whether the page shows the chip (the worker's or the organisation's `showChip`). */
+  showChip: boolean;
 }
 
 /** Where the panel opens: the browser's own side panel (default), or in the record page beside it. */
