@@ -189,7 +189,10 @@ export function mountCompanion(
       } else if (!near) pointed = null;
     });
   };
+  // Once the worker leaves it, what they had focused no longer holds the chip away (it goes back at the next look).
+  const onBlur = () => void (focused = null);
   doc.addEventListener('focusin', onFocus, true);
+  doc.addEventListener('focusout', onBlur, true);
   doc.addEventListener('pointermove', onPointer, { capture: true, passive: true });
   win.addEventListener('scroll', placeSoon, { capture: true, passive: true });
 
@@ -244,6 +247,7 @@ export function mountCompanion(
       clearTimeout(recheck);
       win.cancelAnimationFrame(pointerFrame);
       doc.removeEventListener('focusin', onFocus, true);
+      doc.removeEventListener('focusout', onBlur, true);
       doc.removeEventListener('pointermove', onPointer, true);
       win.removeEventListener('scroll', placeSoon, true);
       makeRoom(false);
