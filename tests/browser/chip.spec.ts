@@ -3,7 +3,7 @@
 // (kept per site), and can be turned off by the worker or their organisation.
 import type { BrowserContext, Page } from '@playwright/test';
 import { chipChild, chipFrame } from '../../demo/drive.mjs';
-import { expect, test } from './fixtures';
+import { expect, inRecordPageScript, test } from './fixtures';
 
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -119,6 +119,15 @@ test('the chip moves by click and arrow keys, folds to the edge and back, and ea
   await chipSettles(page, folded);
   await (await chipFrame(page)).getByRole('button', { name: 'Show the Escalations button' }).click();
   await chipSettles(page, topRight);
+
+  // The record page's own script cannot write where the chip goes (Chrome and Edge: extension storage is closed to it).
+  const { evaluate: attempt, detach } = await inRecordPageScript(context, page);
+  expect(
+    await attempt(
+      `chrome.storage.local.set({ chipPlaces: { [location.origin]: { corner: 'bottom-right', collapsed: false } } }).then(() => 'written', (e) => 'refused: ' + e.message)`,
+    ),
+  ).toMatch(/^refused: /);
+  await detach();
 
   // Another site (the same demo under another name) has its own: the default corner.
   const other = await recordPage(context, demoUrl.replace('127.0.0.1', 'localhost') + '/person/1000001');
