@@ -55,9 +55,14 @@ async function applySettings() {
   // Writing only real changes: each write restarts detection on every open record page.
   await MANAGED_ADAPTERS_ITEM.setIfChanged(source.adapters === 'organisation' ? values.adapters : []);
   placementNow = values.panelPlacement;
-  await LAUNCHER_ITEM.setIfChanged({ placement: values.panelPlacement, chipShowsStatus: values.chipShowsStatus });
+  await LAUNCHER_ITEM.setIfChanged({
+    placement: values.panelPlacement,
+    chipShowsStatus: values.chipShowsStatus,
+    showChip: values.showChip,
+  });
   await useToolbarFor(values.panelPlacement);
   await tellRecordPages('placementChanged', values.panelPlacement);
+  await tellRecordPages('chipShown', values.showChip);
 }
 
 /** What each tab's frames read, changed one change at a time and kept for the session (lib/tab-readings.ts). */
@@ -73,7 +78,10 @@ function updateReadings(change: (all: TabReadings) => TabReadings) {
 }
 
 /** Every open tab's top frame hears it (a tab with no record-page script just refuses). */
-async function tellRecordPages<K extends 'adaptersChanged' | 'placementChanged'>(type: K, ...data: Parameters<ExtensionToRecordPage[K]>) {
+async function tellRecordPages<K extends 'adaptersChanged' | 'placementChanged' | 'chipShown'>(
+  type: K,
+  ...data: Parameters<ExtensionToRecordPage[K]>
+) {
   for (const tab of await browser.tabs.query({})) {
     if (tab.id !== undefined) extensionToRecordPage.sendToTab({ tabId: tab.id }, type, ...data).catch(() => undefined);
   }
@@ -114,7 +122,7 @@ export default defineBackground(() => {
     pageSetup: async () => ({
       adapters: await loadAdapters(),
       panelSide: await PANEL_SIDE_ITEM.get(),
-      placement: (await LAUNCHER_ITEM.get()).placement,
+      ...(({ placement, showChip = true }) => ({ placement, showChip }))(await LAUNCHER_ITEM.get()),
     }),
     launcherSettings: () => LAUNCHER_ITEM.get(),
     // Held in memory: no storage read on a panel's way to its first paint (reading the kept copy took ~15 ms

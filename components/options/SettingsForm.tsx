@@ -152,6 +152,19 @@ export function SettingsForm() {
           {t('chipShowsStatusLabel')}
         </label>
       </fieldset>
+      <fieldset disabled={locked('showChip')} data-setting="showChip">
+        <legend>
+          {t('showChipLegend')} <Source setting="showChip" />
+        </legend>
+        <label class="check">
+          <input
+            type="checkbox"
+            checked={values.showChip}
+            onChange={(e) => void save('showChip', (e.currentTarget as HTMLInputElement).checked)}
+          />
+          {t('showChipLabel')}
+        </label>
+      </fieldset>
       <fieldset data-setting="closureDays">
         <legend>
           {t('closureDaysLegend')} <Source setting="closureDays" />

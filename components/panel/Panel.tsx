@@ -10,6 +10,7 @@ import {
   movePanel,
   noRecordInTab,
   referencesOnPage,
+  refusedNote,
   tabChild,
   tellPage,
 } from './tab-child';
@@ -32,6 +33,7 @@ import { ProtocolSelect } from '../shared/ProtocolSelect';
 import { now } from '../shared/now';
 import { protocolInView, useProtocolInView } from '../shared/protocol-in-view';
 import { StartForm } from './StartForm';
+import { formFor, named, sameChild, savedFor, type FormChild } from './form-child';
 import type { Bound, TabOpening } from './opening';
 import { followSettings, settings } from '../shared/settings';
 import { useRecords } from '../shared/useRecords';
@@ -54,7 +56,8 @@ function ProtocolGuide() {
   );
 }
 
-function ChildEscalations({ hostId, childId }: { hostId: string; childId: string }) {
+function ChildEscalations({ child }: { child: FormChild }) {
+  const { hostId, childId } = child;
   const { value: list, error } = useRecords<Escalation[]>({ kind: 'for-child', hostId, childId });
   const [chosen, setChosen] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
@@ -67,7 +70,11 @@ function ChildEscalations({ hostId, childId }: { hostId: string; childId: string
     setTracking(null);
   }, [list?.length]);
   // Colleagues' escalations show up as reference lines in the record's own notes.
-  useEffect(() => void referencesOnPage().then(setOnRecord), [hostId, childId, list?.length]);
+  useEffect(() => {
+    let current = true; // an answer about the child shown before is not this child's
+    void referencesOnPage({ hostId, childId }).then((found) => current && setOnRecord(found));
+    return () => void (current = false);
+  }, [hostId, childId, list?.length]);
   if (error)
     return (
       <p role="alert" class="error">
@@ -88,15 +95,7 @@ function ChildEscalations({ hostId, childId }: { hostId: string; childId: string
     </div>
   ));
   if (tracking) {
-    return (
-      <StartForm
-        key={tracking.reference}
-        hostId={hostId}
-        childId={childId}
-        defaultProtocol={settings.value.values.defaultProtocol}
-        tracking={tracking}
-      />
-    );
+    return <StartForm key={tracking.reference} child={child} defaultProtocol={settings.value.values.defaultProtocol} tracking={tracking} />;
   }
   if (list.length === 0) {
     return (
@@ -104,12 +103,7 @@ function ChildEscalations({ hostId, childId }: { hostId: string; childId: string
         {notices}
         <p class="empty">{t('noEscalation')}</p>
         {/* Remounts if the organisation's default arrives after the form was drawn. */}
-        <StartForm
-          key={settings.value.values.defaultProtocol}
-          hostId={hostId}
-          childId={childId}
-          defaultProtocol={settings.value.values.defaultProtocol}
-        />
+        <StartForm key={settings.value.values.defaultProtocol} child={child} defaultProtocol={settings.value.values.defaultProtocol} />
       </>
     );
   }
@@ -133,7 +127,7 @@ function ChildEscalations({ hostId, childId }: { hostId: string; childId: string
         </div>
       )}
       {starting ? (
-        <StartForm hostId={hostId} childId={childId} defaultProtocol={settings.value.values.defaultProtocol} />
+        <StartForm child={child} defaultProtocol={settings.value.values.defaultProtocol} />
       ) : (
         <EscalationView escalation={shown} by={worker.value} insert={insertIntoPage} />
       )}
@@ -149,7 +143,9 @@ const showDueList = (surface: Surface) => surface === 'side-panel' && noRecordIn
 
 function ChildSection({ surface }: { surface: Surface }) {
   const child = tabChild.value;
-  if (!child.found) {
+  // A start form the worker has begun keeps its child on screen, whatever the record shows now (it says so).
+  const shown = formFor.value ?? (child.found ? { hostId: child.hostId, childId: child.childId, label: idLabel.value } : null);
+  if (!child.found && !shown) {
     if (showDueList(surface)) return <DueOverview heading={<h2>{t('sidePanelNoRecord')}</h2>} />;
     if (!heardFromPage.value) return <p aria-live="polite">{t('lookingForChild')}</p>;
     return (
@@ -164,10 +160,11 @@ function ChildSection({ surface }: { surface: Surface }) {
   }
   return (
     <section aria-labelledby="child-title">
-      <h2 id="child-title" data-child-id={child.childId}>
-        {idLabel.value} {child.childId}
+      <h2 id="child-title" data-child-id={shown!.childId}>
+        {named(shown!)}
       </h2>
-      <ChildEscalations hostId={child.hostId} childId={child.childId} />
+      {/* A new child starts afresh: no choice, form or tracking carried over from the one before. */}
+      <ChildEscalations key={`${shown!.hostId}/${shown!.childId}`} child={shown!} />
     </section>
   );
 }
@@ -230,9 +227,38 @@ export function Panel({ surface }: { surface: Surface }) {
       </button>
       {askedAboutRisk.value && <ImmediateRisk protocol={getProtocol(protocolInView.value ?? settings.value.values.defaultProtocol)} />}
       <PickConfirm />
+      <RefusedNote />
+      <SavedForOtherChild />
       <ChildSection surface={surface} />
-      {!tabChild.value.found && !showDueList(surface) && <ProtocolGuide />}
+      {!tabChild.value.found && !formFor.value && !showDueList(surface) && <ProtocolGuide />}
     </main>
+  );
+}
+
+/**
+ * The record refused a note because it showed another child, and the panel has since moved on to that child: the
+ * case notes that asked are gone, so this says it (where they are still shown, they say it themselves).
+ */
+function RefusedNote() {
+  const refused = refusedNote.value;
+  const child = tabChild.value;
+  if (!refused || (child.found && child.hostId === refused.hostId && child.childId === refused.childId)) return null;
+  return (
+    <p role="alert" class="error">
+      {t('noteForAnotherChild')}
+    </p>
+  );
+}
+
+/** A start form kept for a child the record no longer showed was saved, and the panel has moved on: for whom. */
+function SavedForOtherChild() {
+  const saved = savedFor.value;
+  const child = tabChild.value;
+  if (!saved || formFor.value || (child.found && sameChild(child, saved))) return null;
+  return (
+    <p role="status" class="saved-elsewhere">
+      {t('savedForOtherChild', { child: named(saved) })}
+    </p>
   );
 }
 

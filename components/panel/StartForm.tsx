@@ -16,6 +16,8 @@ import { useProtocolInView } from '../shared/protocol-in-view';
 import { settings } from '../shared/settings';
 import { useChange } from '../shared/useChange';
 import { records } from '../shared/useRecords';
+import { formFor, named, sameChild, savedFor, type FormChild } from './form-child';
+import { tabChild } from './tab-child';
 
 const LABELS: Record<string, string> = {
   protocolId: t('protocol'),
@@ -44,16 +46,32 @@ const PROBLEM_FIELDS: Record<string, keyof StartFormValues> = {
 };
 
 export function StartForm({
-  hostId,
-  childId,
+  child: given,
   defaultProtocol,
   tracking,
 }: {
-  hostId: string;
-  childId: string;
+  /** The child this form is for: the one shown when it opened, whatever the record shows later. */
+  child: FormChild;
   defaultProtocol: string;
   tracking?: { reference: string; line: string };
 }) {
+  const [child] = useState(given);
+  const [kept, setKept] = useState(false);
+  const onPage = tabChild.value;
+  const moved = !(onPage.found && sameChild(onPage, child));
+  // Once the worker has typed, the panel stays on this form's child until it is saved or discarded.
+  const touch = () => {
+    if (formFor.value) return;
+    formFor.value = child;
+    savedFor.value = null;
+  };
+  const holding = formFor.value !== null && sameChild(formFor.value, child);
+  useEffect(
+    () => () => {
+      if (formFor.value && sameChild(formFor.value, child)) formFor.value = null;
+    },
+    [],
+  );
   const [v, setV] = useState<StartFormValues>({
     protocolId: defaultProtocol,
     myName: '',
@@ -111,6 +129,8 @@ export function StartForm({
   async function submit(e: Event) {
     e.preventDefault();
     setFormError('');
+    // Never saved for a child the worker did not choose: the record moved, and they have not said which.
+    if (moved && !kept) return setFormError(t('formDecideFirst', { child: named(child) }));
     const found = checkStartForm(v, new Date());
     setErrors(found);
     if (Object.keys(found).length > 0) {
@@ -120,9 +140,10 @@ export function StartForm({
     try {
       const started = await change.run(async (changeId) => {
         await WORKER_ITEM.set({ name: v.myName, role: v.myRole, agency: v.myAgency });
-        return records.command({ kind: 'create', changeId, input: toNewEscalation(v, hostId, childId), by: v.myName });
+        return records.command({ kind: 'create', changeId, input: toNewEscalation(v, child.hostId, child.childId), by: v.myName });
       });
       if (started) justStarted.value = true;
+      if (started && moved) savedFor.value = child;
     } catch (error) {
       if (error instanceof InvalidInputError) {
         setErrors(Object.fromEntries(error.problems.map((p) => [PROBLEM_FIELDS[p.path] ?? p.path, p.message])));
@@ -134,8 +155,14 @@ export function StartForm({
   return (
     <>
       {v.immediateRisk && <ImmediateRisk protocol={protocol} />}
-      <form class="start" onSubmit={submit} noValidate aria-labelledby="start-title">
+      <form class="start" onSubmit={submit} onInput={touch} onChange={touch} noValidate aria-labelledby="start-title">
         <h2 id="start-title">{tracking ? t('trackHere', { reference: tracking.reference }) : t('startTitle')}</h2>
+        <p class="form-child" data-child-id={child.childId}>
+          {t('startFormFor', { child: named(child) })}
+        </p>
+        {moved && holding && (
+          <MovedNotice child={child} shown={onPage.found ? onPage.childId : null} kept={kept} keep={() => setKept(true)} />
+        )}
         <div ref={summaryRef}>
           <ErrorSummary errors={errors} labels={LABELS} />
         </div>
@@ -233,5 +260,27 @@ export function StartForm({
       </form>
       <Ladder protocol={preview.protocol} stages={preview.stages} />
     </>
+  );
+}
+
+/** The record moved to another child while this form was open: keep it for its own child, or discard it. */
+function MovedNotice({ child, shown, kept, keep }: { child: FormChild; shown: string | null; kept: boolean; keep: () => void }) {
+  const words = { child: named(child), shown: shown === null ? '' : `${child.label} ${shown}` };
+  if (kept)
+    return (
+      <p role="status" class="form-kept">
+        {t('formKeptFor', words)}
+      </p>
+    );
+  return (
+    <div role="alert" class="form-moved">
+      <p>{t(shown === null ? 'formChildGone' : 'formChildMoved', words)}</p>
+      <button type="button" onClick={keep}>
+        {t('keepFormFor', words)}
+      </button>
+      <button type="button" onClick={() => (formFor.value = null)}>
+        {t('discardForm')}
+      </button>
+    </div>
   );
 }

@@ -8,7 +8,7 @@ import { extensionToRecordPage, type ExtensionToRecordPage } from '../../lib/mes
 import { pagesToBackground } from '../../lib/messages/pages-to-background';
 import { recordPageToExtension } from '../../lib/messages/record-page-to-extension';
 import type { DiagnosticReport } from '../../lib/hosts/diagnose';
-import type { ChildReading, InsertResult, PanelOpening, PanelSide, PickedId, ReferencesResult } from '../../lib/messages/types';
+import type { ChildReading, ChildRef, InsertResult, PanelOpening, PanelSide, PickedId, ReferencesResult } from '../../lib/messages/types';
 import type { Bound, TabOpening } from './opening';
 import { PANEL_SIDE_ITEM } from '../../lib/browser/storage';
 import { childForTab } from '../../lib/page/detector';
@@ -179,16 +179,27 @@ function askPage<K extends 'insertNote' | 'findReferences' | 'diagnose'>(
 }
 
 /**
- * Asks the record page to insert a note and read it back: null when no frame shows a notes field; 'no answer'
- * when the page did not say in time (the insert waits up to about a second for the editor to settle).
+ * The child of the last note the record page refused to insert because it showed another child. The panel may
+ * have moved on to that other child by the time the answer came (and the case notes that asked with it), so the
+ * panel says it at the top.
  */
-export function insertIntoPage(text: string, html: string): Promise<InsertResult | null | 'no answer'> {
-  return askPage(5_000, 'insertNote', { text, html });
+export const refusedNote = signal<ChildRef | null>(null);
+
+/**
+ * Asks the record page to insert `child`'s note and read it back: null when no frame shows a notes field;
+ * 'no answer' when the page did not say in time (the insert waits up to about a second for the editor to settle);
+ * refused when the page's own reading then was not `child`.
+ */
+export async function insertIntoPage(text: string, html: string, child: ChildRef): Promise<InsertResult | null | 'no answer'> {
+  refusedNote.value = null;
+  const answer = await askPage(5_000, 'insertNote', { text, html, child });
+  if (answer && answer !== 'no answer' && 'refused' in answer) refusedNote.value = child;
+  return answer;
 }
 
-/** Escalation references in the record's visible notes. */
-export async function referencesOnPage(): Promise<ReferencesResult['references']> {
-  const answer = await askPage(2_000, 'findReferences');
+/** Escalation references in the record's visible notes, while the record shows `child` (none otherwise). */
+export async function referencesOnPage(child: ChildRef): Promise<ReferencesResult['references']> {
+  const answer = await askPage(2_000, 'findReferences', child);
   return answer && answer !== 'no answer' ? answer.references : [];
 }
 

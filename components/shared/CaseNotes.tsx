@@ -4,7 +4,7 @@
 // editor, "copied" when it went on the clipboard instead.
 import { t } from '../../lib/strings';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { InsertResult } from '../../lib/messages/types';
+import type { ChildRef, InsertResult } from '../../lib/messages/types';
 import type { Escalation, EscalationEvent } from '../../lib/records/model';
 import {
   factsFor,
@@ -20,8 +20,8 @@ import {
 import { now } from './now';
 import { records, useRecords } from './useRecords';
 
-/** Puts a note into the record page's notes field; absent away from a record page (the dashboard). */
-export type InsertIntoRecord = (text: string, html: string) => Promise<InsertResult | null | 'no answer'>;
+/** Puts `child`'s note into the record page's notes field; absent away from a record page (the dashboard). */
+export type InsertIntoRecord = (text: string, html: string, child: ChildRef) => Promise<InsertResult | null | 'no answer'>;
 
 export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escalation: Escalation; by: string; insert?: InsertIntoRecord }) {
   const { value: events } = useRecords<EscalationEvent[]>({ kind: 'history', id: escalation.id });
@@ -87,8 +87,10 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
     setError('');
     setMessage('');
     try {
-      const result = await insertIntoRecord!(text, html);
+      const result = await insertIntoRecord!(text, html, { hostId: escalation.child.hostId, childId: escalation.child.childId });
       if (result === null) return setError(t('noNoteField'));
+      // Nothing was written; nothing goes on the clipboard either, where a paste could put it on the wrong record.
+      if (result !== 'no answer' && 'refused' in result) return setError(t('noteForAnotherChild'));
       if (result !== 'no answer' && result.landed) {
         return await recorded('inserted', t(result.where === 'caret' ? 'insertedAtCursor' : 'insertedAtEnd'));
       }

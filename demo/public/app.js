@@ -6,7 +6,8 @@
 // /framed/person/ID (the record inside an iframe), ?history=N (a long record), /legacy/person/ID (the ID
 // where the adapter does not look, for the picker), /banner/person/ID (the ID only in a sentence, under
 // a label the adapter does not know), /help (no child on the
-// page), /hostile/KIND (a header whose ID slot holds something that is not an ID).
+// page), /hostile/KIND (a header whose ID slot holds something that is not an ID), ?corners (a button in
+// each corner of the window).
 const CHILDREN = {
   1000001: { name: 'Amelia Hart', dob: '14/03/2016', worker: 'J. Patel', notes: [] },
   1000002: { name: 'Noah Bennett', dob: '02/09/2019', worker: 'S. Okafor', notes: [] },
@@ -138,6 +139,23 @@ function render() {
 const notesVariant = new URLSearchParams(location.search).get('notes');
 if (notesVariant === 'plain' || notesVariant === 'none') document.getElementById('note-editor')?.remove();
 if (notesVariant === 'none') document.getElementById('note-text')?.closest('label')?.remove();
+
+// ?corners: a button fixed in each corner of the window, where record systems put menus, Save bars, pagination
+// and chat widgets (the extension's chip must never cover them). Each click is written under the record.
+if (new URLSearchParams(location.search).has('corners')) {
+  const clicked = el('p', '', { id: 'corner-clicks', 'aria-live': 'polite' });
+  document.getElementById('record').append(clicked);
+  for (const [corner, label] of [
+    ['top-left', 'Menu'],
+    ['top-right', 'Sign out'],
+    ['bottom-left', 'Previous page'],
+    ['bottom-right', 'Save and close'],
+  ]) {
+    const button = el('button', label, { type: 'button', class: `corner ${corner}` });
+    button.addEventListener('click', () => (clicked.textContent += `${label}. `));
+    document.body.append(button);
+  }
+}
 
 // ?history=N: a long record, N DOM nodes of past case notes (for the benchmark's
 // "large record page"). Five nodes per entry: li, time, strong, span, p.

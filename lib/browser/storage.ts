@@ -5,6 +5,7 @@ import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import type { AdapterHealth } from '../hosts/health';
 import type { HostAdapter } from '../hosts/schema';
 import type { PanelPlacement, PanelSide } from '../messages/types';
+import type { ChipPlace } from '../page/chip-place';
 import type { ResolvedSettings } from '../settings';
 import type { TabReadings } from '../tab-readings';
 
@@ -103,12 +104,24 @@ export const TAB_READINGS_ITEM = item<TabReadings>('session:tabReadings', {}, is
 export interface LauncherSettings {
   placement: PanelPlacement;
   chipShowsStatus: boolean;
+  /** Whether record pages show the chip at all (absent in what an earlier version kept: shown). */
+  showChip?: boolean;
 }
 export const LAUNCHER_ITEM = item<LauncherSettings>(
   'local:launcher',
-  { placement: 'side-panel', chipShowsStatus: true },
-  (v) => isRecord(v) && (v.placement === 'side-panel' || v.placement === 'in-page') && typeof v.chipShowsStatus === 'boolean',
+  { placement: 'side-panel', chipShowsStatus: true, showChip: true },
+  (v) =>
+    isRecord(v) &&
+    (v.placement === 'side-panel' || v.placement === 'in-page') &&
+    typeof v.chipShowsStatus === 'boolean' &&
+    (v.showChip === undefined || typeof v.showChip === 'boolean'),
 );
+
+/**
+ * Where the worker put the record page's chip (corner, collapsed), per case-record site (origin). Written only by
+ * the chip's own frame, an extension page: in Chrome and Edge the record page's script cannot write it.
+ */
+export const CHIP_PLACES_ITEM = item<Record<string, ChipPlace>>('local:chipPlaces', {}, isRecord);
 
 /**
  * The settings as the background last resolved them (lib/settings/resolve.ts), with what they were resolved

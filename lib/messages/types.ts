@@ -15,6 +15,8 @@ export interface PageSetup {
   adapters: HostAdapter[];
   panelSide: PanelSide;
   placement: PanelPlacement;
+  /** Whether the page shows the chip (the worker's or the organisation's `showChip`). */
+  showChip: boolean;
 }
 
 /** Where the panel opens: the browser's own side panel (default), or in the record page beside it. */
@@ -67,6 +69,15 @@ export interface PickedId {
   url: string;
 }
 
-/** A note put into the record's notes field: where, and whether it was read back there once the editor settled. */
-export type InsertResult = { where: 'caret' | 'end'; landed: boolean; field: string };
+/** The child a note or a question is for: the escalation's adapter and child ID. */
+export interface ChildRef {
+  hostId: string;
+  childId: string;
+}
+
+/**
+ * A note put into the record's notes field: where, and whether it was read back there once the editor settled;
+ * or nothing written, because the page's own reading at that moment was not the note's child.
+ */
+export type InsertResult = { where: 'caret' | 'end'; landed: boolean; field: string } | { refused: 'other-child' };
 export type ReferencesResult = { references: { reference: string; line: string }[] };

@@ -1,9 +1,8 @@
 // The part of the record-page script that runs in every frame the adapter matches: it reads the
-// child's ID and reports it, puts case notes into this frame's notes field, finds escalation
-// references in this frame's notes, follows corrected adapters, counts each load for the adapter's
+// child's ID and reports it, puts case notes into this frame's notes field and finds escalation
+// references in this frame's notes (only for the child this frame shows: lib/page/notes-on-page.ts), follows corrected adapters, counts each load for the adapter's
 // health and gives IT its no-personal-data report. `destroy()` undoes all of it
 // (an extension update or reload invalidates the old script; see entrypoints/content.ts).
-import { NOT_MINE } from '../browser/messaging';
 import type { ChildIdResult } from '../hosts/extract';
 import type { HostAdapter } from '../hosts/schema';
 import { adapterForUrl } from '../hosts/select';
@@ -11,10 +10,10 @@ import { extensionToRecordPage } from '../messages/extension-to-record-page';
 import { recordPageToExtension } from '../messages/record-page-to-extension';
 import type { ChildReading } from '../messages/types';
 import { diagnosticReport } from '../hosts/diagnose';
-import { findReferences } from '../templates/reference';
 import { watchChildId } from './detector';
-import { insertNote, trackCarets } from './insert-note';
-import { fieldName, findNoteField } from './note-field';
+import { trackCarets } from './insert-note';
+import { findNoteField } from './note-field';
+import { noteHandlers } from './notes-on-page';
 import { teardown } from './teardown';
 
 /** How long a page has to show the child before its load counts as "not found" (a slow page draws late). */
@@ -51,18 +50,9 @@ export function startFrameReader(win: Window, initial: HostAdapter, onReading: (
       adapter = next;
       stopWatching = watchChildId(next, win, onChange);
     },
-    insertNote(note) {
-      // Only the frame that shows the notes field answers (its same-origin editor frames included).
-      const field = findNoteField(win.document, adapter.notes.fields);
-      if (!field) return NOT_MINE;
-      return insertNote(field, note, carets.caretIn(field)).then(({ where, landed }) => ({ where, landed, field: fieldName(field) }));
-    },
+    // Each only for the child it names, and only while this frame's reading then is that child.
+    ...noteHandlers(win, () => adapter, carets),
     diagnose: () => diagnosticReport(adapter, win.document, win.location.href, !!findNoteField(win.document, adapter.notes.fields)),
-    findReferences() {
-      const history = adapter.notes.history ? win.document.querySelector(adapter.notes.history) : null;
-      if (!history) return NOT_MINE;
-      return { references: findReferences(history.textContent ?? '') };
-    },
   });
 
   // Once per page load, for the adapter's health: found the child (at once, or within PAGE_SETTLE_MS)?

@@ -166,10 +166,20 @@ function focusField(field: NoteField) {
   field.element.focus({ preventScroll: false });
 }
 
-async function insertPlain(field: HTMLTextAreaElement | HTMLInputElement, note: Note, caret: Caret): Promise<'caret' | 'end'> {
+/** Said by the page when, just before writing, it no longer shows the child the note is for. */
+export const OTHER_CHILD = 'other-child';
+
+async function insertPlain(
+  field: HTMLTextAreaElement | HTMLInputElement,
+  note: Note,
+  caret: Caret,
+  mayWrite: () => boolean,
+): Promise<'caret' | 'end' | typeof OTHER_CHILD> {
   const at = typeof caret === 'number' && caret <= field.value.length ? caret : field.value.length;
   const text = plainPayload(field, note.text, at);
   focusField({ kind: 'plain', element: field });
+  // Focusing can make an app change the page; the last look at whose record it is comes with the write.
+  if (!mayWrite()) return OTHER_CHILD;
   field.setSelectionRange(at, at);
   const before = field.value;
   if (!pasteInto(field, { text, html: note.html })) {
@@ -214,7 +224,12 @@ function selectionIs(selection: Selection, range: Range): boolean {
 
 const normaliseSpace = (s: string) => s.replace(/[\s\u200b\ufeff]+/g, '');
 
-async function insertRich(field: HTMLElement, note: Note, caret: Caret): Promise<'caret' | 'end'> {
+async function insertRich(
+  field: HTMLElement,
+  note: Note,
+  caret: Caret,
+  mayWrite: () => boolean,
+): Promise<'caret' | 'end' | typeof OTHER_CHILD> {
   const doc = field.ownerDocument;
   const range = isRange(caret) ? caret.cloneRange() : endOf(field);
   range.collapse(false); // after any selection: never replace it
@@ -230,6 +245,8 @@ async function insertRich(field: HTMLElement, note: Note, caret: Caret): Promise
   }
   // Editors read the browser's selection into their own model on selectionchange, a task later.
   await nextFrame(doc.defaultView!);
+  // The frames waited above are time for a single-page app to move to another child: look again, then write at once.
+  if (!mayWrite()) return OTHER_CHILD;
   const html = richPayload(range, note.html);
   if (!pasteInto(field, { text: note.text, html })) {
     const before = field.innerHTML;
@@ -245,11 +262,23 @@ async function insertRich(field: HTMLElement, note: Note, caret: Caret): Promise
   return isRange(caret) ? 'caret' : 'end';
 }
 
-/** Inserts the note, waits for the editor to settle, and reads the field back to say whether it landed. */
-export async function insertNote(field: NoteField, note: Note, caret: Caret): Promise<Insertion> {
+/**
+ * Inserts the note, waits for the editor to settle, and reads the field back to say whether it landed.
+ * `mayWrite` is asked in the same turn as the write: false (the page now shows another child) writes nothing.
+ */
+export async function insertNote(
+  field: NoteField,
+  note: Note,
+  caret: Caret,
+  mayWrite: () => boolean = () => true,
+): Promise<Insertion | typeof OTHER_CHILD> {
   const markers = noteMarkers(note.text);
   const before = fieldText(field);
-  const where = field.kind === 'plain' ? await insertPlain(field.element, note, caret) : await insertRich(field.element, note, caret);
+  const where =
+    field.kind === 'plain'
+      ? await insertPlain(field.element, note, caret, mayWrite)
+      : await insertRich(field.element, note, caret, mayWrite);
+  if (where === OTHER_CHILD) return where;
   await settled(field);
   return { where, landed: noteLanded(before, fieldText(field), markers) };
 }

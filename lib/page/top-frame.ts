@@ -6,6 +6,7 @@ import { uniqueSelector } from '../hosts/selector';
 import { extensionToRecordPage } from '../messages/extension-to-record-page';
 import { recordPageToExtension } from '../messages/record-page-to-extension';
 import type { PageSetup } from '../messages/types';
+import { isChipPlace } from './chip-place';
 import { mountCompanion } from './companion';
 import type { FrameReader } from './every-frame';
 import { pickElement } from './picker';
@@ -19,7 +20,11 @@ export interface Launcher {
 export function startLauncher(
   win: Window,
   reader: Pick<FrameReader, 'adapter'>,
-  { panelSide, placement: initialPlacement }: Pick<PageSetup, 'panelSide' | 'placement'>,
+  {
+    panelSide,
+    placement: initialPlacement,
+    showChip = true,
+  }: Pick<PageSetup, 'panelSide' | 'placement'> & Partial<Pick<PageSetup, 'showChip'>>,
 ): Launcher {
   const doc = win.document;
   let placement = initialPlacement;
@@ -28,6 +33,7 @@ export function startLauncher(
     { chip: browser.runtime.getURL('/chip.html'), panel: browser.runtime.getURL('/panel.html') },
     panelSide,
     () => launcher.destroy(),
+    showChip,
   );
   let stopPicking: (() => void) | undefined;
 
@@ -42,6 +48,9 @@ export function startLauncher(
     togglePanel: () => companion.toggle(),
     closePanel: () => companion.close(),
     panelSide: (side) => companion.setSide(side),
+    chipShown: (shown) => companion.showChip(shown),
+    // Only the chip's own frame (an extension page) sends this: the record page's scripts cannot.
+    chipPlace: (place) => void (isChipPlace(place) && companion.setChipPlace(place)),
     placementChanged(next) {
       placement = next;
       companion.setPlacement(next);

@@ -26,6 +26,8 @@ export const BUILT_IN_SETTINGS: Settings = {
   panelPlacement: 'side-panel',
   // The record page's chip shows the stage and time left (drawn inside the extension's frame, unreadable to the page).
   chipShowsStatus: true,
+  // The chip on the record page; off, the toolbar button and Alt+Shift+E open the panel.
+  showChip: true,
 };
 
 export interface ResolvedSettings {

@@ -33,6 +33,7 @@ export const SETTING_SCHEMAS = {
   quietOutsideWorkingHours: z.boolean(),
   panelPlacement: z.enum(['side-panel', 'in-page']),
   chipShowsStatus: z.boolean(),
+  showChip: z.boolean(),
 } as const;
 
 function issueText(error: z.ZodError): string {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { chipChild, fillStartForm, openPanel } from '../../demo/drive.mjs';
-import { expect, test } from './fixtures';
+import { expect, inRecordPageScript, test } from './fixtures';
 
 async function started(page: Page, demoUrl: string, protocol = 'herefordshire', childId = '1000001'): Promise<Page> {
   const panel = await openPanel(page, demoUrl, childId);
@@ -130,4 +130,97 @@ test('a colleague’s reference line on the record is detected and can be tracke
   await panel.getByRole('button', { name: 'Start escalation' }).click();
   await expect(panel.locator('#escalation-title')).toContainText('ESC-Q7RW2T');
   await expect(panel.locator('.colleague')).toHaveCount(0);
+});
+
+const INSERT = 'Insert into the record’s case note';
+const OTHER_CHILD = 'This record shows another child: the note was not inserted';
+
+/** The demo app moves to another child the way it does when the worker clicks a recent record (history.pushState). */
+async function moveToChild(page: Page, childId: string) {
+  await page.locator(`#recent a[data-person="${childId}"]`).click();
+  await expect(page.locator('#person-header .person-id')).toHaveText(childId);
+}
+
+async function nothingInserted(page: Page) {
+  await expect(page.locator('#note-editor')).toHaveText('');
+  await expect(page.locator('#note-text')).toHaveValue('');
+  await expect(page.locator('#note-status')).toHaveText('');
+}
+
+test('a record that moved to another child while the panel was open gets no note, and copying still works', async ({
+  context,
+  demoUrl,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demoUrl });
+  const page = await context.newPage();
+  const panel = await started(page, demoUrl);
+  // The page's reports of what it shows are held, as in the moments before they reach the panel: the panel
+  // still shows child 1000001's escalation when the page already shows 1000002.
+  const script = await inRecordPageScript(context, page);
+  await script.evaluate(`(() => {
+    const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+    chrome.runtime.sendMessage = (message, ...rest) => (message?.type === 'childDetected' ? Promise.resolve() : send(message, ...rest));
+  })()`);
+  await moveToChild(page, '1000002');
+  await expect(panel.getByRole('heading', { name: 'Mosaic ID 1000001' })).toBeVisible();
+
+  await panel.getByRole('button', { name: INSERT }).click();
+  await expect(panel.getByRole('alert').filter({ hasText: OTHER_CHILD })).toHaveCount(1);
+  await nothingInserted(page);
+  // Neither inserted nor copied: the history says nothing was done with the note.
+  await expect(panel.locator('.history li', { hasText: 'Case note' })).toHaveCount(0);
+  await panel.getByRole('button', { name: 'Copy note' }).click();
+  await expect(panel.getByRole('status').filter({ hasText: 'Copied' })).toBeVisible();
+  expect((await clipboard(page))['text/plain']).toMatch(/^Multi-agency escalation ESC-/);
+  await script.detach();
+});
+
+test('a record that moves to another child while the note is on its way gets no note, and the panel says so', async ({
+  context,
+  demoUrl,
+}) => {
+  const page = await context.newPage();
+  const panel = await started(page, demoUrl);
+  // The panel's message to the page is held until the page has moved on: it arrives at a page showing 1000002.
+  await panel.evaluate(() => {
+    const { chrome } = globalThis as unknown as { chrome: typeof browser };
+    const send = chrome.tabs.sendMessage.bind(chrome.tabs) as (...args: unknown[]) => Promise<unknown>;
+    let release = () => {};
+    const released = new Promise<void>((resolve) => (release = resolve));
+    Object.assign(window, { releaseInsert: release });
+    Object.assign(chrome.tabs, {
+      sendMessage: async (tabId: number, message: { type?: string }, ...rest: unknown[]) => {
+        if (message?.type === 'insertNote') await released;
+        return send(tabId, message, ...rest);
+      },
+    });
+  });
+  await panel.getByRole('button', { name: INSERT }).click();
+  await expect(panel.getByRole('button', { name: 'Inserting…' })).toBeVisible();
+  await moveToChild(page, '1000002');
+  await expect(await chipChild(page)).toHaveText('Mosaic ID 1000002');
+  await panel.evaluate(() => (window as unknown as { releaseInsert: () => void }).releaseInsert());
+
+  // The panel has moved on to the child the page shows; it still says what happened to the note.
+  await expect(panel.getByRole('alert').filter({ hasText: OTHER_CHILD })).toHaveCount(1);
+  await nothingInserted(page);
+});
+
+test('reference lines on a record that now shows another child are not offered', async ({ context, demoUrl }) => {
+  const page = await context.newPage();
+  const panel = await openPanel(page, demoUrl, '1000002');
+  const script = await inRecordPageScript(context, page);
+  await script.evaluate(`(() => {
+    const send = chrome.runtime.sendMessage.bind(chrome.runtime);
+    chrome.runtime.sendMessage = (message, ...rest) => (message?.type === 'childDetected' ? Promise.resolve() : send(message, ...rest));
+  })()`);
+  // 1000003's record holds a colleague's reference line; the panel, not yet told, asks for 1000002's.
+  await moveToChild(page, '1000003');
+  await expect(page.locator('#recorded-notes')).toContainText('ESC-Q7RW2T');
+  await fillStartForm(panel, 'halton', { concern: '2026-11-16T09:30' });
+  await panel.getByRole('button', { name: 'Start escalation' }).click(); // the panel asks about references again
+  await expect(panel.locator('.current-stage')).toBeVisible();
+  await panel.waitForTimeout(500);
+  await expect(panel.locator('.colleague')).toHaveCount(0);
+  await script.detach();
 });
