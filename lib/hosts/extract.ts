@@ -79,7 +79,8 @@ type FieldReading =
 
 /** A field's drawn text (starting at the value), judged: the whole value must be one ID. */
 function judgeValue(adapter: HostAdapter, text: string): FieldReading {
-  const line = text.split('\n')[0]!.trim();
+  // A field drawn on several lines is read across them: "447" over "1203" is not one ID, nor its first line.
+  const line = text.replace(/\n/g, ' ').trim();
   if (line === '') return { empty: true, read: '' };
   const value = valueAt(line, 0);
   if (value === null) return { invalid: true, read: line };

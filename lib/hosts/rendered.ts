@@ -31,7 +31,8 @@ export type Display = 'none' | 'inline' | 'block';
 /** How an element is drawn: not at all, inline (touching its neighbours) or as a box of its own. */
 export function displayOf(el: Element): Display {
   if (NOT_TEXT.has(el.tagName) || el.hasAttribute('hidden')) return 'none';
-  const style = el.ownerDocument.defaultView?.getComputedStyle?.(el);
+  // A document with no window (one a test makes, or a parser's) has no computed style: its own style attribute then.
+  const style = el.ownerDocument.defaultView?.getComputedStyle?.(el) ?? (el as HTMLElement).style;
   const display = style?.display ?? '';
   if (display === 'none' || style?.visibility === 'hidden' || style?.visibility === 'collapse') return 'none';
   if (display === '') return BLOCK_TAGS.has(el.tagName) ? 'block' : 'inline';
