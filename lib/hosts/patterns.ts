@@ -5,14 +5,16 @@
 // no backreferences, no quantified group that itself holds a quantifier or an alternation, and at most
 // MAX_UNBOUNDED unbounded repeats in all. What such a pattern can cost is then polynomial in the text's length,
 // and the text is bounded (MAX_MATCHED_TEXT; a validator only sees a value no longer than its maxLength).
-// A pattern that still takes longer than SLOW_MS on one match is not run again in this page.
+// A pattern that still takes longer than SLOW_MS on SLOW_TIMES matches in a row is not run again in this page
+// (in a row: one pause of the machine's own, a garbage collection, must not refuse a good pattern).
 
 /** At most this many `*`, `+` or `{n,}` in one pattern: two nested loops over 200 characters cost nothing. */
 const MAX_UNBOUNDED = 2;
 /** No pattern is run on more text than this. */
 export const MAX_MATCHED_TEXT = 200;
-/** A match that took longer than this means the pattern is refused for the rest of the page's life. */
-const SLOW_MS = 25;
+/** Matches that took longer than this, SLOW_TIMES in a row, mean the pattern is refused for the rest of the page's life. */
+const SLOW_MS = 100;
+const SLOW_TIMES = 3;
 
 /** Why a pattern is refused, in words for an IT person; null when it is safe to run. */
 export function unsafePattern(pattern: string): string | null {
@@ -75,6 +77,18 @@ export function unsafePattern(pattern: string): string | null {
 
 const compiled = new Map<string, RegExp | null>();
 const slow = new Set<string>();
+/** How many of each pattern's last matches in a row were slow. */
+const slowInARow = new Map<string, number>();
+
+function timed<T>(key: string, run: () => T): T {
+  const started = performance.now();
+  const result = run();
+  const slowNow = performance.now() - started > SLOW_MS;
+  const times = slowNow ? (slowInARow.get(key) ?? 0) + 1 : 0;
+  slowInARow.set(key, times);
+  if (times >= SLOW_TIMES) slow.add(key);
+  return result;
+}
 
 /** The pattern as a RegExp, or null when it is refused (unsafe, or it has been slow on this page). */
 export function safeRegExp(pattern: string): RegExp | null {
@@ -87,16 +101,16 @@ export function safeRegExp(pattern: string): RegExp | null {
 export function matchesOf(pattern: string, text: string): RegExpExecArray[] | null {
   const re = safeRegExp(pattern);
   if (!re) return null;
-  const started = performance.now();
-  const found: RegExpExecArray[] = [];
-  re.lastIndex = 0;
   const bounded = text.slice(0, MAX_MATCHED_TEXT);
-  for (let m = re.exec(bounded); m && found.length < 20; m = re.exec(bounded)) {
-    found.push(m);
-    if (m[0] === '') re.lastIndex++;
-  }
-  if (performance.now() - started > SLOW_MS) slow.add(pattern);
-  return found;
+  return timed(pattern, () => {
+    const found: RegExpExecArray[] = [];
+    re.lastIndex = 0;
+    for (let m = re.exec(bounded); m && found.length < 20; m = re.exec(bounded)) {
+      found.push(m);
+      if (m[0] === '') re.lastIndex++;
+    }
+    return found;
+  });
 }
 
 /** Whether the whole of `value` matches the pattern; null when the pattern is refused. */
@@ -106,8 +120,5 @@ export function matchesWhole(pattern: string, value: string): boolean | null {
   if (!compiled.has(anchored)) compiled.set(anchored, unsafePattern(pattern) ? null : new RegExp(anchored));
   const re = compiled.get(anchored);
   if (!re) return null;
-  const started = performance.now();
-  const ok = re.test(value.slice(0, MAX_MATCHED_TEXT));
-  if (performance.now() - started > SLOW_MS) slow.add(anchored);
-  return ok;
+  return timed(anchored, () => re.test(value.slice(0, MAX_MATCHED_TEXT)));
 }
