@@ -119,3 +119,42 @@ export function linesAfter(from: Text, start: string, block: Element): { sameLin
   const [first = '', ...rest] = out.slice(0, MAX_CHARS).split('\n');
   return { sameLine: collapse(first), nextLine: rest.map(collapse).find((line) => line !== '') ?? null };
 }
+
+const JOINS = /[\p{L}\p{N}]/u;
+
+/** The character drawn right before (or after) `node` among its siblings, '' at a line break or the end. */
+function drawnBeside(node: Node, side: 'before' | 'after'): string {
+  for (
+    let sib = side === 'before' ? node.previousSibling : node.nextSibling;
+    sib;
+    sib = side === 'before' ? sib.previousSibling : sib.nextSibling
+  ) {
+    if (sib.nodeType === 1 && ((sib as Element).tagName === 'BR' || displayOf(sib as Element) === 'block')) return '';
+    const text =
+      sib.nodeType === 3
+        ? withoutFormat(sib.textContent ?? '')
+        : sib.nodeType === 1
+          ? renderedText(sib as Element).replace(/\n/g, ' ')
+          : '';
+    if (text !== '') return side === 'before' ? text[text.length - 1]! : text[0]!;
+  }
+  return '';
+}
+
+/**
+ * The element whose drawn text holds the whole of what was clicked: a click on the "1203" of
+ * <span>447</span><span>1203</span> is a click on the ID 4471203, so the pick is its parent (and so on up, while
+ * letters or digits are drawn touching it), never a fragment.
+ */
+export function wholeValueElement(el: Element): Element {
+  let current = el;
+  while (current.parentElement && current.parentElement !== current.ownerDocument.body && displayOf(current) === 'inline') {
+    const own = renderedText(current);
+    const touches =
+      (JOINS.test(own[0] ?? '') && JOINS.test(drawnBeside(current, 'before'))) ||
+      (JOINS.test(own[own.length - 1] ?? '') && JOINS.test(drawnBeside(current, 'after')));
+    if (!touches) break;
+    current = current.parentElement;
+  }
+  return current;
+}

@@ -4,7 +4,10 @@
 // from the next one. Each shape below was read as another child's number (or a fragment of this one) before.
 import { describe, expect, it } from 'vitest';
 import { builtInAdaptersFor } from '../../lib/browser/adapters';
-import { readChildId } from '../../lib/hosts';
+import { adapterFromPick, readChildId } from '../../lib/hosts';
+import { readPickedText } from '../../lib/hosts/pick';
+import { renderedText, wholeValueElement } from '../../lib/hosts/rendered';
+import { watchChildId } from '../../lib/page/detector';
 import type { HostAdapter } from '../../lib/hosts/schema';
 
 const [DEMO, MOSAIC] = builtInAdaptersFor('development') as [HostAdapter, HostAdapter];
@@ -136,5 +139,59 @@ describe('one rule for every source', () => {
     const pathed = { ...MOSAIC, childId: { ...MOSAIC.childId, sources: [{ kind: 'url-path' as const, regex: '/person/([0-9]{3,7})' }] } };
     expect(readChildId(pathed, doc, 'https://m.example.gov.uk/person/44712033')).toEqual({ found: false, reason: 'invalid' });
     expect(readChildId(pathed, doc, 'https://m.example.gov.uk/person/4471203/notes')).toMatchObject({ childId: '4471203' });
+  });
+});
+
+describe('picking the ID on the page follows the same rule', () => {
+  const doc = (html: string) => {
+    const d = document.implementation.createHTMLDocument('x');
+    d.body.innerHTML = html;
+    return d;
+  };
+
+  it('a click on one piece of an ID drawn in pieces picks the element that holds it whole', () => {
+    const spans = doc('<dl><dt>Mosaic ID</dt><dd><span>447</span><span id="p">1203</span></dd></dl>');
+    const picked = wholeValueElement(spans.getElementById('p')!);
+    expect(picked.tagName).toBe('DD');
+    expect(readPickedText(renderedText(picked), MOSAIC)).toMatchObject({ childId: '4471203', regex: null });
+    const highlight = doc('<p>Mosaic ID: 44<mark id="p">71</mark>203 · born 14/03/2016</p>');
+    expect(wholeValueElement(highlight.getElementById('p')!).tagName).toBe('P');
+    // Set apart by a space, the value is the element itself.
+    const legacy = doc('<div class="banner"><span class="ref-label">Ref</span> <span id="p">1000002</span></div>');
+    expect(wholeValueElement(legacy.getElementById('p')!).id).toBe('p');
+  });
+
+  it('a pick that shows no whole ID is refused, never taken in part', () => {
+    expect(readPickedText('447 1203')).toBeNull();
+    expect(readPickedText('Jo Sample (Mosaic ID: 447 1203)', MOSAIC)).toBeNull();
+    expect(() => adapterFromPick(MOSAIC, MOSAIC_URL, '.banner', 'Jo Sample (Mosaic ID: 447 1203)')).toThrow(/does not look like an ID/);
+  });
+
+  it('the regex a pick learns reads another child’s page by the same rule', () => {
+    const { adapter } = adapterFromPick(undefined, MOSAIC_URL, '.banner', 'Jo Sample (Mosaic ID: 4471203) · born 14/03/2016');
+    const other = (id: string) => doc(`<div class="banner">Sam Sample (Mosaic ID: ${id}) · born 02/09/2019</div>`);
+    expect(readChildId(adapter, other('7654321'), MOSAIC_URL)).toMatchObject({ childId: '7654321' });
+    expect(readChildId(adapter, other('7654 321'), MOSAIC_URL)).toEqual({ found: false, reason: 'invalid' });
+    expect(readChildId(adapter, other('765<b>4321</b>'), MOSAIC_URL)).toMatchObject({ childId: '7654321' });
+  });
+});
+
+describe('the re-read after a single-page app changes the page', () => {
+  it('follows the same rule: an empty field after a child is no child, its ID in pieces is read whole', async () => {
+    const readings: unknown[] = [];
+    document.body.innerHTML =
+      '<div class="personHeader"><dl><dt>Mosaic ID</dt><dd>4471203</dd><dt>NHS number</dt><dd>943 476 5919</dd></dl></div>';
+    const stop = watchChildId(MOSAIC, window, (r) => readings.push(r));
+    const settled = () => new Promise((resolve) => setTimeout(resolve, 100));
+    document.querySelector('dd')!.replaceChildren();
+    await settled();
+    document.querySelector('dd')!.innerHTML = '552<span>0001</span>';
+    await settled();
+    stop();
+    expect(readings).toEqual([
+      { found: true, childId: '4471203', source: 'label' },
+      { found: false, reason: 'empty' },
+      { found: true, childId: '5520001', source: 'label' },
+    ]);
   });
 });
