@@ -96,7 +96,7 @@ export function linesAfter(from: Text, start: string, block: Element): { sameLin
   let nodes = 0;
   const walk = (node: Node): boolean => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (++nodes > MAX_NODES || out.length > MAX_CHARS) return false;
+      if (seen && (++nodes > MAX_NODES || out.length > MAX_CHARS)) return false;
       if (child === from) seen = true;
       else if (child.nodeType === 3) {
         if (seen) out += withoutFormat(child.textContent ?? '');
