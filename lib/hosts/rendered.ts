@@ -7,7 +7,10 @@
 /** Every Unicode format character (category Cf): drawn as nothing. */
 const FORMAT = /\p{Cf}/gu;
 
-export const withoutFormat = (text: string): string => text.replace(FORMAT, '');
+const HAS_FORMAT = /\p{Cf}/u;
+
+/** The text less its format characters (the same string, not a copy, when it has none: most text nodes). */
+export const withoutFormat = (text: string): string => (HAS_FORMAT.test(text) ? text.replace(FORMAT, '') : text);
 
 /** Whitespace within a line as one space; lines trimmed; no empty lines. */
 export function collapse(text: string): string {
