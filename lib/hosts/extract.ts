@@ -137,6 +137,16 @@ function labelEnds(text: string, labels: string[]): number[] {
   return ends;
 }
 
+/** A label inside one of these is a link, a button or a form's own label: it names no field of the record. */
+const NOT_A_FIELD = 'a, button, label, option, select, textarea, summary, [role="button"], [role="link"], [role="menuitem"], [role="tab"]';
+
+/** Where the label that ends at `end` starts. */
+function labelStart(text: string, end: number, labels: string[]): number {
+  const lower = text.toLowerCase();
+  const label = labels.find((l) => lower.slice(end - l.length, end) === l.toLowerCase());
+  return end - (label?.length ?? 0);
+}
+
 /** What may stand between a label and its value: spaces, a colon, a hash, an opening bracket, a dash, an equals sign. */
 const LABEL_SEPARATOR = /^[\s:#=([—–-]*/;
 
@@ -201,7 +211,7 @@ function labelledFields(source: Extract<ChildIdSource, { kind: 'label' }>, adapt
       if (raw.length > MAX_LABELLED_TEXT) continue;
       const text = withoutFormat(raw);
       const ends = labelEnds(text, source.labels);
-      if (ends.length === 0 || !isDrawn(node, root)) continue;
+      if (ends.length === 0 || !isDrawn(node, root) || node.parentElement?.closest(NOT_A_FIELD)) continue;
       const block = blockAround(node, root);
       for (const end of ends) {
         const rest = text.slice(end);
@@ -217,6 +227,9 @@ function labelledFields(source: Extract<ChildIdSource, { kind: 'label' }>, adapt
         // The label stands alone on its line: its value is the field it names (a dt's dd, a header's cell),
         // else the next line of its own box, else the box after it; with none, the field is empty.
         const structural = ['DT', 'TH', 'TD'].includes(block.tagName);
+        // Outside a list or table, a label at the end of a phrase ("Search by Mosaic ID") names nothing.
+        const phrase = /[\p{L}\p{N}]/u.test(text.slice(0, labelStart(text, end, source.labels)));
+        if (!structural && phrase && !separator.trim()) continue;
         const named = structural || (nextLine === null && block !== root) ? fieldsNamedBy(block) : [];
         const texts = named.length ? named.map((el) => renderedText(el)) : !structural && nextLine !== null ? [nextLine] : [''];
         for (const t of texts) readings.push(...(source.regex ? judgeWithRegex(adapter, source.regex, t, true) : [judgeValue(adapter, t)]));

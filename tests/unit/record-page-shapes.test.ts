@@ -88,6 +88,23 @@ describe('an empty field is never filled from the next one', () => {
   });
 });
 
+describe('what names no field is passed over, so it cannot stand against the child’s ID', () => {
+  it('a link, a button, a search form’s label, a phrase ending in the label', () => {
+    const shapes = [
+      '<nav><a href="/search">Search by Mosaic ID</a> <a href="/recent">Recent</a></nav>',
+      '<form><label>Person ID <input name="q"></label><button>Find</button></form>',
+      '<div class="tools"><button>Copy Mosaic ID</button></div>',
+      '<div class="tools"><span>Search by Mosaic ID</span></div><div>Recent records</div>',
+    ];
+    for (const tools of shapes)
+      expect(read(`${tools}<dl><dt>Mosaic ID</dt><dd>4471203</dd></dl>`), tools).toEqual({
+        found: true,
+        childId: '4471203',
+        source: 'label',
+      });
+  });
+});
+
 describe('IDs printed in groups, where the adapter declares the separators', () => {
   const nhsStyle: HostAdapter = {
     ...MOSAIC,
