@@ -40,6 +40,23 @@ describe('patterns that can take forever are refused', () => {
     expect(unsafePattern(pick.regex!)).toBeNull();
   });
 
+  it('adapters that picks made before this change still run: their lookarounds are safe', () => {
+    const older = (regex: string): HostAdapter => ({
+      ...MOSAIC,
+      childId: {
+        ...MOSAIC.childId,
+        sources: [{ kind: 'selector', selector: '.banner', regex }],
+        validator: { pattern: '[0-9]{4,10}', maxLength: 10 },
+      },
+    });
+    const banner = document.implementation.createHTMLDocument('x');
+    banner.body.innerHTML = '<div class="banner">Noah Bennett (Mosaic ID: 1000002) · born 02/09/2019</div>';
+    for (const regex of ['Mosaic ID[\\s:#(—–-]{0,4}([0-9]{4,10})(?![A-Za-z0-9])', '(?<![A-Za-z0-9/])([0-9]{4,10})(?![A-Za-z0-9/])']) {
+      expect(unsafePattern(regex)).toBeNull();
+      expect(readChildId(older(regex), banner, URL_)).toEqual({ found: true, childId: '1000002', source: 'selector' });
+    }
+  });
+
   it('an adapter file with one is refused at import, naming the field; nothing is imported', () => {
     const withValidator = { ...MOSAIC, childId: { ...MOSAIC.childId, validator: { pattern: '(\\d+)+', maxLength: 64 } } };
     expect(() => parseAdapterFile(JSON.stringify(withValidator))).toThrow(
