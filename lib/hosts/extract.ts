@@ -212,7 +212,10 @@ function labelledFields(source: Extract<ChildIdSource, { kind: 'label' }>, adapt
       const text = withoutFormat(raw);
       const ends = labelEnds(text, source.labels);
       if (ends.length === 0 || !isDrawn(node, root) || node.parentElement?.closest(NOT_A_FIELD)) continue;
-      const block = blockAround(node, root);
+      // `within` says where labels are looked for, not where their values are: a root that is itself inline
+      // (a span whose class says "header") holds the label, and the value beside it is outside it.
+      const page = doc.body ?? root;
+      const block = blockAround(node, page);
       for (const end of ends) {
         const rest = text.slice(end);
         const { sameLine, nextLine } = linesAfter(node, rest, block);
@@ -230,7 +233,7 @@ function labelledFields(source: Extract<ChildIdSource, { kind: 'label' }>, adapt
         // Outside a list or table, a label at the end of a phrase ("Search by Mosaic ID") names nothing.
         const phrase = /[\p{L}\p{N}]/u.test(text.slice(0, labelStart(text, end, source.labels)));
         if (!structural && phrase && !separator.trim()) continue;
-        const named = structural || (nextLine === null && block !== root) ? fieldsNamedBy(block) : [];
+        const named = structural || (nextLine === null && block !== page) ? fieldsNamedBy(block) : [];
         const texts = named.length ? named.map((el) => renderedText(el)) : !structural && nextLine !== null ? [nextLine] : [''];
         for (const t of texts) readings.push(...(source.regex ? judgeWithRegex(adapter, source.regex, t, true) : [judgeValue(adapter, t)]));
       }

@@ -105,6 +105,16 @@ describe('what names no field is passed over, so it cannot stand against the chi
   });
 });
 
+describe('where `within` finds a label in an inline element', () => {
+  it('the value beside it is read, outside that element', () => {
+    const doc = document.implementation.createHTMLDocument('x');
+    doc.body.innerHTML = '<div class="bar"><span class="headerLabel">Mosaic ID</span> <span class="v">4471203</span></div>';
+    expect(readChildId(MOSAIC, doc, MOSAIC_URL)).toEqual({ found: true, childId: '4471203', source: 'label' });
+    doc.body.innerHTML = '<div class="bar"><span class="headerLabel">Mosaic ID</span> <span class="v">447 1203</span></div>';
+    expect(readChildId(MOSAIC, doc, MOSAIC_URL)).toEqual({ found: false, reason: 'invalid' });
+  });
+});
+
 describe('IDs printed in groups, where the adapter declares the separators', () => {
   const nhsStyle: HostAdapter = {
     ...MOSAIC,
