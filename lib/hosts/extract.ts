@@ -211,7 +211,7 @@ function labelledFields(source: Extract<ChildIdSource, { kind: 'label' }>, adapt
       if (raw.length > MAX_LABELLED_TEXT) continue;
       const text = withoutFormat(raw);
       const ends = labelEnds(text, source.labels);
-      if (ends.length === 0 || !isDrawn(node, root) || node.parentElement?.closest(NOT_A_FIELD)) continue;
+      if (ends.length === 0 || !isDrawn(node) || node.parentElement?.closest(NOT_A_FIELD)) continue;
       // `within` says where labels are looked for, not where their values are: a root that is itself inline
       // (a span whose class says "header") holds the label, and the value beside it is outside it.
       const page = doc.body ?? root;
