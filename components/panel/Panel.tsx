@@ -141,6 +141,18 @@ function ChildEscalations({ child }: { child: FormChild }) {
 /** The followed tab shows no case record: the side panel shows what is due instead (the in-page panel is always on a record). */
 const showDueList = (surface: Surface) => surface === 'side-panel' && noRecordInTab.value;
 
+/** Why no child was taken, when the page said more than "not found" (lib/hosts/extract.ts NoChildReason). */
+const REASON_WORDS = {
+  ambiguous: 'moreThanOneChild',
+  empty: 'noChildEmpty',
+  invalid: 'noChildInvalid',
+  'pattern-refused': 'noChildPatternRefused',
+} as const;
+
+function NoChildReason({ reason, label }: { reason: keyof typeof REASON_WORDS | 'not-found'; label: string }) {
+  return reason === 'not-found' ? null : <p class="no-child-reason">{t(REASON_WORDS[reason], { label })}</p>;
+}
+
 function ChildSection({ surface }: { surface: Surface }) {
   const child = tabChild.value;
   // A start form the worker has begun keeps its child on screen, whatever the record shows now (it says so).
@@ -151,7 +163,7 @@ function ChildSection({ surface }: { surface: Surface }) {
     return (
       <section aria-labelledby="child-title">
         <h2 id="child-title">{t(child.mayNeedUpdating ? 'adapterMayNeedUpdating' : 'noChildTitle')}</h2>
-        {child.ambiguous && <p>{t('moreThanOneChild')}</p>}
+        <NoChildReason reason={child.reason} label={child.idLabel} />
         <p>{t(child.mayNeedUpdating ? 'adapterMayNeedUpdatingHelp' : 'noChildHelp')}</p>
         <PickIdButton label={t('pickChildId')} />
         <DiagnosticsButton />

@@ -14,8 +14,26 @@ import type { ChildReading, ChipState } from '../../lib/messages/types';
 import { cornerToward, DEFAULT_PLACE, isChipPlace, nextCorner, type ChipPlace } from '../../lib/page/chip-place';
 import { childForTab } from '../../lib/page/detector';
 
-type Key = 'escalations' | 'noChildTitle' | 'adapterMayNeedUpdating' | 'chipOpenFailed' | 'chipMove' | 'chipCollapse' | 'chipExpand';
-const words = (key: Key) => browser.i18n.getMessage(key);
+type ChipWords =
+  | 'escalations'
+  | 'noChildTitle'
+  | 'adapterMayNeedUpdating'
+  | 'chipOpenFailed'
+  | 'chipNoChildEmpty'
+  | 'chipNoChildInvalid'
+  | 'chipNoChildAmbiguous'
+  | 'chipNoChildPatternRefused'
+  | 'chipMove'
+  | 'chipCollapse'
+  | 'chipExpand';
+const words = (key: ChipWords) => browser.i18n.getMessage(key);
+/** Why no child was taken, in a few words under "No child found" (the panel says it in full). */
+const REASON_WORDS = {
+  empty: 'chipNoChildEmpty',
+  invalid: 'chipNoChildInvalid',
+  ambiguous: 'chipNoChildAmbiguous',
+  'pattern-refused': 'chipNoChildPatternRefused',
+} as const;
 const button = document.getElementById('open')!;
 const childLine = document.getElementById('child')!;
 const statusLine = document.getElementById('status')!;
@@ -49,8 +67,9 @@ function draw() {
   // The status the background gave is for the child its readings show: drawn only while that is this one.
   const theirs = state && childForTab(new Map(state.frames));
   const status = child.found && theirs?.found && theirs.childId === child.childId ? state?.status : undefined;
-  statusLine.textContent = status?.text ?? '';
-  statusLine.hidden = !status?.text;
+  const why = !child.found && child.reason !== 'not-found' ? words(REASON_WORDS[child.reason]).replace('{label}', child.idLabel) : '';
+  statusLine.textContent = status?.text ?? why;
+  statusLine.hidden = !(status?.text ?? why);
   statusLine.classList.toggle('overdue', Boolean(status?.overdue));
 }
 

@@ -2,13 +2,22 @@
 // failed, and the shape of the page's header area (tags and classes, all text removed). Values read from the
 // page are reported only as their shape (every letter "a", every digit "9"), so no child's ID, name or note
 // text leaves the worker's screen.
-import { readOneSource, readSource } from './extract';
+import { readOneSource, readSource, type NoChildReason } from './extract';
 import { pathShape } from './health';
 import type { ChildIdSource, HostAdapter } from './schema';
 
+/** Each reason a source gave no child, as the report and the options page's test say it. */
+const OUTCOMES = {
+  'not-found': 'found nothing',
+  empty: 'found the field empty',
+  invalid: 'found text that is not a valid ID',
+  ambiguous: 'found more than one different ID',
+  'pattern-refused': 'refused its pattern as unsafe to run',
+} as const;
+
 export interface SourceTried {
   source: string;
-  outcome: 'found a valid ID' | 'found nothing' | 'found text that is not a valid ID' | 'found more than one different ID';
+  outcome: 'found a valid ID' | 'found nothing' | (typeof OUTCOMES)[NoChildReason];
   /** What was read, as a shape: "9999999", "aaaa 999". */
   readShape?: string;
   /** What was read, as it is: only when the person testing an adapter sees it on their own screen, never in a report. */
@@ -53,11 +62,11 @@ export function trySources(adapter: HostAdapter, doc: Document, url: string, sho
   const address = new URL(url);
   return adapter.childId.sources.map((source) => {
     const result = readOneSource(source, adapter, doc, address);
-    const read = readSource(source, doc, address);
+    const read = readSource(source, doc, address, adapter);
     const shape = read ? (showValues ? { read: read.slice(0, 60) } : { readShape: shapeOf(read) }) : {};
     if (result === null) return { source: describeSource(source), outcome: 'found nothing' };
     if (result.found) return { source: describeSource(source), outcome: 'found a valid ID', ...shape };
-    const outcome = result.reason === 'ambiguous' ? 'found more than one different ID' : 'found text that is not a valid ID';
+    const outcome = OUTCOMES[result.reason];
     return { source: describeSource(source), outcome, ...shape };
   });
 }

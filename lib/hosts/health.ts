@@ -1,7 +1,7 @@
 // Adapters that say when they break. Case systems change their markup without notice; an adapter that
 // silently stops finding the child is found out weeks later. So each page load an adapter matches is
-// counted, per adapter, site and path shape (digits masked: /person/1000001 and /person/1000002 are one
-// path), with no child ID kept. The rule: a path shape where the adapter has found the child before, and
+// counted, per adapter, site and path shape (pathShape: /person/1000001 and /person/1000002 are one
+// path, /children/jo-sample-1234/summary is /children/*/summary), with no child ID or name kept. The rule: a path shape where the adapter has found the child before, and
 // where it has now missed MISSES_BEFORE_WARNING loads in a row, "may need updating". One found load clears it.
 
 /** Loads in a row without the child, on a path where it was found before, before the warning shows. */
@@ -30,9 +30,31 @@ export interface PageLoad {
   at: string;
 }
 
-/** The path with every digit masked, and no query or fragment: a shape, never a child's ID. */
+/**
+ * Words a record system's addresses are made of, kept in a path's shape: nothing else is. Names and
+ * references are not in it, so "/children/jo-sample-1234/AB12345C/summary" keeps only "children" and "summary".
+ */
+const FIXED_WORDS = new Set(
+  `api app apps assessment assessments banner case cases chronology child children client clients contact contacts
+  detail details document documents edit episode episodes family form forms framed group groups help history home
+  hostile household index legacy list mosaic new note notes overview people person persons plan plans portal
+  profile record records referral referrals search section sections service services shapes show slow summary tab
+  tabs team teams ui view views web work workview workflow workspace`.split(/\s+/),
+);
+
+/** A segment kept as it is: fixed words joined by - or _ ("case-notes"). */
+const isFixedWord = (segment: string) => /^[a-z]+(?:[-_][a-z]+)*$/.test(segment) && segment.split(/[-_]/).every((w) => FIXED_WORDS.has(w));
+
+/**
+ * The path's shape, never a child's ID or name: fixed words kept, a segment of digits only as one # per
+ * digit (so IDs of one length share a shape), every other segment "*"; no query or fragment.
+ */
 export function pathShape(url: string): string {
-  return new URL(url).pathname.replace(/[0-9]/g, '#').slice(0, 200);
+  return new URL(url).pathname
+    .split('/')
+    .map((segment) => (segment === '' || isFixedWord(segment) ? segment : /^[0-9]+$/.test(segment) ? '#'.repeat(segment.length) : '*'))
+    .join('/')
+    .slice(0, 200);
 }
 
 export const healthKey = (adapterId: string, url: string) => `${adapterId} ${new URL(url).origin}`;

@@ -3,17 +3,17 @@
 // like, and where the case-note field is. Adapters are data, so admins and
 // users can correct them when a supplier changes its markup.
 import { z } from 'zod';
+import { unsafePattern } from './patterns';
 
-function compiles(pattern: string): boolean {
-  try {
-    new RegExp(pattern);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const Pattern = z.string().min(1).max(500).refine(compiles, 'is not a valid regular expression');
+/** A regular expression safe to run on page text (lib/hosts/patterns.ts says what is refused and why). */
+const Pattern = z
+  .string()
+  .min(1)
+  .max(500)
+  .superRefine((pattern, ctx) => {
+    const problem = unsafePattern(pattern);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 const Selector = z.string().trim().min(1).max(500);
 
 /** Chrome-style match pattern: scheme://host/path with * wildcards, e.g. https://*.example.gov.uk/mosaic/*. */
@@ -56,6 +56,15 @@ export const HostAdapterSchema = z.object({
     sources: z.array(ChildIdSourceSchema).min(1),
     /** A valid ID matches this whole pattern and is no longer than maxLength. */
     validator: z.object({ pattern: Pattern, maxLength: z.number().int().min(1).max(64) }),
+    /**
+     * For IDs printed in groups (NHS-number style, "943 476 5919"): the characters that may stand between the
+     * groups. They are removed, and the ID is the groups joined ("9434765919"), which the validator must accept.
+     * Without them, grouped digits are no ID.
+     */
+    separators: z
+      .array(z.enum([' ', '-']))
+      .max(2)
+      .optional(),
   }),
   notes: z.object({
     /** The case-note field (textarea, input or rich-text editor), tried in order. */

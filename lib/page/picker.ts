@@ -2,7 +2,9 @@
 // and reports the one clicked. The click is kept from the host page; Esc
 // cancels. The outline is drawn in our own shadow root, not on host elements.
 // Keyboard users pick too: Tab and Shift+Tab step through the elements the page
-// shows with a number in their text, Enter chooses the outlined one.
+// shows with a number in their text, Enter chooses the outlined one. What is picked is the element that holds
+// the whole value as drawn (wholeValueElement): never one span of an ID drawn in pieces.
+import { wholeValueElement } from '../hosts/rendered';
 
 /** Elements that could hold the ID: shown, with a digit in a short text of their own, ours excluded. */
 function candidates(doc: Document, ours: Element): Element[] {
@@ -12,7 +14,7 @@ function candidates(doc: Document, ours: Element): Element[] {
     const el = node.parentElement;
     const text = node.textContent ?? '';
     if (!el || !/[0-9]/.test(text) || text.length > 200 || ours.contains(el) || el.closest('escalation-companion, script, style')) continue;
-    if (el.getClientRects().length > 0) found.add(el);
+    if (el.getClientRects().length > 0) found.add(wholeValueElement(el));
   }
   return [...found];
 }
@@ -44,7 +46,7 @@ export function pickElement(doc: Document, onPick: (el: Element) => void, onCanc
   };
   const move = (e: MouseEvent) => {
     const el = target(e);
-    if (el) outline(el);
+    if (el) outline(wholeValueElement(el));
   };
   let list: Element[] | null = null;
   let current = -1;
@@ -54,7 +56,7 @@ export function pickElement(doc: Document, onPick: (el: Element) => void, onCanc
     e.preventDefault();
     e.stopImmediatePropagation();
     stop();
-    onPick(el);
+    onPick(wholeValueElement(el));
   };
   const key = (e: KeyboardEvent) => {
     if (e.key === 'Escape') {

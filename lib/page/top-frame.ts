@@ -2,6 +2,7 @@
 // with in-page placement, the panel's), the keyboard shortcut, and the element picker. It holds nothing
 // about the child: the chip and panels ask the background what this tab's frames read.
 // `destroy()` removes the launcher and every listener.
+import { renderedText } from '../hosts/rendered';
 import { uniqueSelector } from '../hosts/selector';
 import { extensionToRecordPage } from '../messages/extension-to-record-page';
 import { recordPageToExtension } from '../messages/record-page-to-extension';
@@ -69,7 +70,8 @@ export function startLauncher(
         (el) => {
           const pick = {
             selector: uniqueSelector(el),
-            text: (el.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 200),
+            // As drawn (inline elements joined, invisible characters removed): read by the same rule as the page.
+            text: renderedText(el).replace(/\n/g, ' ').slice(0, 200),
             adapterId: reader.adapter.id,
             url: win.location.href,
           };

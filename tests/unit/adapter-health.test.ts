@@ -22,6 +22,22 @@ describe('adapter health', () => {
     expect(JSON.stringify(health)).not.toContain('1000001');
   });
 
+  it('keeps only the path’s shape: fixed words, never names or the letters of references (issue 39)', () => {
+    // Was /children/jo-sample-####/AB#####C/summary: the child's name and the letters of an identifier kept.
+    expect(pathShape('https://m.example/children/jo-sample-1234/AB12345C/summary')).toBe('/children/*/*/summary');
+    expect(pathShape('https://m.example/person/amelia/case-notes')).toBe('/person/*/case-notes');
+    expect(pathShape('https://m.example/person/Hart/notes')).toBe('/person/*/notes');
+    expect(pathShape('https://m.example/web/portal/person/ab-12/view.aspx')).toBe('/web/portal/person/*/*');
+    expect(pathShape('https://m.example/person/noah_bennett/summary')).toBe('/person/*/summary');
+    expect(pathShape('https://m.example/clients/NHS%209434765919/')).toBe('/clients/*/');
+    // The same shape for every child: one line of health, whoever the page is about.
+    expect(pathShape('https://m.example/children/sam-smith-99/XY9C/summary')).toBe(
+      pathShape('https://m.example/children/jo-sample-1234/AB12345C/summary'),
+    );
+    const health = recordPageLoad({}, load('https://m.example/children/jo-sample-1234/AB12345C/summary', true));
+    expect(JSON.stringify(health)).not.toMatch(/jo|sample|AB|1234/);
+  });
+
   it(`warns after ${MISSES_BEFORE_WARNING} misses in a row where the child was found before, and one found load clears it`, () => {
     let health: AdapterHealth = {};
     health = recordPageLoad(health, load('https://m.example/person/1000001', true));
@@ -64,6 +80,8 @@ describe('the report for IT', () => {
     expect(report.pageOutline.join('\n')).toContain('div.card-grid.c#######');
     const text = JSON.stringify(report);
     expect(text).not.toMatch(/1000001|Amelia|Hart|Visited|mother/);
+    const named = diagnosticReport(DEMO, doc, 'http://127.0.0.1:4173/children/amelia-hart/AB12345C/summary', true);
+    expect(named.pathShape).toBe('/children/*/*/summary');
   });
 
   it('values read are given as their shape only', () => {

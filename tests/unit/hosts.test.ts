@@ -72,7 +72,6 @@ describe('extraction strategies', () => {
         '<p>Your Mosaic ID is shown in the banner.</p><div>Jo Sample (Mosaic ID: 1234567)</div>',
       ],
       ['the same ID shown twice', '<header>Mosaic ID: 1234567</header><aside>Person ID 1234567</aside>'],
-      ['a first candidate that fails the validator', '<p>Mosaic ID: pending</p><div>Mosaic ID: 1234567</div>'],
     ];
     for (const [shape, html] of shapes) {
       it(shape, () => {
@@ -93,6 +92,14 @@ describe('extraction strategies', () => {
         7,
       );
       expect(readChildId(withUrl, family, URL_)).toEqual({ found: false, reason: 'ambiguous' });
+    });
+
+    it('an ID beside another field of the same name that shows no ID is not the page’s child either (issue 38)', () => {
+      // Was read as 1234567: the "pending" field may be the child the page is about (a new record beside a sibling's).
+      expect(readChildId(a, page('<p>Mosaic ID: pending</p><div>Mosaic ID: 1234567</div>'), URL_)).toEqual({
+        found: false,
+        reason: 'ambiguous',
+      });
     });
 
     it('a label with no valid ID near it is "invalid", and a word that merely contains the label is no label', () => {
@@ -118,13 +125,16 @@ describe('extraction strategies', () => {
     expect(readChildId(a, page('', 'Amelia Hart (1000001) - Person summary'), URL_)).toMatchObject({ childId: '1000001', source: 'title' });
   });
 
-  it('tries the sources in order and takes the first valid one', () => {
+  it('tries the sources in order: one that finds nothing passes on, the first that finds its field decides', () => {
     const a = adapter([
       { kind: 'selector', selector: '.missing' },
       { kind: 'selector', selector: '.bad' },
       { kind: 'url-param', param: 'id' },
     ]);
-    expect(readChildId(a, page('<b class="bad">not-an-id</b>'), URL_)).toMatchObject({ childId: '445566', source: 'url-param' });
+    expect(readChildId(a, page('<b class="other">not-an-id</b>'), URL_)).toMatchObject({ childId: '445566', source: 'url-param' });
+    // The page shows the field, and it holds no ID: a later source does not fill it in (issue 38).
+    expect(readChildId(a, page('<b class="bad">not-an-id</b>'), URL_)).toEqual({ found: false, reason: 'invalid' });
+    expect(readChildId(a, page('<b class="bad"> </b>'), URL_)).toEqual({ found: false, reason: 'empty' });
   });
 });
 
