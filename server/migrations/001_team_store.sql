@@ -150,13 +150,17 @@ $$;
 
 -- Whether the caller may add an event to this escalation in this team: they are a member of the team, and the
 -- escalation is new (it will be theirs), or it is in that team and theirs, handed to them, or in a team they manage.
+-- (Checked per row, so by index look-ups rather than through app.my_escalations().)
 create function app.may_write(p_escalation text, p_team text) returns boolean
 language sql stable security definer set search_path = pg_catalog, app
 as $$
   select p_team in (select app.my_teams())
     and coalesce((
       select e.team_id = p_team
-        and (e.escalation_id in (select app.my_escalations()) or e.team_id in (select app.managed_teams()))
+        and (e.owner = app.subject()
+             or exists (select 1 from app.assignments a
+                        where a.escalation_id = e.escalation_id and a.assignee = app.subject() and a.ended_at is null)
+             or e.team_id in (select app.managed_teams()))
       from app.escalations e where e.escalation_id = p_escalation
     ), true)
 $$;
