@@ -97,26 +97,35 @@ function parse(schema, body) {
   throw new HttpError(400, 'invalid-body', `${where}${issue.message}`);
 }
 
-// ── The pull cursor: the server's epoch, then (tx, seq) of the last event and (tx, id) of the last deletion ───────
+// ── The pull cursor: the server's epoch and the reader's scope, then (tx, seq) of the last event and (tx, id) of the
+// last deletion. xid8 values stay strings (64-bit).
 
-const CURSOR = /^v1\.([0-9a-f-]{36})\.(\d{1,20})\.(\d{1,20})\.(\d{1,20})\.(\d{1,20})$/;
+const CURSOR = /^v1\.([0-9a-f-]{36})\.([0-9a-f]{32})\.(\d{1,20})\.(\d{1,20})\.(\d{1,20})\.(\d{1,20})$/;
 
 export function encodeCursor(c) {
-  return `v1.${c.epoch}.${c.eventTx}.${c.eventSeq}.${c.deletionTx}.${c.deletionId}`;
+  return `v1.${c.epoch}.${c.scope}.${c.eventTx}.${c.eventSeq}.${c.deletionTx}.${c.deletionId}`;
 }
 
-export function decodeCursor(text, epoch) {
-  if (!text) return { epoch, eventTx: '0', eventSeq: '0', deletionTx: '0', deletionId: '0' };
+/** The cursor's position, or a 400/409 saying to pull from the start. `now` is the server's epoch and the reader's scope. */
+export function decodeCursor(text, now) {
+  if (!text) return { ...now, eventTx: '0', eventSeq: '0', deletionTx: '0', deletionId: '0' };
   const m = CURSOR.exec(text);
   if (!m) throw new HttpError(400, 'invalid-cursor', 'The cursor is not one this server gave out: pull from the start (no cursor).');
-  if (m[1] !== epoch) {
+  if (m[1] !== now.epoch) {
     throw new HttpError(
       409,
       'cursor-reset',
       "The server's data was restored or replaced since this cursor: pull again from the start (no cursor).",
     );
   }
-  return { epoch, eventTx: m[2], eventSeq: m[3], deletionTx: m[4], deletionId: m[5] };
+  if (m[2] !== now.scope) {
+    throw new HttpError(
+      409,
+      'scope-changed',
+      'What you may see has changed since this cursor (a team joined or left, an escalation handed over): pull again from the start and keep only what that pull returns.',
+    );
+  }
+  return { ...now, eventTx: m[3], eventSeq: m[4], deletionTx: m[5], deletionId: m[6] };
 }
 
 // ── Tokens ───────────────────────────────────────────────────────────────────────────────────────────────────────
@@ -262,7 +271,6 @@ export function createGateway(config) {
   });
   pool.on('error', () => {}); // an idle client lost: the next request gets a new one
   const verify = tokenVerifier(config);
-  let epoch;
 
   /** One transaction as the signed-in identity: begin, claims for this transaction only, work, commit. */
   async function asIdentity(claims, work) {
@@ -283,11 +291,6 @@ export function createGateway(config) {
     } finally {
       client.release(broken);
     }
-  }
-
-  async function serverEpoch(client) {
-    epoch ??= (await client.query('select epoch::text from app.settings')).rows[0].epoch;
-    return epoch;
   }
 
   const routes = {
@@ -323,7 +326,8 @@ export function createGateway(config) {
         throw new HttpError(400, 'invalid-limit', `limit is a whole number from 1 to ${config.maxPull}.`);
       }
       return asIdentity(claims, async (client) => {
-        const cursor = decodeCursor(url.searchParams.get('cursor'), await serverEpoch(client));
+        const now = (await client.query('select (select epoch::text from app.settings) as epoch, app.scope() as scope')).rows[0];
+        const cursor = decodeCursor(url.searchParams.get('cursor'), now);
         const events = (
           await client.query('select * from app.pull_events($1::xid8, $2::bigint, $3)', [cursor.eventTx, cursor.eventSeq, limit])
         ).rows;

@@ -281,6 +281,19 @@ create policy assignments_read on app.assignments for select using (
   or escalation_id in (select escalation_id from app.escalations where team_id in (select app.managed_teams()))
 );
 
+-- What the caller may read, as a fingerprint: the teams they belong to and manage, and the escalations handed to them.
+-- A pull cursor carries it; when it changes (a new team, a hand-over, leaving) rows below the cursor may have become
+-- readable or unreadable, so the client is told to pull again from the start.
+create function app.scope() returns text
+language sql stable security definer set search_path = pg_catalog, app
+as $$
+  select md5(concat_ws('|',
+    (select string_agg(t, ',' order by t) from app.my_teams() t),
+    (select string_agg(t, ',' order by t) from app.managed_teams() t),
+    (select string_agg(a.escalation_id, ',' order by a.escalation_id) from app.assignments a
+     where a.assignee = app.subject() and a.ended_at is null)))
+$$;
+
 -- ── Pulls ────────────────────────────────────────────────────────────────────────────────────────────────────────
 
 -- The highest transaction id below which every transaction has finished: rows with tx below it can all be seen.
@@ -401,7 +414,7 @@ grant select, insert on app.access_log to escalation_gateway;
 grant select on app.settings to escalation_gateway;
 grant execute on function
   app.claims(), app.subject(), app.has_role(text), app.my_teams(), app.managed_teams(), app.my_escalations(),
-  app.may_write(text, text), app.team_for(text), app.watermark(),
+  app.may_write(text, text), app.team_for(text), app.watermark(), app.scope(),
   app.pull_events(xid8, bigint, integer), app.pull_deletions(xid8, bigint, integer), app.assign(text, text)
   to escalation_gateway;
 -- Trigger functions run for whoever inserts; they need no grant. app.purge_expired stays the owner's alone.

@@ -172,7 +172,9 @@ describe('asked of PostgreSQL directly, as the gateway’s role', () => {
 
 describe('hand-over', () => {
   it('a manager hands a worker’s escalation to a colleague, who then reads and adds to it', async () => {
-    await push(base, tokens['worker-a'], [event('esc-a3', 'created')]);
+    const created = event('esc-a3', 'created');
+    await push(base, tokens['worker-a'], [created]);
+    const { cursor } = await pullAll(base, tokens['worker-b']); // worker B's device is up to date, before the hand-over
     const refused = await call(base, {
       token: tokens['worker-b'],
       method: 'POST',
@@ -187,7 +189,11 @@ describe('hand-over', () => {
       body: { escalationId: 'esc-a3', assignee: 'worker-b' },
     });
     expect(handed.status).toBe(200);
-    expect(await escalationsSeenBy(tokens['worker-b'])).toContain('esc-a3');
+    // The escalation's earlier events lie below B's cursor: the cursor is refused, and a pull from the start has them.
+    const stale = await call(base, { token: tokens['worker-b'], path: `/v1/pull?cursor=${cursor}` });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toBe('scope-changed');
+    expect((await pullAll(base, tokens['worker-b'])).events.map((e) => e.id)).toContain(created.id);
     expect((await push(base, tokens['worker-b'], [event('esc-a3')])).status).toBe(200);
     const notMember = await call(base, {
       token: tokens['manager-1'],
