@@ -216,13 +216,18 @@ $$;
 create trigger events_after_insert after insert on app.events
   for each row execute function app.events_after_insert();
 
--- Nobody changes an event; only the retention purge deletes (it sets app.purging for its own transaction).
+-- Nobody changes an event. Two owner-only maintenance functions set app.maintenance for their own transaction: the
+-- retention purge deletes ('purge'), and the rebase after a logical restore moves transaction ids ('restore').
 create function app.events_immutable() returns trigger
 language plpgsql
 as $$
 begin
-  if tg_op = 'DELETE' and current_setting('app.purging', true) = 'on' then
+  if tg_op = 'DELETE' and current_setting('app.maintenance', true) = 'purge' then
     return old;
+  end if;
+  if tg_op = 'UPDATE' and current_setting('app.maintenance', true) = 'restore'
+     and (to_jsonb(new) - 'tx') = (to_jsonb(old) - 'tx') then
+    return new;
   end if;
   raise exception using errcode = '42501', message = 'events are append-only: they cannot be ' || lower(tg_op) || 'd';
 end
@@ -246,10 +251,11 @@ create policy events_read on app.events for select using (
 create policy events_append on app.events for insert with check (
   author = app.subject() and app.may_write(escalation_id, team_id)
 );
--- No update policy. The owner's policies hold only inside the purge function, which sets app.purging.
+-- No update policy for anyone else. The owner's policies hold only inside its maintenance functions.
 do $$ begin
-  execute format('create policy events_purge_read on app.events for select to %I using (current_setting(''app.purging'', true) = ''on'')', current_user);
-  execute format('create policy events_purge on app.events for delete to %I using (current_setting(''app.purging'', true) = ''on'')', current_user);
+  execute format('create policy events_maintenance_read on app.events for select to %I using (current_setting(''app.maintenance'', true) in (''purge'', ''restore''))', current_user);
+  execute format('create policy events_purge on app.events for delete to %I using (current_setting(''app.maintenance'', true) = ''purge'')', current_user);
+  execute format('create policy events_rebase on app.events for update to %I using (current_setting(''app.maintenance'', true) = ''restore'')', current_user);
 end $$;
 
 -- ── The other tables, as the gateway sees them ──────────────────────────────────────────────────────────────────
@@ -377,7 +383,7 @@ declare
   doomed text[];
 begin
   select * into s from app.settings;
-  perform set_config('app.purging', 'on', true);
+  perform set_config('app.maintenance', 'purge', true);
   select array_agg(x.escalation_id) into doomed from (
     select e.escalation_id
     from app.events e
@@ -386,7 +392,7 @@ begin
       and (array_agg(e.payload ->> 'type' order by e.order_key desc, e.event_id desc))[1] = any (s.closing_types)
   ) x;
   if doomed is null then
-    perform set_config('app.purging', 'off', true);
+    perform set_config('app.maintenance', '', true);
     return 0;
   end if;
   insert into app.deletions (escalation_id, team_id, owner, assignees, reason)
@@ -395,9 +401,30 @@ begin
            'retention'
     from app.escalations e where e.escalation_id = any (doomed);
   delete from app.events where escalation_id = any (doomed);
-  perform set_config('app.purging', 'off', true);
+  perform set_config('app.maintenance', '', true);
   delete from app.escalations where escalation_id = any (doomed); -- assignments go with them (cascade)
   return array_length(doomed, 1);
+end
+$$;
+
+-- After a restore from a logical dump (pg_dump/pg_restore) into another cluster, the stored transaction ids belong to
+-- the old cluster and may be far above the new one's, so new rows would sort below every cursor and never be pulled.
+-- Run once as the owner, with the gateway stopped, before letting clients back: rows "from the future" move to tx 1
+-- (keeping their order by seq) and the epoch changes, so every client pulls again from the start. Physical backups
+-- and point-in-time restores keep transaction ids and need none of this.
+create function app.after_logical_restore() returns integer
+language plpgsql volatile security definer set search_path = pg_catalog, app
+as $$
+declare
+  moved integer;
+begin
+  perform set_config('app.maintenance', 'restore', true);
+  update app.events set tx = '1'::xid8 where tx >= pg_current_xact_id();
+  get diagnostics moved = row_count;
+  update app.deletions set tx = '1'::xid8 where tx >= pg_current_xact_id();
+  update app.settings set epoch = gen_random_uuid();
+  perform set_config('app.maintenance', '', true);
+  return moved;
 end
 $$;
 
@@ -417,4 +444,5 @@ grant execute on function
   app.may_write(text, text), app.team_for(text), app.watermark(), app.scope(),
   app.pull_events(xid8, bigint, integer), app.pull_deletions(xid8, bigint, integer), app.assign(text, text)
   to escalation_gateway;
--- Trigger functions run for whoever inserts; they need no grant. app.purge_expired stays the owner's alone.
+-- Trigger functions run for whoever inserts; they need no grant. app.purge_expired and app.after_logical_restore stay
+-- the owner's alone.

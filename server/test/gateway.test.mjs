@@ -212,3 +212,35 @@ describe('the pull cursor never skips a transaction that commits late', () => {
     expect(events.map((e) => e.id)).toEqual(batch.map((e) => e.id));
   });
 });
+
+describe('after a restore from a logical dump', () => {
+  it('rows whose transaction ids came from the old cluster are rebased, and clients start again', async () => {
+    // What pg_restore into a new cluster leaves: rows whose tx is far above this cluster's transaction ids.
+    const restored = event('esc-restored', 'created');
+    await stack.superuser('alter table app.events disable trigger user');
+    await stack.superuser("insert into app.escalations (escalation_id, team_id, owner) values ($1, 'team-a', 'worker-a')", [
+      restored.escalationId,
+    ]);
+    await stack.superuser(
+      "insert into app.events (event_id, escalation_id, team_id, author, order_key, payload, tx) values ($1, $2, 'team-a', 'worker-a', 'k', '{}', '900000000')",
+      [restored.id, restored.escalationId],
+    );
+    await stack.superuser('alter table app.events enable trigger user');
+
+    // The trap: the restored row's transaction id is above every open transaction's, so no pull ever hands it out
+    // (and were it handed out, the cursor would pass every row written from then on).
+    const { cursor, events } = await pullAll(base, token);
+    expect(events.map((e) => e.id)).not.toContain(restored.id);
+    const lost = event('esc-restored');
+    await push(base, token, [lost]);
+
+    // The owner's rebase: the old cursor is refused, and from the start everything comes, then later rows too.
+    expect((await stack.admin('select app.after_logical_restore() as n')).rows[0].n).toBe(1);
+    expect((await call(base, { token, path: `/v1/pull?cursor=${cursor}` })).body.error).toBe('cursor-reset');
+    const fresh = await pullAll(base, token);
+    expect(fresh.events.map((e) => e.id)).toEqual(expect.arrayContaining([restored.id, lost.id]));
+    const later = event('esc-restored');
+    await push(base, token, [later]);
+    expect((await pullAll(base, token, { cursor: fresh.cursor })).events.map((e) => e.id)).toEqual([later.id]);
+  });
+});
