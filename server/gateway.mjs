@@ -181,10 +181,13 @@ export function tokenVerifier(config) {
         throw refuse('token-refused', `The token was refused: its "${error.claim}" claim is not what this server expects.`);
       }
       if (error instanceof joseErrors.JWKSNoMatchingKey) {
-        throw refuse(
+        // The keys are fetched again at most once per cooldown: say when a retry can find a key published just now.
+        const failure = refuse(
           'unknown-signing-key',
           'The token is signed with a key the identity provider does not publish (yet): retry in a moment.',
         );
+        failure.headers['retry-after'] = String(Math.max(1, Math.ceil(config.jwksCooldownMs / 1000)));
+        throw failure;
       }
       if (error instanceof joseErrors.JWKSTimeout || error?.code === 'ERR_JOSE_GENERIC') {
         throw new HttpError(503, 'identity-provider-unreachable', `The identity provider's keys could not be fetched: ${error.message}`);

@@ -51,7 +51,10 @@ describe('tokens', () => {
       expect(fromOther.body.message).toMatch(/issued by .* not this server's identity provider/);
       // Another server's key, claiming to be our issuer: no key of ours matches it.
       const forged = await other.token({ sub: 'worker-a', claims: { iss: stack.issuer } });
-      expect((await call(base, { token: forged, path: '/v1/pull' })).status).toBe(401);
+      const unknownKey = await call(base, { token: forged, path: '/v1/pull' });
+      expect(unknownKey.status).toBe(401);
+      expect(unknownKey.body.error).toBe('unknown-signing-key');
+      expect(unknownKey.headers.get('retry-after')).toBe('1');
     } finally {
       await other.stop();
     }

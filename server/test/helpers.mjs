@@ -14,7 +14,7 @@ export async function call(base, { token, method = 'GET', path, body, headers = 
     },
     body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
   });
-  return { status: response.status, body: await response.json() };
+  return { status: response.status, body: await response.json(), headers: response.headers };
 }
 
 let counter = 0;
