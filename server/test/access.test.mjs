@@ -1,6 +1,10 @@
 // Who reads and writes what: row-level security in the real PostgreSQL, through the gateway and asked directly.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startStack } from '../dev.mjs';
+import { migrate, migrationFiles } from '../migrate.mjs';
 import { asClaims, call, event, failure, pullAll, push } from './helpers.mjs';
 
 let stack;
@@ -260,5 +264,24 @@ describe('retention', () => {
     expect((await pullAll(base, tokens['manager-2'])).deletions.map((d) => d.escalationId)).not.toContain(closed);
     // A device pulling from the start never sees the purged events again.
     expect((await pullAll(base, tokens['worker-d'])).events.some((e) => e.escalationId === closed)).toBe(false);
+  });
+});
+
+describe('migrations', () => {
+  it('each is applied once and recorded; running again applies nothing', async () => {
+    expect(await migrate(stack.ownerUrl)).toEqual([]);
+    const applied = (await stack.admin('select version, name from app_migrations.applied order by version')).rows;
+    expect(applied).toEqual(migrationFiles().map((f) => ({ version: f.version, name: f.name })));
+  });
+
+  it('a migration edited after it was applied is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'migrations-'));
+    const [first] = migrationFiles();
+    writeFileSync(join(dir, first.name), `${first.sql}\n-- edited`);
+    await expect(migrate(stack.ownerUrl, { dir })).rejects.toThrow(/changed after it was applied/);
+  });
+
+  it('a superuser, whom the policies would not hold, may not run them', async () => {
+    await expect(migrate(stack.superuserUrl)).rejects.toThrow(/not postgres \(a superuser or BYPASSRLS role\)/);
   });
 });
