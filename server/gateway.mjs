@@ -242,6 +242,9 @@ function fromDatabase(error) {
     case '23514':
     case '22P02':
       return new HttpError(400, 'invalid-body', error.message);
+    case '40001':
+    case '40P01':
+      return new HttpError(503, 'retry', 'Two writes met in the team store: send the same batch again (it is safe to).');
     case '57014':
       return new HttpError(503, 'timeout', 'The team store took too long to answer: retry.');
     default:
