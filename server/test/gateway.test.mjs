@@ -1,6 +1,6 @@
 // The gateway's own promises: tokens checked against the real OIDC server's keys (and its rotation), clear errors for
 // bad input, a retried push that adds nothing, and a pull cursor that never skips a transaction committed late.
-import { randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIdentityProvider, startStack } from '../dev.mjs';
@@ -25,6 +25,46 @@ describe('tokens', () => {
     const { status, body } = await call(base, { token, path: '/v1/me' });
     expect(status).toBe(200);
     expect(body).toEqual({ subject: 'worker-a', roles: ['worker'], memberships: [{ team: 'team-a', teamName: 'team-a', role: 'worker' }] });
+  });
+
+  it('a token from the authorization-code flow with PKCE, as the extension signs in, is accepted', async () => {
+    stack.identity.signInAs('manager-1', ['team-manager']);
+    const verifier = randomBytes(32).toString('base64url');
+    const challenge = createHash('sha256').update(verifier).digest('base64url');
+    const redirect = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/';
+    const discovery = await (await fetch(`${stack.issuer}/.well-known/openid-configuration`)).json();
+    const authorize = new URL(discovery.authorization_endpoint);
+    for (const [k, v] of Object.entries({
+      response_type: 'code',
+      client_id: 'extension',
+      redirect_uri: redirect,
+      scope: 'openid',
+      state: 's1',
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    })) {
+      authorize.searchParams.set(k, v);
+    }
+    const signIn = async (codeVerifier) => {
+      const back = new URL((await fetch(authorize, { redirect: 'manual' })).headers.get('location'));
+      expect(back.searchParams.get('state')).toBe('s1');
+      return fetch(discovery.token_endpoint, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code: back.searchParams.get('code'),
+          code_verifier: codeVerifier,
+          redirect_uri: redirect,
+          client_id: 'extension',
+        }),
+      });
+    };
+    expect((await signIn(randomBytes(32).toString('base64url'))).ok).toBe(false); // the verifier is checked
+    const { access_token: accessToken } = await (await signIn(verifier)).json();
+    const { status, body } = await call(base, { token: accessToken, path: '/v1/me' });
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ subject: 'manager-1', roles: ['team-manager'] });
   });
 
   it('no token, or not a bearer token: 401 saying to sign in', async () => {
