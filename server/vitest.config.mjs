@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   root: fileURLToPath(new URL('..', import.meta.url)),
   test: {
-    include: ['server/test/**/*.test.mjs'],
+    include: ['server/test/**/*.test.mjs', 'tests/sync/**/*.test.ts'],
     environment: 'node',
     fileParallelism: false, // each file starts its own cluster: one at a time on a small machine
     testTimeout: 20_000,
