@@ -5,6 +5,7 @@ import type { EscalationDb } from '../db';
 import { deriveEscalation } from '../records/derive';
 import type { EscalationEvent } from '../records/model';
 import type { PullReply, SyncState, TeamEscalationRow } from './model';
+import type { EscalationSyncFacts } from './status';
 
 export const SYNC_STATE_KEY = 'teamSync';
 
@@ -110,4 +111,12 @@ export function dropUnseen(db: EscalationDb, seen: ReadonlySet<string>): Promise
     await removeEscalations(db, gone);
     return gone;
   });
+}
+
+/** Whether an escalation's events wait to be sent, and since when (the outbox, oldest first). */
+export async function escalationSyncFacts(db: EscalationDb, escalationId: string): Promise<EscalationSyncFacts> {
+  const [state, queued] = await Promise.all([readSyncState(db), db.outbox.where('escalationId').equals(escalationId).toArray()]);
+  const oldest = queued.reduce<string | undefined>((at, row) => (at === undefined || row.queuedAt < at ? row.queuedAt : at), undefined);
+  const kind = state?.problem?.kind;
+  return { configured: !!state, signedOut: kind === 'signed-out' || kind === 'sign-in-again', ...(oldest && { oldestQueuedAt: oldest }) };
 }

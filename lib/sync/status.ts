@@ -7,6 +7,15 @@ import type { SyncProblem } from './model';
 /** Waiting this long to be sent is worth the worker's attention. */
 export const STALE_AFTER_MS = 2 * 24 * 3_600_000;
 
+/** What this device knows of an escalation's sync (runQuery 'sync-state'). */
+export interface EscalationSyncFacts {
+  /** This device has synced with a team server (a policy set one up). */
+  configured: boolean;
+  /** The last sync stopped because nobody is signed in, or the sign-in expired. */
+  signedOut: boolean;
+  oldestQueuedAt?: string;
+}
+
 export interface EscalationSyncInput {
   /** A team server is set up by policy. */
   configured: boolean;

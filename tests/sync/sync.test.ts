@@ -1,6 +1,7 @@
 // The extension's sync (lib/sync/) against the real team store: PostgreSQL, the OIDC server and the gateway on
 // loopback (server/dev.mjs), each device an IndexedDB of its own (fake-indexeddb, as the unit tests use).
 import 'fake-indexeddb/auto';
+import '../unit/setup-words';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: the server's dev stack is plain JavaScript
 import { startStack } from '../../server/dev.mjs';
@@ -8,7 +9,8 @@ import { openEscalationDb, type EscalationDb } from '../../lib/db';
 import { createEscalation, recordEvent } from '../../lib/escalations';
 import { deriveEscalation } from '../../lib/records/derive';
 import type { NewEscalation } from '../../lib/records/model';
-import { readSyncState } from '../../lib/sync/apply';
+import { escalationSyncFacts, readSyncState } from '../../lib/sync/apply';
+import { escalationSyncWords } from '../../lib/sync/status';
 import type { Transport } from '../../lib/sync/client';
 import { syncOnce, type SyncOptions } from '../../lib/sync/engine';
 
@@ -269,5 +271,26 @@ describe('faults', () => {
     expect(report.problem?.kind).toBe('unreachable');
     expect(await worker.db.outbox.count()).toBe(1);
     expect((await worker.sync()).complete).toBe(true);
+  });
+});
+
+describe('what the panel says', () => {
+  it('says "Saved to your team" only once the server has acknowledged every event of the escalation', async () => {
+    const worker = await device('worker-a', 'team-a');
+    const e = await createEscalation(worker.db, input('2000009'));
+    const words = async (now = new Date()) => {
+      const facts = await escalationSyncFacts(worker.db, e.id);
+      return facts.configured ? escalationSyncWords({ ...facts, signedIn: !facts.signedOut, configured: true, now }) : 'nothing shown';
+    };
+    expect(await words()).toBe('nothing shown'); // never synced: the panel is as without a team server
+    await worker.sync({ transport: { ...worker.transport, server: 'http://127.0.0.1:9' } });
+    expect(await words()).toBe('Saved on this device; not yet sent to your team');
+    expect(await words(new Date(Date.now() + 3 * 24 * 3_600_000))).toBe('Not sent for 3 days: check your connection');
+    await worker.sync();
+    expect(await words()).toBe('Saved to your team');
+    await recordEvent(worker.db, e.id, { type: 'discussion-held', with: 'Sam', summary: 'Met again' });
+    expect(await words()).toBe('Saved on this device; not yet sent to your team');
+    await worker.sync({ transport: { ...worker.transport, token: async () => null } });
+    expect(await words()).toMatch(/Sign in to your team server/);
   });
 });
