@@ -5,6 +5,7 @@
 import type { EscalationDb } from '../db';
 import { readTeamServerPolicy, teamServerOrigins, type TeamServerConfig, type TeamServerSetting } from '../sync/config';
 import { syncOnce, type SyncReport } from '../sync/engine';
+import { logAccess } from '../sync/client';
 import { refreshSession, signIn, type Session } from '../sync/oidc';
 import { TEAM_SESSION_ITEM, TEST_MANAGED_ITEM } from './storage';
 
@@ -139,4 +140,16 @@ export async function signInToTeam(config: TeamServerConfig): Promise<Session> {
 
 export function signOutOfTeam(): Promise<void> {
   return TEAM_SESSION_ITEM.set(null);
+}
+
+/** Records an export of team data in the server's access log; resolves to why not, or undefined when recorded. */
+export async function logTeamExport(detail: string, team?: string): Promise<string | undefined> {
+  const setting = await teamServerSetting();
+  if (!setting.configured) return 'no team server is set up';
+  const { config } = setting;
+  const logged = await logAccess(
+    { server: config.server, token: () => currentToken(config), fetch: (...a) => fetch(...a) },
+    { kind: 'export', detail, ...(team && { team }) },
+  );
+  return logged.ok ? undefined : logged.problem.detail;
 }
