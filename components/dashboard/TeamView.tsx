@@ -57,9 +57,9 @@ function Choice({
   );
 }
 
-function EscalationRows({ entries }: { entries: TeamEntry[] }) {
+function EscalationRows({ entries, label }: { entries: TeamEntry[]; label: string }) {
   return (
-    <ul class="team-escalations">
+    <ul class="team-escalations" aria-label={label}>
       {entries.map(({ escalation: e }) => (
         <li key={e.id} data-team-escalation={e.id}>
           <a href={`#view=escalation&id=${encodeURIComponent(e.id)}`}>{e.reference}</a> · {protocolName(e.protocolId)} ·{' '}
@@ -175,11 +175,11 @@ export function TeamView() {
       {filter.worker && (
         <>
           <h3>{t('teamViewEscalationsOf', { worker: filter.worker })}</h3>
-          <EscalationRows entries={shown} />
+          <EscalationRows entries={shown} label={t('teamViewEscalationsOf', { worker: filter.worker })} />
         </>
       )}
       <h3>{t('teamViewWaiting')}</h3>
-      {waiting.length ? <EscalationRows entries={waiting} /> : <p>{t('teamViewNoneWaiting')}</p>}
+      {waiting.length ? <EscalationRows entries={waiting} label={t('teamViewWaiting')} /> : <p>{t('teamViewNoneWaiting')}</p>}
     </section>
   );
 }
