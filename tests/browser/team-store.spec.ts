@@ -20,6 +20,7 @@ interface Stack {
   identity: { signInAs: (sub: string, roles: string[]) => void };
   addTeam: (t: { team: string; workers?: string[]; managers?: string[] }) => Promise<void>;
   superuser: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+  admin: (sql: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
   stop: () => Promise<void>;
 }
 
@@ -69,7 +70,7 @@ async function syncFromOptions(context: BrowserContext, extensionId: string, sub
   return page;
 }
 
-test('worker A’s escalations reach their manager’s team view and not worker B’s browser', async () => {
+test('worker A’s escalations reach their manager’s team view and not worker B’s browser; a purge removes one from the server and both browsers', async () => {
   test.setTimeout(120_000);
   const a = await profile('worker-a', ['worker']);
   const b = await profile('worker-b', ['worker']);
@@ -111,6 +112,21 @@ test('worker A’s escalations reach their manager’s team view and not worker 
     await expect(bDashboard.getByText(/No escalations/).first()).toBeVisible();
     await expect(bDashboard.locator('main')).not.toContainText('ESC-7K3F9Q');
     await expect(bDashboard.getByRole('link', { name: 'Team' })).toHaveCount(0);
+
+    // The retention purge (thirteen months on): the resolved ESC-M4PX2D leaves the server and both browsers.
+    await stack.admin("select app.purge_expired(now() + interval '13 months')");
+    const [, closedId] = FIXTURE_BACKUP.escalations.map((e) => e.id);
+    expect((await stack.superuser('select count(*)::int as n from app.events where escalation_id = $1', [closedId])).rows[0]!.n).toBe(0);
+    for (const [who, sub] of [
+      [a, 'worker-a'],
+      [manager, 'manager-1'],
+    ] as const) {
+      await syncFromOptions(who.context, who.extensionId, sub);
+      const list = await who.context.newPage();
+      await list.goto(`chrome-extension://${who.extensionId}/dashboard.html#status=all`);
+      await expect(list.locator('main')).toContainText('ESC-7K3F9Q');
+      await expect(list.locator('main')).not.toContainText('ESC-M4PX2D');
+    }
   } finally {
     for (const p of [a, b, manager]) await p.context.close();
   }
