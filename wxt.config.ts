@@ -50,12 +50,22 @@ export default defineConfig({
     // Words shown in the extension's pages come from public/_locales/ (a translation is a file).
     default_locale: 'en',
     description: 'Follow your safeguarding partnership’s escalation protocol beside the case record. Everything stays on this device.',
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'clipboardWrite', 'alarms', 'notifications'],
+    // Firefox does not offer `identity` as an optional permission: it is listed there (it shows no prompt, and with no
+    // team server set up nothing calls it); Chrome and Edge ask for it only at a team-store sign-in (below).
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'scripting',
+      'clipboardWrite',
+      'alarms',
+      'notifications',
+      ...(browser === 'firefox' ? ['identity'] : []),
+    ],
     // Case-record sites, asked for one at a time from the options page. Firefox's MV2 manifest has no
     // optional_host_permissions (WXT drops the key there): the same origins go in optional_permissions.
     // `identity` (the team store's sign-in) is asked for only when a team server is set up, at sign-in.
     ...(browser === 'firefox'
-      ? { optional_permissions: [...CASE_SYSTEM_ORIGINS, 'identity'] }
+      ? { optional_permissions: CASE_SYSTEM_ORIGINS }
       : { optional_permissions: ['identity'], optional_host_permissions: CASE_SYSTEM_ORIGINS }),
     ...(mode === 'production' ? {} : { host_permissions: DEMO_ORIGINS }),
     action: { default_title: 'Escalation Companion' },

@@ -123,7 +123,9 @@ export function startTeamSync(deps: TeamSyncDeps): void {
  * identity permission (optional, asked only now), then signs in through the browser's sign-in window.
  */
 export async function signInToTeam(config: TeamServerConfig): Promise<Session> {
-  const granted = await browser.permissions.request({ permissions: ['identity'], origins: teamServerOrigins(config) });
+  // Firefox lists `identity` in the manifest (it is not optional there); asking for it again is refused, so only the sites.
+  const needed: 'identity'[] = (await browser.permissions.contains({ permissions: ['identity'] })) ? [] : ['identity'];
+  const granted = await browser.permissions.request({ permissions: needed, origins: teamServerOrigins(config) });
   if (!granted) throw new Error('The browser’s permission is needed to sign in to the team server.');
   const session = await signIn(config, {
     fetch: (...a) => fetch(...a),
