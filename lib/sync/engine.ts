@@ -66,12 +66,19 @@ export async function syncOnce(db: EscalationDb, options: SyncOptions): Promise<
     return report;
   };
 
+  let pushRefused: SyncProblem | undefined;
   // Push: sent first, so a pull from the start after a 409 never drops an escalation whose events are still here only.
   let batches = 0;
   for (; batches < maxBatches; batches++) {
     const events = await nextBatch(db, batchSize);
     if (!events.length) break;
     const sent = await pushEvents(transport, events.map(toWire), team);
+    // Refused for good (not a member of that team, a request the server will not take): the events stay queued and
+    // the problem is said, but what others sent is still pulled. Anything else (offline, signed out) stops here.
+    if (!sent.ok && (sent.problem.kind === 'not-a-member' || sent.problem.kind === 'refused')) {
+      pushRefused = sent.problem;
+      break;
+    }
     if (!sent.ok) return stop(sent.problem);
     if (sent.value.accepted !== events.length)
       return stop({ kind: 'bad-reply', detail: `The team server accepted ${sent.value.accepted} of ${events.length} events sent.` });
@@ -80,7 +87,7 @@ export async function syncOnce(db: EscalationDb, options: SyncOptions): Promise<
     report.alreadyStored += sent.value.alreadyStored;
     state = { ...state, lastPushAt: now().toISOString() };
   }
-  const allSent = batches < maxBatches || (await db.outbox.count()) === 0;
+  const allSent = !pushRefused && (batches < maxBatches || (await db.outbox.count()) === 0);
 
   // Pull every page after the cursor; a 409 (server restored, scope changed) means from the start, once per sync.
   let restarted = false;
@@ -114,6 +121,7 @@ export async function syncOnce(db: EscalationDb, options: SyncOptions): Promise<
   const shown = await db.escalations.bulkGet([...new Set(report.unreadable)]);
   report.unreadable = [...new Set(report.unreadable)].filter((id, i) => !shown[i] && !report.dropped.includes(id));
   report.complete = allSent && allPulled;
+  if (pushRefused) return stop(pushRefused);
   const { problem: _cleared, ...rest } = state;
   state = report.complete ? { ...rest, lastSyncedAt: now().toISOString() } : rest;
   await writeSyncState(db, state);

@@ -263,6 +263,21 @@ describe('faults', () => {
     }
   });
 
+  it('writes the server refuses (not a member of that team) stay queued and are said, and what others sent is still pulled', async () => {
+    const right = await device('worker-c', 'team-b');
+    const wrong = await device('worker-c', 'team-a'); // a policy naming a team this person is not in
+    const theirs = await createEscalation(right.db, input('2000010'));
+    await right.sync();
+    const unsent = await createEscalation(wrong.db, input('2000011'));
+    const report = await wrong.sync();
+    expect(report.problem?.kind).toBe('not-a-member');
+    expect(report.complete).toBe(false);
+    expect(await wrong.db.outbox.where('escalationId').equals(unsent.id).count()).toBe(1);
+    expect(await serverEvents(unsent.id)).toHaveLength(0);
+    expect(await wrong.db.escalations.get(theirs.id)).toBeDefined();
+    expect((await readSyncState(wrong.db))?.problem?.kind).toBe('not-a-member');
+  });
+
   it('a server that cannot be reached keeps everything queued and says so', async () => {
     const worker = await device('worker-a', 'team-a');
     await createEscalation(worker.db, input('2000008'));
