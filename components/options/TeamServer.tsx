@@ -44,7 +44,8 @@ export function TeamServer() {
   const [message, setMessage] = useState('');
   const refresh = () => look().then(setSeen, (e: Error) => setMessage(e.message));
   useEffect(() => void refresh(), []);
-  if (!seen) return null;
+  // Without a team server policy the page is as it always was; a policy that is not valid is said.
+  if (!seen || (!seen.setting.configured && !('problem' in seen.setting))) return null;
   const { setting, session, state, waiting, diagnostic } = seen;
   const act = (work: () => Promise<unknown>) => () => {
     setMessage('');
