@@ -31,10 +31,16 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => stack?.stop());
 
-const policy = () => ({ teamServer: { server: stack.gateway, issuer: stack.issuer, clientId: 'extension', team: 'team-a' } });
+const policy = (overrides: Record<string, string> = {}) => ({
+  teamServer: { server: stack.gateway, issuer: stack.issuer, clientId: 'extension', team: 'team-a', ...overrides },
+});
 
 /** A profile of its own, with the policy set and signed in as `sub` (see the note at the top). */
-async function profile(sub: string, roles: string[]): Promise<{ context: BrowserContext; extensionId: string }> {
+async function profile(
+  sub: string,
+  roles: string[],
+  overrides: Record<string, string> = {},
+): Promise<{ context: BrowserContext; extensionId: string }> {
   const { context, extensionId, worker } = await launchWithExtension(TEST_BUILD_DIR);
   stack.identity.signInAs(sub, roles);
   const session = await signIn(
@@ -51,7 +57,7 @@ async function profile(sub: string, roles: string[]): Promise<{ context: Browser
       await chrome.storage.session.set({ teamSession: session });
       await chrome.storage.local.set({ __testManagedSettings: managed });
     },
-    { managed: policy(), session },
+    { managed: policy(overrides), session },
   );
   return { context, extensionId };
 }
@@ -129,5 +135,22 @@ test('worker A’s escalations reach their manager’s team view and not worker 
     }
   } finally {
     for (const p of [a, b, manager]) await p.context.close();
+  }
+});
+
+test('the options page names what is wrong: not a member of the team, or the server cannot be reached', async () => {
+  for (const [overrides, said] of [
+    [{ team: 'team-z' }, 'The team server says you are not a member of team team-z'],
+    [{ server: 'http://127.0.0.1:9' }, 'The team server cannot be reached'],
+  ] as const) {
+    const p = await profile('worker-b', ['worker'], overrides);
+    try {
+      const page = await p.context.newPage();
+      await page.goto(`chrome-extension://${p.extensionId}/options.html`);
+      await expect(page.locator('[data-team-server] [data-signed-in]')).toContainText('Signed in as worker-b');
+      await expect(page.locator('[data-team-server] [data-diagnostic]')).toContainText(said);
+    } finally {
+      await p.context.close();
+    }
   }
 });
