@@ -15,6 +15,14 @@ const FIREFOX_ADDON_ID = process.env.FIREFOX_ADDON_ID ?? '{ef519505-69b2-4f4f-ac
 // with every API used here (MV2 scripting.registerContentScripts, storage.session, sidebarAction).
 const FIREFOX_MIN_VERSION = '140.0';
 
+// The team store (issue 35; docs/managed-settings.md): the extension may connect to the organisation's team server
+// and identity provider only when the package is built for them. The policy names the server at run time, but a
+// manifest's CSP is fixed when it is built, so an organisation that switches the team store on builds its package
+// with TEAM_SERVER_ORIGINS='https://escalations.council.example https://login.microsoftonline.com'. Without it the
+// production CSP connects nowhere, as before; development and test builds may reach loopback (the dev stack).
+const teamConnect = (mode: string) =>
+  process.env.TEAM_SERVER_ORIGINS?.trim() || (mode === 'production' ? "'none'" : 'http://127.0.0.1:* http://localhost:*');
+
 export default defineConfig({
   srcDir: '.',
   outDir: '.output',
@@ -42,18 +50,30 @@ export default defineConfig({
     // Words shown in the extension's pages come from public/_locales/ (a translation is a file).
     default_locale: 'en',
     description: 'Follow your safeguarding partnership’s escalation protocol beside the case record. Everything stays on this device.',
-    permissions: ['storage', 'unlimitedStorage', 'scripting', 'clipboardWrite', 'alarms', 'notifications'],
+    // Firefox does not offer `identity` as an optional permission: it is listed there (it shows no prompt, and with no
+    // team server set up nothing calls it); Chrome and Edge ask for it only at a team-store sign-in (below).
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'scripting',
+      'clipboardWrite',
+      'alarms',
+      'notifications',
+      ...(browser === 'firefox' ? ['identity'] : []),
+    ],
     // Case-record sites, asked for one at a time from the options page. Firefox's MV2 manifest has no
     // optional_host_permissions (WXT drops the key there): the same origins go in optional_permissions.
-    ...(browser === 'firefox' ? { optional_permissions: CASE_SYSTEM_ORIGINS } : { optional_host_permissions: CASE_SYSTEM_ORIGINS }),
+    // `identity` (the team store's sign-in) is asked for only when a team server is set up, at sign-in.
+    ...(browser === 'firefox'
+      ? { optional_permissions: CASE_SYSTEM_ORIGINS }
+      : { optional_permissions: ['identity'], optional_host_permissions: CASE_SYSTEM_ORIGINS }),
     ...(mode === 'production' ? {} : { host_permissions: DEMO_ORIGINS }),
     action: { default_title: 'Escalation Companion' },
     // Settings IT can set by policy (docs/managed-settings.md).
     storage: { managed_schema: 'managed_schema.json' },
-    // No remote code and no network: extension pages may load only their own files and connect nowhere.
+    // No remote code; extension pages load only their own files and connect nowhere but the team store, when built for one.
     content_security_policy: {
-      extension_pages:
-        "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'none'; img-src 'self' data:; form-action 'none'",
+      extension_pages: `default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src ${teamConnect(mode)}; img-src 'self' data:; form-action 'none'`,
     },
     commands: {
       'toggle-panel': {

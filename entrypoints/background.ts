@@ -28,6 +28,7 @@ import type { PanelPlacement } from '../lib/messages/types';
 import { BUILT_IN_SETTINGS, type ResolvedSettings } from '../lib/settings';
 import { tabClosed, type TabReadings } from '../lib/tab-readings';
 import { onToolbarClick, openSidePanel, useToolbarFor } from '../lib/browser/side-panel';
+import { startTeamSync, syncTeamSoon, type TeamSyncDeps } from '../lib/browser/team-sync';
 
 /** The settings, kept in memory so saving a change never waits on the policy store. */
 let settingsCache: Promise<ResolvedSettings> | undefined;
@@ -138,6 +139,7 @@ export default defineBackground(() => {
     },
     closureDays: async () => (await settingsNow()).values.closureDays,
     recordsChanged() {
+      syncTeamSoon(teamSync); // the team store, when IT has set one up
       void refreshOverview();
       backgroundToPages.send('recordsUpdated').catch(() => undefined);
       // Firefox: the chips (framed) hear only their own tab.
@@ -152,6 +154,8 @@ export default defineBackground(() => {
     now: () => new Date(),
   };
   pagesToBackground.handle(pageHandlers(deps));
+  const teamSync: TeamSyncDeps = { database: recordsDatabase, closureDays: deps.closureDays, recordsChanged: () => deps.recordsChanged() };
+  startTeamSync(teamSync);
   const isOwnPage = (sender: Sender) => fromExtensionPage(sender, browser.runtime.id);
   serveOwnTabRelay(isOwnPage);
   if (FRAMED_PAGES_HEAR_ONLY_THEIR_TAB) passOnToFramedPages(recordPageToExtension.name, ['childDetected', 'idPicked'], isOwnPage);

@@ -138,7 +138,7 @@ export function matchesFilter(e: Escalation, filter: DashboardFilter, windows: D
   return true;
 }
 
-const stageOrder = (stageId: string) => (stageId === 'initial' ? 0 : Number(stageId.replace('stage-', '')) || 0);
+export const stageOrder = (stageId: string) => (stageId === 'initial' ? 0 : Number(stageId.replace('stage-', '')) || 0);
 
 const SORT_VALUES: Record<SortKey, (e: Escalation) => string | number> = {
   // No clock sorts after every due date.

@@ -3,10 +3,12 @@
 // 2. the development/test build of the extension;
 // 3. browser tests (Playwright) in real Chromium with that build loaded;
 // 4. the Firefox smoke suite in real Firefox ESR with the Firefox test build installed;
-// 5. the benchmark's smoke run (one run, small data), so `npm run bench` cannot rot.
+// 5. the team store server's tests: a throwaway PostgreSQL, a real OIDC server and the gateway on loopback;
+// 6. the benchmark's smoke run (one run, small data), so `npm run bench` cannot rot.
 import { spawnSync } from 'node:child_process';
 import { browserVersion, ensureBrowser, findBrowser, installDebianPackagesMeanwhile } from './browser.mjs';
 import { ensureFirefox, findFirefox } from './firefox.mjs';
+import { findPostgresBin } from '../server/postgres.mjs';
 
 function run(title, command, args, env = {}) {
   console.log(`\n▶ ${title}`);
@@ -23,13 +25,16 @@ function stop(error) {
   process.exit(1);
 }
 
-// A browser that is missing is installed (Debian, as root: CI on a clean machine) while the unit tests, type
-// check, formatting and builds run: apt spends most of its minute or two waiting on the network and the disk.
+// A browser, or PostgreSQL for the team store's tests, that is missing is installed (Debian, as root: CI on a clean
+// machine) while the unit tests, type check, formatting and builds run: apt spends most of its minute or two waiting
+// on the network and the disk.
 let installing;
 try {
-  installing = installDebianPackagesMeanwhile([...(findBrowser() ? [] : ['chromium']), ...(findFirefox() ? [] : ['firefox-esr'])]).catch(
-    (error) => error,
-  );
+  installing = installDebianPackagesMeanwhile([
+    ...(findBrowser() ? [] : ['chromium']),
+    ...(findFirefox() ? [] : ['firefox-esr']),
+    ...(findPostgresBin() ? [] : ['postgresql']),
+  ]).catch((error) => error);
 } catch (error) {
   stop(error); // CHROME_PATH or FIREFOX_PATH names nothing
 }
@@ -51,6 +56,12 @@ try {
 } catch (error) {
   stop(error);
 }
+run('Team store server tests (PostgreSQL, OIDC server and gateway on loopback)', 'npx', [
+  'vitest',
+  'run',
+  '-c',
+  'server/vitest.config.mjs',
+]);
 console.log(`\nBrowsers for the browser tests: ${browser} (${browserVersion(browser)}); ${firefox} (${browserVersion(firefox)})`);
 run('Browser tests (Playwright, Chromium)', 'npx', ['playwright', 'test'], { CHROME_PATH: browser });
 run('Firefox build (test build)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mode', 'development']);

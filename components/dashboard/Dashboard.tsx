@@ -11,6 +11,8 @@ import { lazyComponent } from '../shared/lazy';
 // Loaded when shown, so the list (the first screen) does not wait for the figures, charts and escalation view.
 const EscalationView = lazyComponent(() => import('../shared/EscalationView').then((m) => m.EscalationView));
 const Figures = lazyComponent(() => import('./Figures').then((m) => m.Figures));
+const TeamView = lazyComponent(() => import('./TeamView').then((m) => m.TeamView));
+const TeamLink = lazyComponent(() => import('./TeamView').then((m) => m.TeamLink));
 import { followSettings } from '../shared/settings';
 import { useRecords } from '../shared/useRecords';
 import { followWorker, worker } from '../shared/worker';
@@ -66,6 +68,7 @@ export function Dashboard() {
           <a href="#view=figures" aria-current={view === 'figures' ? 'page' : undefined}>
             {t('figuresTitle')}
           </a>
+          <TeamLink current={view === 'team'} />
           <a href="/records.html">{t('recordsAndBackups')}</a>
           <a href="/options.html">{t('settingsLink')}</a>
         </nav>
@@ -74,6 +77,8 @@ export function Dashboard() {
         <OneEscalation id={params.get('id')!} />
       ) : view === 'figures' ? (
         <Figures params={params} />
+      ) : view === 'team' ? (
+        <TeamView />
       ) : (
         <EscalationList params={params} />
       )}

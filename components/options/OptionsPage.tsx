@@ -8,6 +8,7 @@ import { mergeAdapters, parseAdapterFile, siteToOrigin, type HostAdapter } from 
 import { AdapterHealthTable } from './AdapterHealth';
 import { AdapterTest } from './AdapterTest';
 import { SettingsForm } from './SettingsForm';
+import { TeamServer } from './TeamServer';
 import { Protocols } from './Protocols';
 import { JsonFileField } from '../shared/Field';
 import { settings } from '../shared/settings';
@@ -187,6 +188,7 @@ export function OptionsPage() {
     <main class="panel wide">
       <h1>{t('optionsTitle')}</h1>
       <SettingsForm />
+      <TeamServer />
       <Protocols />
       <Sites />
       <Adapters />

@@ -9,6 +9,7 @@ import { Actions, ResolutionDuties } from './Actions';
 import type { InsertIntoRecord } from './CaseNotes';
 import { History } from './History';
 import { Conflicts } from './Conflicts';
+import { SyncState } from './SyncState';
 import { ImmediateRisk } from './ImmediateRisk';
 import { Ladder, Clock } from './Ladder';
 import { useEffect, useRef } from 'preact/hooks';
@@ -61,6 +62,7 @@ function EscalationDetail({ escalation, by, insert }: { escalation: Escalation; 
         {escalation.reference} · <span class={`status ${escalation.status}`}>{STATUS_LABELS[escalation.status]}</span>
       </h2>
       <Conflicts escalation={escalation} />
+      <SyncState id={escalation.id} />
       {newer && (
         <p class="notice" data-newer-version>
           {t('followsVersion', { version: newer.following, current: newer.current })}

@@ -10,8 +10,14 @@ import { pagesToBackground } from '../messages/pages-to-background';
 import { t } from '../strings';
 import { sameContent } from '../same-content';
 
+import type { EscalationSyncFacts } from '../sync/status';
+
 export type RecordsQuery =
-  { kind: 'for-child'; hostId: string; childId: string } | { kind: 'escalation'; id: string } | { kind: 'history'; id: string };
+  | { kind: 'for-child'; hostId: string; childId: string }
+  | { kind: 'escalation'; id: string }
+  | { kind: 'history'; id: string }
+  /** Whether its events have reached the team store (lib/sync/status.ts). */
+  | { kind: 'sync-state'; id: string };
 
 /** One change, with the id made when the worker pressed the button (reused on a retry; see lib/escalations.ts). */
 export type RecordsCommand =
@@ -35,7 +41,9 @@ export type QueryResult<Q extends RecordsQuery> = Q extends { kind: 'for-child' 
   ? Escalation[]
   : Q extends { kind: 'escalation' }
     ? Escalation | undefined
-    : EscalationEvent[];
+    : Q extends { kind: 'sync-state' }
+      ? EscalationSyncFacts
+      : EscalationEvent[];
 
 export type Request = { op: 'subscribe'; sub: number; query: RecordsQuery } | { op: 'unsubscribe'; sub: number };
 

@@ -8,6 +8,7 @@ import type { PanelPlacement, PanelSide } from '../messages/types';
 import type { ChipPlace } from '../page/chip-place';
 import type { ResolvedSettings } from '../settings';
 import type { TabReadings } from '../tab-readings';
+import type { Session } from '../sync/oidc';
 
 export interface StoredItem<T> {
   readonly key: StorageItemKey;
@@ -175,3 +176,15 @@ export const PROTOCOL_LIBRARY_ITEM = item<ProtocolLibrary>(
  * longer has.
  */
 export const BUILT_IN_ARCHIVE_ITEM = item<unknown[]>('local:builtInProtocolArchive', [], Array.isArray);
+
+// ── The team store (lib/sync/, lib/browser/team-sync.ts) ─────────────────────────────────────────────────────────
+
+/**
+ * The team-server sign-in: the access token, who it is for and until when. Session storage: trusted contexts only,
+ * and gone when the browser closes (an identity provider's refresh token for an extension lasts a day at most).
+ */
+export const TEAM_SESSION_ITEM = item<Session | null>(
+  'session:teamSession',
+  null,
+  (v) => isRecord(v) && typeof v.accessToken === 'string' && typeof v.subject === 'string' && typeof v.expiresAt === 'number',
+);

@@ -5,6 +5,8 @@ import Dexie, { type Table } from 'dexie';
 import { deriveEscalation, withNextDue } from '../records/derive';
 import type { Escalation, EscalationEvent } from '../records/model';
 import { DB_NAME } from './name';
+import { OUTBOX_STORES, outboxMiddleware, outboxRow, type OutboxRow } from './outbox';
+import type { TeamEscalationRow } from '../sync/model';
 
 /** The settings row naming the closure days the stored dues were worked out with (lib/escalations.ts recomputeDues). */
 export const DUES_CLOSURE_DAYS_KEY = 'duesClosureDays';
@@ -22,6 +24,8 @@ export class EscalationDb extends Dexie {
   escalations!: Table<Escalation, string>;
   events!: Table<EscalationEvent, string>;
   settings!: Table<SettingRow, string>;
+  outbox!: Table<OutboxRow, string>;
+  teamEscalations!: Table<TeamEscalationRow, string>;
 
   constructor(name = DB_NAME, options?: ConstructorParameters<typeof Dexie>[1]) {
     super(name, options);
@@ -74,6 +78,17 @@ export class EscalationDb extends Dexie {
         await tx.table<SettingRow, string>('settings').delete(DUES_CLOSURE_DAYS_KEY);
         if (later.length) await tx.table<SettingRow, string>('settings').put({ key: DERIVE_AGAIN_KEY, value: later });
       });
+    // v4 (the team store, lib/sync/): the outbox of events the team server has not acknowledged, filled as events are
+    // written (lib/db/outbox.ts) and here with every event already held, so a device switched on later sends its
+    // history; and each escalation's team and owner as the server said, for the manager's team view.
+    this.version(4)
+      .stores({ outbox: OUTBOX_STORES, teamEscalations: 'escalationId, team, owner' })
+      .upgrade(async (tx) => {
+        const now = new Date();
+        const events = await tx.table<EscalationEvent, string>('events').toArray();
+        await tx.table<OutboxRow, string>('outbox').bulkPut(events.map((event) => outboxRow(event, now)));
+      });
+    this.use(outboxMiddleware);
   }
 }
 

@@ -4,6 +4,7 @@ import type { EscalationDb } from '../db';
 import { createEscalation, escalationsForChild, getEscalation, getHistory, recordEvent } from '../escalations';
 import type { RecordsCommand, RecordsQuery } from '../browser/records-bridge';
 import type { Escalation } from './model';
+import { escalationSyncFacts } from '../sync/apply';
 
 export function runQuery(db: EscalationDb, query: RecordsQuery): Promise<unknown> {
   switch (query.kind) {
@@ -13,6 +14,8 @@ export function runQuery(db: EscalationDb, query: RecordsQuery): Promise<unknown
       return getEscalation(db, query.id);
     case 'history':
       return getHistory(db, query.id);
+    case 'sync-state':
+      return escalationSyncFacts(db, query.id);
   }
 }
 

@@ -22,7 +22,7 @@ describe('schema upgrades', () => {
     v1.close();
 
     const db = await openEscalationDb({ name });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const open = await db.escalations.get('0b6f2f0e-6a43-4c5e-9d55-7d1f4a2b9c01');
     expect(open).toMatchObject({ currentStage: 'stage-1', nextDue: '2026-11-26', nextDueAt: '2026-11-27T00:00:00.000Z' });
     const resolved = await db.escalations.get('5d2c9a7e-1f3b-4e8a-b6c4-2a9e8f7d6c02');
@@ -57,7 +57,7 @@ describe('schema upgrades', () => {
     let closed = false;
     db.on('close', () => (closed = true));
     await new Promise<void>((resolve, reject) => {
-      const request = indexedDB.open(db.name, 40); // Dexie's version 3 is IndexedDB version 30
+      const request = indexedDB.open(db.name, 50); // Dexie's version 4 is IndexedDB version 40
       request.onsuccess = () => {
         request.result.close();
         resolve();

@@ -23,7 +23,7 @@ describe('the dashboard’s first screenful, read without Dexie', () => {
     expect(await screen.total).toBeUndefined();
     expect(await databases()).not.toContain(name);
     const db = await openEscalationDb({ name });
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['escalations', 'events', 'settings']);
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['escalations', 'events', 'outbox', 'settings', 'teamEscalations']);
     await createEscalation(db, newEscalation('pan-cheshire'), { at: MON });
     expect(await readFirstScreen(plan({ status: 'all' }), name).total).toBe(1);
     db.close();

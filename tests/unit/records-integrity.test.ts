@@ -278,7 +278,7 @@ describe('a database made by the build before (schema 2) upgrades', () => {
 
   it('keeps every event, derives each escalation in the order every device derives, and works out its dues again', async () => {
     const db = await openEscalationDb({ name: await todaysDatabase() });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const events = await db.events.toArray();
     const byId = (list: { id: string }[]) => [...list].sort((x, y) => (x.id < y.id ? -1 : 1));
     expect(byId(events)).toEqual(byId(today.events)); // not one lost or changed

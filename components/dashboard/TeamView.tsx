@@ -1,0 +1,203 @@
+// The manager's team view: a row per worker, drilling into that worker's escalations; those waiting on a manager;
+// filters; a CSV with no identifiers, exported only once the team server has recorded the export.
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+import { database } from '../../lib/browser/database';
+import { logTeamExport } from '../../lib/browser/team-sync';
+import { protocolName, stageTitle } from '../../lib/describe';
+import { downloadText } from '../../lib/download';
+import { formatDue } from '../../lib/format';
+import { DUE_BUCKET_LABELS, dueWindows, type DueBucket } from '../../lib/overview';
+import { t } from '../../lib/strings';
+import { filterTeam, teamEntries, waitingOnManager, workerRows, workerRowsCsv, type TeamEntry, type TeamFilter } from '../../lib/team-view';
+import { now } from '../shared/now';
+
+function useTeam(): TeamEntry[] | undefined {
+  const [entries, setEntries] = useState<TeamEntry[]>();
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    void database().then((db) => {
+      const subscription = liveQuery(async () => teamEntries(await db.escalations.toArray(), await db.teamEscalations.toArray())).subscribe(
+        {
+          next: setEntries,
+        },
+      );
+      stop = () => subscription.unsubscribe();
+    });
+    return () => stop?.();
+  }, []);
+  return entries;
+}
+
+const unique = (values: string[]) => [...new Set(values)].sort();
+
+function Choice({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value?: string;
+  options: [string, string][];
+  onChange: (v?: string) => void;
+}) {
+  return (
+    <label>
+      {label}{' '}
+      <select value={value ?? ''} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value || undefined)}>
+        <option value="">{t('teamViewAll')}</option>
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function EscalationRows({ entries, label }: { entries: TeamEntry[]; label: string }) {
+  return (
+    <ul class="team-escalations" aria-label={label}>
+      {entries.map(({ escalation: e }) => (
+        <li key={e.id} data-team-escalation={e.id}>
+          <a href={`#view=escalation&id=${encodeURIComponent(e.id)}`}>{e.reference}</a> · {protocolName(e.protocolId)} ·{' '}
+          {stageTitle(e.protocolId, e.currentStage)}
+          {e.nextDueAt && ` · ${formatDue(e.nextDue ?? e.nextDueAt)}`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+export function TeamView() {
+  const entries = useTeam();
+  const [filter, setFilter] = useState<TeamFilter>({});
+  const [message, setMessage] = useState('');
+  if (!entries) return <p>{t('loading')}</p>;
+  if (!entries.length) return <p data-team-empty>{t('teamViewEmpty')}</p>;
+  const windows = dueWindows(now.value);
+  const shown = filterTeam(entries, filter, windows);
+  const rows = workerRows(shown, windows);
+  const waiting = waitingOnManager(shown);
+  const set = (key: keyof TeamFilter) => (value?: string) => setFilter({ ...filter, [key]: value });
+  const exportRows = async () => {
+    setMessage('');
+    const refused = await logTeamExport(`team view: ${rows.length} worker rows`, filter.team);
+    if (refused) return setMessage(t('teamViewExportNotLogged', { reason: refused }));
+    downloadText('team-escalations.csv', workerRowsCsv(rows), 'text/csv');
+    setMessage(t('teamViewExported'));
+  };
+  return (
+    <section aria-labelledby="team-view-title" data-team-view>
+      <h2 id="team-view-title">{t('teamViewTitle')}</h2>
+      <div class="filters">
+        <Choice
+          label={t('teamViewTeam')}
+          value={filter.team}
+          options={unique(entries.map((e) => e.team)).map((v) => [v, v])}
+          onChange={set('team')}
+        />
+        <Choice
+          label={t('teamViewWorker')}
+          value={filter.worker}
+          options={unique(entries.map((e) => e.owner)).map((v) => [v, v])}
+          onChange={set('worker')}
+        />
+        <Choice
+          label={t('teamViewProtocol')}
+          value={filter.protocol}
+          options={unique(entries.map((e) => e.escalation.protocolId)).map((v) => [v, protocolName(v)])}
+          onChange={set('protocol')}
+        />
+        <Choice
+          label={t('teamViewStage')}
+          value={filter.stage}
+          options={unique(entries.map((e) => e.escalation.currentStage)).map((v) => [v, v])}
+          onChange={set('stage')}
+        />
+        <Choice
+          label={t('teamViewDue')}
+          value={filter.due}
+          options={Object.entries(DUE_BUCKET_LABELS) as [DueBucket, string][]}
+          onChange={(v) => setFilter({ ...filter, due: v as DueBucket | undefined })}
+        />
+        <label>
+          {t('teamViewAgency')}{' '}
+          <input value={filter.agency ?? ''} onInput={(e) => set('agency')((e.currentTarget as HTMLInputElement).value || undefined)} />
+        </label>
+      </div>
+      <table class="records">
+        <thead>
+          <tr>
+            {(
+              [
+                'teamViewWorker',
+                'teamViewTeam',
+                'teamViewOpen',
+                'teamViewOverdue',
+                'teamViewDueThisWeek',
+                'teamViewStageTwo',
+                'teamViewOldestOverdue',
+                'teamViewLastSynced',
+              ] as const
+            ).map((key) => (
+              <th key={key} scope="col">
+                {t(key)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.team}/${r.owner}`} data-worker={r.owner}>
+              <th scope="row">
+                <button type="button" class="link" onClick={() => set('worker')(r.owner)}>
+                  {r.owner}
+                </button>
+              </th>
+              <td>{r.team}</td>
+              <td>{r.open}</td>
+              <td>{r.overdue}</td>
+              <td>{r.dueThisWeek}</td>
+              <td>{r.stageTwoOrAbove}</td>
+              <td>{r.oldestOverdue ? formatDue(r.oldestOverdue) : ''}</td>
+              <td>{formatDue(r.lastSynced)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button type="button" onClick={() => void exportRows()}>
+        {t('teamViewExport')}
+      </button>
+      <p role="status">{message}</p>
+      {filter.worker && (
+        <>
+          <h3>{t('teamViewEscalationsOf', { worker: filter.worker })}</h3>
+          <EscalationRows entries={shown} label={t('teamViewEscalationsOf', { worker: filter.worker })} />
+        </>
+      )}
+      <h3>{t('teamViewWaiting')}</h3>
+      {waiting.length ? <EscalationRows entries={waiting} label={t('teamViewWaiting')} /> : <p>{t('teamViewNoneWaiting')}</p>}
+    </section>
+  );
+}
+
+/** The dashboard's link to the team view, there only once this device holds team escalations (a manager's, synced). */
+export function TeamLink({ current }: { current: boolean }) {
+  const [shown, setShown] = useState(false);
+  useEffect(() => {
+    let stop: (() => void) | undefined;
+    void database().then((db) => {
+      const subscription = liveQuery(() => db.teamEscalations.count()).subscribe({ next: (n) => setShown(n > 0) });
+      stop = () => subscription.unsubscribe();
+    });
+    return () => stop?.();
+  }, []);
+  return shown ? (
+    <a href="#view=team" aria-current={current ? 'page' : undefined}>
+      {t('teamViewNav')}
+    </a>
+  ) : null;
+}
