@@ -4,7 +4,7 @@ import { createCalendar, londonDay, nonWorkingDaysBetween, type NonWorkingReason
 import { getProtocol, protocolOf, type Protocol, type Stage } from './protocols';
 import type { ClockRule, Duty } from './protocols/schema';
 import type { Escalation, StageEntry } from './records/model';
-import { scheduleEscalation, stageRules } from './schedule';
+import { dutyConditionHolds, scheduleEscalation, scheduleFacts, stageRules, type ScheduledClock, type ScheduledDuty } from './schedule';
 import { timeLeft, type TimeLeft } from './timer';
 
 export type StageStatus = 'done' | 'current' | 'ahead' | 'passed-over' | 'resolved-here';
@@ -15,6 +15,8 @@ export interface LadderClock {
   quote?: string;
   /** A date the people involved agreed where the protocol sets none (shown as their agreement). */
   agreedBetweenYou: boolean;
+  /** A second-edition clock's condition, and whether its fact is answered yet. */
+  condition?: ScheduledClock['condition'];
   due: string;
   left: TimeLeft;
   /** Days between today and the due date that are not counted, with why. */
@@ -27,15 +29,18 @@ export interface LadderStage {
   entry?: StageEntry;
   due: string | null;
   clocks: LadderClock[];
-  duties: { duty: Duty; done: boolean }[];
+  duties: { duty: Duty; done: boolean; due?: ScheduledDuty & { left: TimeLeft } }[];
   /** The preview's timeframes agreed when a stage starts: no date until the people involved agree one. */
   agreedLater?: ClockRule[];
 }
 
-/** Whether a duty applies to this escalation (the IRO only for a child on a CP plan or looked after). */
-export function dutyApplies(duty: Duty, escalation: Pick<Escalation, 'flags'>): boolean {
+/**
+ * Whether a duty applies to this escalation (the IRO only for a child on a CP plan or looked after; a
+ * second-edition condition unless its recorded answer rules it out).
+ */
+export function dutyApplies(duty: Duty, escalation: Pick<Escalation, 'flags' | 'facts'>): boolean {
   if (duty.onlyIf === 'cp-plan-or-looked-after') return escalation.flags.childProtectionPlan || escalation.flags.lookedAfter;
-  return true;
+  return dutyConditionHolds(duty, escalation.facts);
 }
 
 export function ladderView(
@@ -51,6 +56,7 @@ export function ladderView(
     concernRaisedAt: escalation.concernRaisedAt,
     stages: escalation.stages.map((s) => ({ stageId: s.stageId, enteredAt: s.enteredAt, agreedDays: s.agreedDays })),
     closureDays,
+    ...scheduleFacts(escalation),
   });
   const today = londonDay(now);
   const skipped = new Set(escalation.stages.flatMap((s) => s.skipped));
@@ -80,7 +86,14 @@ export function ladderView(
       })),
       duties: stage.duties
         .filter((d) => dutyApplies(d, escalation))
-        .map((duty) => ({ duty, done: escalation.dutiesDone.some((d) => d.stageId === stage.id && d.dutyId === duty.id) })),
+        .map((duty) => {
+          const due = scheduled.duties.find((d) => d.dutyId === duty.id);
+          return {
+            duty,
+            done: escalation.dutiesDone.some((d) => d.stageId === stage.id && d.dutyId === duty.id),
+            ...(due ? { due: { ...due, left: timeLeft(due.due, now, calendar) } } : {}),
+          };
+        }),
     };
   });
   return { protocol, stages };

@@ -1,6 +1,7 @@
 // The start form's rules: what is required, and how its fields become a new escalation.
 import { fromLondonWallTime } from './calendar';
 import { getProtocol } from './protocols';
+import { skipTargets } from './protocols/skips';
 import { t } from './strings';
 import type { NewEscalation } from './records/model';
 
@@ -28,14 +29,14 @@ export interface StartFormValues {
 
 const REQUIRED: (keyof StartFormValues)[] = ['myName', 'myRole', 'myAgency', 'theirName', 'theirRole', 'theirAgency', 'kind', 'concernAt'];
 
-/** Whether the stage the form starts at needs a stated timeframe (Sussex). */
-export function needsTimeframe(protocolId: string, stageId: string): boolean {
-  const stage = getProtocol(protocolId).stages.find((s) => s.id === stageId);
+/** Whether the stage the form starts at needs a stated timeframe (Sussex); the current version unless one is named. */
+export function needsTimeframe(protocolId: string, stageId: string, version?: string): boolean {
+  const stage = getProtocol(protocolId, version).stages.find((s) => s.id === stageId);
   return !!stage?.clocks.some((c) => c.kind === 'agreed' && c.required);
 }
 
-export function offersTimeframe(protocolId: string, stageId: string): boolean {
-  const stage = getProtocol(protocolId).stages.find((s) => s.id === stageId);
+export function offersTimeframe(protocolId: string, stageId: string, version?: string): boolean {
+  const stage = getProtocol(protocolId, version).stages.find((s) => s.id === stageId);
   return !!stage?.clocks.some((c) => c.kind === 'agreed');
 }
 
@@ -59,6 +60,8 @@ export function checkStartForm(v: StartFormValues, now: Date): Record<string, st
   const first = getProtocol(v.protocolId).stages[0]!.id;
   if (stage !== first && !v.immediateRisk) {
     errors.startStage = t('laterOnlyForRisk');
+  } else if (!skipTargets(getProtocol(v.protocolId), -1).some((s) => s.id === stage)) {
+    errors.startStage = t('notAStartStage');
   }
   return errors;
 }

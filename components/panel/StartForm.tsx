@@ -4,6 +4,7 @@ import { WORKER_ITEM } from '../../lib/browser/storage';
 import { InvalidInputError } from '../../lib/records/errors';
 import { previewLadder } from '../../lib/ladder';
 import { getProtocol } from '../../lib/protocols';
+import { skipTargets } from '../../lib/protocols/skips';
 import { DISAGREEMENT_KINDS } from '../../lib/records/kinds';
 import { checkStartForm, needsTimeframe, offersTimeframe, toNewEscalation, type StartFormValues } from '../../lib/start-form';
 import { t } from '../../lib/strings';
@@ -201,7 +202,7 @@ export function StartForm({
         {protocol.startAtLaterStage.allowed && (
           <Field id="startStage" label={t('startStage')} error={errors.startStage} hint={t('startStageHint')}>
             <select id="startStage" value={stage} onChange={set('startStage')}>
-              {protocol.stages.map((s) => (
+              {skipTargets(protocol, -1).map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.title}
                 </option>

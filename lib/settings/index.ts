@@ -26,6 +26,7 @@ export const BUILT_IN_SETTINGS: Settings = {
   panelPlacement: 'side-panel',
   // The record page's chip shows the stage and time left (drawn inside the extension's frame, unreadable to the page).
   chipShowsStatus: true,
+  supersededProtocols: {},
 };
 
 export interface ResolvedSettings {
