@@ -289,7 +289,7 @@ const ProtocolBaseSchema = z.object({
   /** Second edition: separate routes for kinds of disagreement that do not go up the ladder. */
   routes: List(RouteSchema, 10).optional(),
   /** Second edition: the protocol's own words in other languages: language (`cy`) → path (`stages[0].title`) → words. */
-  translations: z.record(z.enum(['cy', 'ga', 'gd']), z.record(z.string(), Words(2000))).optional(),
+  translations: z.partialRecord(z.enum(['cy', 'ga', 'gd']), z.record(z.string(), Words(2000))).optional(),
 });
 
 export const ProtocolSchema = ProtocolBaseSchema.superRefine((p, ctx) => {
