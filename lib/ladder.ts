@@ -32,6 +32,14 @@ export interface LadderStage {
   duties: { duty: Duty; done: boolean; due?: ScheduledDuty & { left: TimeLeft } }[];
   /** The preview's timeframes agreed when a stage starts: no date until the people involved agree one. */
   agreedLater?: ClockRule[];
+  /** When the person escalated to acknowledged it at this stage (apart from any response); absent until then. */
+  acknowledgedAt?: string;
+}
+
+/** How long a disagreement has run: what the child lives through (calendar days) beside what the clocks count. */
+export interface DisagreementAge {
+  calendarDays: number;
+  workingDays: number;
 }
 
 /**
@@ -47,7 +55,7 @@ export function ladderView(
   escalation: Escalation,
   now: Date,
   closureDays: Record<string, string> = {},
-): { protocol: Protocol; stages: LadderStage[] } {
+): { protocol: Protocol; stages: LadderStage[]; age: DisagreementAge } {
   const protocol = protocolOf(escalation);
   const calendar = createCalendar(closureDays, protocol.calendar);
   const schedule = scheduleEscalation({
@@ -74,10 +82,12 @@ export function ladderView(
               ? 'done'
               : 'ahead';
     const scheduled = schedule.stages[i]!;
+    const acknowledged = escalation.milestones?.find((m) => m.milestone === 'acknowledged' && m.stageId === stage.id);
     return {
       stage,
       status,
       entry,
+      ...(acknowledged ? { acknowledgedAt: acknowledged.at } : {}),
       due: scheduled.due,
       clocks: scheduled.clocks.map((c) => ({
         ...c,
@@ -96,7 +106,14 @@ export function ladderView(
         }),
     };
   });
-  return { protocol, stages };
+  const concernDay = londonDay(escalation.concernRaisedAt);
+  // A closed escalation ran until it was resolved (or last changed), not until today.
+  const until = escalation.status === 'open' ? today : londonDay(escalation.resolution?.at ?? escalation.updatedAt);
+  const age = {
+    calendarDays: Math.max(0, Math.round((Date.parse(until) - Date.parse(concernDay)) / 86_400_000)),
+    workingDays: Math.max(0, calendar.workingDaysBetween(concernDay, until)),
+  };
+  return { protocol, stages, age };
 }
 
 /** The stage after the current one, or null at the top of the ladder. */

@@ -2,6 +2,7 @@
 import { fromLondonWallTime } from './calendar';
 import { getProtocol } from './protocols';
 import { skipTargets } from './protocols/skips';
+import { parseAnswer } from './protocols/facts';
 import { t } from './strings';
 import type { NewEscalation } from './records/model';
 
@@ -25,6 +26,18 @@ export interface StartFormValues {
   agreedDays: string;
   /** Set when tracking a colleague's escalation found on the record. */
   reference?: string;
+  /** Answers to the protocol's questions (second edition), fact id → the answer chosen ('yes', 'no' or a choice's id). */
+  facts?: Record<string, string>;
+}
+
+/** The answers given to this protocol's own questions, as recorded values; questions left unanswered are left out. */
+export function startFacts(v: Pick<StartFormValues, 'protocolId' | 'facts'>): Record<string, boolean | string> {
+  const out: Record<string, boolean | string> = {};
+  for (const fact of getProtocol(v.protocolId).facts ?? []) {
+    const value = v.facts?.[fact.id] ? parseAnswer(fact, v.facts[fact.id]!) : undefined;
+    if (value !== undefined) out[fact.id] = value;
+  }
+  return out;
 }
 
 const REQUIRED: (keyof StartFormValues)[] = ['myName', 'myRole', 'myAgency', 'theirName', 'theirRole', 'theirAgency', 'kind', 'concernAt'];
@@ -82,5 +95,6 @@ export function toNewEscalation(v: StartFormValues, hostId: string, childId: str
     ...(stage !== first ? { startStage: stage, startReason: 'immediate-risk' as const } : {}),
     ...(v.agreedDays.trim() ? { agreedDays: Number(v.agreedDays) } : {}),
     ...(v.reference ? { reference: v.reference } : {}),
+    ...(Object.keys(startFacts(v)).length ? { facts: startFacts(v) } : {}),
   };
 }

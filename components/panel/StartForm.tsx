@@ -5,6 +5,7 @@ import { InvalidInputError } from '../../lib/records/errors';
 import { previewLadder } from '../../lib/ladder';
 import { getProtocol } from '../../lib/protocols';
 import { skipTargets } from '../../lib/protocols/skips';
+import { answerOptions } from '../../lib/protocols/facts';
 import { DISAGREEMENT_KINDS } from '../../lib/records/kinds';
 import { checkStartForm, needsTimeframe, offersTimeframe, toNewEscalation, type StartFormValues } from '../../lib/start-form';
 import { t } from '../../lib/strings';
@@ -165,6 +166,31 @@ export function StartForm({
             {t('lookedAfter')}
           </label>
         </fieldset>
+        {/* Issue 36: the protocol's own questions, whose answers decide which time limits and duties apply. */}
+        {(protocol.facts?.length ?? 0) > 0 && (
+          <fieldset class="protocol-questions">
+            <legend>{t('protocolQuestions')}</legend>
+            {protocol.facts!.map((f) => (
+              <Field key={f.id} id={`fact-${f.id}`} label={f.question}>
+                <select
+                  id={`fact-${f.id}`}
+                  value={v.facts?.[f.id] ?? ''}
+                  onChange={(e) => {
+                    const answer = (e.currentTarget as HTMLSelectElement).value;
+                    setV((old) => ({ ...old, facts: { ...old.facts, [f.id]: answer } }));
+                  }}
+                >
+                  <option value="">{t('notAnswered')}</option>
+                  {answerOptions(f).map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            ))}
+          </fieldset>
+        )}
         <fieldset>
           <legend>{t('whoIAm')}</legend>
           {text('myName')}

@@ -143,6 +143,14 @@ export function StageCard({ view, protocol, onDuty }: { view: LadderStage; proto
     <li class={`stage ${status}`} data-stage={stage.id} aria-current={live ? 'step' : undefined}>
       <h3>{stage.title}</h3>
       <p class="stage-status">{t(STATUS_TEXT[status])}</p>
+      {/* Acknowledged (the person escalated to has seen it) is recorded apart from a response. */}
+      {view.acknowledgedAt ? (
+        <p class="acknowledged" data-acknowledged={stage.id}>
+          {t('acknowledgedOn', { when: formatDue(view.acknowledgedAt) })}
+        </p>
+      ) : (
+        live && onDuty && <p class="not-acknowledged">{t('notYetAcknowledged')}</p>
+      )}
       <p>
         <strong>{t('whoActs')}:</strong> {stage.who}
       </p>
@@ -242,6 +250,22 @@ export function Ladder({
         <div class="protocol-notes" aria-label={t('protocolNotes')} role="group">
           {protocol.notes.map((n) => (
             <Note key={n.text} note={n} />
+          ))}
+        </div>
+      )}
+      {protocol.routes && protocol.routes.length > 0 && (
+        <div class="routes" role="group" aria-label={t('otherRoutes')}>
+          <h3>{t('otherRoutes')}</h3>
+          {protocol.routes.map((r) => (
+            <div key={r.id} class="note" title={r.quote} data-route={r.id}>
+              <p>
+                <strong>{r.title}:</strong> {r.who}
+              </p>
+              <Quoted text={r.quote} />
+              {r.notes?.map((n) => (
+                <Note key={n.text} note={n} />
+              ))}
+            </div>
           ))}
         </div>
       )}

@@ -9,6 +9,9 @@ import { getProtocol, setProtocols, type Protocol } from '../../lib/protocols';
 import { lintProtocol } from '../../lib/protocols/lint';
 import { readProtocolFile } from '../../lib/protocols/read';
 import { skipTargets } from '../../lib/protocols/skips';
+import { milestonesOffered } from '../../lib/protocols/milestones';
+import { parseAnswer } from '../../lib/protocols/facts';
+import { startFacts } from '../../lib/start-form';
 import { translatedProtocol } from '../../lib/protocols/translate';
 import { scheduleEscalation, type ScheduleInput } from '../../lib/schedule';
 import { factsFor, renderTemplate } from '../../lib/templates';
@@ -290,5 +293,44 @@ describe('what a second-edition file is refused for, said in words', () => {
   });
   it('seniority level names that do not match the levels', () => {
     expect(refused((p) => p.seniority.levelNames.pop())).toMatch(/levelNames has 2 names for 3 levels/);
+  });
+});
+
+describe('what the panel offers and shows for a second-edition protocol', () => {
+  it('the milestones to record at a stage: an acknowledgement always, and what the protocol counts from there', () => {
+    const p = getProtocol('afon-teifi');
+    expect(milestonesOffered(p, 'stage-1')).toEqual(['acknowledged']);
+    expect(milestonesOffered(p, 'stage-2')).toEqual(['meeting-held', 'acknowledged']);
+    expect(milestonesOffered(p, 'stage-3')).toEqual(['meeting-held', 'acknowledged']);
+    expect(milestonesOffered(p, 'stage-4')).toEqual(['referral-received', 'acknowledged']);
+    expect(milestonesOffered(getProtocol('halton'), 'stage-1')).toEqual(['acknowledged']);
+  });
+
+  it('the start form’s answers become the escalation’s facts; unanswered questions are left out', () => {
+    const values = { protocolId: 'afon-teifi', facts: { 'cp-plan': 'yes', urgency: '', agency: 'health', stray: 'yes' } };
+    expect(startFacts(values)).toEqual({ 'cp-plan': true, agency: 'health' });
+    expect(parseAnswer(getProtocol('afon-teifi').facts![1]!, 'Not urgent')).toBe('non-urgent');
+    expect(parseAnswer(getProtocol('afon-teifi').facts![1]!, 'maybe')).toBeUndefined();
+  });
+
+  it('acknowledgement per stage, apart from any response; and how long it has run in calendar and working days', async () => {
+    const db = await freshDb();
+    const raised = '2026-11-20T10:00:00Z'; // Friday
+    let e = await createEscalation(db, newEscalation('afon-teifi', { concernRaisedAt: raised }), { at: raised });
+    e = await recordEvent(db, e.id, { type: 'response-received', summary: 'Will look at it' }, { at: '2026-11-23T09:00:00Z' });
+    expect(ladderView(e, new Date('2026-11-23T12:00:00Z')).stages[0]!.acknowledgedAt).toBeUndefined();
+    e = await recordEvent(
+      db,
+      e.id,
+      { type: 'milestone', milestone: 'acknowledged', stageId: 'stage-1', happenedAt: '2026-11-23T09:30:00Z' },
+      { at: '2026-11-23T10:00:00Z' },
+    );
+    const view = ladderView(e, new Date('2026-12-07T12:00:00Z'));
+    expect(view.stages[0]!.acknowledgedAt).toBe('2026-11-23T09:30:00Z');
+    // Friday 20 Nov to Monday 7 Dec: 17 calendar days, 11 working days (England and Wales).
+    expect(view.age).toEqual({ calendarDays: 17, workingDays: 11 });
+    // Scotland's St Andrew's Day (Monday 30 Nov) is not a working day there.
+    const scottish = await createEscalation(db, newEscalation('afon-teifi-scotland', { concernRaisedAt: raised }), { at: raised });
+    expect(ladderView(scottish, new Date('2026-12-07T12:00:00Z')).age).toEqual({ calendarDays: 17, workingDays: 10 });
   });
 });
