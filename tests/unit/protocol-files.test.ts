@@ -244,7 +244,9 @@ describe('lint warnings for the preview', () => {
             duties: [],
             clocks: [],
           };
+          // Beside its own forms, which its duties name (a duty naming a missing form is warned of: issue 36).
           p.forms = [
+            ...p.forms,
             {
               id: 'our-form',
               name: 'Our escalation form',
@@ -270,7 +272,7 @@ describe('lint warnings for the preview', () => {
       expect.stringMatching(/^stages\[2\]\.who: .*nobody is named to act \(“TBC”\)/),
       expect.stringMatching(/^stages\[3\]\.clocks: Stage 3: no clock/),
       expect.stringMatching(/^stages\[3\]: Stage 3: nothing is said of it/),
-      expect.stringMatching(/^forms\[0\]\.sections\[0\]\.fields\[0\]: Our escalation form: “Board members” has no source/),
+      expect.stringMatching(/^forms\[2\]\.sections\[0\]\.fields\[0\]: Our escalation form: “Board members” has no source/),
     ]);
   });
 });
