@@ -55,10 +55,12 @@ export type Condition = z.infer<typeof ConditionSchema>;
 const ClockBase = {
   id: Words(64),
   /** Short plain-English name shown beside the due date. */
-  label: Words(200),
+  label: Words(200).describe('Short plain-English name shown beside the due date.'),
   quote: Quote,
   /** Second edition: the clock runs only when a fact has this value ("within 24 hours if on a plan"). */
-  when: ConditionSchema.optional(),
+  when: ConditionSchema.optional().describe(
+    'Second edition: the clock runs only when a fact has this value ("within 24 hours if on a plan").',
+  ),
 };
 
 export const ClockRuleSchema = z.discriminatedUnion('kind', [
@@ -120,14 +122,20 @@ export const DutyConditionSchema = z.enum([
 export const DutySchema = z.strictObject({
   id: Words(64),
   /** What to do, in plain English. */
-  text: Words(1000),
+  text: Words(1000).describe('What to do, in plain English.'),
   quote: Quote,
   /** A first-edition condition name, or (second edition) a fact and its value. */
-  onlyIf: z.union([DutyConditionSchema, ConditionSchema]).optional(),
+  onlyIf: z
+    .union([DutyConditionSchema, ConditionSchema])
+    .optional()
+    .describe('A first-edition condition name, or (second edition) a fact and its value.'),
   /** A partnership form this duty completes (summaries issue renders it). */
-  form: Words(64).optional(),
+  form: Words(64).optional().describe('A partnership form this duty completes (summaries issue renders it).'),
   /** Second edition: the duty's own deadline ("circulated within 2 working days of the meeting"); its quote must set it. */
-  due: z.lazy(() => ClockRuleSchema).optional(),
+  due: z
+    .lazy(() => ClockRuleSchema)
+    .optional()
+    .describe('Second edition: the duty\'s own deadline ("circulated within 2 working days of the meeting"); its quote must set it.'),
 });
 export type Duty = z.infer<typeof DutySchema>;
 
@@ -135,7 +143,9 @@ export const CounterpartSchema = z.strictObject({
   agency: Words(200),
   role: Words(500),
   /** Second edition: shown only when a fact has this value (for example the worker's kind of agency). */
-  when: ConditionSchema.optional(),
+  when: ConditionSchema.optional().describe(
+    "Second edition: shown only when a fact has this value (for example the worker's kind of agency).",
+  ),
 });
 
 /** Guidance shown with a stage or a protocol; `byAgency` lists who that is in particular settings. */
@@ -153,14 +163,18 @@ export const TriggerSchema = z.strictObject({ text: Words(1000), quote: Quote })
 export const StageSchema = z.strictObject({
   id: StageIdSchema,
   /** The document's own title for the stage. */
-  title: Words(200),
+  title: Words(200).describe("The document's own title for the stage."),
   /** Who acts at this stage, in the document's words. */
-  who: Words(500),
+  who: Words(500).describe("Who acts at this stage, in the document's words."),
   whoQuote: Quote,
   /** Who acts in particular agencies, where the document says so of this stage's actor. */
-  byAgency: List(CounterpartSchema, 50).default([]),
+  byAgency: List(CounterpartSchema, 50)
+    .default([])
+    .describe("Who acts in particular agencies, where the document says so of this stage's actor."),
   /** When an escalation goes to this stage; alternatives the document names beside "not resolved". */
-  triggers: List(TriggerSchema, 20).default([]),
+  triggers: List(TriggerSchema, 20)
+    .default([])
+    .describe('When an escalation goes to this stage; alternatives the document names beside "not resolved".'),
   duties: List(DutySchema, 50),
   clocks: List(ClockRuleSchema, 20),
   notes: List(NoteSchema, 50).default([]),
@@ -173,15 +187,17 @@ export const ContactSchema = z
     area: Words(200),
     kind: z.enum(['front-door', 'out-of-hours', 'partnership', 'emergency']),
     /** The number to dial (second edition: the number only; menu options go in `menu`). */
-    phone: Words(100).optional(),
+    phone: Words(100).optional().describe('The number to dial (second edition: the number only; menu options go in `menu`).'),
     /** Second edition: the options to choose after dialling, in order ("then option 3, option 2"). */
-    menu: List(z.string().regex(/^[0-9*#]{1,3}$/, 'a menu option is the key to press, such as "3"'), 5).optional(),
+    menu: List(z.string().regex(/^[0-9*#]{1,3}$/, 'a menu option is the key to press, such as "3"'), 5)
+      .optional()
+      .describe('Second edition: the options to choose after dialling, in order ("then option 3, option 2").'),
     /** Second edition: other areas the same contact serves. */
-    alsoServes: List(Words(200), 20).optional(),
+    alsoServes: List(Words(200), 20).optional().describe('Second edition: other areas the same contact serves.'),
     email: z.email().max(320).optional(),
     hours: Words(200).optional(),
     /** Where the number comes from, when not from this protocol's own document. */
-    source: Words(500).optional(),
+    source: Words(500).optional().describe("Where the number comes from, when not from this protocol's own document."),
   })
   .refine((c) => c.phone || c.email, 'a contact needs a phone number or an email address');
 export type Contact = z.infer<typeof ContactSchema>;
@@ -191,9 +207,17 @@ export const SeniorityTableSchema = z.strictObject({
   quote: Quote,
   agencies: z.array(z.string().min(1)).min(1),
   /** levels[n-1][agency] = role at level n, lowest first; a cell the table leaves empty is absent. First edition: exactly 5. */
-  levels: z.array(z.record(z.string(), z.string())).min(1).max(12),
+  levels: z
+    .array(z.record(z.string(), z.string()))
+    .min(1)
+    .max(12)
+    .describe('levels[n-1][agency] = role at level n, lowest first; a cell the table leaves empty is absent. First edition: exactly 5.'),
   /** Second edition: each level's name as the table prints it ("Level 1", …, "Above Level 5"); "Level N" when absent. */
-  levelNames: z.array(Words(100)).max(12).optional(),
+  levelNames: z
+    .array(Words(100))
+    .max(12)
+    .optional()
+    .describe('Second edition: each level\'s name as the table prints it ("Level 1", …, "Above Level 5"); "Level N" when absent.'),
   /** Cells the source cannot be read with confidence: the UI says so (with the words it shows) rather than guess. */
   illegible: z
     .array(z.strictObject({ level: z.number().int().min(1).max(12), agency: z.string().min(1), words: z.string().min(1) }))
@@ -204,13 +228,13 @@ export const SeniorityTableSchema = z.strictObject({
 export const FactSchema = z.strictObject({
   id: FactIdSchema,
   /** The question the start form (and the panel, later) asks, in plain English. */
-  question: Words(300),
+  question: Words(300).describe('The question the start form (and the panel, later) asks, in plain English.'),
   /** The answers to choose from; a yes/no question when absent. */
   choices: List(z.strictObject({ id: Words(64), label: Words(200) }), 20)
     .min(2)
     .optional(),
   /** The sentence of the document that makes the answer matter, where one does. */
-  quote: Quote.optional(),
+  quote: Quote.optional().describe('The sentence of the document that makes the answer matter, where one does.'),
 });
 export type Fact = z.infer<typeof FactSchema>;
 
@@ -218,10 +242,10 @@ export type Fact = z.infer<typeof FactSchema>;
 export const RouteSchema = z.strictObject({
   id: Words(64),
   /** The kinds of disagreement it is for (the start form's list). */
-  kinds: z.array(z.enum(DISAGREEMENT_KIND_IDS)).min(1),
+  kinds: z.array(z.enum(DISAGREEMENT_KIND_IDS)).min(1).describe("The kinds of disagreement it is for (the start form's list)."),
   title: Words(200),
   /** Who decides, in the document's words. */
-  who: Words(500),
+  who: Words(500).describe("Who decides, in the document's words."),
   quote: Quote,
   notes: List(NoteSchema, 20).optional(),
 });
@@ -233,63 +257,114 @@ export const ProtocolVersionSchema = z
 
 const ProtocolBaseSchema = z.object({
   /** The format's edition: absent (or 1) for the first; 2 for a file that uses any second-edition field. */
-  edition: z.literal([1, 2]).optional(),
-  id: z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'must be lower-case letters, digits and hyphens, such as "north-shire"'),
+  edition: z
+    .literal([1, 2])
+    .optional()
+    .describe("The format's edition: absent (or 1) for the first; 2 for a file that uses any second-edition field."),
+  id: z
+    .string()
+    .regex(/^[a-z][a-z0-9-]{1,63}$/, 'must be lower-case letters, digits and hyphens, such as "north-shire"')
+    .describe('A short name for the protocol, such as "north-shire"; it never changes across versions.'),
   /** This definition's version; a changed definition needs a new one. */
-  version: ProtocolVersionSchema,
-  title: Words(300),
-  partnership: Words(300),
-  areas: List(Words(200), 50).min(1, 'must name at least one area'),
-  source: z.strictObject({
-    /** The partnership's document this protocol encodes. */
-    title: Words(300),
-    /** The document's own version or date, as printed on it. */
-    version: Words(100),
-    /** Where the document is published. */
-    url: z
-      .url({ protocol: /^https?$/ })
-      .max(2000)
-      .optional(),
-    /** The built-ins' copy of the document in this project's seeds. */
-    seedFile: Words(200).optional(),
-  }),
+  version: ProtocolVersionSchema.describe("This definition's version; a changed definition needs a new one."),
+  title: Words(300).describe('The document’s own title for the protocol.'),
+  partnership: Words(300).describe('The partnership’s full name (who issued the document), as workers know it: what they choose from.'),
+  areas: List(Words(200), 50).min(1, 'must name at least one area').describe('The local authority areas it covers.'),
+  /** The document: its title, its own version or date, and where it is published. */
+  source: z
+    .strictObject({
+      /** The partnership's document this protocol encodes. */
+      title: Words(300).describe("The partnership's document this protocol encodes."),
+      /** The document's own version or date, as printed on it. */
+      version: Words(100).describe("The document's own version or date, as printed on it."),
+      /** Where the document is published. */
+      url: z
+        .url({ protocol: /^https?$/ })
+        .max(2000)
+        .optional(),
+      /** The built-ins' copy of the document in this project's seeds. */
+      seedFile: Words(200).optional().describe("The built-ins' copy of the document in this project's seeds."),
+    })
+    .describe('The document: its title, its own version or date as printed on it, and where it is published.'),
   /** Whose bank holidays its working days leave out. */
-  calendar: z.enum(NATIONS).default('england-and-wales'),
+  calendar: z.enum(NATIONS).default('england-and-wales').describe('Whose bank holidays its working days leave out.'),
   /** What the document calls a numbered stage ("Stage" or "Step"), for short names. */
-  stageWord: z.enum(['Stage', 'Step']).default('Stage'),
-  stages: List(StageSchema, 10).min(2, 'must have at least two stages'),
-  clocks: List(ProtocolClockSchema, 20).default([]),
+  stageWord: z
+    .enum(['Stage', 'Step'])
+    .default('Stage')
+    .describe('What the document calls a numbered stage ("Stage" or "Step"), for short names.'),
+  stages: List(StageSchema, 10)
+    .min(2, 'must have at least two stages')
+    .describe('The ladder, bottom to top: "initial" (optional), then "stage-1", "stage-2", … in order.'),
+  clocks: List(ProtocolClockSchema, 20)
+    .default([])
+    .describe('Deadlines that run across several stages, each listing the `stages` it governs.'),
   /** What to do when a child is at immediate risk: this protocol's own route, step by step, in its words. */
-  immediateRisk: z.strictObject({
-    sameWorkingDay: z.boolean(),
-    steps: List(z.strictObject({ text: Words(1000), quote: Quote }), 20).min(1),
-  }),
+  immediateRisk: z
+    .strictObject({
+      sameWorkingDay: z
+        .boolean()
+        .describe('True when the document says a child at immediate risk is escalated the same working day: shown as a deadline.'),
+      steps: List(z.strictObject({ text: Words(1000), quote: Quote }), 20)
+        .min(1)
+        .describe('The route, step by step, each with its quote.'),
+    })
+    .describe('What to do when a child is at immediate risk: this protocol’s own route, in its words.'),
   /** Whether an escalation may start above the first stage (with the reason recorded). */
-  startAtLaterStage: z.strictObject({
-    allowed: z.boolean(),
-    quote: Quote.optional(),
-    /** Second edition: the only stages a start or a skip may go to ("only to go straight to Stage 3"), with the sentence that says so. */
-    onlyTo: List(StageIdSchema, 10).min(1).optional(),
-    onlyToQuote: Quote.optional(),
-  }),
-  timescalesNote: z.strictObject({ text: Words(2000), quote: Quote }).optional(),
+  startAtLaterStage: z
+    .strictObject({
+      allowed: z.boolean().describe('True only where the document lets an escalation pass over stages (for immediate risk).'),
+      quote: Quote.optional().describe('The sentence that allows it.'),
+      /** Second edition: the only stages a start or a skip may go to ("only to go straight to Stage 3"), with the sentence that says so. */
+      onlyTo: List(StageIdSchema, 10)
+        .min(1)
+        .optional()
+        .describe(
+          'Second edition: the only stages a start or a skip may go to ("only to go straight to Stage 3"), with the sentence that says so.',
+        ),
+      onlyToQuote: Quote.optional().describe('The sentence that limits where a skip may go.'),
+    })
+    .describe('Whether an escalation may start above the first stage, or pass over stages, and where to.'),
+  timescalesNote: z
+    .strictObject({ text: Words(2000), quote: Quote })
+    .optional()
+    .describe('What the document says about its timescales in general.'),
   /** Guidance that applies at every stage (Herefordshire's LADO rule, Halton's child-protection route). */
-  notes: List(NoteSchema, 50).default([]),
-  onResolution: List(DutySchema, 50).default([]),
-  contacts: List(ContactSchema, 50),
+  notes: List(NoteSchema, 50)
+    .default([])
+    .describe("Guidance that applies at every stage (Herefordshire's LADO rule, Halton's child-protection route)."),
+  onResolution: List(DutySchema, 50).default([]).describe('What must be done once a disagreement is resolved.'),
+  contacts: List(ContactSchema, 50).describe('The organisations to call: organisational numbers only, never a person’s direct line.'),
   /** The partnership's own forms, in the template format (lib/templates/schema.ts); the generic case notes are always offered. */
-  forms: List(ProtocolFormSchema, 10).default([]),
-  seniority: SeniorityTableSchema.optional(),
+  forms: List(ProtocolFormSchema, 10)
+    .default([])
+    .describe("The partnership's own forms, in the template format (lib/templates/schema.ts); the generic case notes are always offered."),
+  seniority: SeniorityTableSchema.optional().describe(
+    'A table of corresponding seniority across agencies, where the document has one; cells it cannot be read for go in `illegible`.',
+  ),
   /** Second edition: what the document is for, in its words ("when determining levels of need"). */
-  scope: z.strictObject({ text: Words(500), quote: Quote }).optional(),
+  scope: z
+    .strictObject({ text: Words(500), quote: Quote })
+    .optional()
+    .describe('Second edition: what the document is for, in its words ("when determining levels of need").'),
   /** Second edition: questions recorded on the escalation that decide conditional clocks, duties and roles. */
-  facts: List(FactSchema, 30).optional(),
+  facts: List(FactSchema, 30)
+    .optional()
+    .describe('Second edition: questions recorded on the escalation that decide conditional clocks, duties and roles.'),
   /** Second edition: a concern raised after this London hour is treated as raised on the next working day. */
-  cutOff: z.strictObject({ hour: z.number().int().min(1).max(23).describe('The hour, 0–23 (16 for 4pm).'), quote: Quote }).optional(),
+  cutOff: z
+    .strictObject({ hour: z.number().int().min(1).max(23).describe('The London hour, 1–23 (16 for 4pm).'), quote: Quote })
+    .optional()
+    .describe('Second edition: a concern (or event) after this London hour counts from the next working day.'),
   /** Second edition: separate routes for kinds of disagreement that do not go up the ladder. */
-  routes: List(RouteSchema, 10).optional(),
+  routes: List(RouteSchema, 10)
+    .optional()
+    .describe('Second edition: separate routes for kinds of disagreement that do not go up the ladder.'),
   /** Second edition: the protocol's own words in other languages: language (`cy`) → path (`stages[0].title`) → words. */
-  translations: z.partialRecord(z.enum(['cy', 'ga', 'gd']), z.record(z.string(), Words(2000))).optional(),
+  translations: z
+    .partialRecord(z.enum(['cy', 'ga', 'gd']), z.record(z.string(), Words(2000)))
+    .optional()
+    .describe("Second edition: the protocol's own words in other languages: language (`cy`) → path (`stages[0].title`) → words."),
 });
 
 export const ProtocolSchema = ProtocolBaseSchema.superRefine((p, ctx) => {
