@@ -24,6 +24,7 @@ import { startDemoServer } from '../demo/server.mjs';
 import { browserVersion, CHROMIUM_FLAGS, ensureBrowser } from './browser.mjs';
 import { seedDirectly } from './seed.mjs';
 import { traceFirstPaint } from './trace.mjs';
+import { measureDayPull } from './bench-team-pull.mjs';
 import { generateEscalations, importTypeScript, scriptForPage } from './typescript.mjs';
 
 const argv = process.argv.slice(2);
@@ -808,6 +809,25 @@ if (part('team')) {
     'ms',
   );
   record('Team store (gateway)', 'a retried push batch: events stored again (must be 0)', [g.retryInserted], 'events');
+
+  // A manager's browser pulling one day's changes (a 365th of the year: 137 events of new escalations) on loopback,
+  // from the real stack, signed in (scripts/bench-team-pull.mjs says how, and what is timed). The smoke run keeps
+  // it, small, with the test build `npm test` has just made.
+  step('team store: a manager’s browser pulling one day’s changes');
+  const pull = await measureDayPull({
+    runs: RUNS,
+    history: smoke ? 20 : 1_000,
+    dayTarget: smoke ? 20 : 137,
+    now,
+    root: ROOT,
+    rebuild: !smoke,
+  });
+  record(
+    'Team store (browser)',
+    `a manager's browser pulls one day's changes, ${pull.dayEvents} events of ${pull.dayEscalations} escalations, holding ${pull.historyEscalations.toLocaleString('en-GB')} (this machine, loopback)`,
+    pull.times,
+    'ms',
+  );
 }
 
 if (part('bundle')) {
