@@ -292,7 +292,7 @@ if (part('detection')) {
   const page = await context.newPage();
   await page.goto(local('/person/1000001'));
   const side = await sidePanelFor(page);
-  await side.locator('[data-child-id]').waitFor();
+  await side.locator('#child-title[data-child-id]').waitFor();
   const times = [];
   for (let i = 0; i < RUNS + 1; i++) {
     const target = i % 2 ? '1000001' : '1000002';
@@ -336,11 +336,11 @@ if (part('detection')) {
     `sidepanel.html?window=${windowId}`,
   );
   const follower = await opened;
-  await follower.locator('[data-child-id]').waitFor();
+  await follower.locator('#child-title[data-child-id]').waitFor();
   const switches = [];
   for (let i = 0; i < RUNS + 1; i++) {
     // To the tab it is not showing now.
-    const showing = await follower.locator('[data-child-id]').getAttribute('data-child-id');
+    const showing = await follower.locator('#child-title[data-child-id]').getAttribute('data-child-id');
     const target = showing === '1000001' ? '1000002' : '1000001';
     await follower.evaluate((id) => {
       window.__seen = undefined;
@@ -824,7 +824,7 @@ if (part('team')) {
   });
   record(
     'Team store (browser)',
-    `a manager's browser pulls one day's changes, ${pull.dayEvents} events of ${pull.dayEscalations} escalations, holding ${pull.historyEscalations.toLocaleString('en-GB')} (this machine, loopback)`,
+    `a manager's browser pulls one day's changes, ${pull.dayEvents} events of ${pull.dayEscalations} new escalations, already holding ${pull.historyEscalations.toLocaleString('en-GB')} (this machine, loopback)`,
     pull.times,
     'ms',
   );
