@@ -6,7 +6,7 @@
 //   npm run bench                 7 runs, 1,000 and 10,000 escalations, 5,000 and 20,000 DOM nodes
 //   npm run bench -- --runs 15    more runs
 //   npm run bench -- --smoke      one run, small data: `npm test` runs this so the bench cannot rot
-//   npm run bench -- --only panel,dashboard   some parts only (host, detection, panel, popup, dashboard, queries, schedules, bundle)
+//   npm run bench -- --only panel,dashboard   some parts only (host, detection, panel, popup, dashboard, queries, schedules, team, bundle)
 //   TRACE_FILE=/tmp/trace npm run bench -- --only panel   also writes each page trace's raw events (/tmp/trace-<ms>.json)
 //
 // The production build is used as shipped, except that its manifest is granted
@@ -24,6 +24,7 @@ import { startDemoServer } from '../demo/server.mjs';
 import { browserVersion, CHROMIUM_FLAGS, ensureBrowser } from './browser.mjs';
 import { seedDirectly } from './seed.mjs';
 import { traceFirstPaint } from './trace.mjs';
+import { measureDayPull } from './bench-team-pull.mjs';
 import { generateEscalations, importTypeScript, scriptForPage } from './typescript.mjs';
 
 const argv = process.argv.slice(2);
@@ -114,6 +115,21 @@ open.onsuccess = () => {
   rows.onsuccess = () => {
     const app = document.getElementById('app');
     for (const e of rows.result) app.append(Object.assign(document.createElement('p'), { textContent: e.reference }));
+    requestAnimationFrame(() => performance.mark('panel-ready'));
+  };
+};`,
+);
+// The team view's floor: a raw read of the rows the team view reads (every escalation and its team row), drawn as
+// their count.
+writeFloor(
+  'floor-team',
+  `const open = indexedDB.open('escalation-companion');
+open.onsuccess = () => {
+  const tx = open.result.transaction(['escalations', 'teamEscalations']);
+  const rows = tx.objectStore('escalations').getAll();
+  const team = tx.objectStore('teamEscalations').getAll();
+  tx.oncomplete = () => {
+    document.getElementById('app').textContent = rows.result.length + ' escalations, ' + team.result.length + ' team rows';
     requestAnimationFrame(() => performance.mark('panel-ready'));
   };
 };`,
@@ -276,7 +292,7 @@ if (part('detection')) {
   const page = await context.newPage();
   await page.goto(local('/person/1000001'));
   const side = await sidePanelFor(page);
-  await side.locator('[data-child-id]').waitFor();
+  await side.locator('#child-title[data-child-id]').waitFor();
   const times = [];
   for (let i = 0; i < RUNS + 1; i++) {
     const target = i % 2 ? '1000001' : '1000002';
@@ -320,11 +336,11 @@ if (part('detection')) {
     `sidepanel.html?window=${windowId}`,
   );
   const follower = await opened;
-  await follower.locator('[data-child-id]').waitFor();
+  await follower.locator('#child-title[data-child-id]').waitFor();
   const switches = [];
   for (let i = 0; i < RUNS + 1; i++) {
     // To the tab it is not showing now.
-    const showing = await follower.locator('[data-child-id]').getAttribute('data-child-id');
+    const showing = await follower.locator('#child-title[data-child-id]').getAttribute('data-child-id');
     const target = showing === '1000001' ? '1000002' : '1000001';
     await follower.evaluate((id) => {
       window.__seen = undefined;
@@ -629,6 +645,75 @@ for (const size of part('dashboard') ? SIZES : []) {
     );
   }
 }
+// The manager's team view (issue 35): a team of 30 over a year, 50,000 events (5,000 escalations of ~10 events, as
+// the manager holds them after a pull: each escalation with its team row), against a raw read of the same rows.
+// The view has no mark of its own: a script added before the page's own (Playwright's init script) marks the frame
+// after its first worker row is in the document.
+if (part('team')) {
+  const count = smoke ? 200 : 5_000;
+  const WORKERS = 30;
+  step(`team view, ${count} escalations (${(count * 10).toLocaleString('en-GB')} events), a team of ${WORKERS}`);
+  const { escalations } = await generateEscalations({ count, now, seed: 35 });
+  const teamRows = escalations.map((e, i) => ({
+    escalationId: e.id,
+    team: 'team-bench',
+    owner: `worker-${i % WORKERS}`,
+    lastRecordedAt: e.updatedAt ?? now.toISOString(),
+  }));
+  const seedPage = await context.newPage();
+  await seedPage.goto(extensionPage('dashboard.html'));
+  await seedPage
+    .locator('.result-count')
+    .getByText(/escalations?$/)
+    .waitFor();
+  await seedDirectly(seedPage, escalations, [], { clear: true });
+  await seedPage.evaluate(
+    (rows) =>
+      new Promise((resolve, reject) => {
+        const open = indexedDB.open('escalation-companion');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('teamEscalations', 'readwrite');
+          for (const row of rows) tx.objectStore('teamEscalations').put(row);
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    teamRows,
+  );
+  await seedPage.close();
+  const view = [];
+  const floor = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    for (const turn of turnAbout(i)) {
+      if (turn === 'floor') {
+        const [ms] = await markedPage('floor-team.html', ['panel-ready'], DASHBOARD);
+        if (i > 0) floor.push(ms);
+        continue;
+      }
+      const page = await context.newPage();
+      await page.setViewportSize(DASHBOARD);
+      await page.addInitScript(() => {
+        const seen = new MutationObserver(() => {
+          if (!document.querySelector('[data-worker]')) return;
+          seen.disconnect();
+          requestAnimationFrame(() => performance.mark('team-rows'));
+        });
+        seen.observe(document, { childList: true, subtree: true });
+      });
+      await page.goto(extensionPage('dashboard.html#view=team'));
+      await page.waitForFunction(() => performance.getEntriesByName('team-rows').length > 0);
+      const workers = await page.locator('[data-worker]').count();
+      if (workers !== WORKERS) throw new Error(`The team view showed ${workers} workers, not ${WORKERS}`);
+      const ms = await page.evaluate(() => performance.getEntriesByName('team-rows')[0].startTime);
+      await page.close();
+      if (i > 0) view.push(ms);
+    }
+  }
+  const n = `${count.toLocaleString('en-GB')} escalations (${(count * 10).toLocaleString('en-GB')} events), team of ${WORKERS}`;
+  const v = record('Team view', `first screen (a row per worker), ${n}`, view, 'ms');
+  const f = record('Team view', `floor: the empty page in the same shell, plus a raw read of the same rows, ${n}`, floor, 'ms');
+  record('Team view', `first screen ÷ floor, ${n}`, [v.median / f.median], '×');
+}
 await context.close();
 
 if (part('queries')) {
@@ -689,6 +774,62 @@ if (part('schedules')) {
   record('Schedules', 'schedules computed per second (1–3 stages entered, every protocol)', rates, '/s');
 }
 
+// The team store (issue 35): the gateway's push and pull under a bounded load from a second process on loopback.
+// server/bench.mjs starts PostgreSQL (fsync on), the OIDC server and the gateway in a child of its own, pushes a
+// team of 30's year of work and pulls it back; this process only reads its figures. The smoke run asks for its
+// small size (2,000 events, ~5 s), so `npm test` keeps the path from rotting.
+if (part('team')) {
+  step(`team store: gateway push and pull under a bounded load (${smoke ? '2,000' : '50,000'} events, second process)`);
+  const load = spawnSync(process.execPath, [join(ROOT, 'server/bench.mjs'), '--json', ...(smoke ? ['--smoke'] : [])], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  if (load.status !== 0) throw new Error('The team store bench (server/bench.mjs) failed');
+  const g = JSON.parse(load.stdout.trim().split('\n').at(-1));
+  const n = g.events.toLocaleString('en-GB');
+  const where = 'this machine, loopback, PostgreSQL with fsync on';
+  record('Team store (gateway)', `push: ${n} events, batches of 500 from 4 clients (${where})`, [g.pushEventsPerSecond], '/s');
+  record(
+    'Team store (gateway)',
+    `pull: the manager's whole team from the start, ${n} events (${where})`,
+    [g.teamPullEventsPerSecond],
+    '/s',
+  );
+  record(
+    'Team store (gateway)',
+    `pull: one worker's own, ${g.workerPulled.toLocaleString('en-GB')} events (${where})`,
+    [g.workerPullMs],
+    'ms',
+  );
+  record(
+    'Team store (gateway)',
+    `pull: one day's changes after the manager's cursor, ${g.dayChanges} events (${where})`,
+    [g.dayPullMs],
+    'ms',
+  );
+  record('Team store (gateway)', 'a retried push batch: events stored again (must be 0)', [g.retryInserted], 'events');
+
+  // A manager's browser pulling one day's changes (a 365th of the year: 137 events of new escalations) on loopback,
+  // from the real stack, signed in (scripts/bench-team-pull.mjs says how, and what is timed). The smoke run keeps
+  // it, small, with the test build `npm test` has just made.
+  step('team store: a manager’s browser pulling one day’s changes');
+  const pull = await measureDayPull({
+    runs: RUNS,
+    history: smoke ? 20 : 1_000,
+    dayTarget: smoke ? 20 : 137,
+    now,
+    root: ROOT,
+    rebuild: !smoke,
+  });
+  record(
+    'Team store (browser)',
+    `a manager's browser pulls one day's changes, ${pull.dayEvents} events of ${pull.dayEscalations} new escalations, already holding ${pull.historyEscalations.toLocaleString('en-GB')} (this machine, loopback)`,
+    pull.times,
+    'ms',
+  );
+}
+
 if (part('bundle')) {
   step('bundle sizes');
   const gz = (file) => gzipSync(readFileSync(join(PROD_DIR, file)), { level: 9 }).length / 1024;
@@ -723,7 +864,8 @@ if (part('bundle')) {
 }
 
 // Report.
-const format = (v, unit) => (unit === '×' ? v.toFixed(3) : unit === '/s' ? Math.round(v).toLocaleString('en-GB') : v.toFixed(1));
+const format = (v, unit) =>
+  unit === '×' ? v.toFixed(3) : unit === '/s' || unit === 'events' ? Math.round(v).toLocaleString('en-GB') : v.toFixed(1);
 console.log(`\nEscalation Companion benchmark${smoke ? ' (smoke: one run, small data; not for comparison)' : ''}: ${RUNS} run(s) each\n`);
 let group = '';
 for (const r of results) {
