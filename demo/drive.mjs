@@ -58,16 +58,17 @@ export async function openPanel(page, demoUrl, childId = '1000001') {
 
 /**
  * The worker's own choice of where the panel opens (the options page's setting), set through the extension's
- * storage; resolves once the background has applied it (record pages and the chip read the applied value).
+ * store; resolves once the background has applied it (record pages and the chip read the applied value).
  */
 export async function choosePlacement(context, placement) {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  // The extension's own store (lib/browser/storage.ts), which the test build's background exposes.
   await worker.evaluate(async (placement) => {
-    const { userSettings = {} } = await chrome.storage.local.get('userSettings');
-    await chrome.storage.local.set({ userSettings: { ...userSettings, panelPlacement: placement } });
+    const userSettings = (await globalThis.extensionStore.get('userSettings')) ?? {};
+    await globalThis.extensionStore.set('userSettings', { ...userSettings, panelPlacement: placement });
   }, placement);
   await expect
-    .poll(() => worker.evaluate(async () => (await chrome.storage.local.get('launcher')).launcher?.placement ?? 'side-panel'), {
+    .poll(() => worker.evaluate(async () => (await globalThis.extensionStore.get('launcher'))?.placement ?? 'side-panel'), {
       timeout: 10_000,
       intervals: [50],
     })
