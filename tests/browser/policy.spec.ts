@@ -24,7 +24,7 @@ declare const chrome: typeof browser;
 /** Reads `read` every 50 ms for `ms`, and resolves to every distinct value seen. */
 async function watchFor(ms: number, read: () => Promise<string>): Promise<string[]> {
   const seen = new Set<string>();
-  for (const end = Date.now() + ms; Date.now() < end; ) {
+  for (const end = Date.now() + ms; Date.now() < end;) {
     seen.add(await read().catch(() => ''));
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -146,7 +146,8 @@ test('a slow policy store: the organisation’s 72 months, closure day and remin
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   const retention = options.locator('fieldset[data-setting="retentionMonths"]').getByRole('spinbutton');
   const reminders = options.locator('fieldset[data-setting="reminders"]').getByRole('checkbox');
-  await expect(retention).toHaveValue('72');
+  // (A browser's policy store can take seconds to answer its first question: here, once it has answered.)
+  await expect.poll(async () => (await options.reload(), await retention.inputValue()), { timeout: 15_000, intervals: [500] }).toBe('72');
   await expect(reminders).toBeChecked();
 
   // Two closed escalations: one the 72-month policy keeps (closed 24 months ago), one past it (80 months).
@@ -166,20 +167,26 @@ test('a slow policy store: the organisation’s 72 months, closure day and remin
   // The policy store now takes 3 s to answer, and the worker changes one of their own settings: everything is
   // resolved again while it is slow.
   await slowPolicyStore(context, 3_000);
-  await options.locator('fieldset[data-setting="quietOutsideWorkingHours"]').getByRole('checkbox').check();
+  await options.locator('fieldset[data-setting="quietOutsideWorkingHours"]').getByRole('checkbox').click();
   await records.reload();
   const heading = records.locator('#retention-title');
   const offered = records.getByRole('table', { name: /due for deletion/i });
-  const [headings, offers, retentions, remindersSeen] = await Promise.all([
+  // What the options page shows, open throughout and opened again while the store is still slow.
+  const optionsShow = async () =>
+    `${await retention.inputValue({ timeout: 50 })} months, reminders ${await reminders.isChecked({ timeout: 50 })}`;
+  const [headings, offers, optionsSeen] = await Promise.all([
     watchFor(5_000, () => heading.innerText({ timeout: 50 })),
     watchFor(5_000, async () => ((await offered.count()) ? offered.innerText({ timeout: 50 }) : '')),
-    watchFor(5_000, () => retention.inputValue({ timeout: 50 })),
-    watchFor(5_000, async () => String(await reminders.isChecked({ timeout: 50 }))),
+    (async () => {
+      const before = await watchFor(2_500, optionsShow);
+      await options.reload();
+      return [...before, ...(await watchFor(2_500, optionsShow))];
+    })(),
   ]);
-  expect(headings.filter((h) => /12 months/.test(h))).toEqual([]);
-  expect(offers.filter((o) => o.includes(kept!.reference))).toEqual([]);
-  expect(retentions.filter((v) => v !== '72' && v !== '')).toEqual([]);
-  expect(remindersSeen.filter((v) => v !== 'true')).toEqual([]);
+  expect.soft(headings.filter((h) => /12 months/.test(h))).toEqual([]);
+  expect.soft(offers.filter((o) => o.includes(kept!.reference))).toEqual([]);
+  // Nothing (while loading), or the organisation's: never the built-in 12 months, never reminders off.
+  expect.soft(optionsSeen.filter((o) => o !== '' && o !== '72 months, reminders true')).toEqual([]);
   // Once the store answers, the old one is offered and only it.
   await expect(heading).toHaveText('Closed records older than 72 months');
   await expect(offered).toContainText(old!.reference);
