@@ -47,7 +47,17 @@ function item<T>(key: StorageItemKey, fallback: T, isValid: (value: unknown) => 
   const stored = storage.defineItem<T | null>(key, { fallback: null });
   return checkedItem(
     key,
-    { get: () => stored.getValue(), set: (value) => stored.setValue(value as T), watch: (callback) => stored.watch(callback) },
+    {
+      get: () => stored.getValue(),
+      set: (value) => stored.setValue(value as T),
+      watch(callback) {
+        try {
+          return stored.watch(callback);
+        } catch {
+          return () => undefined; // the area is not given to this page (Firefox: storage.session in a framed page)
+        }
+      },
+    },
     fallback,
     isValid,
   );
