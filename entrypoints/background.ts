@@ -7,6 +7,7 @@ import {
   PANEL_SIDE_ITEM,
   TAB_READINGS_ITEM,
   restrictStorageToExtension,
+  serveStoreToFramedPages,
   storeForTests,
 } from '../lib/browser/storage';
 import { mayNeedUpdating, recordPageLoad } from '../lib/hosts/health';
@@ -154,6 +155,7 @@ export default defineBackground(() => {
   pagesToBackground.handle(pageHandlers(deps));
   const isOwnPage = (sender: Sender) => fromExtensionPage(sender, browser.runtime.id);
   serveOwnTabRelay(isOwnPage);
+  serveStoreToFramedPages(isOwnPage);
   if (FRAMED_PAGES_HEAR_ONLY_THEIR_TAB) passOnToFramedPages(recordPageToExtension.name, ['childDetected', 'idPicked'], isOwnPage);
   recordPageToExtension.handle(recordPageHandlers(deps));
 

@@ -12,6 +12,14 @@ const CHANNEL = 'extension-store-changes';
 
 type Listener = (key: string) => void;
 
+/** Where a page that the browser refuses IndexedDB reads and writes the store instead (the background, by message). */
+export interface Remote {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  /** Calls back with each key changed; returns a function that stops. */
+  changes(callback: (key: string) => void): () => void;
+}
+
 export interface ExtensionStore {
   get(key: string): Promise<unknown>;
   /** Every key and value (the test builds' view of what is kept). */
@@ -19,6 +27,8 @@ export interface ExtensionStore {
   set(key: string, value: unknown): Promise<void>;
   /** Calls back after each change to `key` made in any of the extension's pages or its background. */
   watch(key: string, callback: () => void): () => void;
+  /** Calls back with the key of each change made here or in another first-party context (the background passes them on to framed pages). */
+  watchAll(callback: (key: string) => void): () => void;
 }
 
 /** The raw operations, for a migration that runs before the store answers anything else. */
@@ -49,15 +59,30 @@ function openDatabase(): Promise<IDBDatabase> {
  * The store for this context (one connection, opened on first use). `firstOpen` runs once, before any other
  * read or write is answered (the migration from storage.local).
  */
-export function extensionStore(firstOpen: (tx: StoreTransaction) => Promise<void>): ExtensionStore {
+export function extensionStore(firstOpen: (tx: StoreTransaction) => Promise<void>, remote?: Remote): ExtensionStore {
   let ready: Promise<IDBDatabase> | undefined;
   const listeners = new Map<string, Set<() => void>>();
+  const everything = new Set<Listener>();
   let channel: BroadcastChannel | undefined;
   const heard: Listener = (key) => listeners.get(key)?.forEach((l) => l());
+  /** A change in this context or another of the extension's (not one the background passed on). */
+  const changed: Listener = (key) => {
+    heard(key);
+    everything.forEach((l) => l(key));
+  };
+  /** Refused IndexedDB (once refused, always: the page's context does not change). */
+  let refused = false;
+  let hearingRemote = false;
+  /** A page refused IndexedDB hears changes from the background (its BroadcastChannel is not the extension's). */
+  const hearRemote = () => {
+    if (hearingRemote || !refused || !remote || (!listeners.size && !everything.size)) return;
+    hearingRemote = true;
+    remote.changes(heard);
+  };
   const changes = () => {
     if (!channel && typeof BroadcastChannel !== 'undefined') {
       channel = new BroadcastChannel(CHANNEL);
-      channel.onmessage = ({ data }) => typeof data === 'string' && heard(data);
+      channel.onmessage = ({ data }) => typeof data === 'string' && changed(data);
       (channel as { unref?: () => void }).unref?.(); // Node (unit tests): never keeps the process alive
     }
     return channel;
@@ -96,18 +121,40 @@ export function extensionStore(firstOpen: (tx: StoreTransaction) => Promise<void
       throw error;
     });
 
+  /** The database, or null when this page is refused it and may ask the background instead. */
+  const local = async () => {
+    if (refused && remote) return null;
+    try {
+      return await db();
+    } catch (error) {
+      if (!remote) throw error;
+      refused = true;
+      hearRemote();
+      return null;
+    }
+  };
+
   return {
-    get: async (key) => raw(await db()).get(key),
+    async get(key) {
+      const here = await local();
+      return here ? raw(here).get(key) : remote!.get(key);
+    },
     async getAll() {
       const items = (await db()).transaction(ITEMS).objectStore(ITEMS);
       const [keys, values] = await Promise.all([request(items.getAllKeys()), request(items.getAll())]);
       return Object.fromEntries(keys.map((k, i) => [String(k), values[i]]));
     },
     async set(key, value) {
-      const tx = (await db()).transaction(ITEMS, 'readwrite');
+      const here = await local();
+      if (!here) {
+        await remote!.set(key, value);
+        heard(key);
+        return;
+      }
+      const tx = here.transaction(ITEMS, 'readwrite');
       tx.objectStore(ITEMS).put(value, key);
       await done(tx);
-      heard(key);
+      changed(key);
       changes()?.postMessage(key);
     },
     watch(key, callback) {
@@ -115,7 +162,13 @@ export function extensionStore(firstOpen: (tx: StoreTransaction) => Promise<void
       const forKey = listeners.get(key) ?? new Set();
       listeners.set(key, forKey);
       forKey.add(callback);
+      hearRemote();
       return () => void forKey.delete(callback);
+    },
+    watchAll(callback) {
+      changes();
+      everything.add(callback);
+      return () => void everything.delete(callback);
     },
   };
 }

@@ -10,7 +10,9 @@ import type { HostAdapter } from '../hosts/schema';
 import type { PanelPlacement, PanelSide } from '../messages/types';
 import type { ResolvedSettings } from '../settings';
 import type { TabReadings } from '../tab-readings';
+import type { Sender } from './messaging';
 import { extensionStore, type StoreTransaction } from './extension-store';
+import { framedPagesStore } from '../messages/framed-pages-store';
 
 export interface StoredItem<T> {
   readonly key: string;
@@ -84,7 +86,33 @@ export async function moveFromStorageLocal(tx: StoreTransaction): Promise<void> 
   await browser.storage.local.remove(MOVED_FROM_LOCAL);
 }
 
-const store = extensionStore(moveFromStorageLocal);
+const store = extensionStore(moveFromStorageLocal, {
+  // A framed page the browser refuses IndexedDB asks the background (lib/messages/framed-pages-store.ts).
+  get: (key) => framedPagesStore.send('storeRead', key),
+  async set(key, value) {
+    if (!(await framedPagesStore.send('storeWrite', { key, value }))) throw new Error('The extension’s store could not be written.');
+  },
+  changes: (callback) => framedPagesStore.handle({ storeChanged: (key) => void (typeof key === 'string' && callback(key)) }),
+});
+
+/**
+ * Background only: answers the framed pages' reads and writes of the store (extension pages only, and only the keys
+ * defined here), and tells every extension page of each change.
+ */
+export function serveStoreToFramedPages(isOwnPage: (sender: Sender) => boolean): void {
+  const known = (key: unknown): key is string => typeof key === 'string' && MOVED_FROM_LOCAL.includes(key);
+  framedPagesStore.handle({
+    storeRead: (key, sender) => (isOwnPage(sender) && known(key) ? store.get(key) : undefined),
+    storeWrite: ({ key, value }, sender) =>
+      isOwnPage(sender) && known(key)
+        ? store.set(key, value).then(
+            () => true,
+            () => false,
+          )
+        : false,
+  });
+  store.watchAll((key) => void framedPagesStore.send('storeChanged', key).catch(() => undefined));
+}
 
 /** Test and development builds only (the background puts it on its global): what the browser tests read and set. */
 export const storeForTests = { get: store.get, getAll: store.getAll, set: store.set };
