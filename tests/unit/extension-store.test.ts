@@ -112,3 +112,26 @@ describe('watching', () => {
     expect(heard).toHaveBeenCalledWith({ name: 'Jo Patel', role: 'Social Worker', agency: 'CSC' });
   });
 });
+
+describe('a page the browser refuses IndexedDB (a framed page in a third-party context)', () => {
+  it('reads and writes through the background, and hears the changes it passes on', async () => {
+    vi.resetModules();
+    const { extensionStore } = await import('../../lib/browser/extension-store');
+    const background = new Map<string, unknown>([['worker', { name: 'Jo Patel', role: 'Social Worker', agency: 'CSC' }]]);
+    let passOn: ((key: string) => void) | undefined;
+    const refused = () => Promise.reject(new DOMException('The user denied permission to access the database.', 'UnknownError'));
+    const framed = extensionStore(refused, {
+      get: async (key) => background.get(key),
+      set: async (key, value) => void background.set(key, value),
+      changes: (callback) => ((passOn = callback), () => undefined),
+    });
+    const heard = vi.fn();
+    framed.watch('panelSide', heard);
+    expect(await framed.get('worker')).toEqual({ name: 'Jo Patel', role: 'Social Worker', agency: 'CSC' });
+    await framed.set('panelSide', 'left');
+    expect(background.get('panelSide')).toBe('left');
+    expect(heard).toHaveBeenCalledTimes(1);
+    passOn!('panelSide'); // the background says another page changed it
+    expect(heard).toHaveBeenCalledTimes(2);
+  });
+});
