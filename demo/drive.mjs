@@ -57,21 +57,31 @@ export async function openPanel(page, demoUrl, childId = '1000001') {
 }
 
 /**
- * The worker's own choice of where the panel opens (the options page's setting), set through the extension's
- * storage; resolves once the background has applied it (record pages and the chip read the applied value).
+ * The worker's own choice of where the panel opens, made in the options page as a worker makes it; resolves once
+ * the background has applied it (record pages and the chip read the applied value, kept in the extension's own
+ * IndexedDB, lib/browser/storage.ts). Works with the production build too (the bench).
  */
 export async function choosePlacement(context, placement) {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  await worker.evaluate(async (placement) => {
-    const { userSettings = {} } = await chrome.storage.local.get('userSettings');
-    await chrome.storage.local.set({ userSettings: { ...userSettings, panelPlacement: placement } });
-  }, placement);
-  await expect
-    .poll(() => worker.evaluate(async () => (await chrome.storage.local.get('launcher')).launcher?.placement ?? 'side-panel'), {
-      timeout: 10_000,
-      intervals: [50],
-    })
-    .toBe(placement);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${new URL(worker.url()).host}/options.html`);
+  const radio = options.locator('fieldset[data-setting="panelPlacement"] input[type="radio"]').nth(placement === 'in-page' ? 1 : 0);
+  if (!(await radio.isChecked())) await radio.click();
+  const applied = () =>
+    options.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const opening = indexedDB.open('extension-store');
+          opening.onerror = () => resolve(null);
+          opening.onsuccess = () => {
+            const read = opening.result.transaction('items').objectStore('items').get('launcher');
+            read.onsuccess = () => (opening.result.close(), resolve(read.result?.placement ?? 'side-panel'));
+            read.onerror = () => resolve(null);
+          };
+        }),
+    );
+  await expect.poll(applied, { timeout: 10_000, intervals: [50] }).toBe(placement);
+  await options.close();
 }
 
 /** With in-page placement: opens a child's record and the panel in it, from the chip; resolves to the panel's frame. */

@@ -7,6 +7,8 @@ import {
   PANEL_SIDE_ITEM,
   TAB_READINGS_ITEM,
   restrictStorageToExtension,
+  serveStoreToFramedPages,
+  storeForTests,
 } from '../lib/browser/storage';
 import { mayNeedUpdating, recordPageLoad } from '../lib/hosts/health';
 import { pageHandlers, recordPageHandlers, fromExtensionPage, type BackgroundDeps } from '../lib/browser/background-handlers';
@@ -38,18 +40,27 @@ let settingsCache: Promise<ResolvedSettings> | undefined;
  */
 let placementNow: PanelPlacement = BUILT_IN_SETTINGS.panelPlacement;
 
-/** Reads the settings afresh; the one place the cache is set. */
+/**
+ * Reads the settings afresh; the one place the cache is set. When the policy store answers too late for this
+ * reading (which then used the policy it last gave), they are resolved again with its answer and applied.
+ */
 function readSettings() {
-  const loaded = resolveAndKeepSettings();
+  const loaded = resolveAndKeepSettings((answered) => {
+    settingsCache = Promise.resolve(answered);
+    void applyResolved(answered).then(() => refreshOverview());
+  });
   settingsCache = loaded;
   return loaded;
 }
 const settingsNow = () => settingsCache ?? readSettings();
 
-/** Keeps the organisation's validated adapters where the record-page script reads them, and the toolbar in step with the placement. */
 async function applySettings() {
   // The organisation's protocols (and the built-ins) are kept where every page reads them as they are read.
-  const { values, source } = await readSettings();
+  await applyResolved(await readSettings());
+}
+
+/** Keeps the organisation's validated adapters where the record-page script reads them, and the toolbar in step with the placement. */
+async function applyResolved({ values, source }: ResolvedSettings) {
   void database()
     .then((db) => recomputeDues(db, values.closureDays))
     .catch(() => undefined); // stored dues follow the closure days
@@ -91,6 +102,8 @@ async function tellRecordPages<K extends 'adaptersChanged' | 'placementChanged' 
 export default defineBackground(() => {
   // First, on every start: record pages' scripts must not reach what decides deadlines and who the worker is.
   void restrictStorageToExtension();
+  // The browser tests read and set the extension's store through its background (never in a production build).
+  if (import.meta.env.MODE !== 'production') Object.assign(globalThis, { extensionStore: storeForTests });
   // So the placement is known before the worker next presses the shortcut (entrypoint code runs only in main).
   void LAUNCHER_ITEM.get().then((launcher) => (placementNow = launcher.placement));
   browser.runtime.onInstalled.addListener(
@@ -158,6 +171,7 @@ export default defineBackground(() => {
   startTeamSync(teamSync);
   const isOwnPage = (sender: Sender) => fromExtensionPage(sender, browser.runtime.id);
   serveOwnTabRelay(isOwnPage);
+  serveStoreToFramedPages(isOwnPage);
   if (FRAMED_PAGES_HEAR_ONLY_THEIR_TAB) passOnToFramedPages(recordPageToExtension.name, ['childDetected', 'idPicked'], isOwnPage);
   recordPageToExtension.handle(recordPageHandlers(deps));
 

@@ -7,12 +7,15 @@ import { recordPageToExtension } from '../lib/messages/record-page-to-extension'
 import { startFrameReader } from '../lib/page/every-frame';
 import { startLauncher } from '../lib/page/top-frame';
 import { answerAdapterTests } from '../lib/page/adapter-test';
+import { answerStorageProbes } from '../lib/page/storage-probe';
 
 export default defineContentScript({
   registration: 'runtime',
   async main(ctx) {
     // The options page's "Test on an open tab" works on any granted page, even one no adapter matches yet.
     if (window.top === window) ctx.onInvalidated(answerAdapterTests(window));
+    // Test builds only: the Firefox suite checks what this script's world can reach of the extension's storage.
+    if (import.meta.env.MODE !== 'production' && window.top === window) ctx.onInvalidated(answerStorageProbes(window));
     // The adapters come from the background: extension storage is closed to record pages (lib/browser/storage.ts).
     const setup = await recordPageToExtension.send('pageSetup').catch(() => null);
     const adapter = setup && adapterForUrl(setup.adapters, location.href);

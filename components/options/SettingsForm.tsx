@@ -3,7 +3,7 @@ import { t } from '../../lib/strings';
 import { useEffect, useState } from 'preact/hooks';
 import { saveUserSetting } from '../../lib/browser/settings';
 import { listProtocols } from '../../lib/protocols';
-import { isLocked, type SettingKey } from '../../lib/settings';
+import { isLocked, settingsArrived, staleSettingsNote, type SettingKey } from '../../lib/settings';
 import { Field } from '../shared/Field';
 import { ProtocolSelect } from '../shared/ProtocolSelect';
 import { followSettings, settings } from '../shared/settings';
@@ -28,6 +28,9 @@ export function SettingsForm() {
     void WORKER_ITEM.get().then((w) => w && setWorker(w));
   }, []);
   const { values, warnings } = settings.value;
+  // Until the settings arrive a control shows nothing, never a built-in value the organisation may have changed.
+  const arrived = settingsArrived(settings.value);
+  const stale = staleSettingsNote(settings.value);
   const locked = (k: SettingKey) => isLocked(settings.value, k);
   const save = async <K extends SettingKey>(key: K, value: (typeof values)[K]) => {
     await saveUserSetting(key, value);
@@ -36,6 +39,8 @@ export function SettingsForm() {
   return (
     <section aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settingsLink')}</h2>
+      {!arrived && <p role="status">{t('waitingForOrganisationSettings')}</p>}
+      {stale && <p class="note">{stale}</p>}
       {warnings.length > 0 && (
         <div role="alert" class="error">
           <p>
@@ -79,7 +84,7 @@ export function SettingsForm() {
           {t('saveYourDetails')}
         </button>
       </fieldset>
-      <fieldset disabled={locked('retentionMonths')} data-setting="retentionMonths">
+      <fieldset disabled={locked('retentionMonths') || !arrived} data-setting="retentionMonths">
         <legend>
           {t('keepClosedFor')} <Source setting="retentionMonths" />
         </legend>
@@ -89,7 +94,7 @@ export function SettingsForm() {
             type="number"
             min={1}
             max={120}
-            value={values.retentionMonths}
+            value={arrived ? values.retentionMonths : ''}
             onChange={(e) => {
               const n = Number((e.currentTarget as HTMLInputElement).value);
               if (Number.isInteger(n) && n >= 1 && n <= 120) void save('retentionMonths', n);

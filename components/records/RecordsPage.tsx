@@ -4,10 +4,12 @@ import { t } from '../../lib/strings';
 import { JsonFileField } from '../shared/Field';
 import { useEffect, useState } from 'preact/hooks';
 import { database, requestPersistentStorage } from '../../lib/browser/database';
-import { loadSettings } from '../../lib/browser/settings';
 import { BackupFileError, exportBackup, importBackup, type ImportReport } from '../../lib/db/backup';
 import { definitionsNothingFollows, forgetDefinition, keepBackupDefinitions } from '../../lib/browser/protocols';
-import { DEFAULT_RETENTION_MONTHS, purgeCandidates, purgeEscalations } from '../../lib/db/retention';
+import { purgeCandidates, purgeEscalations } from '../../lib/db/retention';
+import { loadSettings } from '../../lib/browser/settings';
+import { mayOfferDeletion, settingsArrived, staleSettingsNote } from '../../lib/settings';
+import { followSettings, settings } from '../shared/settings';
 import type { EscalationDb } from '../../lib/db';
 import { live, protocolVersionsInUse } from '../../lib/escalations';
 import { protocolName, stageTitle, STATUS_LABELS } from '../../lib/describe';
@@ -110,15 +112,22 @@ function Retention({ db }: { db: EscalationDb }) {
   const [candidates, setCandidates] = useState<Escalation[] | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [message, setMessage] = useState('');
-  const [months, setMonths] = useState(DEFAULT_RETENTION_MONTHS);
-  useEffect(() => void loadSettings().then((s) => setMonths(s.values.retentionMonths)), []);
-  const refresh = () => purgeCandidates(db, { months }).then(setCandidates);
-  useEffect(() => void refresh(), [db, months]);
-  if (!candidates) return null;
+  useEffect(() => void followSettings(), []);
+  // No period, and nothing offered, until the settings arrive: never the built-in 12 months in the meantime. Only
+  // the organisation's current policy decides what may be deleted, never the one its policy store last gave.
+  const months = settingsArrived(settings.value) ? settings.value.values.retentionMonths : null;
+  const offering = months !== null && mayOfferDeletion(settings.value);
+  const refresh = () => (offering ? purgeCandidates(db, { months }).then(setCandidates) : Promise.resolve(setCandidates(null)));
+  useEffect(() => void refresh(), [db, months, offering]);
+  if (months === null) return <p role="status">{t('waitingForOrganisationSettings')}</p>;
+  const stale = staleSettingsNote(settings.value);
   return (
     <section aria-labelledby="retention-title">
       <h2 id="retention-title">{t('retentionTitle', { months: String(months) })}</h2>
-      {candidates.length === 0 ? (
+      {stale && <p class="note">{stale}</p>}
+      {!offering ? (
+        <p>{t('deletionWaitsForPolicy')}</p>
+      ) : !candidates ? null : candidates.length === 0 ? (
         <p>{t('noneToDelete', { months: String(months) })}</p>
       ) : (
         <>

@@ -39,7 +39,8 @@ export function followSettings(given?: Promise<ResolvedSettings | undefined>): P
       (s) => (s ? show(first, s) : full),
       () => full,
     );
-    onSettingsChanged(() => void load().catch(() => undefined));
+    // Also when the background resolved them again: the policy store answered it after this page's reading.
+    onSettingsChanged(() => void load().catch(() => undefined), { kept: true });
   }
   return firstRead;
 }

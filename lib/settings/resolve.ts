@@ -9,7 +9,15 @@ import { ContactSchema } from '../protocols/schema';
 import { HostAdapterSchema } from '../hosts/schema';
 import { listProtocols, setProtocols, type Protocol } from '../protocols';
 import { acceptableProtocols } from '../protocols/read';
-import { builtInResolution, protocolsAllowed, type ResolvedSettings, type SettingKey, type SettingSource, type Settings } from '.';
+import {
+  builtInResolution,
+  protocolsAllowed,
+  type PolicyUsed,
+  type ResolvedSettings,
+  type SettingKey,
+  type SettingSource,
+  type Settings,
+} from '.';
 
 const protocolIds = () => listProtocols().map((p) => p.id);
 const ProtocolId = z.string().refine((id) => protocolIds().includes(id), {
@@ -46,7 +54,8 @@ function issueText(error: z.ZodError): string {
 /** Keys an earlier version used, read as their new name so policies already deployed keep working. */
 const RENAMED: Record<string, SettingKey> = { extraNonWorkingDays: 'closureDays' };
 
-export function resolveSettings(managed: unknown, user: unknown): ResolvedSettings {
+/** `policy`: which reading of the policy store `managed` is (by default, its answer now). */
+export function resolveSettings(managed: unknown, user: unknown, policy: PolicyUsed = { current: true, readAt: null }): ResolvedSettings {
   const { values: builtIn, source, warnings } = builtInResolution();
   const values = builtIn as Record<SettingKey, unknown>;
   // An organisation that deploys no protocols (any more) makes none of its own current.
@@ -88,13 +97,13 @@ export function resolveSettings(managed: unknown, user: unknown): ResolvedSettin
   }
   const resolved = values as Settings;
   // The default must be one of the protocols allowed.
-  const allowed = protocolsAllowed({ values: resolved, source, warnings });
+  const allowed = protocolsAllowed({ values: resolved, source, warnings, policy });
   if (!allowed.includes(resolved.defaultProtocol)) {
     const fallback = allowed[0]!;
     warnings.push(`The default protocol “${resolved.defaultProtocol}” is not among the allowed protocols; “${fallback}” is used.`);
     resolved.defaultProtocol = fallback;
   }
-  return { values: resolved, source, warnings };
+  return { values: resolved, source, warnings, policy };
 }
 
 /**

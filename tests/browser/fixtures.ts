@@ -83,3 +83,6 @@ export async function inRecordPageScript(context: BrowserContext, page: Page) {
 }
 
 export { seedDirectly } from '../../scripts/seed.mjs';
+
+/** The test build's background puts the extension's own store on its global (lib/browser/storage.ts storeForTests). */
+export type StoreGlobal = { extensionStore: typeof import('../../lib/browser/storage').storeForTests };

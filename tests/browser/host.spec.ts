@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { chipChild, chipFrame, choosePlacement, inPagePanel, openSidePanelFor } from '../../demo/drive.mjs';
-import { expect, test } from './fixtures';
+import { expect, test, type StoreGlobal } from './fixtures';
 
 /** The side panel beside `page`'s tab, drawn. */
 async function openPanel(page: Page): Promise<Page> {
@@ -87,10 +87,20 @@ test('shows "No child found" and stores nothing on a help page and on hostile pa
   await records.goto(`chrome-extension://${extensionId}/records.html`);
   await expect(records.getByRole('table', { name: /All escalations \(0\)/ })).toBeVisible();
   const [worker] = context.serviceWorkers();
-  const stored = await worker!.evaluate(() => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.get(null));
-  // Only the extension's own configuration is there (and, after 3 s, the adapter's health: counts and dates
-  // per path shape; the protocol definitions escalations may follow): nothing about the page or a child.
-  const configuration = ['managedAdapters', 'adapterHealth', 'launcher', 'protocolLibrary', 'builtInProtocolArchive'];
+  // storage.local holds nothing (Firefox's content scripts could write it); the extension's own store holds only
+  // its configuration (and, after 3 s, the adapter's health: counts and dates per path shape; the protocol
+  // definitions escalations may follow; the policy the store last gave): nothing about the page or a child.
+  expect(await worker!.evaluate(() => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.get(null))).toEqual({});
+  const stored = (await worker!.evaluate(() => (globalThis as unknown as StoreGlobal).extensionStore.getAll())) as Record<string, unknown>;
+  const configuration = [
+    '__movedFromStorageLocal',
+    'lastPolicy',
+    'managedAdapters',
+    'adapterHealth',
+    'launcher',
+    'protocolLibrary',
+    'builtInProtocolArchive',
+  ];
   expect(Object.keys(stored).filter((key) => !configuration.includes(key))).toEqual([]);
   // The protocols kept: a copy of each built-in version, for escalations that follow it after an update; nothing else.
   // Version 2 of each since issue 36 (version 1 ships in the code too, for the escalations that follow it).

@@ -8,7 +8,7 @@ import { addCalendarDays } from '../../lib/calendar';
 import { londonDay } from '../../lib/calendar';
 import { generateEscalations } from '../fixtures/generator';
 import { launchWithExtension, TEST_BUILD_DIR } from '../../scripts/browser.mjs';
-import { expect, importThroughRecordsPage, seedDirectly, serviceWorker, test } from './fixtures';
+import { expect, importThroughRecordsPage, seedDirectly, serviceWorker, test, type StoreGlobal } from './fixtures';
 
 /** The extension API as seen inside the service worker (evaluated there, not here). */
 declare const chrome: typeof browser;
@@ -225,7 +225,7 @@ test('reminders: when turned on, overdue escalations raise a notification and th
   // More than three at once come as one summary that opens the overdue list.
   if (shown.length === 1 && shown[0]!.startsWith('list:')) expect(shown[0]).toBe('list:due=overdue');
   else for (const id of shown) expect(data.escalations.map((e) => e.id)).toContain(id.split(':')[1]);
-  const sent = await worker.evaluate(() => chrome.storage.local.get('sentReminders'));
+  const sent = { sentReminders: await worker.evaluate(() => (globalThis as unknown as StoreGlobal).extensionStore.get('sentReminders')) };
   expect((sent.sentReminders as string[]).length).toBeGreaterThanOrEqual(data.overdue);
   // The one alarm is set for whichever comes first: the next reminder, the next stage falling due, or midnight.
   const now = Date.now();

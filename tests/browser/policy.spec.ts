@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext } from '@playwright/test';
 import { escalate, fillStartForm, openPanel } from '../../demo/drive.mjs';
-import { expect, test } from './fixtures';
+import { subMonths } from 'date-fns';
+import { generateEscalations } from '../fixtures/generator';
+import { expect, seedDirectly, test } from './fixtures';
 
 /** Stands in for an enterprise policy (test builds read this as managed storage). */
 async function setPolicy(context: BrowserContext, policy: Record<string, unknown>) {
@@ -10,6 +12,23 @@ async function setPolicy(context: BrowserContext, policy: Record<string, unknown
     (p) => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.set({ __testManagedSettings: p }),
     policy,
   );
+}
+
+/** Test builds: the stand-in policy store takes this long to answer (as a real one can at browser start). */
+async function slowPolicyStore(context: BrowserContext, ms: number) {
+  const [worker] = context.serviceWorkers();
+  await worker!.evaluate((delay) => chrome.storage.local.set({ __testPolicyStoreDelayMs: delay }), ms);
+}
+declare const chrome: typeof browser;
+
+/** Reads `read` every 50 ms for `ms`, and resolves to every distinct value seen. */
+async function watchFor(ms: number, read: () => Promise<string>): Promise<string[]> {
+  const seen = new Set<string>();
+  for (const end = Date.now() + ms; Date.now() < end;) {
+    seen.add(await read().catch(() => ''));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  return [...seen];
 }
 
 const POLICY = {
@@ -116,4 +135,65 @@ test('no network request leaves the extension during a full escalation walk-thro
     await expect(p.getByRole('heading', { level: 1 })).toBeVisible();
   }
   expect(outside).toEqual([]);
+});
+
+test('a slow policy store: the organisation’s 72 months, closure day and reminders hold; nothing it keeps is offered for deletion', async ({
+  context,
+  extensionId,
+}) => {
+  const CLOSURE = { '2026-12-29': 'Council closure day' };
+  await setPolicy(context, { retentionMonths: 72, closureDays: CLOSURE, reminders: true });
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const retention = options.locator('fieldset[data-setting="retentionMonths"]').getByRole('spinbutton');
+  const reminders = options.locator('fieldset[data-setting="reminders"]').getByRole('checkbox');
+  // (A browser's policy store can take seconds to answer its first question: here, once it has answered.)
+  await expect.poll(async () => (await options.reload(), await retention.inputValue()), { timeout: 15_000, intervals: [500] }).toBe('72');
+  await expect(reminders).toBeChecked();
+
+  // Two closed escalations: one the 72-month policy keeps (closed 24 months ago), one past it (80 months).
+  const now = new Date();
+  const [kept, old] = generateEscalations({ count: 2, now, seed: 5 }).escalations.map((e, i) => ({
+    ...e,
+    status: 'resolved' as const,
+    nextDue: undefined,
+    nextDueAt: undefined,
+    updatedAt: subMonths(now, i === 0 ? 24 : 80).toISOString(),
+  }));
+  const records = await context.newPage();
+  await records.goto(`chrome-extension://${extensionId}/records.html`);
+  await expect(records.getByRole('heading', { name: 'Backup and restore' })).toBeVisible();
+  await seedDirectly(records, [kept, old]);
+
+  // The policy store now takes 3 s to answer, and the worker changes one of their own settings: everything is
+  // resolved again while it is slow.
+  await slowPolicyStore(context, 3_000);
+  await options.locator('fieldset[data-setting="quietOutsideWorkingHours"]').getByRole('checkbox').click();
+  await records.reload();
+  const heading = records.locator('#retention-title');
+  const offered = records.getByRole('table', { name: /due for deletion/i });
+  // What the options page shows, open throughout and opened again while the store is still slow.
+  const optionsShow = async () =>
+    `${await retention.inputValue({ timeout: 50 })} months, reminders ${await reminders.isChecked({ timeout: 50 })}`;
+  const [headings, offers, optionsSeen] = await Promise.all([
+    watchFor(5_000, () => heading.innerText({ timeout: 50 })),
+    watchFor(5_000, async () => ((await offered.count()) ? offered.innerText({ timeout: 50 }) : '')),
+    (async () => {
+      const before = await watchFor(2_500, optionsShow);
+      await options.reload();
+      return [...before, ...(await watchFor(2_500, optionsShow))];
+    })(),
+  ]);
+  expect.soft(headings.filter((h) => /12 months/.test(h))).toEqual([]);
+  expect.soft(offers.filter((o) => o.includes(kept!.reference))).toEqual([]);
+  // Nothing (while loading), or the organisation's: never the built-in 12 months, never reminders off.
+  expect.soft(optionsSeen.filter((o) => o !== '' && o !== '72 months, reminders true')).toEqual([]);
+  // Once the store answers, the old one is offered and only it.
+  await expect(heading).toHaveText('Closed records older than 72 months');
+  await expect(offered).toContainText(old!.reference);
+  await expect(offered).not.toContainText(kept!.reference);
+  // The closure day is still the organisation's, and counts (listed where the worker sees closure days).
+  await options.reload();
+  await expect(options.locator('fieldset[data-setting="closureDays"]')).toContainText('2026-12-29: Council closure day');
+  await expect(options.locator('fieldset[data-setting="closureDays"]')).toContainText('Set by your organisation');
 });

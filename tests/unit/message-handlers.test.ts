@@ -1,10 +1,10 @@
 // The handler tables that answer each direction's messages, called as the browser would call them,
 // with senders as the browser describes them. Storage goes through WXT's fake browser (vitest.config.ts).
-import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { resetExtensionStorage } from './fixtures/extension-store';
 import { fromExtensionPage, pageHandlers, recordPageHandlers, type BackgroundDeps } from '../../lib/browser/background-handlers';
 import type { Sender } from '../../lib/browser/messaging';
-import { MANAGED_ADAPTERS_ITEM, PANEL_SIDE_ITEM, USER_ADAPTERS_ITEM, WORKER_ITEM } from '../../lib/browser/storage';
+import { MANAGED_ADAPTERS_ITEM, PANEL_SIDE_ITEM, USER_ADAPTERS_ITEM, WORKER_ITEM, storeForTests } from '../../lib/browser/storage';
 import { createEscalation } from '../../lib/escalations';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 import type { TabReadings } from '../../lib/tab-readings';
@@ -215,25 +215,18 @@ describe('record page → extension (the background’s part)', () => {
 });
 
 describe('storage items', () => {
-  beforeEach(() => fakeBrowser.reset());
+  beforeEach(resetExtensionStorage);
 
   it('give their fallback when absent and when what is stored has the wrong shape', async () => {
     expect(await WORKER_ITEM.get()).toBeNull();
     expect(await PANEL_SIDE_ITEM.get()).toBe('right');
     expect(await USER_ADAPTERS_ITEM.get()).toEqual([]);
-    await fakeBrowser.storage.local.set({ worker: { name: 42 }, panelSide: 'top', userAdapters: [{ nope: true }] });
+    await storeForTests.set('worker', { name: 42 });
+    await storeForTests.set('panelSide', 'top');
+    await storeForTests.set('userAdapters', [{ nope: true }]);
     expect(await WORKER_ITEM.get()).toBeNull();
     expect(await PANEL_SIDE_ITEM.get()).toBe('right');
     expect(await USER_ADAPTERS_ITEM.get()).toEqual([]);
-  });
-
-  it('keep what was set under the same keys as before (existing installs keep their data)', async () => {
-    await WORKER_ITEM.set({ name: 'Jo Patel', role: 'Social Worker', agency: 'CSC' });
-    await PANEL_SIDE_ITEM.set('left');
-    expect(await fakeBrowser.storage.local.get(['worker', 'panelSide'])).toEqual({
-      worker: { name: 'Jo Patel', role: 'Social Worker', agency: 'CSC' },
-      panelSide: 'left',
-    });
   });
 
   it('setIfChanged writes only a real change (each write restarts detection on open record pages)', async () => {

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { resetExtensionStorage } from './fixtures/extension-store';
 
 const GLEN_MORAY = readFileSync(new URL('../fixtures/protocols/glen-moray.json', import.meta.url), 'utf8');
 const version = (n: string) => GLEN_MORAY.replace('"version": "1"', `"version": "${n}"`);
@@ -17,7 +18,7 @@ async function page() {
   return { ...stored, ...protocols, storage };
 }
 
-beforeEach(() => fakeBrowser.reset());
+beforeEach(resetExtensionStorage);
 
 describe('importing a protocol file', () => {
   it('keeps it and makes it current here and on every page that starts later; the same file again replaces nothing', async () => {

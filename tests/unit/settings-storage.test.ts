@@ -2,7 +2,8 @@
 // them and keeps the result; a page uses it only when it was made from what is stored now.
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { resetExtensionStorage } from './fixtures/extension-store';
 import type { KeptSettings } from '../../lib/browser/storage';
 
 const GLEN_MORAY = JSON.parse(readFileSync(new URL('../fixtures/protocols/glen-moray.json', import.meta.url), 'utf8'));
@@ -33,8 +34,8 @@ async function readWithSilentPolicyStore(page: Awaited<ReturnType<typeof context
   }
 }
 
-beforeEach(() => {
-  fakeBrowser.reset();
+beforeEach(async () => {
+  await resetExtensionStorage();
   vi.doUnmock('../../lib/settings/resolve');
 });
 
@@ -124,6 +125,10 @@ describe('settings kept by the background', () => {
     const read = await readWithSilentPolicyStore(page);
     expect(page.checked).toHaveBeenCalledTimes(1);
     expect(read.values.reminders).toBe(true);
+    // Resolved here with the policy the store last gave, never as if there were none.
+    expect(read.values.retentionMonths).toBe(24);
+    expect(read.source.retentionMonths).toBe('organisation');
+    expect(read.policy.current).toBe(false);
   });
 
   it('a page has the kept settings at once, without waiting on a policy store that does not answer, unless the worker changed a setting since', async () => {
@@ -139,5 +144,112 @@ describe('settings kept by the background', () => {
     } finally {
       vi.restoreAllMocks();
     }
+  });
+});
+
+/** The organisation's policy in the issue's probe: 72 months, one closure day, reminders on. */
+const POLICY = { retentionMonths: 72, closureDays: { '2026-12-24': 'Council closure day' }, reminders: true };
+const ANSWER_AFTER_MS = 3_000;
+
+/** A policy store that answers `policy` after 3 s, on fake timers (advanced by the test). */
+function slowPolicyStore(policy: Record<string, unknown>) {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'Date'] });
+  vi.spyOn(fakeBrowser.storage.managed, 'get').mockImplementation(
+    () => new Promise((resolve) => setTimeout(() => resolve(policy), ANSWER_AFTER_MS)) as never,
+  );
+}
+
+/** Waits (without moving the fake clock) until `check` passes: storage answers on the real event loop. */
+async function until(check: () => void) {
+  for (let i = 0; ; i++) {
+    try {
+      return check();
+    } catch (error) {
+      if (i > 200) throw error;
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+}
+
+/** Lets `ms` pass on the fake clock a little at a time, storage answering on the real event loop in between. */
+async function elapse(ms: number) {
+  for (let passed = 0; passed < ms; passed += 50) {
+    for (let turn = 0; turn < 5; turn++) await new Promise((resolve) => setImmediate(resolve));
+    await vi.advanceTimersByTimeAsync(50);
+  }
+}
+
+describe('a policy store that answers after 3 s', () => {
+  const organisations = (s: { values: { retentionMonths: number; closureDays: object; reminders: boolean } }) => ({
+    retentionMonths: s.values.retentionMonths,
+    closureDays: s.values.closureDays,
+    reminders: s.values.reminders,
+  });
+
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.restoreAllMocks();
+  });
+
+  it('the background resolves with the policy it last gave, saying from when, then again with the answer', async () => {
+    await fakeBrowser.storage.managed.set(POLICY);
+    const before = await context();
+    await before.resolveAndKeepSettings(); // an earlier start: the store answered at once
+    const lastRead = (await before.storage.LAST_POLICY_ITEM.get())!.readAt;
+
+    slowPolicyStore(POLICY);
+    const background = await context(); // the service worker restarted; the store is slow now
+    const answered = vi.fn();
+    const reading = background.resolveAndKeepSettings(answered);
+    await elapse(2_000);
+    const meanwhile = await reading;
+    expect(organisations(meanwhile)).toEqual(POLICY);
+    expect(meanwhile.source).toMatchObject({ retentionMonths: 'organisation', closureDays: 'organisation', reminders: 'organisation' });
+    expect(meanwhile.policy).toEqual({ current: false, readAt: lastRead });
+    expect(answered).not.toHaveBeenCalled();
+
+    await elapse(1_000);
+    await until(() => expect(answered).toHaveBeenCalledTimes(1));
+    expect(organisations(answered.mock.calls[0]![0])).toEqual(POLICY);
+    expect(answered.mock.calls[0]![0].policy.current).toBe(true);
+    // What pages read now is the answer.
+    expect((await background.storage.KEPT_SETTINGS_ITEM.get())?.settings.policy.current).toBe(true);
+  });
+
+  it('a policy changed while the store is slow is taken up when it answers', async () => {
+    await fakeBrowser.storage.managed.set({ retentionMonths: 24 });
+    await (await context()).resolveAndKeepSettings();
+    slowPolicyStore(POLICY);
+    const background = await context();
+    const answered = vi.fn();
+    const reading = background.resolveAndKeepSettings(answered);
+    await elapse(2_000);
+    expect((await reading).values.retentionMonths).toBe(24);
+    await elapse(1_000);
+    await until(() => expect(answered).toHaveBeenCalledTimes(1));
+    expect(organisations(answered.mock.calls[0]![0])).toEqual(POLICY);
+  });
+
+  it('never resolves as if there were no policy: when the store has never answered on this device, it waits for it', async () => {
+    slowPolicyStore(POLICY);
+    const background = await context();
+    let resolved: Awaited<ReturnType<typeof background.resolveAndKeepSettings>> | undefined;
+    void background.resolveAndKeepSettings().then((s) => (resolved = s));
+    await elapse(2_500);
+    expect(resolved).toBeUndefined();
+    await elapse(1_000);
+    await until(() => expect(resolved).toBeDefined());
+    expect(organisations(resolved!)).toEqual(POLICY);
+    expect(resolved!.policy.current).toBe(true);
+  });
+
+  it('a page whose own reading is slow uses the policy the store last gave, never the built-in settings', async () => {
+    await fakeBrowser.storage.managed.set(POLICY);
+    await (await context()).resolveAndKeepSettings();
+    slowPolicyStore(POLICY);
+    const page = await context();
+    const reading = page.loadSettings();
+    await elapse(2_000);
+    expect(organisations(await reading)).toEqual(POLICY);
   });
 });
