@@ -3,7 +3,7 @@
 // (kept per site), and can be turned off by the worker or their organisation.
 import type { BrowserContext, Page } from '@playwright/test';
 import { chipChild, chipFrame } from '../../demo/drive.mjs';
-import { expect, inRecordPageScript, test } from './fixtures';
+import { expect, inRecordPageScript, test, type StoreGlobal } from './fixtures';
 
 const VIEWPORT = { width: 1280, height: 800 };
 
@@ -32,9 +32,10 @@ async function chooseSetting(context: BrowserContext, key: string, value: unknow
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   await worker.evaluate(
     async ([key, value]) => {
-      const { chrome } = globalThis as unknown as { chrome: typeof browser };
-      const { userSettings = {} } = await chrome.storage.local.get('userSettings');
-      await chrome.storage.local.set({ userSettings: { ...(userSettings as object), [key as string]: value } });
+      // The worker's settings live in the extension's own store (issue 38), as the options page writes them.
+      const { extensionStore } = globalThis as unknown as StoreGlobal;
+      const userSettings = ((await extensionStore.get('userSettings')) ?? {}) as object;
+      await extensionStore.set('userSettings', { ...userSettings, [key as string]: value });
     },
     [key, value],
   );
