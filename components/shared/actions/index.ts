@@ -9,8 +9,6 @@ import { recordResponse } from './response';
 import { agreeTimeframe } from './timeframe';
 import { withdraw } from './withdraw';
 import { moveVersion } from './move-version';
-import { recordMilestone } from './milestone';
-import { recordAnswer } from './answer';
 
 export type { Action } from './action';
 export { ResolutionDuties } from './resolve';
@@ -20,8 +18,6 @@ export const ACTIONS: readonly Action[] = [
   agreeTimeframe,
   agreeAction,
   recordResponse,
-  recordMilestone,
-  recordAnswer,
   escalate,
   resolve,
   withdraw,
