@@ -48,6 +48,15 @@ export function addCalendarDays(day: string, n: number): string {
   return utcToDay(dayToUtc(day) + n * MS_PER_DAY);
 }
 
+/** The same date `n` months later, or that month's last day when it has no such date (31 January + 1 month: 28 or 29 February). */
+export function addCalendarMonths(day: string, n: number): string {
+  const ms = dayToUtc(day);
+  const d = new Date(ms);
+  const [y, m] = [d.getUTCFullYear(), d.getUTCMonth() + n];
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return utcToDay(Date.UTC(y, m, Math.min(d.getUTCDate(), last)));
+}
+
 /** Whole years from one 'YYYY-MM-DD' to another (a person's age on a day); null if `to` is before `from`. */
 export function wholeYearsBetween(from: string, to: string): number | null {
   if (to < from) return null;
@@ -60,6 +69,15 @@ export function londonDay(instant: string | Date): string {
   const date = typeof instant === 'string' ? new Date(instant) : instant;
   if (Number.isNaN(date.getTime())) throw new Error(`Not a date and time: ${JSON.stringify(String(instant))}`);
   return londonDateFormat.format(date);
+}
+
+const londonHourFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', hourCycle: 'h23' });
+
+/** The Europe/London hour (0–23) of an instant. */
+export function londonHour(instant: string | Date): number {
+  const date = typeof instant === 'string' ? new Date(instant) : instant;
+  if (Number.isNaN(date.getTime())) throw new Error(`Not a date and time: ${JSON.stringify(String(instant))}`);
+  return Number(londonHourFormat.format(date));
 }
 
 /** The instant a London calendar day ends (midnight at its close, in UTC), BST or GMT as it applies. */

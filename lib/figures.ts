@@ -6,7 +6,8 @@
 // identifies a child: no child ID, name, date of birth, address, reference or
 // free text ever enters a figure or a CSV row.
 import { agencyKind } from './agencies';
-import { addCalendarDays, createCalendar, londonDay, type Calendar } from './calendar';
+import { addCalendarDays, londonDay } from './calendar';
+import { escalationCalendars, type CalendarOf } from './protocols/calendars';
 import { toCsv, type Cell } from './csv';
 import { protocolName, STATUS_LABELS } from './describe';
 import { getProtocol } from './protocols';
@@ -105,12 +106,23 @@ const kindCounts = (rows: readonly Escalation[]) =>
     .map(([kind, count]) => ({ kind, count }))
     .sort((a, b) => b.count - a.count || a.kind.localeCompare(b.kind));
 
-export function partnershipFigures(
-  escalations: readonly Escalation[],
-  options: { period: Period; protocolId?: string; now: Date; calendar?: Calendar },
-): Figures {
+/** Which escalations, when, and the organisation's closure days (each escalation's working days are its protocol's nation's). */
+export interface FigureOptions {
+  period: Period;
+  protocolId?: string;
+  now: Date;
+  closureDays?: Readonly<Record<string, string>>;
+}
+
+/** Working days from the concern to the resolution, on the escalation's own calendar; null while unresolved. */
+function workingDaysToResolution(e: Escalation, calendarOf: CalendarOf): number | null {
+  if (!e.resolution) return null;
+  return Math.max(0, calendarOf(e).workingDaysBetween(londonDay(e.concernRaisedAt), londonDay(e.resolution.at)));
+}
+
+export function partnershipFigures(escalations: readonly Escalation[], options: FigureOptions): Figures {
   const { period, protocolId, now } = options;
-  const calendar = options.calendar ?? createCalendar();
+  const calendarOf = escalationCalendars(options.closureDays);
   const scoped = escalations.filter((e) => !protocolId || e.protocolId === protocolId);
   const active = scoped.filter((e) => activeIn(e, period));
   const reached = new Map<number, Escalation[]>();
@@ -143,9 +155,7 @@ export function partnershipFigures(
       .map(([stage, count]) => ({ stage, count })),
     resolved: resolvedInPeriod.length,
     withdrawn: active.filter((e) => e.status === 'withdrawn' && within(closedAt(e)!, period)).length,
-    medianWorkingDaysToResolution: median(
-      resolvedInPeriod.map((e) => Math.max(0, calendar.workingDaysBetween(londonDay(e.concernRaisedAt), londonDay(e.resolution!.at)))),
-    ),
+    medianWorkingDaysToResolution: median(resolvedInPeriod.map((e) => workingDaysToResolution(e, calendarOf)!)),
     openOverdue: scoped.filter((e) => e.status === 'open' && e.nextDueAt !== undefined && e.nextDueAt < nowIso).length,
   };
 }
@@ -178,11 +188,8 @@ export function figuresCsv(f: Figures): string {
  * reference, no names and no free text: protocol, kind, agency kinds (lib/agencies.ts: the agency
  * names workers type are free text), dates, stages.
  */
-export function anonymisedListCsv(
-  escalations: readonly Escalation[],
-  options: { period: Period; protocolId?: string; now: Date; calendar?: Calendar },
-): string {
-  const calendar = options.calendar ?? createCalendar();
+export function anonymisedListCsv(escalations: readonly Escalation[], options: FigureOptions): string {
+  const calendarOf = escalationCalendars(options.closureDays);
   const nowIso = options.now.toISOString();
   const rows: Cell[][] = [
     [
@@ -210,7 +217,7 @@ export function anonymisedListCsv(
       stageNumberLabel(highest, e.protocolId),
       STATUS_LABELS[e.status],
       e.resolution ? stageNumberLabel(stageNumber(e.resolution.stageId), e.protocolId) : null,
-      e.resolution ? Math.max(0, calendar.workingDaysBetween(londonDay(e.concernRaisedAt), londonDay(e.resolution.at))) : null,
+      workingDaysToResolution(e, calendarOf),
       e.status === 'open' && e.nextDueAt !== undefined && e.nextDueAt < nowIso ? 'Yes' : 'No',
     ]);
   }

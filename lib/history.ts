@@ -1,9 +1,9 @@
 // The escalation's history in plain English, one line per event.
 import { stageTitle } from './describe';
 import type { Escalation, EscalationEvent } from './records/model';
-import { DISAGREEMENT_KINDS, STAGE_ENTRY_REASONS } from './records/kinds';
+import { DISAGREEMENT_KINDS, MILESTONE_WORDS, STAGE_ENTRY_REASONS } from './records/kinds';
 import { protocolOf } from './protocols';
-import { isolate } from './format';
+import { formatDue, isolate } from './format';
 
 const person = (c: { name: string; role: string; agency: string }) => `${isolate(c.name)}, ${isolate(c.role)}, ${isolate(c.agency)}`;
 
@@ -15,6 +15,20 @@ function dutyText(escalation: Pick<Escalation, 'protocolId' | 'protocolVersion'>
   } catch {
     return dutyId;
   }
+}
+
+/** “Is the child on a child protection plan? Yes”: the protocol's question and the answer in its words. */
+function factAnswer(escalation: Pick<Escalation, 'protocolId' | 'protocolVersion'>, factId: string, value: boolean | string): string {
+  try {
+    const fact = protocolOf(escalation).facts?.find((f) => f.id === factId);
+    if (fact) {
+      const answer = typeof value === 'boolean' ? (value ? 'Yes' : 'No') : (fact.choices?.find((c) => c.id === value)?.label ?? value);
+      return `${fact.question} ${answer}`;
+    }
+  } catch {
+    // The protocol version is not on this device: say what was recorded.
+  }
+  return `${factId}: ${String(value)}`;
 }
 
 const show = (value: unknown): string =>
@@ -34,7 +48,7 @@ export function describeEvent(event: EscalationEvent, escalation: Pick<Escalatio
     case 'discussion-held':
       return `Discussion${event.with ? ` with ${isolate(event.with)}` : ''}: ${isolate(event.summary)}`;
     case 'stage-entered':
-      return `Escalated to ${stage(event.stageId)}: ${STAGE_ENTRY_REASONS[event.reason]}${event.agreedDays !== undefined ? ` (timeframe ${event.agreedDays} working days)` : ''}`;
+      return `Escalated to ${stage(event.stageId)}: ${event.reason === 'protocol-reason' && event.trigger ? isolate(event.trigger) : STAGE_ENTRY_REASONS[event.reason]}${event.agreedDays !== undefined ? ` (timeframe ${event.agreedDays} working days)` : ''}`;
     case 'timeframe-agreed':
       return `Timeframe agreed for ${stage(event.stageId)}: ${event.days} working days`;
     case 'action-agreed':
@@ -55,5 +69,9 @@ export function describeEvent(event: EscalationEvent, escalation: Pick<Escalatio
       return `Corrected ${event.field}: ${show(event.oldValue)} → ${show(event.newValue)}`;
     case 'protocol-version-moved':
       return `Moved from version ${event.from} to version ${event.to} of the protocol`;
+    case 'fact-recorded':
+      return `Answered: ${factAnswer(escalation, event.factId, event.value)}`;
+    case 'milestone':
+      return `${MILESTONE_WORDS[event.milestone]} at ${stage(event.stageId)}, ${formatDue(event.happenedAt)}`;
   }
 }

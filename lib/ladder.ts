@@ -4,7 +4,7 @@ import { createCalendar, londonDay, nonWorkingDaysBetween, type NonWorkingReason
 import { getProtocol, protocolOf, type Protocol, type Stage } from './protocols';
 import type { ClockRule, Duty } from './protocols/schema';
 import type { Escalation, StageEntry } from './records/model';
-import { scheduleEscalation, stageRules } from './schedule';
+import { dutyConditionHolds, scheduleEscalation, scheduleFacts, stageRules, type ScheduledClock, type ScheduledDuty } from './schedule';
 import { timeLeft, type TimeLeft } from './timer';
 
 export type StageStatus = 'done' | 'current' | 'ahead' | 'passed-over' | 'resolved-here';
@@ -15,6 +15,8 @@ export interface LadderClock {
   quote?: string;
   /** A date the people involved agreed where the protocol sets none (shown as their agreement). */
   agreedBetweenYou: boolean;
+  /** A second-edition clock's condition, and whether its fact is answered yet. */
+  condition?: ScheduledClock['condition'];
   due: string;
   left: TimeLeft;
   /** Days between today and the due date that are not counted, with why. */
@@ -27,22 +29,33 @@ export interface LadderStage {
   entry?: StageEntry;
   due: string | null;
   clocks: LadderClock[];
-  duties: { duty: Duty; done: boolean }[];
+  duties: { duty: Duty; done: boolean; due?: ScheduledDuty & { left: TimeLeft } }[];
   /** The preview's timeframes agreed when a stage starts: no date until the people involved agree one. */
   agreedLater?: ClockRule[];
+  /** When the person escalated to acknowledged it at this stage (apart from any response); absent until then. */
+  acknowledgedAt?: string;
 }
 
-/** Whether a duty applies to this escalation (the IRO only for a child on a CP plan or looked after). */
-export function dutyApplies(duty: Duty, escalation: Pick<Escalation, 'flags'>): boolean {
+/** How long a disagreement has run: what the child lives through (calendar days) beside what the clocks count. */
+export interface DisagreementAge {
+  calendarDays: number;
+  workingDays: number;
+}
+
+/**
+ * Whether a duty applies to this escalation (the IRO only for a child on a CP plan or looked after; a
+ * second-edition condition unless its recorded answer rules it out).
+ */
+export function dutyApplies(duty: Duty, escalation: Pick<Escalation, 'flags' | 'facts'>): boolean {
   if (duty.onlyIf === 'cp-plan-or-looked-after') return escalation.flags.childProtectionPlan || escalation.flags.lookedAfter;
-  return true;
+  return dutyConditionHolds(duty, escalation.facts);
 }
 
 export function ladderView(
   escalation: Escalation,
   now: Date,
   closureDays: Record<string, string> = {},
-): { protocol: Protocol; stages: LadderStage[] } {
+): { protocol: Protocol; stages: LadderStage[]; age: DisagreementAge } {
   const protocol = protocolOf(escalation);
   const calendar = createCalendar(closureDays, protocol.calendar);
   const schedule = scheduleEscalation({
@@ -51,6 +64,7 @@ export function ladderView(
     concernRaisedAt: escalation.concernRaisedAt,
     stages: escalation.stages.map((s) => ({ stageId: s.stageId, enteredAt: s.enteredAt, agreedDays: s.agreedDays })),
     closureDays,
+    ...scheduleFacts(escalation),
   });
   const today = londonDay(now);
   const skipped = new Set(escalation.stages.flatMap((s) => s.skipped));
@@ -68,10 +82,12 @@ export function ladderView(
               ? 'done'
               : 'ahead';
     const scheduled = schedule.stages[i]!;
+    const acknowledged = escalation.milestones?.find((m) => m.milestone === 'acknowledged' && m.stageId === stage.id);
     return {
       stage,
       status,
       entry,
+      ...(acknowledged ? { acknowledgedAt: acknowledged.at } : {}),
       due: scheduled.due,
       clocks: scheduled.clocks.map((c) => ({
         ...c,
@@ -80,10 +96,24 @@ export function ladderView(
       })),
       duties: stage.duties
         .filter((d) => dutyApplies(d, escalation))
-        .map((duty) => ({ duty, done: escalation.dutiesDone.some((d) => d.stageId === stage.id && d.dutyId === duty.id) })),
+        .map((duty) => {
+          const due = scheduled.duties.find((d) => d.dutyId === duty.id);
+          return {
+            duty,
+            done: escalation.dutiesDone.some((d) => d.stageId === stage.id && d.dutyId === duty.id),
+            ...(due ? { due: { ...due, left: timeLeft(due.due, now, calendar) } } : {}),
+          };
+        }),
     };
   });
-  return { protocol, stages };
+  const concernDay = londonDay(escalation.concernRaisedAt);
+  // A closed escalation ran until it was resolved (or last changed), not until today.
+  const until = escalation.status === 'open' ? today : londonDay(escalation.resolution?.at ?? escalation.updatedAt);
+  const age = {
+    calendarDays: Math.max(0, Math.round((Date.parse(until) - Date.parse(concernDay)) / 86_400_000)),
+    workingDays: Math.max(0, calendar.workingDaysBetween(concernDay, until)),
+  };
+  return { protocol, stages, age };
 }
 
 /** The stage after the current one, or null at the top of the ladder. */

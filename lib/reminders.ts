@@ -5,6 +5,7 @@
 import { createCalendar, fromLondonWallTime, londonDay, londonWallTime, type Calendar } from './calendar';
 import type { Escalation } from './records/model';
 import { dueInstant } from './schedule';
+import { escalationCalendars, type CalendarOf } from './protocols/calendars';
 
 /** Working hours for "quiet outside working hours": 09:00 to 17:00 London time, on working days. */
 export const WORKING_HOURS = { start: '09:00', end: '17:00' } as const;
@@ -22,7 +23,10 @@ export interface Reminder {
 }
 
 export interface ReminderOptions {
+  /** One calendar for every escalation (tests); otherwise each escalation's own (`calendarOf`). */
   calendar?: Calendar;
+  /** Each escalation's calendar: its protocol's nation, less the organisation's closure days. */
+  calendarOf?: CalendarOf;
   /** Hold reminders that fall outside working hours until the next working morning. */
   quiet: boolean;
 }
@@ -50,7 +54,7 @@ export function nextWorkingMoment(at: number, calendar: Calendar = createCalenda
 /** The reminders an open escalation's current stage gets. */
 export function remindersFor(e: Escalation, options: ReminderOptions): Reminder[] {
   if (e.status !== 'open' || !e.nextDue) return [];
-  const calendar = options.calendar ?? createCalendar();
+  const calendar = calendarFor(e, options);
   const due = e.nextDue;
   const dueDay = due.length === 10 ? due : londonDay(due);
   const place = (at: number) => (options.quiet ? nextWorkingMoment(at, calendar) : at);
@@ -79,22 +83,32 @@ export interface ReminderPlan {
   keep: string[];
 }
 
+/** The calendar an escalation's reminders are placed on: the one given for all, or its own nation's. */
+function calendarFor(e: Escalation, options: ReminderOptions): Calendar {
+  return options.calendar ?? (options.calendarOf ?? escalationCalendars())(e);
+}
+
 /** What to send at `now`, given the keys already sent. */
 export function planReminders(escalations: Escalation[], sent: ReadonlySet<string>, now: number, options: ReminderOptions): ReminderPlan {
-  const calendar = options.calendar ?? createCalendar();
-  const all = escalations.flatMap((e) => remindersFor(e, { ...options, calendar }));
+  const calendarOf = options.calendar ? () => options.calendar! : (options.calendarOf ?? escalationCalendars());
+  const byId = new Map(escalations.map((e) => [e.id, e]));
+  const all = escalations.flatMap((e) => remindersFor(e, { ...options, calendar: calendarOf(e) }));
   const keep = all.filter((r) => sent.has(r.key)).map((r) => r.key);
   const unsent = all.filter((r) => !sent.has(r.key));
   const ripe = unsent.filter((r) => r.at <= now);
-  const nextAt = unsent.filter((r) => r.at > now).reduce<number | null>((min, r) => (min === null || r.at < min ? r.at : min), null);
-  // Quiet: nothing is shown outside working hours, even if the browser was closed when it fell due.
-  if (options.quiet && ripe.length > 0 && !inWorkingHours(now, calendar)) {
-    const morning = nextWorkingMoment(now, calendar);
-    return { send: [], superseded: [], nextAt: nextAt === null ? morning : Math.min(nextAt, morning), keep };
+  let nextAt = unsent.filter((r) => r.at > now).reduce<number | null>((min, r) => (min === null || r.at < min ? r.at : min), null);
+  // Quiet: nothing is shown outside working hours (its protocol's nation's), even if the browser was closed when it fell due.
+  const held = options.quiet ? ripe.filter((r) => !inWorkingHours(now, calendarOf(byId.get(r.escalationId)!))) : [];
+  for (const r of held) {
+    const morning = nextWorkingMoment(now, calendarOf(byId.get(r.escalationId)!));
+    nextAt = nextAt === null ? morning : Math.min(nextAt, morning);
   }
-  const overdueNow = new Set(ripe.filter((r) => r.kind === 'overdue').map((r) => r.escalationId));
-  const superseded = ripe.filter((r) => r.kind === 'due-next-working-day' && (overdueNow.has(r.escalationId) || dueInstant(r.due) <= now));
-  const send = ripe.filter((r) => !superseded.includes(r));
+  const showable = ripe.filter((r) => !held.includes(r));
+  const overdueNow = new Set(showable.filter((r) => r.kind === 'overdue').map((r) => r.escalationId));
+  const superseded = showable.filter(
+    (r) => r.kind === 'due-next-working-day' && (overdueNow.has(r.escalationId) || dueInstant(r.due) <= now),
+  );
+  const send = showable.filter((r) => !superseded.includes(r));
   return { send, superseded, nextAt, keep };
 }
 

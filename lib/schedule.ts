@@ -7,10 +7,34 @@
 // - "same working day": the anchor's London date if working, else the next working day;
 //   "next working day": the first working day after the anchor's date.
 // - "within 48 hours": the anchor instant plus 48 hours.
-// - A stage is due at the earliest of its clocks; null when none applies yet.
-import { createCalendar, endOfLondonDay, isDay, londonDay, type Calendar } from './calendar';
+// - "within N calendar days / weeks / months": by the end of that London date after the anchor's date,
+//   weekends and holidays counted (a month: the same date, or the month's last day).
+// - A cut-off hour (second edition): an anchor after that London hour counts from the next working day.
+// - A clock with a condition runs when its fact has that value, and also while the fact is not yet recorded
+//   (the earlier deadline is never hidden by an unanswered question); it is marked so the panel can say "if …".
+// - A stage is due at the earliest of its clocks that apply; null when none applies yet.
+import {
+  addCalendarDays,
+  addCalendarMonths,
+  createCalendar,
+  endOfLondonDay,
+  isDay,
+  londonDay,
+  londonHour,
+  type Calendar,
+} from './calendar';
 import { getProtocol, getStage, type Protocol } from './protocols';
-import type { ClockRule } from './protocols/schema';
+import { t } from './strings';
+import type { ClockRule, Condition, Duty, RecordedEvent } from './protocols/schema';
+
+/** A fact's recorded value: true/false for a yes/no question, a choice's id otherwise. */
+export type FactValue = boolean | string;
+/** Something recorded as it happened that a clock may count from (a meeting held at stage-2). */
+export interface RecordedAt {
+  event: RecordedEvent;
+  stageId: string;
+  at: string;
+}
 
 /** What a schedule is computed from: an escalation's history, or a preview's made-up one. */
 export interface ScheduleInput {
@@ -21,6 +45,12 @@ export interface ScheduleInput {
   stages?: { stageId: string; enteredAt: string; agreedDays?: number }[];
   /** Organisation closure days, day → reason. */
   closureDays?: Record<string, string>;
+  /** The child was marked at immediate risk: the protocol's "same working day" runs from the concern. */
+  immediateRisk?: boolean;
+  /** Second edition: the facts recorded on the escalation, fact id → value. */
+  facts?: Readonly<Record<string, FactValue>>;
+  /** Second edition: events recorded as they happened, in order. */
+  events?: readonly RecordedAt[];
 }
 
 /** An ISO 8601 date and time with its offset (as the records hold them), of a day that exists. */
@@ -56,13 +86,28 @@ export interface ScheduledClock {
   quote?: string;
   /** A date the people involved agreed where the protocol sets no timescale (Halton): their agreement, not the protocol's deadline. */
   agreedBetweenYou: boolean;
+  /** The condition it runs under, and whether the fact is recorded yet (false: it runs until the answer says otherwise). */
+  condition?: Condition & { known: boolean };
+}
+
+/** A duty's own deadline (second edition). */
+export interface ScheduledDuty {
+  dutyId: string;
+  due: string;
+  label: string;
+  quote?: string;
 }
 
 export interface StageSchedule {
   stageId: string;
   due: string | null;
   clocks: ScheduledClock[];
+  /** Duties with deadlines of their own, once their anchor has happened. */
+  duties: ScheduledDuty[];
 }
+
+/** The id of the clock the immediate-risk route's "same working day" is shown as. */
+export const IMMEDIATE_RISK_CLOCK = 'immediate-risk-same-working-day';
 
 export interface Schedule {
   stages: StageSchedule[];
@@ -93,22 +138,35 @@ function checkStageHistory(protocol: Protocol, input: ScheduleInput): void {
   }
 }
 
-function clockDue(
-  clock: ClockRule,
-  calendar: Calendar,
-  concernAt: string,
-  stageEnteredAt: string | undefined,
-  enteredAt: ReadonlyMap<string, string>,
-  agreedDays: number | undefined,
-): string | null {
-  const anchor =
-    clock.kind === 'day-window' || clock.anchor === 'concern'
-      ? concernAt
-      : clock.anchor === 'stage-entered'
-        ? stageEnteredAt
-        : enteredAt.get(clock.anchor.slice('entered:'.length));
+/** What a clock may count from, for one stage of one escalation. */
+interface Anchors {
+  concernAt: string;
+  stageEnteredAt: string | undefined;
+  enteredAt: ReadonlyMap<string, string>;
+  stageId: string;
+  events: readonly RecordedAt[];
+}
+
+/** The instant a clock counts from, or undefined while it has not happened. */
+function anchorInstant(clock: ClockRule, a: Anchors): string | undefined {
+  if (clock.kind === 'day-window' || clock.anchor === 'concern') return a.concernAt;
+  if (clock.anchor === 'stage-entered') return a.stageEnteredAt;
+  if (clock.anchor.startsWith('entered:')) return a.enteredAt.get(clock.anchor.slice('entered:'.length));
+  // An event: the first time it was recorded at the named stage (or this one).
+  const [event, stageId = a.stageId] = clock.anchor.split(':');
+  return a.events.find((e) => e.event === event && e.stageId === stageId)?.at;
+}
+
+/** The London date a day-counted clock counts from: after the cut-off hour, the next working day. */
+function countingDay(instant: string, calendar: Calendar, cutOffHour: number | undefined): string {
+  const day = londonDay(instant);
+  return cutOffHour !== undefined && londonHour(instant) >= cutOffHour ? calendar.addWorkingDays(day, 1) : day;
+}
+
+function clockDue(clock: ClockRule, calendar: Calendar, a: Anchors, agreedDays: number | undefined, cutOffHour?: number): string | null {
+  const anchor = anchorInstant(clock, a);
   if (anchor === undefined) return null;
-  const anchorDay = londonDay(anchor);
+  const anchorDay = countingDay(anchor, calendar, cutOffHour);
   switch (clock.kind) {
     case 'working-days':
       return calendar.addWorkingDays(anchorDay, clock.days);
@@ -120,9 +178,19 @@ function clockDue(
       return calendar.addWorkingDays(anchorDay, 0);
     case 'next-working-day':
       return calendar.addWorkingDays(anchorDay, 1);
+    case 'calendar':
+      return clock.unit === 'months'
+        ? addCalendarMonths(anchorDay, clock.amount)
+        : addCalendarDays(anchorDay, clock.amount * (clock.unit === 'weeks' ? 7 : 1));
     case 'agreed':
       return agreedDays === undefined ? null : calendar.addWorkingDays(anchorDay, agreedDays);
   }
+}
+
+/** Whether a condition holds: true or false once its fact is recorded, null while it is not. */
+export function conditionHolds(condition: Condition, facts: Readonly<Record<string, FactValue>> = {}): boolean | null {
+  if (!Object.hasOwn(facts, condition.fact)) return null;
+  return facts[condition.fact] === condition.is;
 }
 
 /** The clocks that govern a stage: its own and any protocol-wide clock that covers it (Enfield's 5 days). */
@@ -146,24 +214,83 @@ export function scheduleEscalation(given: ScheduleInput): Schedule {
 
   const entered = new Map(input.stages.map((s) => [s.stageId, s]));
   const enteredAt = new Map(input.stages.map((s) => [s.stageId, s.enteredAt]));
+  const facts = input.facts ?? {};
+  const cutOff = protocol.cutOff?.hour;
+  // The immediate-risk route's "same working day" belongs to the stage the escalation started at.
+  const riskStage =
+    input.immediateRisk && protocol.immediateRisk.sameWorkingDay ? (input.stages[0]?.stageId ?? protocol.stages[0]!.id) : null;
 
   return {
     stages: protocol.stages.map((stage) => {
-      const rules = stageRules(protocol, stage.id);
+      const history = entered.get(stage.id);
+      const anchors: Anchors = {
+        concernAt: input.concernRaisedAt,
+        stageEnteredAt: history?.enteredAt,
+        enteredAt,
+        stageId: stage.id,
+        events: input.events ?? [],
+      };
       const clocks: ScheduledClock[] = [];
-      for (const rule of rules) {
-        const history = entered.get(stage.id);
-        const due = clockDue(rule, calendar, input.concernRaisedAt, history?.enteredAt, enteredAt, history?.agreedDays);
+      if (stage.id === riskStage) clocks.push(immediateRiskClock(protocol, calendar, input.concernRaisedAt));
+      for (const rule of stageRules(protocol, stage.id)) {
+        const holds = rule.when ? conditionHolds(rule.when, facts) : true;
+        if (holds === false) continue;
+        const due = clockDue(rule, calendar, anchors, history?.agreedDays, cutOff);
         if (due !== null) {
           const agreedBetweenYou = rule.kind === 'agreed' && rule.setBy === 'parties';
-          clocks.push({ id: rule.id, label: rule.label, due, ...(rule.quote ? { quote: rule.quote } : {}), agreedBetweenYou });
+          clocks.push({
+            id: rule.id,
+            label: rule.label,
+            due,
+            ...(rule.quote ? { quote: rule.quote } : {}),
+            agreedBetweenYou,
+            ...(rule.when ? { condition: { ...rule.when, known: holds !== null } } : {}),
+          });
         }
       }
       const earliest = clocks.reduce<ScheduledClock | null>(
         (best, c) => (best === null || dueInstant(c.due) < dueInstant(best.due) ? c : best),
         null,
       );
-      return { stageId: stage.id, due: earliest?.due ?? null, clocks };
+      const duties: ScheduledDuty[] = [];
+      for (const duty of stage.duties) {
+        if (!duty.due || !dutyConditionHolds(duty, facts)) continue;
+        const due = clockDue(duty.due, calendar, anchors, undefined, cutOff);
+        if (due !== null)
+          duties.push({ dutyId: duty.id, due, label: duty.due.label, ...(duty.due.quote ? { quote: duty.due.quote } : {}) });
+      }
+      return { stageId: stage.id, due: earliest?.due ?? null, clocks, duties };
     }),
+  };
+}
+
+/** What an escalation's schedule needs beyond its stages: the immediate-risk flag, its facts and milestones. */
+export function scheduleFacts(e: {
+  flags: { immediateRisk: boolean };
+  facts?: Readonly<Record<string, FactValue>>;
+  milestones?: readonly { milestone: RecordedEvent; stageId: string; at: string }[];
+}): Pick<ScheduleInput, 'immediateRisk' | 'facts' | 'events'> {
+  return {
+    immediateRisk: e.flags.immediateRisk,
+    ...(e.facts ? { facts: e.facts } : {}),
+    ...(e.milestones ? { events: e.milestones.map((m) => ({ event: m.milestone, stageId: m.stageId, at: m.at })) } : {}),
+  };
+}
+
+/** Whether a second-edition duty condition does not rule a duty out (first-edition names are the worker's to judge). */
+export function dutyConditionHolds(duty: Duty, facts: Readonly<Record<string, FactValue>> = {}): boolean {
+  return typeof duty.onlyIf === 'object' ? conditionHolds(duty.onlyIf, facts) !== false : true;
+}
+
+/** "Escalated the same working day" for a child at immediate risk, quoting the route's sentence that says so. */
+function immediateRiskClock(protocol: Protocol, calendar: Calendar, concernAt: string): ScheduledClock {
+  const steps = protocol.immediateRisk.steps;
+  const quote = (steps.find((s) => /same\s+working\s+day/i.test(s.quote)) ?? steps[0]!).quote;
+  return {
+    id: IMMEDIATE_RISK_CLOCK,
+    label: t('immediateRiskClock'),
+    due: calendar.addWorkingDays(londonDay(concernAt), 0),
+    quote,
+    agreedBetweenYou: false,
   };
 }

@@ -1,6 +1,8 @@
 // The start form's rules: what is required, and how its fields become a new escalation.
 import { fromLondonWallTime } from './calendar';
 import { getProtocol } from './protocols';
+import { skipTargets } from './protocols/skips';
+import { parseAnswer } from './protocols/facts';
 import { t } from './strings';
 import type { NewEscalation } from './records/model';
 
@@ -24,18 +26,30 @@ export interface StartFormValues {
   agreedDays: string;
   /** Set when tracking a colleague's escalation found on the record. */
   reference?: string;
+  /** Answers to the protocol's questions (second edition), fact id → the answer chosen ('yes', 'no' or a choice's id). */
+  facts?: Record<string, string>;
+}
+
+/** The answers given to this protocol's own questions, as recorded values; questions left unanswered are left out. */
+export function startFacts(v: Pick<StartFormValues, 'protocolId' | 'facts'>): Record<string, boolean | string> {
+  const out: Record<string, boolean | string> = {};
+  for (const fact of getProtocol(v.protocolId).facts ?? []) {
+    const value = v.facts?.[fact.id] ? parseAnswer(fact, v.facts[fact.id]!) : undefined;
+    if (value !== undefined) out[fact.id] = value;
+  }
+  return out;
 }
 
 const REQUIRED: (keyof StartFormValues)[] = ['myName', 'myRole', 'myAgency', 'theirName', 'theirRole', 'theirAgency', 'kind', 'concernAt'];
 
-/** Whether the stage the form starts at needs a stated timeframe (Sussex). */
-export function needsTimeframe(protocolId: string, stageId: string): boolean {
-  const stage = getProtocol(protocolId).stages.find((s) => s.id === stageId);
+/** Whether the stage the form starts at needs a stated timeframe (Sussex); the current version unless one is named. */
+export function needsTimeframe(protocolId: string, stageId: string, version?: string): boolean {
+  const stage = getProtocol(protocolId, version).stages.find((s) => s.id === stageId);
   return !!stage?.clocks.some((c) => c.kind === 'agreed' && c.required);
 }
 
-export function offersTimeframe(protocolId: string, stageId: string): boolean {
-  const stage = getProtocol(protocolId).stages.find((s) => s.id === stageId);
+export function offersTimeframe(protocolId: string, stageId: string, version?: string): boolean {
+  const stage = getProtocol(protocolId, version).stages.find((s) => s.id === stageId);
   return !!stage?.clocks.some((c) => c.kind === 'agreed');
 }
 
@@ -59,6 +73,8 @@ export function checkStartForm(v: StartFormValues, now: Date): Record<string, st
   const first = getProtocol(v.protocolId).stages[0]!.id;
   if (stage !== first && !v.immediateRisk) {
     errors.startStage = t('laterOnlyForRisk');
+  } else if (!skipTargets(getProtocol(v.protocolId), -1).some((s) => s.id === stage)) {
+    errors.startStage = t('notAStartStage');
   }
   return errors;
 }
@@ -79,5 +95,6 @@ export function toNewEscalation(v: StartFormValues, hostId: string, childId: str
     ...(stage !== first ? { startStage: stage, startReason: 'immediate-risk' as const } : {}),
     ...(v.agreedDays.trim() ? { agreedDays: Number(v.agreedDays) } : {}),
     ...(v.reference ? { reference: v.reference } : {}),
+    ...(Object.keys(startFacts(v)).length ? { facts: startFacts(v) } : {}),
   };
 }

@@ -2,7 +2,7 @@
 // moves by itself (lib/protocols protocolOf); the worker sees both versions' deadlines, then decides.
 import { FIRST_VERSION, getProtocol, protocolOf } from './protocols';
 import type { Escalation } from './records/model';
-import { scheduleEscalation, stageRules } from './schedule';
+import { scheduleEscalation, scheduleFacts, stageRules } from './schedule';
 
 export interface VersionComparison {
   following: string;
@@ -62,6 +62,7 @@ export function compareVersions(escalation: Escalation, closureDays: Record<stri
         concernRaisedAt: escalation.concernRaisedAt,
         stages: history,
         closureDays,
+        ...scheduleFacts(escalation),
       }).stages.flatMap((stage) => stage.clocks.map((c): [string, string] => [`${stage.stageId} ${c.id}`, c.due])),
     );
   const before = dues(following.version);

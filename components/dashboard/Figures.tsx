@@ -2,8 +2,8 @@
 // they went, on what themes, where they were resolved and how long it took.
 // Exports carry no child identifiers (lib/figures.ts).
 import { t } from '../../lib/strings';
-import { useEffect, useMemo } from 'preact/hooks';
-import { createCalendar, londonDay } from '../../lib/calendar';
+import { useEffect } from 'preact/hooks';
+import { londonDay } from '../../lib/calendar';
 import { protocolShortName } from '../../lib/describe';
 import { downloadText } from '../../lib/download';
 import { anonymisedListCsv, figuresCsv, partnershipFigures, recentQuarters, stageNumberLabel, type Period } from '../../lib/figures';
@@ -32,8 +32,9 @@ export function Figures({ params }: { params: URLSearchParams }) {
     replaceAddress(next);
   };
   const all = useLive(allEscalations, []);
-  const calendar = useMemo(() => createCalendar(settings.value.values.closureDays), [settings.value]);
-  const figures = all.value ? partnershipFigures(all.value, { period, protocolId, now: now.value, calendar }) : null;
+  // Each escalation's working days are its protocol's nation's, less these (lib/figures.ts).
+  const closureDays = settings.value.values.closureDays;
+  const figures = all.value ? partnershipFigures(all.value, { period, protocolId, now: now.value, closureDays }) : null;
   const quarter = quarters.find((q) => q.from === from && q.to === to);
   const stage = (n: number) => stageNumberLabel(n, protocolId);
   const fileStem = `escalation-figures-${protocolId ?? 'all-protocols'}-${from}-to-${to}`;
@@ -139,7 +140,7 @@ export function Figures({ params }: { params: URLSearchParams }) {
               onClick={() =>
                 downloadText(
                   `${fileStem}-list.csv`,
-                  anonymisedListCsv(all.value!, { period, protocolId, now: now.value, calendar }),
+                  anonymisedListCsv(all.value!, { period, protocolId, now: now.value, closureDays }),
                   'text/csv',
                 )
               }

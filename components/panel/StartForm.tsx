@@ -4,6 +4,8 @@ import { WORKER_ITEM } from '../../lib/browser/storage';
 import { InvalidInputError } from '../../lib/records/errors';
 import { previewLadder } from '../../lib/ladder';
 import { getProtocol } from '../../lib/protocols';
+import { skipTargets } from '../../lib/protocols/skips';
+import { answerOptions } from '../../lib/protocols/facts';
 import { DISAGREEMENT_KINDS } from '../../lib/records/kinds';
 import { checkStartForm, needsTimeframe, offersTimeframe, toNewEscalation, type StartFormValues } from '../../lib/start-form';
 import { t } from '../../lib/strings';
@@ -191,6 +193,31 @@ export function StartForm({
             {t('lookedAfter')}
           </label>
         </fieldset>
+        {/* Issue 36: the protocol's own questions, whose answers decide which time limits and duties apply. */}
+        {(protocol.facts?.length ?? 0) > 0 && (
+          <fieldset class="protocol-questions">
+            <legend>{t('protocolQuestions')}</legend>
+            {protocol.facts!.map((f) => (
+              <Field key={f.id} id={`fact-${f.id}`} label={f.question}>
+                <select
+                  id={`fact-${f.id}`}
+                  value={v.facts?.[f.id] ?? ''}
+                  onChange={(e) => {
+                    const answer = (e.currentTarget as HTMLSelectElement).value;
+                    setV((old) => ({ ...old, facts: { ...old.facts, [f.id]: answer } }));
+                  }}
+                >
+                  <option value="">{t('notAnswered')}</option>
+                  {answerOptions(f).map((o) => (
+                    <option key={o.value} value={o.value}>
+                      {o.label}
+                    </option>
+                  ))}
+                </select>
+              </Field>
+            ))}
+          </fieldset>
+        )}
         <fieldset>
           <legend>{t('whoIAm')}</legend>
           {text('myName')}
@@ -228,7 +255,7 @@ export function StartForm({
         {protocol.startAtLaterStage.allowed && (
           <Field id="startStage" label={t('startStage')} error={errors.startStage} hint={t('startStageHint')}>
             <select id="startStage" value={stage} onChange={set('startStage')}>
-              {protocol.stages.map((s) => (
+              {skipTargets(protocol, -1).map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.title}
                 </option>

@@ -7,21 +7,23 @@ export function CounterpartLookup({ protocol }: { protocol: Protocol }) {
   const table = protocol.seniority!;
   const [level, setLevel] = useState(2);
   const roles = table.levels[level - 1]!;
+  // The table's own name for a level where it gives one ("Above Level 5"); "Level N" otherwise.
+  const levelName = (n: number) => table.levelNames?.[n - 1] ?? t('levelN', { n: String(n) });
   return (
     <details class="lookup">
       <summary>{t('counterpartQuestion')}</summary>
       <div class="field">
         <label for="seniority-level">{t('level')}</label>
         <select id="seniority-level" value={String(level)} onChange={(e) => setLevel(Number((e.currentTarget as HTMLSelectElement).value))}>
-          {[1, 2, 3, 4, 5].map((n) => (
-            <option key={n} value={String(n)}>
-              {t('levelN', { n: String(n) })}
+          {table.levels.map((_, i) => (
+            <option key={i} value={String(i + 1)}>
+              {levelName(i + 1)}
             </option>
           ))}
         </select>
       </div>
       <table class="records">
-        <caption>{t('correspondingRoles', { level: String(level) })}</caption>
+        <caption>{t('correspondingRolesAt', { level: levelName(level) })}</caption>
         <tbody>
           {table.agencies.map((a) => {
             // Say what the table says, that a cell cannot be read, or that it is empty; never guess.

@@ -5,6 +5,7 @@ import { newerVersion, versionMissing } from '../../lib/versions';
 import { setsNoTimescale } from '../../lib/schedule';
 import { STATUS_LABELS } from '../../lib/describe';
 import { t } from '../../lib/strings';
+import { plural } from '../../lib/format';
 import { Actions, ResolutionDuties } from './Actions';
 import type { InsertIntoRecord } from './CaseNotes';
 import { History } from './History';
@@ -82,6 +83,13 @@ function EscalationDetail({ escalation, by, insert }: { escalation: Escalation; 
             </span>
           ))}
         </dd>
+        <dt>{t('runningFor')}</dt>
+        <dd class="age">
+          {t('calendarDaysSince', {
+            calendar: plural(view.age.calendarDays, 'calendar day'),
+            working: plural(view.age.workingDays, 'working day'),
+          })}
+        </dd>
         <dt>{t('stage')}</dt>
         <dd class="current-stage">{view.stages.find((s) => s.stage.id === escalation.currentStage)!.stage.title}</dd>
         {escalation.resolution && (
@@ -96,7 +104,7 @@ function EscalationDetail({ escalation, by, insert }: { escalation: Escalation; 
           <h3 id="timers-title">{t('stageTimeLimits')}</h3>
           <ul class="clocks">
             {current.clocks.map((c) => (
-              <Clock key={c.id} clock={c} live />
+              <Clock key={c.id} clock={c} live protocol={view.protocol} />
             ))}
           </ul>
         </section>

@@ -1,4 +1,5 @@
 import type { Protocol } from '../../lib/protocols';
+import { dialHref, menuOptions, numberOnly } from '../../lib/protocols/contacts';
 import { t } from '../../lib/strings';
 import { settings } from './settings';
 
@@ -27,7 +28,10 @@ export function ImmediateRisk({ protocol }: { protocol: Protocol }) {
               <strong>
                 {c.area}: {c.name}
               </strong>{' '}
-              {c.phone && <a href={`tel:${c.phone.replace(/[^0-9+]/g, '')}`}>{c.phone}</a>}
+              {c.phone && <a href={dialHref(c.phone)}>{numberOnly(c.phone)}</a>}
+              {menuOptions(c).length > 0 && (
+                <span class="menu">, {t('dialThenOptions', { options: menuOptions(c).join(', option ') })}</span>
+              )}
               {c.hours && <span> ({c.hours})</span>}
               {c.kind === 'out-of-hours' && <span> ({t('outOfHours')})</span>}
               {c.source && <span class="source"> ({t('contactSource', { source: c.source })})</span>}

@@ -1,7 +1,7 @@
 import { formatDue } from '../../lib/format';
 import type { LadderClock, LadderStage } from '../../lib/ladder';
 import type { Protocol } from '../../lib/protocols';
-import type { ProtocolNote } from '../../lib/protocols/schema';
+import type { Condition, Duty, ProtocolNote } from '../../lib/protocols/schema';
 import { t, type StringKey } from '../../lib/strings';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
@@ -33,7 +33,7 @@ function reasonText(r: LadderClock['notCounted'][number]['reason']): string {
 }
 
 /** A clock with its time left; the non-working days it skips are explained on hover or focus. */
-export function Clock({ clock, live }: { clock: LadderClock; live: boolean }) {
+export function Clock({ clock, live, protocol }: { clock: LadderClock; live: boolean; protocol?: Protocol }) {
   const tipId = `tip-${clock.id}-${clock.due}`;
   const tip = clock.notCounted.map((n) => `${day(n.day)} is a ${reasonText(n.reason)}`).join('; ');
   return (
@@ -46,6 +46,13 @@ export function Clock({ clock, live }: { clock: LadderClock; live: boolean }) {
         {clock.left.dueText}
       </span>
       {clock.agreedBetweenYou && <span class="agreed-note"> ({t('protocolSetsNoTimescale')})</span>}
+      {clock.condition && protocol && (
+        <span class="condition">
+          {' '}
+          ({conditionWords(protocol, clock.condition)}
+          {clock.condition.known ? '' : `; ${t('notYetAnswered')}`})
+        </span>
+      )}
       {live && <strong class="left"> {clock.left.text}</strong>}
       <Quoted text={clock.quote} />
       {tip && (
@@ -57,7 +64,19 @@ export function Clock({ clock, live }: { clock: LadderClock; live: boolean }) {
   );
 }
 
-function DutyCondition({ onlyIf }: { onlyIf?: string }) {
+/** A second-edition condition in words: the protocol's question and the answer it needs. */
+export function conditionWords(protocol: Protocol, condition: Condition): string {
+  const fact = protocol.facts?.find((f) => f.id === condition.fact);
+  if (!fact) return condition.fact;
+  const answer =
+    typeof condition.is === 'boolean'
+      ? t(condition.is ? 'answerYes' : 'answerNo')
+      : (fact.choices?.find((c) => c.id === condition.is)?.label ?? String(condition.is));
+  return t('ifAnswer', { question: fact.question, answer });
+}
+
+function DutyCondition({ onlyIf, protocol }: { onlyIf?: Duty['onlyIf']; protocol?: Protocol }) {
+  if (typeof onlyIf === 'object') return protocol ? <> ({conditionWords(protocol, onlyIf)})</> : null;
   if (onlyIf === 'local-authority-childrens-services') return <> ({t('ifLocalAuthority')})</>;
   // Enfield's Level 4 is a seniority level on its table of corresponding roles, not Step 4.
   if (onlyIf === 'level-4-or-above') return <> ({t('ifLevel4')})</>;
@@ -93,10 +112,12 @@ export function QuotedList({
   heading,
   items,
   class: className,
+  protocol,
 }: {
   heading: string;
-  items: { text: string; quote: string; onlyIf?: string }[];
+  items: { text: string; quote: string; onlyIf?: Duty['onlyIf'] }[];
   class: string;
+  protocol?: Protocol;
 }) {
   if (items.length === 0) return null;
   return (
@@ -106,7 +127,7 @@ export function QuotedList({
         {items.map((item) => (
           <li key={item.text} title={item.quote}>
             {item.text}
-            <DutyCondition onlyIf={item.onlyIf} />
+            <DutyCondition onlyIf={item.onlyIf} protocol={protocol} />
             <Quoted text={item.quote} />
           </li>
         ))}
@@ -122,6 +143,14 @@ export function StageCard({ view, protocol, onDuty }: { view: LadderStage; proto
     <li class={`stage ${status}`} data-stage={stage.id} aria-current={live ? 'step' : undefined}>
       <h3>{stage.title}</h3>
       <p class="stage-status">{t(STATUS_TEXT[status])}</p>
+      {/* Acknowledged (the person escalated to has seen it) is recorded apart from a response. */}
+      {view.acknowledgedAt ? (
+        <p class="acknowledged" data-acknowledged={stage.id}>
+          {t('acknowledgedOn', { when: formatDue(view.acknowledgedAt) })}
+        </p>
+      ) : (
+        live && onDuty && <p class="not-acknowledged">{t('notYetAcknowledged')}</p>
+      )}
       <p>
         <strong>{t('whoActs')}:</strong> {stage.who}
       </p>
@@ -136,11 +165,11 @@ export function StageCard({ view, protocol, onDuty }: { view: LadderStage; proto
       {stage.notes.map((n) => (
         <Note key={n.text} note={n} />
       ))}
-      {!onDuty && <QuotedList class="duties" heading={t('mustDo')} items={view.duties.map((d) => d.duty)} />}
+      {!onDuty && <QuotedList class="duties" heading={t('mustDo')} items={view.duties.map((d) => d.duty)} protocol={protocol} />}
       {view.duties.length > 0 && onDuty && (
         <fieldset class="duties">
           <legend>{t('mustDo')}</legend>
-          {view.duties.map(({ duty, done }) => (
+          {view.duties.map(({ duty, done, due }) => (
             <label key={duty.id} class="check" title={duty.quote}>
               <input
                 type="checkbox"
@@ -153,7 +182,14 @@ export function StageCard({ view, protocol, onDuty }: { view: LadderStage; proto
               />
               <span>
                 {duty.text}
-                <DutyCondition onlyIf={duty.onlyIf} />
+                <DutyCondition onlyIf={duty.onlyIf} protocol={protocol} />
+                {due && (
+                  <span class={`duty-due ${live && !done ? due.left.urgency : ''}`} title={due.quote} data-duty-due={duty.id}>
+                    {' '}
+                    ({due.label}: {due.left.dueText}
+                    {live && !done ? `, ${due.left.text}` : ''})
+                  </span>
+                )}
                 {done && (
                   <span id={`done-${stage.id}-${duty.id}`} class="visually-hidden">
                     {' '}
@@ -168,7 +204,7 @@ export function StageCard({ view, protocol, onDuty }: { view: LadderStage; proto
       {(view.clocks.length > 0 || (view.agreedLater?.length ?? 0) > 0) && (
         <ul class="clocks" aria-label={t('timeLimits')}>
           {view.clocks.map((c) => (
-            <Clock key={c.id} clock={c} live={live} />
+            <Clock key={c.id} clock={c} live={live} protocol={protocol} />
           ))}
           {view.agreedLater?.map((c) => (
             <li key={c.id} class="clock" data-clock={c.id}>
@@ -200,6 +236,11 @@ export function Ladder({
       <p class="source">
         {protocol.partnership} · {protocol.source.version}
       </p>
+      {protocol.scope && (
+        <p class="scope" title={protocol.scope.quote}>
+          {t('protocolScope')}: {protocol.scope.text} <Quoted text={protocol.scope.quote} />
+        </p>
+      )}
       {protocol.timescalesNote && (
         <p class="note" title={protocol.timescalesNote.quote}>
           {protocol.timescalesNote.text} <Quoted text={protocol.timescalesNote.quote} />
@@ -209,6 +250,22 @@ export function Ladder({
         <div class="protocol-notes" aria-label={t('protocolNotes')} role="group">
           {protocol.notes.map((n) => (
             <Note key={n.text} note={n} />
+          ))}
+        </div>
+      )}
+      {protocol.routes && protocol.routes.length > 0 && (
+        <div class="routes" role="group" aria-label={t('otherRoutes')}>
+          <h3>{t('otherRoutes')}</h3>
+          {protocol.routes.map((r) => (
+            <div key={r.id} class="note" title={r.quote} data-route={r.id}>
+              <p>
+                <strong>{r.title}:</strong> {r.who}
+              </p>
+              <Quoted text={r.quote} />
+              {r.notes?.map((n) => (
+                <Note key={n.text} note={n} />
+              ))}
+            </div>
           ))}
         </div>
       )}

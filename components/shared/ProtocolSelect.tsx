@@ -1,4 +1,5 @@
 import { listProtocols } from '../../lib/protocols';
+import { protocolChoice } from '../../lib/protocols/describe';
 import { settings } from './settings';
 import { protocolsAllowed } from '../../lib/settings';
 import { protocolsChanged } from './catalogue';
@@ -15,7 +16,7 @@ export function ProtocolSelect({ id, value, onChange }: { id: string; value: str
           .filter((p) => protocolsAllowed(settings.value).includes(p.id) || p.id === value)
           .map((p) => (
             <option key={p.id} value={p.id}>
-              {p.partnership}
+              {protocolChoice(p, settings.value.values.supersededProtocols)}
             </option>
           ))}
       </select>

@@ -112,7 +112,7 @@ export function pageHandlers(deps: BackgroundDeps): Handlers<PagesToBackground> 
       const escalations = chipShowsStatus ? await escalationsShown(reading) : undefined;
       if (!escalations) return { ...reading, placement };
       try {
-        return { ...reading, placement, status: childStatus(escalations, deps.now()) };
+        return { ...reading, placement, status: childStatus(escalations, deps.now(), await deps.closureDays()) };
       } catch {
         return { ...reading, placement };
       }

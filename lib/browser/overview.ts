@@ -3,7 +3,7 @@
 // when one alarm fires at the next moment anything could change (a stage
 // falling due, London midnight, a reminder's time). No polling loop: between
 // those moments the service worker sleeps.
-import { calendarsByNation, createCalendar, type Calendar } from '../calendar';
+import { calendarsByNation, type Calendar } from '../calendar';
 import { protocolCalendar } from '../protocols';
 import { dueCounts, dueSoonest, firstDueAfter, openWithClock } from '../escalations';
 import { badgeFor, dueWindows, nextBadgeChange, type DueSummary } from '../overview';
@@ -56,10 +56,9 @@ function notificationFor(e: Escalation, reminder: Reminder, now: Date, calendar:
 
 async function remind(escalations: Escalation[], now: Date, quiet: boolean, closureDays: Record<string, string>): Promise<number | null> {
   const sent = new Set(await SENT_REMINDERS_ITEM.get());
-  // When reminders may be shown: the worker's working hours (England and Wales); what each says: its protocol's calendar.
-  const calendar = createCalendar(closureDays);
+  // When each reminder may be shown and what it says: its protocol's nation's working days, less the closure days.
   const calendars = calendarsByNation(closureDays);
-  const plan = planReminders(escalations, sent, now.getTime(), { quiet, calendar });
+  const plan = planReminders(escalations, sent, now.getTime(), { quiet, calendarOf: (e) => calendars(protocolCalendar(e)) });
   if (plan.send.length > 0) {
     const byId = new Map(escalations.map((e) => [e.id, e]));
     if (plan.send.length > MAX_SEPARATE_NOTIFICATIONS) {

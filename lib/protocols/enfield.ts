@@ -12,7 +12,7 @@ const LEVEL_4_SHARED = {
   id: 'level-4-shared',
   text: 'If this has needed Level 4 or above intervention (see the table of corresponding seniority), include the Enfield Safeguarding business unit (safeguardingenfield@enfield.gov.uk) in the emails.',
   quote: BUSINESS_UNIT_QUOTE,
-  onlyIf: 'level-4-or-above' as const,
+  onlyIf: { fact: 'level-4-or-above', is: true },
 };
 const CHAIR_SHARED = {
   id: 'chair-shared',
@@ -23,9 +23,43 @@ const CHAIR_SHARED = {
 const CONDUCT_QUOTE =
   "In such cases, reference should be made to the agency's own Whistleblowing Policy and in the case of a child an initial discussion should be held with line management and the LADO";
 
+// Version 2 (issue 36): the Level 4 condition asked and recorded; §7's request for a conference, the
+// "short notice response" round table and §9's cross-borough route; Appendix B's "Executive Director for
+// People" and its Acute Hospital cell. Version 1 stays, as released, in docs/protocols/earlier/.
 export const enfield: ProtocolInput = {
+  edition: 2,
   id: 'enfield',
-  version: '1',
+  version: '2',
+  facts: [
+    {
+      id: 'level-4-or-above',
+      question: 'Has this needed Level 4 or above intervention (see the table of corresponding seniority)?',
+      quote: 'as well as any incidents where escalation required Level 4 or above intervention (see Appendix 2)',
+    },
+    {
+      id: 'cross-borough',
+      question: 'Is this a dispute across boroughs (with another local authority)?',
+      quote:
+        'Should it not be possible to resolve disagreements at first line manager level, they should be immediately escalated through the agency management structure who will liaise with their other LA counterpart to seek resolution.',
+    },
+  ],
+  routes: [
+    {
+      id: 'conference-request',
+      kinds: ['child-protection-conference'],
+      title: 'An agency believes a child protection conference should be held and Children’s Social Care disagree',
+      who: 'Children’s Social Care, when one or more professionals supported by a senior manager or named or designated professional formally request a conference',
+      quote:
+        "If concerns remain after this, the agency may formally request that children's social care convene a child protection conference. Where one or more professionals supported by a senior manager or named or designated professional makes this request, Children's Social Care should convene a conference.",
+      notes: [
+        {
+          text: 'Follow Stage 1 first; if concerns remain, your agency may formally request that Children’s Social Care convene a child protection conference.',
+          quote:
+            "One agency believes a child protection conference should be held and Children's Social Care disagree: The procedure outlined above in stage 1 should be followed.",
+        },
+      ],
+    },
+  ],
   title: 'Inter-agency Escalation and Resolution Protocol',
   partnership: "Enfield Safeguarding Children's Partnership (ESCP)",
   areas: ['Enfield'],
@@ -64,6 +98,13 @@ export const enfield: ProtocolInput = {
           text: 'Record the discussion on the child’s file.',
           quote:
             "Ensure accurate and contemporary recording on the child's file of key decisions and conversations in relation to the resolution process.",
+        },
+        {
+          id: 'cross-borough-management',
+          text: 'Across boroughs: if first line managers cannot resolve it, escalate it immediately through your agency’s management structure, who liaise with their counterpart in the other local authority.',
+          quote:
+            'Should it not be possible to resolve disagreements at first line manager level, they should be immediately escalated through the agency management structure who will liaise with their other LA counterpart to seek resolution.',
+          onlyIf: { fact: 'cross-borough', is: true },
         },
       ],
       clocks: [
@@ -174,6 +215,11 @@ export const enfield: ProtocolInput = {
       text: 'This protocol does not cover concerns about the behaviour or conduct of another professional: follow your agency’s whistleblowing policy and, where a child is concerned, hold an initial discussion with line management and the LADO.',
       quote: CONDUCT_QUOTE,
     },
+    {
+      text: 'Complex high-risk cases (polarised views between children’s social care, police and health, or a contested risk management plan for an allegation against a professional): senior multi-agency oversight in a timely way, by convening a “short notice response” round table with Heads of Service, DCI and Designated leads, who propose actions for front-line staff.',
+      quote:
+        "In such cases, that multi-agency oversight of the case involving senior staff is undertaken in a timely way on by convening a 'short notice response' round table discussion, to include Heads of Service/ DCI/ Designated leads.",
+    },
   ],
   onResolution: [
     {
@@ -255,7 +301,10 @@ export const enfield: ProtocolInput = {
         'Community Health': 'CCG Director of Quality & Chief Nurse',
         Education: 'Executive Headteacher',
       },
+      // The chart's top line, above Level 5 and unnumbered: only the words below (see `illegible`).
+      {},
     ],
+    levelNames: ['Level 1', 'Level 2', 'Level 3', 'Level 4', 'Level 5', 'Above Level 5'],
     illegible: [
       {
         level: 1,
@@ -271,6 +320,16 @@ export const enfield: ProtocolInput = {
         level: 4,
         agency: 'Commissioning Orgs & Primary Care',
         words: 'Designated Nurse/ Designated Dr (between the columns, beside Level 4)',
+      },
+      {
+        level: 4,
+        agency: 'Acute Hospital',
+        words: 'Designated Nurse/ Designated Dr (in the Acute Hospital column, on the line between Levels 4 and 5)',
+      },
+      {
+        level: 6,
+        agency: "Children's Social Care",
+        words: 'Executive Director for People (the top of the chart, above Level 5; the chart names no agency for it)',
       },
     ],
   },

@@ -27,9 +27,16 @@ const AGREED_BETWEEN_YOU: ClockRuleInput = {
   label: 'Timeframe agreed between you',
 };
 
+// Version 2 (issue 36): Appendix A's "Next Level Management" tier in the ladder, and the document's scope.
+// Version 1 stays, as released, in docs/protocols/earlier/.
 export const halton: ProtocolInput = {
+  edition: 2,
   id: 'halton',
-  version: '1',
+  version: '2',
+  scope: {
+    text: 'Professional disagreements when determining levels of need when working with children and families (Halton Safeguarding Children Board, revised September 2013)',
+    quote: '(For professional disagreements when determining levels of need when working with Children and Families)',
+  },
   title: 'Escalation Policy Resolution Pathways',
   partnership: 'Halton Safeguarding Children Board',
   areas: ['Halton'],
@@ -91,6 +98,20 @@ export const halton: ProtocolInput = {
     },
     {
       id: 'stage-2',
+      title: 'Next Level Management',
+      who: 'Next Level Management in each agency: the tier above the Manager/Named Professional in Appendix A’s line of accountability',
+      whoQuote: 'Manager/Named Professional Safeguarding Next Level Management HSCB Representative for Agency',
+      notes: [
+        {
+          text: 'Appendix A’s line of accountability puts Next Level Management between the Manager/Named Professional and the HSCB Representative; the policy’s text and flow chart go from the managers straight to the HSCB representative. Appendix A’s contacts are named people, which are not shipped here: use your agency’s own.',
+          quote: 'A clear line of accountability with contact details is available at Appendix A.',
+        },
+      ],
+      duties: [RECORD_IN_WRITING, WRITTEN_CONFIRMATION],
+      clocks: [AGREED_BETWEEN_YOU],
+    },
+    {
+      id: 'stage-3',
       title: 'HSCB representative for each agency',
       who: 'The HSCB representative for each agency involved',
       whoQuote:
@@ -99,7 +120,7 @@ export const halton: ProtocolInput = {
       clocks: [AGREED_BETWEEN_YOU],
     },
     {
-      id: 'stage-3',
+      id: 'stage-4',
       title: "Multi-Agency Safeguarding Children's Unit Manager",
       who: 'The Multi-Agency Safeguarding Children’s Unit Manager, who offers mediation and reports to the HSCB Chair',
       whoQuote:

@@ -24,9 +24,11 @@ const AGREE_WHO_RECORDS = {
     'To ensure a shared understanding of the agreed action, the agencies must agree who will make a record of the agreed actions and share it with the other agency.',
 };
 
+// Version 2 (issue 36): Stage 4's independent chair and the SPG's agreed plan, and professionals' continuing
+// responsibility from Stage 2. Version 1 stays, as released, in docs/protocols/earlier/.
 export const herefordshire: ProtocolInput = {
   id: 'herefordshire',
-  version: '1',
+  version: '2',
   title: 'Multi-agency resolution protocol / guidance',
   partnership: 'Herefordshire Safeguarding Children Partnership (HSCP)',
   areas: ['Herefordshire'],
@@ -91,6 +93,13 @@ export const herefordshire: ProtocolInput = {
       who: 'The Safeguarding Lead, Service Manager or Head of Service in each agency',
       whoQuote:
         'The relevant professional is the Designated Safeguarding Lead / Service Manager / Head of Service (at Stage 2 of the policy) in the organisation to which the challenge is being raised.',
+      notes: [
+        {
+          text: 'You stay responsible for progressing the escalation, including convening meetings, from Stage 2 on: the Partnership Team logs it, and helps only to arrange a meeting of the Safeguarding Partners at Stage 4.',
+          quote:
+            'Professionals continue to be responsible for progressing the escalation, including convening meetings, at Stage 2 and beyond.',
+        },
+      ],
       duties: [
         {
           id: 'appendix-2',
@@ -182,9 +191,20 @@ export const herefordshire: ProtocolInput = {
           form: 'herefordshire-appendix-2',
         },
         {
+          id: 'spg-agreed-plan',
+          text: 'The Safeguarding Partners Board (SPG) agrees a plan to resolve the matter.',
+          quote: 'An agreed plan to resolve the matter should be agreed by the SPG.',
+        },
+        {
           id: 'copy-in-records',
           text: 'Keep a copy of the meeting record in the child’s records in both agencies.',
           quote: 'A copy should be held within the child’s records in both agencies.',
+        },
+      ],
+      notes: [
+        {
+          text: 'The resolution meeting is chaired by a member of the Safeguarding Partners Board who is not from one of the agencies involved.',
+          quote: 'The Chair of the resolution meeting should not be from one of the agencies involved in the escalation matter.',
         },
       ],
       clocks: [

@@ -1,5 +1,6 @@
 // Warnings about a protocol that is valid but may not say what its partnership's document says: shown in
 // the preview (options page) so whoever wrote it can check it against the document before deploying it.
+import { TEMPLATES } from '../templates/catalogue';
 import type { FactKey } from '../templates/schema';
 import type { ClockRule, Protocol } from './schema';
 
@@ -36,11 +37,63 @@ function factNeeds(protocol: Protocol, fact: FactKey): string | null {
       return protocol.contacts.some((c) => c.kind === 'partnership' && c.email)
         ? null
         : 'it lists the partnership’s email contacts, and this protocol has none';
+    case 'toComplete':
+      return null;
     case 'boardMembers':
       return 'the extension does not record board members; the row is always left to complete by hand';
     default:
       return null;
   }
+}
+
+const NUMBER_WORDS: Record<string, number> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fourteen: 14,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+};
+
+/** The number a clock counts, as its quote would say it; null for kinds that set no number. */
+function clockNumber(clock: ClockRule): number | null {
+  switch (clock.kind) {
+    case 'working-days':
+      return clock.days;
+    case 'hours':
+      return clock.hours;
+    case 'calendar':
+      return clock.amount;
+    case 'day-window':
+      return clock.toDay;
+    default:
+      return null;
+  }
+}
+
+/** Every number the quote gives a time in ("5 working days", "Day 8", "1-3 working days", "two weeks"). */
+function quotedNumbers(quote: string): number[] {
+  const found: number[] = [];
+  const unit =
+    /(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)(?:\s*(?:-|–|to|or)\s*(\d+))?\s*(?:working\s+|calendar\s+|business\s+)?(?:days?|hours?|hrs|weeks?|months?)\b/gi;
+  for (const m of quote.matchAll(unit)) {
+    found.push(NUMBER_WORDS[m[1]!.toLowerCase()] ?? Number(m[1]));
+    if (m[2]) found.push(Number(m[2]));
+  }
+  for (const m of quote.matchAll(/\bdays?\s+(\d+)\s*(?:-|–|to)\s*(\d+)|\bday\s+(\d+)\b/gi)) {
+    for (const n of m.slice(1)) if (n) found.push(Number(n));
+  }
+  return found;
 }
 
 export function lintProtocol(protocol: Protocol): LintWarning[] {
@@ -51,6 +104,14 @@ export function lintProtocol(protocol: Protocol): LintWarning[] {
       warnings.push({
         path,
         message: `clock “${clock.label}”: its quote names no time (such as “5 working days” or “24 hours”); check it is the sentence that sets this deadline`,
+      });
+    }
+    const n = clockNumber(clock);
+    const said = clock.quote ? quotedNumbers(clock.quote) : [];
+    if (n !== null && said.length > 0 && !said.includes(n)) {
+      warnings.push({
+        path,
+        message: `clock “${clock.label}”: it counts ${n}, but its quote says ${said.join(' or ')}; check the number against the document`,
       });
     }
     const anchor = 'anchor' in clock && clock.anchor.startsWith('entered:') ? clock.anchor.slice('entered:'.length) : null;
@@ -81,7 +142,39 @@ export function lintProtocol(protocol: Protocol): LintWarning[] {
       });
     }
   });
-  protocol.clocks.forEach((clock, j) => clockChecks(clock, `clocks[${j}]`, null));
+  protocol.clocks.forEach((clock, j) => {
+    clockChecks(clock, `clocks[${j}]`, null);
+    // A protocol-wide clock from entering a stage cannot run at a stage it governs below that one.
+    const from = 'anchor' in clock && clock.anchor.startsWith('entered:') ? order.indexOf(clock.anchor.slice('entered:'.length)) : -1;
+    const before = clock.stages.filter((id) => order.indexOf(id) < from);
+    if (before.length) {
+      warnings.push({
+        path: `clocks[${j}]`,
+        message: `the protocol-wide clock “${clock.label}” counts from ${order[from]}, after ${before.join(', ')}, which it also governs: it cannot run there`,
+      });
+    }
+  });
+  // A form a duty names must be one of the protocol's or a built-in template.
+  const forms = new Set([...protocol.forms.map((f) => f.id), ...TEMPLATES.map((t) => t.id)]);
+  const dutyForms = [
+    ...protocol.stages.flatMap((s, i) => s.duties.map((d, j) => ({ d, at: `stages[${i}].duties[${j}]`, where: s.title }))),
+    ...protocol.onResolution.map((d, j) => ({ d, at: `onResolution[${j}]`, where: 'On resolution' })),
+  ];
+  for (const { d, at, where } of dutyForms) {
+    if (d.form && !forms.has(d.form)) {
+      warnings.push({
+        path: `${at}.form`,
+        message: `${where}, duty “${d.id}”: it names the form “${d.form}”, which is neither one of this protocol’s forms nor a built-in one`,
+      });
+    }
+  }
+  // Passing over stages is a rule of the document: it needs the sentence that allows it.
+  if (protocol.startAtLaterStage.allowed && !protocol.startAtLaterStage.quote) {
+    warnings.push({
+      path: 'startAtLaterStage',
+      message: 'escalations may pass over stages, but no quote says where the document allows it',
+    });
+  }
   protocol.forms.forEach((form, f) =>
     form.sections.forEach((section, s) =>
       section.fields.forEach((field, k) => {

@@ -7,9 +7,13 @@ const RECORD_ON_FILE = {
   quote: "an entry should be made on the child's record whenever an escalation is raised",
 };
 
+// Version 2 (issue 36): menu options kept apart from the numbers, Step 3's written representation and
+// resolution meeting, the outcome to the line managers "involved at step 2" as the document says it, and the
+// two Day 1-2 timescales said apart. Version 1 stays, as released, in docs/protocols/earlier/.
 export const panCheshire: ProtocolInput = {
+  edition: 2,
   id: 'pan-cheshire',
-  version: '1',
+  version: '2',
   title: 'Multi-Agency Professional Challenge & Escalation Policy',
   partnership: 'Pan-Cheshire Safeguarding Children Partnerships',
   areas: ['Cheshire West', 'Cheshire East', 'Halton', 'Warrington'],
@@ -46,7 +50,7 @@ export const panCheshire: ProtocolInput = {
           kind: 'hours',
           hours: 48,
           anchor: 'concern',
-          label: 'Discussion within 48 hours of the concern',
+          label: 'Discussion within 48 hours of the concern (clock hours, weekends included)',
           quote: 'The discussion should take place as soon as possible, and within 48 hours of the concern arising.',
         },
         {
@@ -54,11 +58,15 @@ export const panCheshire: ProtocolInput = {
           kind: 'day-window',
           fromDay: 1,
           toDay: 2,
-          label: 'Day 1–2',
+          label: 'Day 1–2 (working days)',
           quote: 'Professionals resolving disagreements (Day 1-2)',
         },
       ],
       notes: [
+        {
+          text: 'The document gives this step two times: the discussion within 48 hours of the concern (counted in hours, weekends and bank holidays included) and the step’s window, Day 1–2 (working days). Across a weekend or bank holiday they fall on different days; both are shown, and the earlier is this step’s due. The document calls all its timescales guidelines.',
+          quote: 'The discussion should take place as soon as possible, and within 48 hours of the concern arising.',
+        },
         {
           text: 'If the professional you need to challenge is away, raise it with their immediate line manager.',
           quote:
@@ -136,7 +144,7 @@ export const panCheshire: ProtocolInput = {
         },
         {
           id: 'tell-line-managers',
-          text: 'Tell the line managers involved at Step 1 the outcome.',
+          text: 'Tell the line managers the outcome: the document says those “involved at step 2” (in its ladder, line managers act at Step 1).',
           quote: 'The outcome of the challenge should also be communicated to the line managers who were involved at step 2.',
         },
         {
@@ -194,6 +202,16 @@ export const panCheshire: ProtocolInput = {
           quote: "A record of the outcome at Step 3 should be communicated to all parties involved and recorded on the child's record.",
         },
         {
+          id: 'written-representation',
+          text: 'Be ready to give the statutory partners your written representation: they will ask for it.',
+          quote: 'Statutory partners will ask for written representation and may request a meeting with the involved parties.',
+        },
+        {
+          id: 'dsls-in-meeting',
+          text: 'If a resolution meeting is convened, include the designated safeguarding leads in it.',
+          quote: 'The designated safeguarding leads should be included in the resolution meeting',
+        },
+        {
           id: 'tell-earlier-parties',
           text: 'Tell those involved at earlier steps the outcome.',
           quote: 'The outcome of the challenge should also be communicated to those involved at earlier points in the escalation process.',
@@ -207,6 +225,13 @@ export const panCheshire: ProtocolInput = {
           toDay: 19,
           label: 'Day 14–19',
           quote: 'Step 3: Delegated Safeguarding Partners (Day 14-19)',
+        },
+      ],
+      notes: [
+        {
+          text: 'The statutory partners will ask for written representation and may ask for a meeting with those involved; they then recommend the most appropriate action and resolution.',
+          quote:
+            'Statutory partners will ask for written representation and may request a meeting with the involved parties. A recommendation will be made based on the most appropriate action and resolution for the dispute.',
         },
       ],
     },
@@ -246,7 +271,8 @@ export const panCheshire: ProtocolInput = {
       name: 'Cheshire East Children Consultation Service',
       area: 'Cheshire East',
       kind: 'front-door',
-      phone: '0300 123 5012 (option 3, option 2)',
+      phone: '0300 123 5012',
+      menu: ['3', '2'],
       hours: 'Mon–Thu 08:30–17:00, Fri 08:30–16:30',
     },
     { name: 'Emergency Duty Team', area: 'Cheshire East', kind: 'out-of-hours', phone: '0300 123 5022' },
@@ -264,10 +290,11 @@ export const panCheshire: ProtocolInput = {
       name: 'Multi Agency Referral Service',
       area: 'Warrington',
       kind: 'front-door',
-      phone: '01925 443322 (option 1)',
+      phone: '01925 443322',
+      menu: ['1'],
       hours: 'Mon–Thu 08:30–17:00, Fri 08:30–16:30',
     },
-    { name: 'Emergency Duty Team', area: 'Warrington', kind: 'out-of-hours', phone: '01925 443322 (option 2)' },
+    { name: 'Emergency Duty Team', area: 'Warrington', kind: 'out-of-hours', phone: '01925 443322', menu: ['2'] },
     { name: 'Warrington SCP', area: 'Warrington', kind: 'partnership', email: 'safeguardingpartnerships@warrington.gov.uk' },
   ],
   // The partnership's own forms (the template format, lib/templates/schema.ts).

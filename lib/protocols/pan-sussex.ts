@@ -13,9 +13,16 @@ const STATED_TIMEFRAME: ClockRuleInput = {
     'At each stage the person escalating should clearly state the timeframe in which for a resolution should be reached before it is escalated to the next stage.',
 };
 
+const STAGE_6_QUOTE =
+  'If the Independent Scrutineer commissioned by the Safeguarding Children Partnership considers the leadership arrangements are weak or malfunctioning and all attempts at resolution have failed, legislation allows the Secretary of State to take enforcement action against any agency that is not meeting its statutory obligations as part of local safeguarding arrangements.';
+
+// Version 2 (issue 36): Stage 6 is the Secretary of State's power, reached on the Independent Scrutineer's
+// judgement: no timeframe is stated for it and an immediate-risk start cannot land on it.
+// Version 1 stays, as released, in docs/protocols/earlier/.
 export const panSussex: ProtocolInput = {
+  edition: 2,
   id: 'pan-sussex',
-  version: '1',
+  version: '2',
   title: 'Professional Challenge & Resolving Professional Differences Guidance',
   partnership: 'Pan Sussex Safeguarding Children Partnerships (BHSCP, ESSCP, WSSCP)',
   areas: ['Brighton and Hove', 'East Sussex', 'West Sussex'],
@@ -138,10 +145,15 @@ export const panSussex: ProtocolInput = {
       id: 'stage-6',
       title: 'Stage 6 Escalation to the Secretary of State',
       who: 'The Secretary of State, where the Independent Scrutineer judges leadership arrangements weak or malfunctioning',
-      whoQuote:
-        'If the Independent Scrutineer commissioned by the Safeguarding Children Partnership considers the leadership arrangements are weak or malfunctioning and all attempts at resolution have failed, legislation allows the Secretary of State to take enforcement action against any agency that is not meeting its statutory obligations as part of local safeguarding arrangements.',
+      whoQuote: STAGE_6_QUOTE,
+      notes: [
+        {
+          text: 'This stage is the Secretary of State’s power of enforcement, used when the Independent Scrutineer judges the leadership arrangements weak or malfunctioning: the person escalating states no timeframe for it, and an escalation cannot start here.',
+          quote: STAGE_6_QUOTE,
+        },
+      ],
       duties: [],
-      clocks: [STATED_TIMEFRAME],
+      clocks: [],
     },
   ],
   immediateRisk: {
@@ -168,6 +180,8 @@ export const panSussex: ProtocolInput = {
     allowed: true,
     quote:
       'However if a child is thought to be at risk of immediate harm, discretion should be used as to which stage (overleaf) is initiated.',
+    onlyTo: ['stage-2', 'stage-3', 'stage-4', 'stage-5'],
+    onlyToQuote: STAGE_6_QUOTE,
   },
   // The guidance lists no telephone numbers or mailboxes; organisations add
   // their own front-door contacts through settings.

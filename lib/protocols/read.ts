@@ -48,8 +48,75 @@ function unsafeParts(value: unknown, path: PropertyKey[] = [], found: string[] =
   return found;
 }
 
-function schemaProblems(error: z.ZodError): string[] {
-  return error.issues.slice(0, 10).map((issue) => `${pathText(issue.path) || '(protocol)'}: ${issue.message}`);
+/** A string property of an object in the file, if it has one (a stage's title, a clock's label). */
+function named(value: unknown, key: string): string | undefined {
+  const v = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof v === 'string' ? v.slice(0, 80) : undefined;
+}
+
+/** What each list in the file holds, and the property that names one of its items. */
+const ITEM_WORDS: Record<string, [string, string]> = {
+  stages: ['Stage', 'title'],
+  clocks: ['clock', 'label'],
+  duties: ['duty', 'id'],
+  notes: ['note', 'text'],
+  triggers: ['trigger', 'text'],
+  contacts: ['contact', 'name'],
+  forms: ['form', 'name'],
+  facts: ['question', 'question'],
+  routes: ['route', 'title'],
+  steps: ['step', 'text'],
+  sections: ['section', 'heading'],
+  fields: ['row', 'label'],
+};
+
+/**
+ * Where a problem is, in words a partnership lead can find in the file: `Stage “Stage 1: Line managers”, clock
+ * “Within 5 working days”, days`.
+ */
+export function placeInWords(input: unknown, path: readonly PropertyKey[]): string {
+  const words: string[] = [];
+  let value: unknown = input;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i]!;
+    const next = typeof value === 'object' && value !== null ? (value as Record<PropertyKey, unknown>)[key as string] : undefined;
+    const list = ITEM_WORDS[String(key)];
+    const index = path[i + 1];
+    if (list && typeof index === 'number') {
+      const item = Array.isArray(next) ? next[index] : undefined;
+      const name = named(item, list[1]);
+      words.push(name ? `${list[0]} “${name}”` : `${list[0]} ${index + 1}`);
+      value = item;
+      i++;
+    } else {
+      if (typeof key !== 'number') words.push(String(key));
+      value = next;
+    }
+  }
+  return words.join(', ') || 'the protocol';
+}
+
+/** The rule broken, in words: never a raw pattern or "Invalid discriminator value". */
+function ruleInWords(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_union' && 'options' in issue && Array.isArray((issue as { options?: unknown }).options)) {
+    return `must be one of ${(issue as { options: unknown[] }).options.map((o) => `"${String(o)}"`).join(', ')}`;
+  }
+  if (/Invalid discriminator value/.test(issue.message)) {
+    const kinds = [...issue.message.matchAll(/'([^']+)'/g)].map((m) => `"${m[1]}"`);
+    return `must be one of ${kinds.join(', ')}`;
+  }
+  if (/^Invalid string: must match pattern/.test(issue.message)) return 'is not in the form the guide gives for it';
+  return issue.message;
+}
+
+function schemaProblems(input: unknown, error: z.ZodError): string[] {
+  // In words first, then the path an editor's JSON Schema check names.
+  return error.issues
+    .slice(0, 10)
+    .map(
+      (issue) =>
+        `${issue.path.length ? `${placeInWords(input, issue.path)} — ` : ''}${pathText(issue.path) || '(protocol)'}: ${ruleInWords(issue)}`,
+    );
 }
 
 function refuse(input: unknown, problems: string[]): never {
@@ -69,7 +136,7 @@ export function parseProtocol(input: unknown): Protocol {
   const unsafe = unsafeParts(input);
   if (unsafe.length) refuse(input, unsafe);
   const result = ProtocolSchema.safeParse(input);
-  if (!result.success) refuse(input, schemaProblems(result.error));
+  if (!result.success) refuse(input, schemaProblems(input, result.error));
   return result.data;
 }
 

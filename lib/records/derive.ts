@@ -1,7 +1,7 @@
 // The lifecycle rules: which event may follow which, and the state that a
 // history of events adds up to. Pure functions; lib/escalations.ts stores.
 import { FIRST_VERSION, getProtocol, getStage, protocolOf, type Protocol } from '../protocols';
-import { dueInstant, scheduleEscalation } from '../schedule';
+import { dueInstant, scheduleEscalation, scheduleFacts } from '../schedule';
 import {
   CORRECTABLE_FIELDS,
   NewEscalationSchema,
@@ -48,6 +48,11 @@ function checkStageMove(protocol: Protocol, fromIndex: number, targetId: string,
     refuse(`${getStage(protocol, targetId).title} has already been reached; a stage cannot be entered twice`);
   }
   const skipped = protocol.stages.slice(fromIndex + 1, target).map((s) => s.id);
+  // Issue 36: a second-edition protocol may limit where a skip goes ("only to go straight to Stage 3").
+  const onlyTo = protocol.startAtLaterStage.onlyTo;
+  if (skipped.length > 0 && onlyTo && !onlyTo.includes(targetId)) {
+    refuse(`${protocol.title} allows passing over stages only to ${onlyTo.map((id) => getStage(protocol, id).title).join(' or ')}`);
+  }
   if (skipped.length > 0) {
     if (!protocol.startAtLaterStage.allowed) {
       refuseByRule(`${protocol.title} does not allow passing over stages; the next stage is ${protocol.stages[fromIndex + 1]!.title}`);
@@ -105,6 +110,7 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
       levelOfNeed: input.levelOfNeed,
       concernRaisedAt: input.concernRaisedAt,
       flags: input.flags,
+      ...(input.facts ? { facts: checkedFacts(protocol, input.facts) } : {}),
       stages: [entry],
       currentStage: startStage,
       status: 'open',
@@ -124,6 +130,9 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
     case 'stage-entered': {
       requireOpen(state, 'escalate it');
       const skipped = checkStageMove(protocol, stageIndex(protocol, state.currentStage), event.stageId, event.reason, event.agreedDays);
+      if (event.reason === 'protocol-reason' && !getStage(protocol, event.stageId).triggers.some((t) => t.text === event.trigger)) {
+        refuse(`${getStage(protocol, event.stageId).title} gives no such reason: choose one of its own`);
+      }
       const entry: StageEntry = {
         stageId: event.stageId,
         // The order is what happened; a clock that went back does not put a stage before the one it followed.
@@ -200,6 +209,19 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
       if (!parsed.success) refuseByRule(`The new ${event.field} ${parsed.error.issues[0]?.message ?? 'is not valid'}`);
       return writeField(next, event.field, parsed.data);
     }
+    // Issue 36: second-edition protocols' facts and milestones.
+    case 'fact-recorded':
+      requireOpen(state, 'record an answer');
+      return { ...next, facts: { ...state.facts, ...checkedFacts(protocol, { [event.factId]: event.value }) } };
+    case 'milestone':
+      requireOpen(state, 'record this');
+      if (!state.stages.some((s) => s.stageId === event.stageId)) refuse(`${event.stageId} has not been reached`);
+      if (Date.parse(event.happenedAt) > Date.parse(event.at) + 60_000) refuse('It cannot have happened later than now');
+      if (Date.parse(event.happenedAt) < Date.parse(state.concernRaisedAt)) refuse('It cannot have happened before the concern was raised');
+      return {
+        ...next,
+        milestones: [...(state.milestones ?? []), { milestone: event.milestone, stageId: event.stageId, at: event.happenedAt }],
+      };
     case 'protocol-version-moved': {
       requireOpen(state, 'move it to another version');
       const following = state.protocolVersion ?? FIRST_VERSION;
@@ -214,6 +236,18 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
   }
 }
 
+/** Answers checked against the protocol's questions: each fact must be one it asks, with an answer it allows. */
+function checkedFacts(protocol: Protocol, facts: Record<string, boolean | string>): Record<string, boolean | string> {
+  for (const [id, value] of Object.entries(facts)) {
+    const fact = protocol.facts?.find((f) => f.id === id) ?? refuse(`${protocol.title} asks no question “${id}”`);
+    const choices = fact.choices?.map((c) => c.id);
+    if (choices ? !choices.includes(String(value)) : typeof value !== 'boolean') {
+      refuse(`“${fact.question}” is answered ${choices ? `with one of ${choices.join(', ')}` : 'yes or no'}`);
+    }
+  }
+  return facts;
+}
+
 /** The current stage's due date, for open escalations; nothing for closed ones. */
 export function withNextDue(state: Escalation, closureDays?: Record<string, string>): Escalation {
   const { nextDue: _d, nextDueAt: _a, ...rest } = state;
@@ -224,6 +258,7 @@ export function withNextDue(state: Escalation, closureDays?: Record<string, stri
     concernRaisedAt: state.concernRaisedAt,
     stages: state.stages.map((s) => ({ stageId: s.stageId, enteredAt: s.enteredAt, agreedDays: s.agreedDays })),
     closureDays,
+    ...scheduleFacts(state),
   });
   const due = schedule.stages.find((s) => s.stageId === state.currentStage)?.due;
   return due ? { ...rest, nextDue: due, nextDueAt: new Date(dueInstant(due)).toISOString() } : rest;

@@ -21,5 +21,16 @@ export const STAGE_ENTRY_REASONS = {
   unresolved: 'Not resolved at the previous stage',
   'no-response': 'No response within the agreed timeframe',
   'immediate-risk': 'Immediate risk to the child',
+  /** Issue 36: one of the reasons the protocol itself gives for the stage ("the discussion has raised significant policy issues"). */
+  'protocol-reason': 'A reason the protocol gives for this stage',
 } as const satisfies Record<string, string>;
 export type StageEntryReason = keyof typeof STAGE_ENTRY_REASONS;
+
+/** Issue 36: milestones a second-edition protocol's clocks may count from, as the history says them. */
+export const MILESTONE_WORDS = {
+  'meeting-arranged': 'Meeting arranged',
+  'meeting-held': 'Meeting held',
+  'referral-received': 'Referral received',
+  acknowledged: 'Acknowledged by the person escalated to',
+  informed: 'Informed',
+} as const;

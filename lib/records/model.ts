@@ -1,7 +1,7 @@
 // What an escalation record and its events are. Events are the history; the
 // escalation's current state is always derived from them (lib/records/derive.ts).
 import { z } from 'zod';
-import { ProtocolVersionSchema, StageIdSchema } from '../protocols/schema';
+import { ProtocolVersionSchema, RECORDED_EVENTS, StageIdSchema } from '../protocols/schema';
 import { DISAGREEMENT_KINDS, STAGE_ENTRY_REASONS, type StageEntryReason } from './kinds';
 import { CLOCK_PATTERN } from './order';
 
@@ -56,6 +56,8 @@ export const NewEscalationSchema = z.object({
   startStage: StageIdSchema.optional(),
   startReason: StageEntryReasonSchema.optional(),
   agreedDays: z.number().int().min(0).max(365).optional(),
+  /** Second-edition protocols: the answers to the protocol's questions (fact id → yes/no or a choice's id). */
+  facts: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/), z.union([z.boolean(), z.string().max(64)])).optional(),
   /** When tracking an escalation a colleague recorded on the child's file: its reference. */
   reference: z
     .string()
@@ -93,6 +95,8 @@ export const EventBodySchema = z.discriminatedUnion('type', [
     reason: StageEntryReasonSchema.exclude(['start']),
     agreedDays: z.number().int().min(0).max(365).optional(),
     note: Text(2000).optional(),
+    /** Issue 36: with reason 'protocol-reason', the protocol's own words for it (one of the stage's triggers). */
+    trigger: Text(1000).optional(),
   }),
   z.object({
     type: z.literal('timeframe-agreed'),
@@ -120,6 +124,14 @@ export const EventBodySchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('field-corrected'), field: CorrectableFieldSchema, oldValue: z.unknown(), newValue: z.unknown() }),
   /** The worker moved the escalation to another version of its protocol (having seen both versions' dues). */
   z.object({ type: z.literal('protocol-version-moved'), from: ProtocolVersionSchema, to: ProtocolVersionSchema }),
+  // Issue 36 (second-edition protocols): a fact answered after the start, and a milestone a clock may count
+  // from (a meeting arranged or held, a referral received, the escalation acknowledged), with when it happened.
+  z.object({
+    type: z.literal('fact-recorded'),
+    factId: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/),
+    value: z.union([z.boolean(), z.string().max(64)]),
+  }),
+  z.object({ type: z.literal('milestone'), milestone: z.enum(RECORDED_EVENTS), stageId: StageIdSchema, happenedAt: InstantSchema }),
 ]);
 export type EventBody = z.input<typeof EventBodySchema>;
 export type ParsedEventBody = z.output<typeof EventBodySchema>;
@@ -139,6 +151,8 @@ export const EVENT_TYPES: readonly EventType[] = [
   'withdrawn',
   'field-corrected',
   'protocol-version-moved',
+  'fact-recorded',
+  'milestone',
 ];
 
 /** A stored event: the body plus who, when, and its place in the escalation's history. */
@@ -208,6 +222,9 @@ export interface Escalation {
   resolution?: { methodology: string; stageId: string; lessonsLearned: string; outcome: string; at: string };
   createdAt: string;
   updatedAt: string;
+  /** Second-edition protocols: facts recorded (fact id → value) and milestones, in the order recorded. */
+  facts?: Record<string, boolean | string>;
+  milestones?: { milestone: (typeof RECORDED_EVENTS)[number]; stageId: string; at: string }[];
   /** How many events its history holds (changes whenever one is added). */
   lastSeq: number;
   /** Changes made on two devices that do not agree, each with both sides; shown to the worker until settled. */

@@ -30,6 +30,7 @@ export const BUILT_IN_SETTINGS: Settings = {
   chipShowsStatus: true,
   // The chip on the record page; off, the toolbar button and Alt+Shift+E open the panel.
   showChip: true,
+  supersededProtocols: {},
 };
 
 /** Which reading of the organisation's policy a resolution used. */

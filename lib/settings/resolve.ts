@@ -42,6 +42,8 @@ export const SETTING_SCHEMAS = {
   panelPlacement: z.enum(['side-panel', 'in-page']),
   chipShowsStatus: z.boolean(),
   showChip: z.boolean(),
+  /** Issue 36: protocols the organisation marks superseded (protocol id → why), shown so in the picker. */
+  supersededProtocols: z.record(z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'must be a protocol id'), z.string().min(1).max(300)),
 } as const;
 
 function issueText(error: z.ZodError): string {

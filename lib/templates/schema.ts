@@ -42,6 +42,8 @@ export const FACT_KEYS = [
   'levelOfNeed',
   'resolutionDuties',
   'outstandingIssues',
+  /** A row no recorded fact fills (the date of the professionals' meeting, the outcome sought): left for the person completing the form. */
+  'toComplete',
 ] as const;
 export type FactKey = (typeof FACT_KEYS)[number];
 

@@ -103,7 +103,8 @@ test('shows "No child found" and stores nothing on a help page and on hostile pa
   ];
   expect(Object.keys(stored).filter((key) => !configuration.includes(key))).toEqual([]);
   // The protocols kept: a copy of each built-in version, for escalations that follow it after an update; nothing else.
-  const builtIns = ['pan-cheshire@1', 'halton@1', 'enfield@1', 'pan-sussex@1', 'herefordshire@1'];
+  // Version 2 of each since issue 36 (version 1 ships in the code too, for the escalations that follow it).
+  const builtIns = ['pan-cheshire@2', 'halton@2', 'enfield@2', 'pan-sussex@2', 'herefordshire@2'];
   expect(stored.protocolLibrary).toEqual({ definitions: [], imported: [], organisation: [], builtInsKept: builtIns });
   expect((stored.builtInProtocolArchive as { id: string; version: string }[]).map((p) => `${p.id}@${p.version}`)).toEqual(builtIns);
   expect(stored.managedAdapters ?? []).toEqual([]);

@@ -58,8 +58,10 @@ for (const protocol of listProtocols()) {
 
     for (const [i, stage] of protocol.stages.entries()) {
       if (i === 0) continue;
-      await escalate(panel, stage.title, needsDays ? '2' : '');
-      history.push({ stageId: stage.id, enteredAt: new Date().toISOString(), ...(needsDays ? { agreedDays: 2 } : {}) });
+      // Pan-Sussex asks for a stated timeframe at each stage but Stage 6, the Secretary of State's power (issue 36).
+      const stated = stage.clocks.some((c) => c.kind === 'agreed' && c.required);
+      await escalate(panel, stage.title, stated ? '2' : '');
+      history.push({ stageId: stage.id, enteredAt: new Date().toISOString(), ...(stated ? { agreedDays: 2 } : {}) });
       await check(i);
       await expect(panel.locator(`.ladder [data-stage="${stage.id}"]`)).toHaveAttribute('aria-current', 'step');
     }

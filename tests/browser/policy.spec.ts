@@ -61,8 +61,9 @@ test('settings set by the organisation are shown locked in the options page', as
   await expect(protocol.getByLabel('Protocol')).toBeDisabled();
   await expect(protocol.getByLabel('Protocol')).toHaveValue('enfield');
   await expect(protocol.getByLabel('Protocol').locator('option')).toHaveText([
-    "Enfield Safeguarding Children's Partnership (ESCP)",
-    'Herefordshire Safeguarding Children Partnership (HSCP)',
+    // Each with the date printed on its document (issue 36).
+    "Enfield Safeguarding Children's Partnership (ESCP) (Undated (refers to Working Together to Safeguard Children 2023))",
+    'Herefordshire Safeguarding Children Partnership (HSCP) (Undated)',
   ]);
   const retention = page.locator('fieldset[data-setting="retentionMonths"]');
   await expect(retention.getByRole('spinbutton')).toBeDisabled();

@@ -9,7 +9,7 @@ import { readProtocolFile } from '../../lib/protocols/read';
 import { scheduleEscalation } from '../../lib/schedule';
 import { timeLeft } from '../../lib/timer';
 import { formatDue } from '../../lib/format';
-import { createCalendar } from '../../lib/calendar';
+import { createCalendar, londonWallTime } from '../../lib/calendar';
 import { expect, test } from './fixtures';
 
 const FILE = new URL('../fixtures/protocols/glen-moray.json', import.meta.url).pathname;
@@ -96,7 +96,10 @@ test('a protocol written from the guide: imported and previewed, deployed by pol
   const panel = await openPanel(await context.newPage(), demoUrl);
   const select = panel.getByLabel('Protocol', { exact: true });
   await expect(select.locator('option')).toHaveCount(6);
-  await expect(select.locator('option[value="glen-moray"]')).toHaveText('Glen Moray and Strathbeg Child Protection Committee');
+  // Who issued it and the date printed on it (issue 36).
+  await expect(select.locator('option[value="glen-moray"]')).toHaveText(
+    'Glen Moray and Strathbeg Child Protection Committee (Version 2, September 2026)',
+  );
 
   // 2. The organisation deploys it by policy as the only protocol (test builds read this as managed storage).
   const policy = { protocols: [JSON.parse(TEXT)], allowedProtocols: ['glen-moray'], defaultProtocol: 'glen-moray' };
@@ -109,7 +112,7 @@ test('a protocol written from the guide: imported and previewed, deployed by pol
 
   // 3. On the demo record, as soon as the policy applies: the only protocol offered; start, check dues and
   // quotes; escalate, check again.
-  await expect(select.locator('option')).toHaveText(['Glen Moray and Strathbeg Child Protection Committee']);
+  await expect(select.locator('option')).toHaveText(['Glen Moray and Strathbeg Child Protection Committee (Version 2, September 2026)']);
   await fillStartForm(panel, 'glen-moray', { concern: CONCERN });
   await panel.getByRole('button', { name: 'Start escalation' }).click();
   await expect(panel.locator('.current-stage')).toHaveText('Talk to each other');
@@ -169,4 +172,84 @@ test('a protocol written from the guide: imported and previewed, deployed by pol
   await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#view=figures&protocol=glen-moray`);
   await expect(dashboard.locator('[data-figure="total"]')).toHaveText('1');
   await expect(dashboard.locator('[data-chart="reached"] [data-bar="Step 1"]')).toHaveAttribute('data-value', '1');
+});
+
+// Issue 36: a second-edition protocol written from the guide, using every construct, imported and followed.
+const SECOND = new URL('../fixtures/protocols/afon-teifi.json', import.meta.url).pathname;
+const AFON_TEIFI = readProtocolFile(readFileSync(SECOND, 'utf8'));
+const england = createCalendar();
+
+test('a second-edition protocol: its questions asked at the start, its clocks chosen by the answers, a meeting and an acknowledgement recorded', async ({
+  context,
+  extensionId,
+  demoUrl,
+}) => {
+  setProtocols('imported', [AFON_TEIFI]);
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const section = options.getByRole('region', { name: 'Protocols' });
+  await section.getByLabel('Import a protocol file').setInputFiles(SECOND);
+  await expect(section.getByRole('status').first()).toContainText('Imported Afon Teifi Safeguarding Children Partnership, version 1');
+  const preview = section.locator('.protocol-preview');
+  await expect(preview.getByLabel('Protocol', { exact: true })).toHaveValue('afon-teifi');
+  await expect(preview.locator('[data-lint-none]')).toBeVisible();
+  await expect(preview.locator('[data-route="conference-decision"]')).toContainText(
+    'The conference chair, then the Independent Reviewing Service',
+  );
+
+  const panel = await openPanel(await context.newPage(), demoUrl);
+  await fillStartForm(panel, 'afon-teifi', { concern: '2026-11-27T15:30' });
+  // The protocol's questions: not on a plan, from a health agency.
+  await panel.getByLabel('Is the child subject to a child protection plan?').selectOption('no');
+  await panel.getByLabel('Which kind of agency do you work for?').selectOption('health');
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await expect(panel.locator('.current-stage')).toHaveText('Stage 1: Practitioner to practitioner');
+  // Only the "otherwise within 2 working days" clock runs: Friday 15:30 (before the 4pm cut-off) → Tuesday 1 Dec.
+  const concernRaisedAt = fromLondonWallTime('2026-11-27T15:30');
+  const schedule = scheduleEscalation({ protocolId: 'afon-teifi', concernRaisedAt, facts: { 'cp-plan': false, agency: 'health' } });
+  expect(schedule.stages[0]!.clocks.find((c) => c.id === 'talk-2-days')!.due).toBe('2026-12-01');
+  await expect(panel.locator('.timers [data-clock]')).toHaveCount(2);
+  await expect(panel.locator('.timers [data-clock="talk-2-days"] .when')).toHaveText(timeLeft('2026-12-01', new Date(), england).dueText);
+  await expect(panel.locator('.timers [data-clock="talk-24-hours"]')).toHaveCount(0);
+  // The health practitioner's own duty.
+  await expect(panel.locator('.ladder [data-stage="stage-1"] .duties')).toContainText('Tell your named nurse for safeguarding.');
+  // How long it has run, in calendar days beside working days.
+  await expect(panel.locator('dd.age')).toContainText('calendar day');
+
+  // Acknowledged: recorded apart from a response, and shown on the stage.
+  await expect(panel.locator('.ladder [data-stage="stage-1"] .not-acknowledged')).toHaveText('Not yet acknowledged');
+  await panel.getByRole('button', { name: 'Record an acknowledgement or meeting' }).click();
+  const form = panel.getByRole('form', { name: 'Record an acknowledgement or meeting' });
+  await form.getByLabel('What happened').selectOption('acknowledged');
+  await form.getByLabel('When (UK time)').fill('2026-11-30T10:00');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.locator('.ladder [data-acknowledged="stage-1"]')).toHaveText(
+    `Acknowledged ${formatDue(fromLondonWallTime('2026-11-30T10:00'))}`,
+  );
+
+  // Stage 2: a meeting held starts the duty's own deadline ("circulated within 2 working days of the meeting").
+  await escalate(panel, 'Stage 2: Line managers');
+  await panel.getByRole('button', { name: 'Record an acknowledgement or meeting' }).click();
+  await form.getByLabel('What happened').selectOption('meeting-held');
+  const held = londonWallTime(new Date());
+  await form.getByLabel('When (UK time)').fill(held);
+  await form.getByRole('button', { name: 'Save' }).click();
+  // Counted from the meeting's day, or (after the 4pm cut-off) the next working day.
+  const meetingDay = Number(held.slice(11, 13)) >= 16 ? england.addWorkingDays(held.slice(0, 10), 1) : held.slice(0, 10);
+  const circulate = england.addWorkingDays(meetingDay, 2);
+  await expect(panel.locator('[data-duty-due="circulate-outcome"]')).toContainText(timeLeft(circulate, new Date(), england).dueText);
+  await expect(panel.locator('.history li').last()).toContainText('Meeting held at Stage 2: Line managers');
+});
+
+test('Pan-Cheshire’s numbers with menu options: the call link dials the number only, the options said after it', async ({
+  demoUrl,
+  context,
+}) => {
+  const panel = await openPanel(await context.newPage(), demoUrl);
+  await panel.getByLabel('Protocol', { exact: true }).selectOption('pan-cheshire');
+  await panel.getByLabel('The child may be at immediate risk of significant harm').check();
+  const east = panel.locator('.immediate-risk li', { hasText: 'Cheshire East: Cheshire East Children Consultation Service' });
+  await expect(east.locator('a')).toHaveAttribute('href', 'tel:03001235012');
+  await expect(east.locator('a')).toHaveText('0300 123 5012');
+  await expect(east).toContainText('then option 3, option 2');
 });

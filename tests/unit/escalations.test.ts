@@ -304,10 +304,10 @@ describe('live queries', () => {
 });
 
 describe('a newer version of a protocol never moves a running deadline', () => {
-  /** Herefordshire as a partnership might reissue it: Stage 1's 3 working days become 5. */
+  /** Herefordshire as a partnership might reissue it (the built-in is version 2): Stage 1's 3 working days become 5. */
   function herefordshireVersion2() {
     const v2 = structuredClone(getProtocol('herefordshire')) as Record<string, unknown> & { stages: { clocks: { days?: number }[] }[] };
-    v2.version = '2';
+    v2.version = '3';
     v2.stages[1]!.clocks[0]!.days = 5;
     return parseProtocol(v2);
   }
@@ -316,21 +316,21 @@ describe('a newer version of a protocol never moves a running deadline', () => {
     const db = await freshDb();
     const started = await createEscalation(db, newEscalation('herefordshire'), at(MON));
     const atStage1 = await recordEvent(db, started.id, { type: 'stage-entered', stageId: 'stage-1', reason: 'unresolved' }, at(MON));
-    expect(atStage1).toMatchObject({ protocolVersion: '1', nextDue: '2026-11-26' }); // Monday + 3 working days
+    expect(atStage1).toMatchObject({ protocolVersion: '2', nextDue: '2026-11-26' }); // Monday + 3 working days
     setProtocols('imported', [herefordshireVersion2()]);
     try {
-      expect(getProtocol('herefordshire').version).toBe('2');
-      // Any later change re-derives the state: still version 1's deadline.
+      expect(getProtocol('herefordshire').version).toBe('3');
+      // Any later change re-derives the state: still version 2's deadline.
       const after = await recordEvent(db, started.id, { type: 'discussion-held', summary: 'Spoke again' }, at(MON));
-      expect(after).toMatchObject({ protocolVersion: '1', nextDue: '2026-11-26' });
+      expect(after).toMatchObject({ protocolVersion: '2', nextDue: '2026-11-26' });
       // A new escalation follows the current version.
-      expect((await createEscalation(db, newEscalation('herefordshire'), at(MON))).protocolVersion).toBe('2');
-      await expect(recordEvent(db, started.id, { type: 'protocol-version-moved', from: '2', to: '1' }, at(MON))).rejects.toThrow(
-        /follows version 1, not 2/,
+      expect((await createEscalation(db, newEscalation('herefordshire'), at(MON))).protocolVersion).toBe('3');
+      await expect(recordEvent(db, started.id, { type: 'protocol-version-moved', from: '3', to: '2' }, at(MON))).rejects.toThrow(
+        /follows version 2, not 3/,
       );
-      const moved = await recordEvent(db, started.id, { type: 'protocol-version-moved', from: '1', to: '2' }, at(MON));
-      expect(moved).toMatchObject({ protocolVersion: '2', nextDue: '2026-11-30' }); // Monday + 5 working days
-      await expect(recordEvent(db, started.id, { type: 'protocol-version-moved', from: '2', to: '7' }, at(MON))).rejects.toThrow(
+      const moved = await recordEvent(db, started.id, { type: 'protocol-version-moved', from: '2', to: '3' }, at(MON));
+      expect(moved).toMatchObject({ protocolVersion: '3', nextDue: '2026-11-30' }); // Monday + 5 working days
+      await expect(recordEvent(db, started.id, { type: 'protocol-version-moved', from: '3', to: '7' }, at(MON))).rejects.toThrow(
         /Version "7" of protocol "herefordshire" is not on this device/,
       );
       expect((await getHistory(db, started.id)).map((e) => e.type)).toEqual([
@@ -342,8 +342,8 @@ describe('a newer version of a protocol never moves a running deadline', () => {
     } finally {
       setProtocols('imported', []);
     }
-    // The current version is the built-in again, and version 2 is still known for the escalation that follows it.
-    expect(getProtocol('herefordshire').version).toBe('1');
+    // The current version is the built-in again, and version 3 is still known for the escalation that follows it.
+    expect(getProtocol('herefordshire').version).toBe('2');
     expect((await db.escalations.get(started.id))?.nextDue).toBe('2026-11-30');
   });
 
@@ -367,4 +367,38 @@ describe('a newer version of a protocol never moves a running deadline', () => {
 it('every event type is exercised by these tests', async () => {
   const source = (await import('node:fs')).readFileSync(__filename, 'utf8');
   for (const type of EVENT_TYPES) expect(source, type).toContain(`type: '${type}'`);
+});
+
+// Issue 36: second-edition protocols record answers to their questions and milestones their clocks count from.
+describe('facts and milestones', () => {
+  it('an answer must be one of the protocol’s questions, answered as it allows; a milestone needs its stage reached and a past time', async () => {
+    const db = await freshDb();
+    const e = await createEscalation(db, newEscalation('enfield'), at(MON));
+    await expect(recordEvent(db, e.id, { type: 'fact-recorded', factId: 'no-such-question', value: true }, at(MON))).rejects.toThrow(
+      /asks no question “no-such-question”/,
+    );
+    await expect(recordEvent(db, e.id, { type: 'fact-recorded', factId: 'cross-borough', value: 'maybe' }, at(MON))).rejects.toThrow(
+      /answered yes or no/,
+    );
+    const answered = await recordEvent(db, e.id, { type: 'fact-recorded', factId: 'cross-borough', value: true }, at(MON));
+    expect(answered.facts).toEqual({ 'cross-borough': true });
+    await expect(
+      recordEvent(db, e.id, { type: 'milestone', milestone: 'meeting-held', stageId: 'stage-2', happenedAt: MON }, at(MON)),
+    ).rejects.toThrow(/stage-2 has not been reached/);
+    await expect(
+      recordEvent(
+        db,
+        e.id,
+        { type: 'milestone', milestone: 'acknowledged', stageId: 'initial', happenedAt: '2026-11-24T10:00:00Z' },
+        at(MON),
+      ),
+    ).rejects.toThrow(/later than now/);
+    const held = await recordEvent(
+      db,
+      e.id,
+      { type: 'milestone', milestone: 'acknowledged', stageId: 'initial', happenedAt: MON },
+      at(MON),
+    );
+    expect(held.milestones).toEqual([{ milestone: 'acknowledged', stageId: 'initial', at: MON }]);
+  });
 });

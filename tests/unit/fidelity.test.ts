@@ -129,9 +129,10 @@ describe('who acts', () => {
     );
   });
 
-  it('Halton Stage 3 and Pan-Sussex Stages 4–5 carry their alternative triggers ("significant policy issues", "a number of similar concerns")', () => {
+  it('Halton’s Unit Manager stage and Pan-Sussex Stages 4–5 carry their alternative triggers ("significant policy issues", "a number of similar concerns")', () => {
+    // Halton version 2 puts Appendix A's Next Level Management at stage-2: the Unit Manager is stage-4.
     expect(
-      getStage(getProtocol('halton'), 'stage-3')
+      getStage(getProtocol('halton'), 'stage-4')
         .triggers.map((t) => t.quote)
         .join(),
     ).toContain('and /or the discussion has raised significant policy issues');
@@ -200,7 +201,11 @@ describe('duties', () => {
     const step4 = getStage(getProtocol('enfield'), 'stage-4').duties;
     expect(step4.find((d) => d.quote.includes('business unit'))!.onlyIf).toBeUndefined();
     for (const stageId of ['stage-2', 'stage-3']) {
-      expect(getStage(getProtocol('enfield'), stageId).duties.find((d) => d.id === 'level-4-shared')!.onlyIf).toBe('level-4-or-above');
+      // Version 2 asks the question and records the answer (issue 36): a fact, no longer a condition the worker judges unrecorded.
+      expect(getStage(getProtocol('enfield'), stageId).duties.find((d) => d.id === 'level-4-shared')!.onlyIf).toEqual({
+        fact: 'level-4-or-above',
+        is: true,
+      });
     }
   });
 

@@ -92,9 +92,9 @@ describe('a backup carries the protocol versions its escalations follow', () => 
     changed.stages[1]!.title = 'Renamed';
     const report = await there.backup.importBackup(await freshDb(), JSON.stringify({ ...backup, protocols: [changed] }));
     expect(report.protocolsRejected).toEqual([
-      expect.stringMatching(/protocol 1: version 1 of “herefordshire” is already installed with different content/),
+      expect.stringMatching(/protocol 1: version 2 of “herefordshire” is already installed with different content/),
     ]);
-    expect(report.added).toHaveLength(1); // it follows this device's own version 1
+    expect(report.added).toHaveLength(1); // it follows this device's own version 2 (the built-in since issue 36)
   });
 });
 

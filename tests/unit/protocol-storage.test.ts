@@ -85,10 +85,11 @@ describe('importing a protocol file', () => {
 describe('what import and removal report is what is current afterwards', () => {
   it('an imported version of a built-in: removing it makes the built-in current again, and says which', async () => {
     const here = await page();
-    const herefordshire2 = { ...JSON.parse(JSON.stringify(here.getProtocol('herefordshire'))), version: '2' };
-    const imported = await here.importProtocolFile(JSON.stringify(herefordshire2));
-    expect(imported.current).toMatchObject({ source: 'imported', protocol: { version: '2' } });
-    expect(await here.removeImportedProtocol('herefordshire')).toMatchObject({ source: 'built-in', protocol: { version: '1' } });
+    // The built-in is version 2 (issue 36); a partnership's reissue is version 3.
+    const herefordshire3 = { ...JSON.parse(JSON.stringify(here.getProtocol('herefordshire'))), version: '3' };
+    const imported = await here.importProtocolFile(JSON.stringify(herefordshire3));
+    expect(imported.current).toMatchObject({ source: 'imported', protocol: { version: '3' } });
+    expect(await here.removeImportedProtocol('herefordshire')).toMatchObject({ source: 'built-in', protocol: { version: '2' } });
     expect(await here.removeImportedProtocol('glen-moray')).toBeUndefined();
   });
 
@@ -108,11 +109,11 @@ describe('the built-in versions, kept for escalations that follow them after an 
     await Promise.all([background.keepDefinitions([]), background.keepDefinitions([])]);
     const archive = (await background.storage.BUILT_IN_ARCHIVE_ITEM.get()) as { id: string; version: string }[];
     expect(archive.map((p) => `${p.id}@${p.version}`)).toEqual([
-      'pan-cheshire@1',
-      'halton@1',
-      'enfield@1',
-      'pan-sussex@1',
-      'herefordshire@1',
+      'pan-cheshire@2',
+      'halton@2',
+      'enfield@2',
+      'pan-sussex@2',
+      'herefordshire@2',
     ]);
 
     // As if an earlier release had run Herefordshire version 0 here.
@@ -122,7 +123,7 @@ describe('the built-in versions, kept for escalations that follow them after an 
     await background.storage.PROTOCOL_LIBRARY_ITEM.set({ ...library, builtInsKept: [...library.builtInsKept, 'herefordshire@0'] });
     const later = await page();
     expect(later.getProtocol('herefordshire', '0').version).toBe('0');
-    expect(later.getProtocol('herefordshire').version).toBe('1');
+    expect(later.getProtocol('herefordshire').version).toBe('2');
   });
 
   it('the organisation’s protocols are kept and made current for every page', async () => {

@@ -12,7 +12,7 @@ describe('the five seed protocols', () => {
     const ids = Object.fromEntries(listProtocols().map((p) => [p.id, p.stages.map((s) => s.id).join(' ')]));
     expect(ids).toEqual({
       'pan-cheshire': 'initial stage-1 stage-2 stage-3',
-      halton: 'initial stage-1 stage-2 stage-3',
+      halton: 'initial stage-1 stage-2 stage-3 stage-4', // version 2: Appendix A's Next Level Management is stage-2
       enfield: 'initial stage-1 stage-2 stage-3 stage-4',
       'pan-sussex': 'stage-1 stage-2 stage-3 stage-4 stage-5 stage-6', // Sussex Stage 1 is professional to professional
       herefordshire: 'initial stage-1 stage-2 stage-3 stage-4',
@@ -41,6 +41,11 @@ function allQuotes(protocol: Protocol): string[] {
     ...quoted(protocol.notes),
     ...quoted(protocol.immediateRisk.steps),
     ...quoted([protocol.startAtLaterStage, protocol.timescalesNote ?? {}, protocol.seniority ?? {}]),
+    // Second edition (issue 36).
+    ...quoted([{ quote: protocol.startAtLaterStage.onlyToQuote }, protocol.scope ?? {}, protocol.cutOff ?? {}]),
+    ...quoted(protocol.facts ?? []),
+    ...quoted(protocol.stages.flatMap((s) => s.duties.flatMap((d) => (d.due ? [d.due] : [])))),
+    ...(protocol.routes ?? []).flatMap((r) => [r.quote, ...quoted(r.notes ?? [])]),
   ];
 }
 

@@ -110,7 +110,23 @@ const CASES: ClockCase[] = [
       stages: [
         { stageId: 'stage-1', enteredAt: MON },
         { stageId: 'stage-2', enteredAt: MON },
-        { stageId: 'stage-3', enteredAt: '2026-12-24T09:00:00Z', agreedDays: 1 },
+        { stageId: 'stage-3', enteredAt: '2026-11-27T09:00:00Z', agreedDays: 2 },
+      ],
+    },
+    due: '2026-12-01',
+    why: '2 agreed working days from Friday (version 2: stage-2 is Next Level Management)',
+  },
+  {
+    protocol: 'halton',
+    stage: 'stage-4',
+    clock: 'agreed-timeframe',
+    input: {
+      concernRaisedAt: MON,
+      stages: [
+        { stageId: 'stage-1', enteredAt: MON },
+        { stageId: 'stage-2', enteredAt: MON },
+        { stageId: 'stage-3', enteredAt: MON },
+        { stageId: 'stage-4', enteredAt: '2026-12-24T09:00:00Z', agreedDays: 1 },
       ],
     },
     due: '2026-12-29',
@@ -195,7 +211,8 @@ const CASES: ClockCase[] = [
     why: 'and stage 4; over Christmas',
   },
   // Pan-Sussex: the person escalating states the timeframe at each stage
-  ...[1, 2, 3, 4, 5, 6].map((n) => ({
+  // (Stage 6, the Secretary of State's power, asks for none since version 2: issue 36.)
+  ...[1, 2, 3, 4, 5].map((n) => ({
     protocol: 'pan-sussex',
     stage: `stage-${n}`,
     clock: 'stated-timeframe',

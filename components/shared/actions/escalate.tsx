@@ -1,22 +1,27 @@
 import { useState } from 'preact/hooks';
 import { nextStage } from '../../../lib/ladder';
-import { getProtocol } from '../../../lib/protocols';
+import { protocolOf } from '../../../lib/protocols';
+import { skipTargets } from '../../../lib/protocols/skips';
 import { STAGE_ENTRY_REASONS } from '../../../lib/records/kinds';
 import { needsTimeframe, offersTimeframe } from '../../../lib/start-form';
 import { t } from '../../../lib/strings';
 import { Field } from '../Field';
 import type { Action, ActionProps } from './action';
 
+type Reason = 'unresolved' | 'no-response' | 'immediate-risk';
+
 function EscalateForm({ escalation, onRecord }: ActionProps) {
-  const protocol = getProtocol(escalation.protocolId);
+  const protocol = protocolOf(escalation);
   const current = protocol.stages.findIndex((s) => s.id === escalation.currentStage);
-  const later = protocol.stages.slice(current + 1);
+  const later = skipTargets(protocol, current);
   const [target, setTarget] = useState(later[0]!.id);
-  const [reason, setReason] = useState<'unresolved' | 'no-response' | 'immediate-risk' | ''>('');
+  // One of the three reasons every escalation has, or `trigger:N`: the Nth reason the protocol gives for the stage.
+  const [reason, setReason] = useState<Reason | `trigger:${number}` | ''>('');
   const [days, setDays] = useState('');
-  const required = needsTimeframe(escalation.protocolId, target);
-  const offered = offersTimeframe(escalation.protocolId, target);
-  const targetTitle = later.find((l) => l.id === target)!.title;
+  const required = needsTimeframe(escalation.protocolId, target, protocol.version);
+  const offered = offersTimeframe(escalation.protocolId, target, protocol.version);
+  const targetStage = later.find((l) => l.id === target)!;
+  const triggers = targetStage.triggers;
   return (
     <form
       class="action-form"
@@ -25,15 +30,28 @@ function EscalateForm({ escalation, onRecord }: ActionProps) {
       onSubmit={(e) => {
         e.preventDefault();
         if (!reason) return onRecord(t('chooseWhyEscalated'));
-        if (required && !/^\d+$/.test(days.trim())) return onRecord(t('stateTimeframeAt', { stage: targetTitle }));
+        if (required && !/^\d+$/.test(days.trim())) return onRecord(t('stateTimeframeAt', { stage: targetStage.title }));
         if (days.trim() && !/^\d+$/.test(days.trim())) return onRecord(t('wholeDaysTimeframe'));
-        onRecord({ type: 'stage-entered', stageId: target, reason, ...(days.trim() ? { agreedDays: Number(days) } : {}) });
+        const trigger = reason.startsWith('trigger:') ? triggers[Number(reason.slice('trigger:'.length))] : undefined;
+        onRecord({
+          type: 'stage-entered',
+          stageId: target,
+          ...(trigger ? { reason: 'protocol-reason', trigger: trigger.text } : { reason: reason as Reason }),
+          ...(days.trim() ? { agreedDays: Number(days) } : {}),
+        });
       }}
     >
       <h3>{t('escalateTitle')}</h3>
-      {protocol.startAtLaterStage.allowed && later.length > 1 && (
+      {later.length > 1 && (
         <Field id="escalate-to" label={t('escalateTo')} hint={t('escalateLaterHint')}>
-          <select id="escalate-to" value={target} onChange={(e) => setTarget((e.currentTarget as HTMLSelectElement).value)}>
+          <select
+            id="escalate-to"
+            value={target}
+            onChange={(e) => {
+              setTarget((e.currentTarget as HTMLSelectElement).value);
+              setReason('');
+            }}
+          >
             {later.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.title}
@@ -50,6 +68,19 @@ function EscalateForm({ escalation, onRecord }: ActionProps) {
             {STAGE_ENTRY_REASONS[r]}
           </label>
         ))}
+        {/* The protocol's own reasons for this stage ("the discussion has raised significant policy issues"). */}
+        {triggers.map((trigger, i) => (
+          <label key={trigger.text} class="check" title={trigger.quote}>
+            <input
+              type="radio"
+              name="reason"
+              value={`trigger:${i}`}
+              checked={reason === `trigger:${i}`}
+              onChange={() => setReason(`trigger:${i}`)}
+            />
+            {t('reasonFromProtocol', { reason: trigger.text })}
+          </label>
+        ))}
       </fieldset>
       {offered && (
         <Field id="escalate-days" label={t('timeframe')} hint={required ? t('timeframeRequiredHint') : t('optional')}>
@@ -62,7 +93,7 @@ function EscalateForm({ escalation, onRecord }: ActionProps) {
         </Field>
       )}
       <button type="submit" class="primary">
-        {t('escalateTo')} {targetTitle}
+        {t('escalateTo')} {targetStage.title}
       </button>
     </form>
   );

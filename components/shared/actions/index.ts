@@ -9,6 +9,8 @@ import { recordResponse } from './response';
 import { agreeTimeframe } from './timeframe';
 import { withdraw } from './withdraw';
 import { moveVersion } from './move-version';
+import { recordMilestone } from './milestone';
+import { recordAnswer } from './answer';
 
 export type { Action } from './action';
 export { ResolutionDuties } from './resolve';
@@ -18,6 +20,8 @@ export const ACTIONS: readonly Action[] = [
   agreeTimeframe,
   agreeAction,
   recordResponse,
+  recordMilestone,
+  recordAnswer,
   escalate,
   resolve,
   withdraw,

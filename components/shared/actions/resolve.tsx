@@ -6,7 +6,7 @@ import { ActionForm, field, type Action } from './action';
 
 /** What the protocol asks once an escalation is resolved (Herefordshire: re-submit Appendix 2; Halton, Enfield: refer learning). */
 export function ResolutionDuties({ protocol }: { protocol: Protocol }) {
-  return <QuotedList class="duties on-resolution" heading={t('onResolutionTitle')} items={protocol.onResolution} />;
+  return <QuotedList class="duties on-resolution" heading={t('onResolutionTitle')} items={protocol.onResolution} protocol={protocol} />;
 }
 
 export const resolve: Action = {
