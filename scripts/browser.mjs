@@ -2,7 +2,7 @@
 // launches it with the built extension loaded. Used by the tests, the demo and
 // the benchmark. CHROME_PATH points at a browser binary to use instead.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, openSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -126,6 +126,7 @@ export async function launchWithExtension(extensionDir, { headless = true, userD
     throw new Error(`No built extension in ${extensionDir}: run "npm run build:test" first.`);
   }
   const profile = userDataDir ?? mkdtempSync(join(tmpdir(), 'escalation-profile-'));
+  withDeveloperMode(profile);
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: executablePath ?? ensureBrowser(),
     headless,
@@ -137,6 +138,27 @@ export async function launchWithExtension(extensionDir, { headless = true, userD
   const extensionId = new URL(worker.url()).host;
   await waitForRecordPageScript(worker, extensionDir);
   return { context, extensionId, userDataDir: profile, worker };
+}
+
+/**
+ * An unpacked extension is a developer's: Chromium (from about version 137)
+ * disables one that reloads itself (runtime.reload(), as after an update) when
+ * the profile's developer mode is off, with disable reason 1<<24
+ * (DISABLE_UNSUPPORTED_DEVELOPER_EXTENSION). Whether it did so depended on timing,
+ * so the reload test failed now and then. A developer loading the build has
+ * developer mode on; so does the test profile. Store installs are not unpacked.
+ */
+function withDeveloperMode(profile) {
+  const file = join(profile, 'Default', 'Preferences');
+  let prefs = {};
+  try {
+    prefs = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+  }
+  prefs.extensions ??= {};
+  prefs.extensions.ui = { ...prefs.extensions.ui, developer_mode: true };
+  writeFileSync(file, JSON.stringify(prefs));
 }
 
 /**

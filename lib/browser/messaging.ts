@@ -90,7 +90,9 @@ export function defineProtocol<P extends ProtocolMap<P>>(name: string): Protocol
         return undefined;
       };
       browser.runtime.onMessage.addListener(listener);
-      return () => browser.runtime.onMessage.removeListener(listener);
+      // An orphaned record-page script (the extension reloaded under it) has no `runtime` left, and its
+      // listeners went with it: there is nothing to remove.
+      return () => browser.runtime?.onMessage.removeListener(listener);
     },
   };
 }
