@@ -1,4 +1,4 @@
-// Runs on granted case-record pages only (lib/browser/record-pages.ts) and does nothing unless a site
+// Runs on granted case-record pages only (lib/background/record-pages.ts) and does nothing unless a site
 // adapter matches the page. Wiring only: every frame gets a reader (lib/page/every-frame.ts), the top
 // frame also the launcher (lib/page/top-frame.ts). When the extension is updated or reloaded, WXT's
 // context invalidates this instance and both are destroyed, so the page keeps exactly one launcher.

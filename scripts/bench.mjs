@@ -738,7 +738,7 @@ if (part('queries')) {
       }
     }
     const n = size.toLocaleString('en-GB');
-    const d = record('Queries', `overdue now, ${n} escalations: Dexie (lib/escalations.ts)`, dexie, 'ms');
+    const d = record('Queries', `overdue now, ${n} escalations: Dexie (lib/db/escalations.ts)`, dexie, 'ms');
     const r = record('Queries', `overdue now, ${n} escalations: raw IndexedDB cursor (floor)`, raw, 'ms');
     record('Queries', `overdue now, ${n}: Dexie ÷ raw cursor`, [d.median / r.median], '×', BUDGETS.overdueQueryRatio);
   }
@@ -749,7 +749,7 @@ await demo.stop();
 if (part('schedules')) {
   step('schedules per second');
   const { scheduleEscalation, listProtocols } = await importTypeScript(
-    "export { scheduleEscalation } from './lib/schedule'; export { listProtocols } from './lib/protocols';",
+    "export { scheduleEscalation } from './lib/schedule/schedule'; export { listProtocols } from './lib/protocols';",
   );
   const protocols = listProtocols();
   const rates = [];

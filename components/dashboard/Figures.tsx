@@ -1,20 +1,20 @@
 // Figures for the partnership's quarterly return: how many escalations, how far
 // they went, on what themes, where they were resolved and how long it took.
-// Exports carry no child identifiers (lib/figures.ts).
+// Exports carry no child identifiers (lib/views/figures.ts).
 import { t } from '../../lib/strings';
 import { useEffect } from 'preact/hooks';
-import { londonDay } from '../../lib/calendar';
-import { protocolShortName } from '../../lib/describe';
-import { downloadText } from '../../lib/download';
-import { anonymisedListCsv, figuresCsv, partnershipFigures, recentQuarters, stageNumberLabel, type Period } from '../../lib/figures';
+import { londonDay } from '../../lib/time/calendar';
+import { protocolShortName } from '../../lib/records/describe';
+import { downloadText } from '../../lib/browser/download';
+import { anonymisedListCsv, figuresCsv, partnershipFigures, recentQuarters, stageNumberLabel, type Period } from '../../lib/views/figures';
 import { listProtocols } from '../../lib/protocols';
-import { DISAGREEMENT_KINDS } from '../../lib/records/kinds';
+import { DISAGREEMENT_KINDS } from '../../lib/protocols/kinds';
 import { allEscalations } from './every-row';
 import { replaceAddress } from './address';
 import { BarChart } from './BarChart';
 import { Field } from '../shared/Field';
 import { now } from '../shared/now';
-import { settings } from '../shared/settings';
+import { settings } from '../shared/settings-signal';
 import { useLive } from '../shared/useLive';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -32,7 +32,7 @@ export function Figures({ params }: { params: URLSearchParams }) {
     replaceAddress(next);
   };
   const all = useLive(allEscalations, []);
-  // Each escalation's working days are its protocol's nation's, less these (lib/figures.ts).
+  // Each escalation's working days are its protocol's nation's, less these (lib/views/figures.ts).
   const closureDays = settings.value.values.closureDays;
   const figures = all.value ? partnershipFigures(all.value, { period, protocolId, now: now.value, closureDays }) : null;
   const quarter = quarters.find((q) => q.from === from && q.to === to);

@@ -1,7 +1,7 @@
 // The panel's view of which child the worker is looking at. The in-page panel follows its own tab; the
 // side panel follows the active tab of its window (or, for tests and links, the tab its address names).
 // Each frame of the followed tab reports its reading; the background keeps the latest of each
-// (lib/tab-readings.ts), so a panel that opens later, or switches tab, has them at once.
+// (lib/tabs/readings.ts), so a panel that opens later, or switches tab, has them at once.
 import { computed, signal } from '@preact/signals';
 import { NOT_MINE } from '../../lib/browser/messaging';
 import { extensionToRecordPage, type ExtensionToRecordPage } from '../../lib/messages/extension-to-record-page';
@@ -9,7 +9,7 @@ import { pagesToBackground } from '../../lib/messages/pages-to-background';
 import { recordPageToExtension } from '../../lib/messages/record-page-to-extension';
 import type { DiagnosticReport } from '../../lib/hosts/diagnose';
 import type { ChildReading, ChildRef, InsertResult, PanelOpening, PanelSide, PickedId, ReferencesResult } from '../../lib/messages/types';
-import type { Bound, TabOpening } from './opening';
+import type { Bound, TabOpening } from './opening-questions';
 import { PANEL_SIDE_ITEM } from '../../lib/browser/storage';
 import { childForTab } from '../../lib/page/detector';
 import { markOnce } from '../shared/marks';

@@ -1,6 +1,6 @@
 // One change the worker makes with a button. Its id is made at the first press and kept until the change is
 // saved, so a retry after "Not saved" or an unknown outcome is the same change (the records write it once,
-// lib/escalations.ts); presses while it is in flight are ignored, even two in one tick.
+// lib/db/escalations.ts); presses while it is in flight are ignored, even two in one tick.
 import { useRef, useState } from 'preact/hooks';
 
 export interface Change {

@@ -62,7 +62,7 @@ let ready: Promise<void> | undefined;
 
 /**
  * Reads the stored protocols once per page (and again whenever they change). `stored`: a reading the page began
- * as it started (components/panel/opening.ts), before this code had loaded.
+ * as it started (components/panel/opening-questions.ts), before this code had loaded.
  */
 export function protocolsReady(stored?: Promise<ProtocolLibrary>): Promise<void> {
   if (!ready) {

@@ -1,7 +1,7 @@
 // The in-page panel is an extension frame inside a web page: a third-party
 // context, where browsers may deny IndexedDB. So that panel (only) reads and changes
 // records through the background service worker (first-party storage) over a
-// port: live queries stream their results; changes go through lib/escalations.
+// port: live queries stream their results; changes go through lib/db/escalations.
 // Every other page (side panel, dashboard, popup, records) uses the database directly.
 import type { Browser } from 'wxt/browser';
 import { InvalidInputError, TransitionError } from '../records/errors';
@@ -19,7 +19,7 @@ export type RecordsQuery =
   /** Whether its events have reached the team store (lib/sync/status.ts). */
   | { kind: 'sync-state'; id: string };
 
-/** One change, with the id made when the worker pressed the button (reused on a retry; see lib/escalations.ts). */
+/** One change, with the id made when the worker pressed the button (reused on a retry; see lib/db/escalations.ts). */
 export type RecordsCommand =
   | { kind: 'create'; changeId: string; input: NewEscalation; by?: string; at?: string }
   | { kind: 'record'; changeId: string; id: string; body: EventBody; by?: string; at?: string };

@@ -10,7 +10,7 @@ import type { HostAdapter } from '../hosts/schema';
 import type { PanelPlacement, PanelSide } from '../messages/types';
 import type { ChipPlace } from '../page/chip-place';
 import type { ResolvedSettings } from '../settings';
-import type { TabReadings } from '../tab-readings';
+import type { TabReadings } from '../tabs/readings';
 import type { Session } from '../sync/oidc';
 import type { Sender } from './messaging';
 import { extensionStore, type StoreTransaction } from './extension-store';
@@ -186,7 +186,7 @@ export const TEST_POLICY_DELAY_ITEM = item<number>('local:__testPolicyStoreDelay
 
 /**
  * The organisation's policy as the policy store last gave it (null: it answered that there is none), and when.
- * Used while the store has not answered a later reading (lib/browser/settings.ts): settings are never resolved
+ * Used while the store has not answered a later reading (lib/browser/settings-storage.ts): settings are never resolved
  * as if there were no policy only because the store is slow.
  */
 export interface LastPolicy {
@@ -206,7 +206,7 @@ export const ADAPTER_HEALTH_ITEM = kept<AdapterHealth>('adapterHealth', {}, isRe
 export const SENT_REMINDERS_ITEM = kept<string[]>('sentReminders', [], (v) => Array.isArray(v) && v.every((k) => typeof k === 'string'));
 
 /**
- * What each open tab's frames have read (lib/tab-readings.ts), kept for the browser session so a restarted
+ * What each open tab's frames have read (lib/tabs/readings.ts), kept for the browser session so a restarted
  * service worker still knows which child each tab shows. Session storage is closed to record pages by default.
  */
 export const TAB_READINGS_ITEM = item<TabReadings>('session:tabReadings', {}, isRecord);
@@ -237,7 +237,7 @@ export const CHIP_PLACES_ITEM = kept<Record<string, ChipPlace>>('chipPlaces', {}
 
 /**
  * The settings as the background last resolved them (lib/settings/resolve.ts), with what they were resolved
- * from (`from`: lib/browser/settings.ts), so a page can use them without loading the schema library before its
+ * from (`from`: lib/browser/settings-storage.ts), so a page can use them without loading the schema library before its
  * first paint. Session storage: the extension's pages and service worker only, and gone when the browser or the
  * extension restarts (which resolves them again).
  */

@@ -1,10 +1,10 @@
 // The dashboard's first screenful read straight from IndexedDB as the page starts: its first rows in due order
-// and how many match (lib/dashboard.ts `firstScreenFromIndex`). With the browser's own IndexedDB, not Dexie (the
+// and how many match (lib/views/dashboard.ts `firstScreenFromIndex`). With the browser's own IndexedDB, not Dexie (the
 // page loads Dexie once that screenful is drawn), and not through the background (a round trip to the service
 // worker, which may be asleep). Each answer is undefined when it cannot be read this way (no database yet, a
 // schema without the index, a range the index cannot take): the dashboard then reads every row through Dexie,
 // which says what went wrong if anything did.
-import { narrowingRange, type DashboardFirstScreen, type IndexedNarrowing } from '../dashboard';
+import { narrowingRange, type DashboardFirstScreen, type IndexedNarrowing } from '../views/dashboard';
 import type { Escalation } from '../records/model';
 import { DB_NAME } from './name';
 

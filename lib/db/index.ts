@@ -8,9 +8,9 @@ import { DB_NAME } from './name';
 import { OUTBOX_STORES, outboxMiddleware, outboxRow, type OutboxRow } from './outbox';
 import type { TeamEscalationRow } from '../sync/model';
 
-/** The settings row naming the closure days the stored dues were worked out with (lib/escalations.ts recomputeDues). */
+/** The settings row naming the closure days the stored dues were worked out with (lib/db/escalations.ts recomputeDues). */
 export const DUES_CLOSURE_DAYS_KEY = 'duesClosureDays';
-/** The settings row listing escalations the upgrade could not derive again (lib/escalations.ts recomputeDues does). */
+/** The settings row listing escalations the upgrade could not derive again (lib/db/escalations.ts recomputeDues does). */
 export const DERIVE_AGAIN_KEY = 'escalationsToDeriveAgain';
 
 export { DB_NAME };
@@ -51,7 +51,7 @@ export class EscalationDb extends Dexie {
     // v3: events in the order every device derives (lib/records/order.ts), no longer numbered per device (two
     // devices' events for one escalation merge); each escalation derived again in that order from its events,
     // which are kept as they are. The dues are worked out again with the organisation's closure days as soon as
-    // the settings are read (recomputeDues, lib/escalations.ts): the mark of the days they were made with goes.
+    // the settings are read (recomputeDues, lib/db/escalations.ts): the mark of the days they were made with goes.
     this.version(3)
       .stores({ events: 'id, escalationId, at' })
       .upgrade(async (tx) => {

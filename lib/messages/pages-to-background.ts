@@ -1,8 +1,8 @@
 // What the extension's own pages (panel, dashboard, popup, options, records) ask the background.
-// The background refuses all of these from anything but an extension page (lib/browser/background-handlers.ts).
+// The background refuses all of these from anything but an extension page (lib/background/handlers.ts).
 import { defineProtocol } from '../browser/messaging';
 import type { CommandReply, LandedReply, RecordsCommand } from '../browser/records-bridge';
-import type { DueSummary } from '../overview';
+import type { DueSummary } from '../views/overview';
 import type { ChipState, PanelOpening, TabReading } from './types';
 
 export interface PagesToBackground {
@@ -24,11 +24,11 @@ export interface PagesToBackground {
   panelOpening(tab?: { tabId: number }): PanelOpening;
   /**
    * Chip → background: what the chip in this tab shows and does. The status is about the child the tab's own
-   * frames reported (lib/tab-readings.ts), never a child the asker names; absent when there is none to say or
+   * frames reported (lib/tabs/readings.ts), never a child the asker names; absent when there is none to say or
    * the organisation turned it off (chipShowsStatus).
    */
   chipState(): ChipState;
-  /** Popup or side panel → background: the counts and the next few due (lib/overview.ts); undefined if the records cannot be read. */
+  /** Popup or side panel → background: the counts and the next few due (lib/views/overview.ts); undefined if the records cannot be read. */
   dueSummary(): DueSummary | undefined;
   /** Options page → background: how many open escalations follow a version of a protocol (before it is removed); undefined if the records cannot be read. */
   openEscalationsFollowing(protocol: { id: string; version: string }): number | undefined;

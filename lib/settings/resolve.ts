@@ -3,7 +3,7 @@
 // user > built in. A managed value that fails validation is ignored with a
 // warning, never a crash, and never silently replaced by a weaker one.
 // The background resolves them whenever they change and keeps the result for the pages
-// (lib/browser/settings.ts), so a page loads this module (and the schema library) only when it must.
+// (lib/browser/settings-storage.ts), so a page loads this module (and the schema library) only when it must.
 import { z } from 'zod';
 import { ContactSchema } from '../protocols/schema';
 import { HostAdapterSchema } from '../hosts/schema';

@@ -1,4 +1,4 @@
-// The settings a page shows (components/shared/settings.ts): readings that finish out of order never put an older
+// The settings a page shows (components/shared/settings-signal.ts): readings that finish out of order never put an older
 // one back (a choice the worker has just saved would flip back on screen); the settings the background kept are
 // drawn without waiting for the full reading, which replaces them if it differs.
 import { beforeEach, expect, it, vi } from 'vitest';
@@ -16,18 +16,18 @@ async function withSettings(reminders: boolean): Promise<ResolvedSettings> {
 it('the kept settings are drawn at once, while the full reading (the policy store) is still out; it then replaces them', async () => {
   let answer: (s: ResolvedSettings) => void = () => {};
   const kept = await withSettings(true);
-  vi.doMock('../../lib/browser/settings', () => ({
+  vi.doMock('../../lib/browser/settings-storage', () => ({
     keptSettings: async () => kept,
     loadSettings: () => new Promise<ResolvedSettings>((resolve) => (answer = resolve)),
     onSettingsChanged: () => undefined,
   }));
-  const { followSettings, settings } = await import('../../components/shared/settings');
+  const { followSettings, settings } = await import('../../components/shared/settings-signal');
   await followSettings(); // resolves although the full reading has not answered
   expect(settings.value.values.reminders).toBe(true);
   answer(await withSettings(false)); // the policy, read at last, says otherwise
   await new Promise((resolve) => setTimeout(resolve));
   expect(settings.value.values.reminders).toBe(false);
-  vi.doUnmock('../../lib/browser/settings');
+  vi.doUnmock('../../lib/browser/settings-storage');
 });
 
 it('a reading that started earlier but finishes later does not replace the newer one', async () => {
@@ -39,12 +39,12 @@ it('a reading that started earlier but finishes later does not replace the newer
   };
   const answers: ((s: ResolvedSettings) => void)[] = [];
   let changed: () => void = () => {};
-  vi.doMock('../../lib/browser/settings', () => ({
+  vi.doMock('../../lib/browser/settings-storage', () => ({
     keptSettings: async () => undefined,
     loadSettings: () => new Promise<ResolvedSettings>((resolve) => answers.push(resolve)),
     onSettingsChanged: (callback: () => void) => (changed = callback),
   }));
-  const { followSettings, settings } = await import('../../components/shared/settings');
+  const { followSettings, settings } = await import('../../components/shared/settings-signal');
   const first = followSettings();
   await Promise.resolve();
   changed(); // the worker turns reminders on while the first reading is still out
@@ -55,7 +55,7 @@ it('a reading that started earlier but finishes later does not replace the newer
   await first;
   expect(settings.value.values.reminders).toBe(true);
   expect(followSettings()).toBe(first); // once per page
-  vi.doUnmock('../../lib/browser/settings');
+  vi.doUnmock('../../lib/browser/settings-storage');
 });
 
 it('the background’s settings, read again in full with their keys in storage’s order, are not a change: nothing is redrawn', async () => {
@@ -72,17 +72,17 @@ it('the background’s settings, read again in full with their keys in storage�
               .map(([k, x]) => [k, reordered(x)]),
           )
         : v;
-  vi.doMock('../../lib/browser/settings', () => ({
+  vi.doMock('../../lib/browser/settings-storage', () => ({
     keptSettings: async () => undefined,
     loadSettings: () => new Promise<ResolvedSettings>((resolve) => (answer = resolve)),
     onSettingsChanged: () => undefined,
   }));
-  const { followSettings, settings } = await import('../../components/shared/settings');
+  const { followSettings, settings } = await import('../../components/shared/settings-signal');
   await followSettings(Promise.resolve(held));
   const changes: ResolvedSettings[] = [];
   settings.subscribe((s) => changes.push(s)); // called at once with the current value
   answer(reordered(held) as ResolvedSettings);
   await new Promise((resolve) => setTimeout(resolve));
   expect(changes).toEqual([held]);
-  vi.doUnmock('../../lib/browser/settings');
+  vi.doUnmock('../../lib/browser/settings-storage');
 });

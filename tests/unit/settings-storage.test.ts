@@ -1,4 +1,4 @@
-// The settings as pages read them (lib/browser/settings.ts), through WXT's fake browser: the background resolves
+// The settings as pages read them (lib/browser/settings-storage.ts), through WXT's fake browser: the background resolves
 // them and keeps the result; a page uses it only when it was made from what is stored now.
 import { readFileSync } from 'node:fs';
 import { fakeBrowser } from 'wxt/testing';
@@ -14,7 +14,7 @@ async function context() {
   const resolve = await vi.importActual<typeof import('../../lib/settings/resolve')>('../../lib/settings/resolve');
   const checked = vi.fn(resolve.resolveSettings);
   vi.doMock('../../lib/settings/resolve', () => ({ ...resolve, resolveSettings: checked }));
-  const settings = await import('../../lib/browser/settings');
+  const settings = await import('../../lib/browser/settings-storage');
   const storage = await import('../../lib/browser/storage');
   const protocols = await import('../../lib/protocols');
   return { ...settings, storage, protocols, checked };

@@ -6,12 +6,12 @@
 // identifies a child: no child ID, name, date of birth, address, reference or
 // free text ever enters a figure or a CSV row.
 import { agencyKind } from './agencies';
-import { addCalendarDays, londonDay } from './calendar';
-import { escalationCalendars, type CalendarOf } from './protocols/calendars';
+import { addCalendarDays, londonDay } from '../time/calendar';
+import { escalationCalendars, type CalendarOf } from '../protocols/calendars';
 import { toCsv, type Cell } from './csv';
-import { protocolName, STATUS_LABELS } from './describe';
-import { getProtocol } from './protocols';
-import { DISAGREEMENT_KINDS, type Escalation } from './records/model';
+import { protocolName, STATUS_LABELS } from '../records/describe';
+import { getProtocol } from '../protocols';
+import { DISAGREEMENT_KINDS, type Escalation } from '../records/model';
 
 export type Kind = keyof typeof DISAGREEMENT_KINDS;
 
@@ -185,7 +185,7 @@ export function figuresCsv(f: Figures): string {
 
 /**
  * One line per escalation open in the period, with no child identifier, no
- * reference, no names and no free text: protocol, kind, agency kinds (lib/agencies.ts: the agency
+ * reference, no names and no free text: protocol, kind, agency kinds (lib/views/agencies.ts: the agency
  * names workers type are free text), dates, stages.
  */
 export function anonymisedListCsv(escalations: readonly Escalation[], options: FigureOptions): string {

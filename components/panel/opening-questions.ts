@@ -1,7 +1,7 @@
 // The panel's first questions, asked by its entry before the rest of its code is evaluated: which child the tab
 // shows, that child's escalations and the settings, in one answer from the background (panelOpening), and the
 // stored protocols. Kept to the messaging and storage code alone, so they go out as soon as the page starts;
-// the panel takes the answers up when its code has run (tab-child.ts, shared/settings.ts, lib/browser/protocols.ts)
+// the panel takes the answers up when its code has run (tab-child.ts, shared/settings-signal.ts, lib/browser/protocols.ts)
 // and follows the tab, the records and the settings live from there.
 import { PROTOCOL_LIBRARY_ITEM, type ProtocolLibrary } from '../../lib/browser/storage';
 import { pagesToBackground } from '../../lib/messages/pages-to-background';

@@ -1,11 +1,11 @@
 // The dashboard's filters and sort orders, and which rows of a long list are on
 // screen. Pure: the page reads the filter from its address, narrows by an index
-// (lib/escalations.ts `dashboardRows`), then applies the rest here.
+// (lib/db/escalations.ts `dashboardRows`), then applies the rest here.
 import { dueBucket, type DueWindows } from './overview';
-import { DISAGREEMENT_KINDS } from './records/kinds';
-import type { Escalation } from './records/model';
-import { isDay, londonDay } from './calendar';
-import { protocolName } from './describe';
+import { DISAGREEMENT_KINDS } from '../protocols/kinds';
+import type { Escalation } from '../records/model';
+import { isDay, londonDay } from '../time/calendar';
+import { protocolName } from '../records/describe';
 
 const STATUSES = ['open', 'resolved', 'withdrawn', 'all'] as const;
 const DUE_CHOICES = ['overdue', 'due-today', 'due-this-week', 'later', 'no-clock'] as const;
@@ -91,7 +91,7 @@ export function indexedNarrowing(filter: DashboardFilter, windows: DueWindows): 
 }
 
 /**
- * The key range on an index that a narrowing reads (null: the whole store). Dexie (lib/escalations.ts) and the
+ * The key range on an index that a narrowing reads (null: the whole store). Dexie (lib/db/escalations.ts) and the
  * dashboard's first read straight from IndexedDB (lib/db/first-screen.ts) both take it from here.
  */
 export interface NarrowingRange {
