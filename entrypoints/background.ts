@@ -1,11 +1,10 @@
-// Wires browser events to the extension; what each message does is lib/background/handlers.ts.
+// Wires browser events to the extension. What each message does is lib/background/handlers.ts; what the
+// service worker holds (settings, placement, tab readings) and tells record pages is the rest of lib/background/.
 import { loadAdapters, onAdaptersChanged } from '../lib/browser/adapters';
 import {
   ADAPTER_HEALTH_ITEM,
   LAUNCHER_ITEM,
-  MANAGED_ADAPTERS_ITEM,
   PANEL_SIDE_ITEM,
-  TAB_READINGS_ITEM,
   restrictStorageToExtension,
   serveStoreToFramedPages,
   storeForTests,
@@ -13,91 +12,22 @@ import {
 import { mayNeedUpdating, recordPageLoad } from '../lib/hosts/health';
 import { pageHandlers, recordPageHandlers, fromExtensionPage, type BackgroundDeps } from '../lib/background/handlers';
 import { database } from '../lib/browser/database';
-import { recomputeDues } from '../lib/db/escalations';
 import { FRAMED_PAGES_HEAR_ONLY_THEIR_TAB, passOnToFramedPages, serveOwnTabRelay, type Sender } from '../lib/browser/messaging';
 import { OVERVIEW_ALARM, dueSummary, openFromNotification, refreshOverview } from '../lib/background/badge-and-reminders';
-import { injectIntoOpenRecordPages, registerRecordPageScript } from '../lib/background/record-pages';
+import { injectIntoOpenRecordPages, registerRecordPageScript, tellRecordPages } from '../lib/background/record-pages';
+import { applySettings, placementNow, readPlacement, settingsNow } from '../lib/background/settings-held';
+import { currentReadings, updateReadings } from '../lib/background/tab-readings';
 import { PORT_NAME } from '../lib/browser/records-bridge';
 import { serveRecords } from '../lib/background/records-server';
-import { onSettingsChanged, resolveAndKeepSettings } from '../lib/browser/settings-storage';
+import { onSettingsChanged } from '../lib/browser/settings-storage';
 import { protocolsReady } from '../lib/browser/protocols';
 import { extensionToRecordPage } from '../lib/messages/extension-to-record-page';
 import { pagesToBackground } from '../lib/messages/pages-to-background';
 import { recordPageToExtension } from '../lib/messages/record-page-to-extension';
 import { backgroundToPages } from '../lib/messages/background-to-pages';
-import type { ExtensionToRecordPage } from '../lib/messages/extension-to-record-page';
-import type { PanelPlacement } from '../lib/messages/types';
-import { BUILT_IN_SETTINGS, type ResolvedSettings } from '../lib/settings';
-import { tabClosed, type TabReadings } from '../lib/tabs/readings';
-import { onToolbarClick, openSidePanel, useToolbarFor } from '../lib/browser/side-panel';
+import { tabClosed } from '../lib/tabs/readings';
+import { onToolbarClick, openSidePanel } from '../lib/browser/side-panel';
 import { startTeamSync, syncTeamSoon, type TeamSyncDeps } from '../lib/browser/team-sync';
-
-/** The settings, kept in memory so saving a change never waits on the policy store. */
-let settingsCache: Promise<ResolvedSettings> | undefined;
-/**
- * Where the panel opens, known without waiting: opening the side panel must happen in the same turn as the
- * worker's key press or click (browsers refuse it after an await). Read from storage at start.
- */
-let placementNow: PanelPlacement = BUILT_IN_SETTINGS.panelPlacement;
-
-/**
- * Reads the settings afresh; the one place the cache is set. When the policy store answers too late for this
- * reading (which then used the policy it last gave), they are resolved again with its answer and applied.
- */
-function readSettings() {
-  const loaded = resolveAndKeepSettings((answered) => {
-    settingsCache = Promise.resolve(answered);
-    void applyResolved(answered).then(() => refreshOverview());
-  });
-  settingsCache = loaded;
-  return loaded;
-}
-const settingsNow = () => settingsCache ?? readSettings();
-
-async function applySettings() {
-  // The organisation's protocols (and the built-ins) are kept where every page reads them as they are read.
-  await applyResolved(await readSettings());
-}
-
-/** Keeps the organisation's validated adapters where the record-page script reads them, and the toolbar in step with the placement. */
-async function applyResolved({ values, source }: ResolvedSettings) {
-  void database()
-    .then((db) => recomputeDues(db, values.closureDays))
-    .catch(() => undefined); // stored dues follow the closure days
-  // Writing only real changes: each write restarts detection on every open record page.
-  await MANAGED_ADAPTERS_ITEM.setIfChanged(source.adapters === 'organisation' ? values.adapters : []);
-  placementNow = values.panelPlacement;
-  await LAUNCHER_ITEM.setIfChanged({
-    placement: values.panelPlacement,
-    chipShowsStatus: values.chipShowsStatus,
-    showChip: values.showChip,
-  });
-  await useToolbarFor(values.panelPlacement);
-  await tellRecordPages('placementChanged', values.panelPlacement);
-  await tellRecordPages('chipShown', values.showChip);
-}
-
-/** What each tab's frames read, changed one change at a time and kept for the session (lib/tabs/readings.ts). */
-let readings: Promise<TabReadings> | undefined;
-const currentReadings = () => (readings ??= TAB_READINGS_ITEM.get());
-function updateReadings(change: (all: TabReadings) => TabReadings) {
-  readings = currentReadings().then((all) => {
-    const next = change(all);
-    if (next !== all) void TAB_READINGS_ITEM.set(next);
-    return next;
-  });
-  return readings;
-}
-
-/** Every open tab's top frame hears it (a tab with no record-page script just refuses). */
-async function tellRecordPages<K extends 'adaptersChanged' | 'placementChanged' | 'chipShown'>(
-  type: K,
-  ...data: Parameters<ExtensionToRecordPage[K]>
-) {
-  for (const tab of await browser.tabs.query({})) {
-    if (tab.id !== undefined) extensionToRecordPage.sendToTab({ tabId: tab.id }, type, ...data).catch(() => undefined);
-  }
-}
 
 export default defineBackground(() => {
   // First, on every start: record pages' scripts must not reach what decides deadlines and who the worker is.
@@ -105,7 +35,7 @@ export default defineBackground(() => {
   // The browser tests read and set the extension's store through its background (never in a production build).
   if (import.meta.env.MODE !== 'production') Object.assign(globalThis, { extensionStore: storeForTests });
   // So the placement is known before the worker next presses the shortcut (entrypoint code runs only in main).
-  void LAUNCHER_ITEM.get().then((launcher) => (placementNow = launcher.placement));
+  void readPlacement();
   browser.runtime.onInstalled.addListener(
     ({ reason }) =>
       void registerRecordPageScript().then(async (origins) => {
@@ -185,7 +115,7 @@ export default defineBackground(() => {
   browser.commands.onCommand.addListener((command, tab) => {
     if (command !== 'toggle-panel' || !tab) return;
     const inPage = () => tab.id !== undefined && deps.tellRecordPage({ tabId: tab.id, frameId: 0 }, 'togglePanel');
-    if (placementNow === 'side-panel') void openSidePanel(tab).then((opened) => opened || inPage());
+    if (placementNow() === 'side-panel') void openSidePanel(tab).then((opened) => opened || inPage());
     else inPage();
   });
   onToolbarClick();

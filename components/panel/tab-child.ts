@@ -11,7 +11,7 @@ import type { DiagnosticReport } from '../../lib/hosts/diagnose';
 import type { ChildReading, ChildRef, InsertResult, PanelOpening, PanelSide, PickedId, ReferencesResult } from '../../lib/messages/types';
 import type { Bound, TabOpening } from './opening-questions';
 import { PANEL_SIDE_ITEM } from '../../lib/browser/storage';
-import { childForTab } from '../../lib/page/detector';
+import { childForTab } from '../../lib/tabs/readings';
 import { markOnce } from '../shared/marks';
 import { sameContent } from '../../lib/same-content';
 import { records } from '../shared/useRecords';

@@ -12,7 +12,7 @@ import type { PageLoad } from '../hosts/health';
 import type { LauncherSettings } from '../browser/storage';
 import type { DueSummary } from '../views/overview';
 import type { ResolvedSettings } from '../settings';
-import { childForTab } from '../page/detector';
+import { childForTab } from '../tabs/readings';
 import { frameRead, readingOf, tabNavigated, type TabReadings } from '../tabs/readings';
 import { serveChangeLanded, serveCommand } from './records-server';
 

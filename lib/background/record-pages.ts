@@ -1,7 +1,7 @@
 // The content script runs only on case-record sites the user (or IT) has
 // granted, never on every page: it is registered at runtime for exactly the
 // origins the extension holds a host permission for.
-import { extensionToRecordPage } from '../messages/extension-to-record-page';
+import { extensionToRecordPage, type ExtensionToRecordPage } from '../messages/extension-to-record-page';
 
 const SCRIPT_ID = 'record-page';
 
@@ -42,4 +42,14 @@ export async function injectIntoOpenRecordPages(origins: string[]): Promise<void
         .catch(() => undefined);
     }),
   );
+}
+
+/** Every open tab's top frame hears it (a tab with no record-page script just refuses). */
+export async function tellRecordPages<K extends 'adaptersChanged' | 'placementChanged' | 'chipShown'>(
+  type: K,
+  ...data: Parameters<ExtensionToRecordPage[K]>
+): Promise<void> {
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.id !== undefined) extensionToRecordPage.sendToTab({ tabId: tab.id }, type, ...data).catch(() => undefined);
+  }
 }

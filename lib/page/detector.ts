@@ -2,7 +2,7 @@
 // navigation and after late rendering. No polling: a MutationObserver and
 // navigation events trigger a debounced re-check, bounded so a busy page is
 // re-read at most every MAX_WAIT_MS.
-import { readChildId, type ChildIdResult, type NoChildReason } from '../hosts/extract';
+import { readChildId, type ChildIdResult } from '../hosts/extract';
 import type { HostAdapter } from '../hosts/schema';
 
 const DEBOUNCE_MS = 15;
@@ -52,35 +52,5 @@ export function watchChildId(adapter: HostAdapter, win: Window, onChange: (resul
     win.removeEventListener('popstate', schedule);
     win.removeEventListener('hashchange', schedule);
     navigation?.removeEventListener('currententrychange', schedule);
-  };
-}
-
-/** Which frame's reason the tab shows when no frame found a child: the most telling first. */
-const REASON_ORDER: NoChildReason[] = ['ambiguous', 'pattern-refused', 'empty', 'invalid', 'not-found'];
-
-/**
- * A reading for the whole tab, from each frame's: the top frame's if it found a child, else the first frame that did.
- * With none, why (`reason`, with the ID's name in that frame, `idLabel`): a page that shows an empty or unreadable
- * ID field says so rather than "not found".
- */
-export function childForTab(
-  frames: ReadonlyMap<number, { hostId: string; idLabel?: string; result: ChildIdResult; mayNeedUpdating?: boolean }>,
-):
-  | { found: true; hostId: string; childId: string }
-  | { found: false; ambiguous: boolean; mayNeedUpdating: boolean; reason: NoChildReason; idLabel: string } {
-  const ordered = [...frames].sort(([a], [b]) => a - b);
-  for (const [, { hostId, result }] of ordered) {
-    if (result.found) return { found: true, hostId, childId: result.childId };
-  }
-  const reasons = ordered.flatMap(([, frame]) =>
-    frame.result.found ? [] : [{ reason: frame.result.reason, idLabel: frame.idLabel ?? 'ID' }],
-  );
-  const telling = REASON_ORDER.map((reason) => reasons.find((r) => r.reason === reason)).find((r) => r !== undefined);
-  return {
-    found: false,
-    ambiguous: ordered.some(([, { result }]) => !result.found && result.reason === 'ambiguous'),
-    mayNeedUpdating: ordered.some(([, frame]) => frame.mayNeedUpdating === true),
-    reason: telling?.reason ?? 'not-found',
-    idLabel: telling?.idLabel ?? 'ID',
   };
 }

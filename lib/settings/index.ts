@@ -1,10 +1,10 @@
 // The settings as pages use them: what each is, the built-in values, and who set each. How they are read
-// and checked is lib/settings/resolve.ts.
+// and checked is lib/settings/resolve.ts, against lib/settings/schemas.ts.
 import type { z } from 'zod';
 import { formatDue } from '../time/format';
 import { listProtocols, type Protocol } from '../protocols';
 import { t } from '../strings';
-import type { SETTING_SCHEMAS } from './resolve';
+import type { SETTING_SCHEMAS } from './schemas';
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
 export type Settings = Omit<{ [K in SettingKey]: z.output<(typeof SETTING_SCHEMAS)[K]> }, 'protocols'> & {
