@@ -1,5 +1,6 @@
 // `npm test`: every test, unit and browser.
-// 1. unit tests (vitest) under two time zones, so no rule leans on the machine's zone; type check; formatting;
+// 1. lint (ESLint: no import cycles, every import points down, the hooks rules); unit tests (vitest) under two time
+//    zones, so no rule leans on the machine's zone; type check; formatting;
 // 2. the development/test build of the extension;
 // 3. browser tests (Playwright) in real Chromium with that build loaded;
 // 4. the Firefox smoke suite in real Firefox ESR with the Firefox test build installed;
@@ -39,6 +40,7 @@ try {
   stop(error); // CHROME_PATH or FIREFOX_PATH names nothing
 }
 
+run('Lint (ESLint: cycles, layers, hooks; `npm run lint`)', 'npx', ['eslint', '.']);
 run('Unit tests, TZ=Europe/London', 'npx', ['vitest', 'run'], { TZ: 'Europe/London' });
 run('Unit tests, TZ=Pacific/Auckland', 'npx', ['vitest', 'run'], { TZ: 'Pacific/Auckland' });
 run('Type check', 'npx', ['tsc', '--noEmit']);

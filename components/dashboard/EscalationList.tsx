@@ -168,12 +168,14 @@ export function askFirstScreen(): void {
 }
 
 export function EscalationList({ params }: { params: URLSearchParams }) {
-  const filter = filterFromParams(params);
+  // The filter is the address's text: one object for one text, so what is worked out from it is kept while it stands.
+  const key = params.toString();
+  const filter = useMemo(() => filterFromParams(new URLSearchParams(key)), [key]);
   const set = (change: Partial<DashboardFilter>) => replaceAddress(filterToParams({ ...filter, ...change }));
-  const windows = dueWindows(now.value);
+  const today = now.value;
+  const windows = useMemo(() => dueWindows(today), [today]);
   // An index picks out the rows first (overdue, a status, a protocol); the rest is filtered here.
   const narrowing = indexedNarrowing(filter, windows);
-  const key = params.toString();
   // When the filter allows, the first screenful is drawn straight from the index (lib/db/first-screen.ts, read as
   // the page starts, without Dexie), and every row is read here only once it is on screen: the first paint needs
   // no database library, and reading thousands of rows at the same time (each copied on this page's thread) would
@@ -194,7 +196,7 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
             filter.order,
           )
         : null,
-    [rows.value, key, windows.now],
+    [rows.value, filter, windows],
   );
   const [early, setEarly] = useState<{ key: string; rows: Escalation[] } | null>(null);
   // The count for a filter, read with its first screenful: total undefined when it could not be read that way.
@@ -212,6 +214,7 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
     const count = (total?: number) => void (shownNow && setCounted({ key, total }));
     void answer.total.then(count, () => count());
     return () => void (shownNow = false);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per filter (`key`): a new minute (a new `plan` for the same filter) must not read the first screen again
   }, [key]);
   const fromIndex = !full && early?.key === key ? early : null;
   const countAnswered = counted?.key === key;
@@ -225,12 +228,14 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
       cancelAnimationFrame(frame);
       clearTimeout(timer);
     };
-  }, [fromIndex, countAnswered, key]);
+  }, [fromIndex, countAnswered, firstScreenDrawn, key]);
   const shown = full ?? fromIndex?.rows ?? null;
   // How many match: counted a moment after the first screenful is read, or known once every row is read.
   const total = full ? full.length : countAnswered ? counted.total : undefined;
-  const calendars = useMemo(() => calendarsByNation(settings.value.values.closureDays), [settings.value]);
+  const closureDays = settings.value.values.closureDays;
+  const calendars = useMemo(() => calendarsByNation(closureDays), [closureDays]);
   const scroller = useRef<HTMLDivElement>(null);
+  const hasRows = shown !== null; // the scroller is drawn once there are rows
   const [scrollTop, setScrollTop] = useState(0);
   const [viewport, setViewport] = useState(600);
   useEffect(() => {
@@ -239,12 +244,12 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
     const observer = new ResizeObserver(() => setViewport(el.clientHeight));
     observer.observe(el);
     return () => observer.disconnect();
-  }, [shown !== null]);
+  }, [hasRows]);
   // A new filter starts at the top of the list.
   useEffect(() => {
     scroller.current?.scrollTo({ top: 0 });
     setScrollTop(0);
-  }, [params.toString()]);
+  }, [key]);
   useEffect(() => void (document.title = t('pageTitleDashboard')), []);
   // When rows first show (perhaps the first screenful from the index), and when every row is in, for `npm run bench`.
   useLayoutEffect(() => void (shown && markFrame('dashboard-rows')), [shown]);

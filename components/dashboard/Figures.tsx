@@ -28,7 +28,10 @@ export function Figures({ params }: { params: URLSearchParams }) {
   const period: Period = { from, to };
   const set = (change: Record<string, string | undefined>) => {
     const next = new URLSearchParams({ view: 'figures', from, to, ...(protocolId ? { protocol: protocolId } : {}) });
-    for (const [k, v] of Object.entries(change)) v ? next.set(k, v) : next.delete(k);
+    for (const [k, v] of Object.entries(change)) {
+      if (v) next.set(k, v);
+      else next.delete(k);
+    }
     replaceAddress(next);
   };
   const all = useLive(allEscalations, []);

@@ -36,14 +36,16 @@ function useCatalogue(): CatalogueEntry[] {
 function Preview({ entries, chosen, onChoose }: { entries: CatalogueEntry[]; chosen: string; onChoose: (id: string) => void }) {
   const [concernAt, setConcernAt] = useState(() => londonWallTime(new Date()));
   const entry = entries.find((e) => e.protocol.id === chosen) ?? entries[0]!;
+  const today = now.value;
+  const closureDays = settings.value.values.closureDays;
   const view = useMemo(() => {
     try {
       const at = fromLondonWallTime(concernAt);
-      return previewLadder(entry.protocol.id, at, now.value, settings.value.values.closureDays, { everyStageReached: true });
+      return previewLadder(entry.protocol.id, at, today, closureDays, { everyStageReached: true });
     } catch (error) {
       return { error: (error as Error).message };
     }
-  }, [entry, concernAt, now.value, settings.value]);
+  }, [entry, concernAt, today, closureDays]);
   const warnings = lintProtocol(entry.protocol);
   return (
     <section aria-labelledby="preview-title" class="protocol-preview">

@@ -206,7 +206,7 @@ export function Panel({ surface }: { surface: Surface }) {
     };
     addEventListener('keydown', onKey);
     return () => removeEventListener('keydown', onKey);
-  }, []);
+  }, [surface]);
   const other = side.value === 'right' ? 'left' : 'right';
   return (
     <main class={`panel ${surface}`}>

@@ -68,11 +68,13 @@ export function StartForm({
     savedFor.value = null;
   };
   const holding = formFor.value !== null && sameChild(formFor.value, child);
+  // Leaving the form lets go of the child it was opened for (not one the page shows later).
+  const [openedFor] = useState(child);
   useEffect(
     () => () => {
-      if (formFor.value && sameChild(formFor.value, child)) formFor.value = null;
+      if (formFor.value && sameChild(formFor.value, openedFor)) formFor.value = null;
     },
-    [],
+    [openedFor],
   );
   const [v, setV] = useState<StartFormValues>({
     protocolId: defaultProtocol,

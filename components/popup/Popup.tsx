@@ -58,6 +58,7 @@ export function DueOverview({
 }) {
   const [summary, setSummary] = useState<DueSummary | null>(null);
   const [error, setError] = useState('');
+  const [firstAnswer] = useState(asked); // the answer asked for as the page started, taken up once
   // Taken up as soon as it is drawn, not after the browser has painted it: the answer is drawn a frame sooner.
   useLayoutEffect(() => {
     const show = (answer: DueSummary | undefined) => {
@@ -66,10 +67,10 @@ export function DueOverview({
       setSummary(answer ?? null);
       setError(answer ? '' : t('dueSummaryUnavailable'));
     };
-    void (asked ?? askDueSummary()).then(show);
+    void (firstAnswer ?? askDueSummary()).then(show);
     // Kept current while open: the background says when records change.
     return backgroundToPages.handle({ recordsUpdated: () => void askDueSummary().then(show) });
-  }, []);
+  }, [firstAnswer]);
   const counts = summary?.counts;
   return (
     <>

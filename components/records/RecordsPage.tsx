@@ -2,7 +2,7 @@
 // deleting closed records past the retention period.
 import { t } from '../../lib/strings';
 import { JsonFileField } from '../shared/Field';
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { database, requestPersistentStorage } from '../../lib/browser/database';
 import { BackupFileError, exportBackup, importBackup, type ImportReport } from '../../lib/db/backup';
 import { definitionsNothingFollows, forgetDefinition, keepBackupDefinitions } from '../../lib/browser/protocols';
@@ -117,8 +117,11 @@ function Retention({ db }: { db: EscalationDb }) {
   // the organisation's current policy decides what may be deleted, never the one its policy store last gave.
   const months = settingsArrived(settings.value) ? settings.value.values.retentionMonths : null;
   const offering = months !== null && mayOfferDeletion(settings.value);
-  const refresh = () => (offering ? purgeCandidates(db, { months }).then(setCandidates) : Promise.resolve(setCandidates(null)));
-  useEffect(() => void refresh(), [db, months, offering]);
+  const refresh = useCallback(
+    () => (offering ? purgeCandidates(db, { months }).then(setCandidates) : Promise.resolve(setCandidates(null))),
+    [db, months, offering],
+  );
+  useEffect(() => void refresh(), [refresh]);
   if (months === null) return <p role="status">{t('waitingForOrganisationSettings')}</p>;
   const stale = staleSettingsNote(settings.value);
   return (
@@ -178,8 +181,8 @@ function Retention({ db }: { db: EscalationDb }) {
 function KeptProtocols({ db, changed }: { db: EscalationDb; changed: unknown }) {
   const [kept, setKept] = useState<{ key: string; title: string }[] | null>(null);
   const [message, setMessage] = useState('');
-  const refresh = async () => setKept(await definitionsNothingFollows(await protocolVersionsInUse(db)));
-  useEffect(() => void refresh(), [db, changed]);
+  const refresh = useCallback(async () => setKept(await definitionsNothingFollows(await protocolVersionsInUse(db))), [db]);
+  useEffect(() => void refresh(), [refresh, changed]);
   if (!kept) return null;
   return (
     <section aria-labelledby="kept-protocols-title">

@@ -12,7 +12,7 @@ export function lazyComponent<P extends object>(load: () => Promise<ComponentTyp
       if (Component) return;
       loading ??= load().then((c) => (loaded = c));
       void loading.then((c) => setComponent(() => c));
-    }, []);
+    }, [Component]);
     return Component ? <Component {...props} /> : null;
   };
 }

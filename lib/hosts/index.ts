@@ -19,7 +19,7 @@ export function parseAdapterFile(text: string): HostAdapter[] {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`This file is not valid JSON (${(error as Error).message}). Your adapters are unchanged.`);
+    throw new Error(`This file is not valid JSON (${(error as Error).message}). Your adapters are unchanged.`, { cause: error });
   }
   const single = !Array.isArray(json);
   const result = AdapterListSchema.safeParse(single ? [json] : json);

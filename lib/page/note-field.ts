@@ -60,7 +60,7 @@ function isWritable(field: NoteField): boolean {
 export function frameDocuments(doc: Document): { doc: Document; frame: Element }[] {
   const found: { doc: Document; frame: Element }[] = [];
   for (const frame of Array.from(doc.querySelectorAll('iframe, frame'))) {
-    let inner: Document | null = null;
+    let inner: Document | null;
     try {
       inner = (frame as HTMLIFrameElement).contentDocument;
     } catch {
@@ -73,7 +73,7 @@ export function frameDocuments(doc: Document): { doc: Document; frame: Element }
 
 /** The field a frame's editor shows when the editable body is inside it. */
 function editableBodyOf(frame: Element): NoteField | null {
-  let body: HTMLElement | null = null;
+  let body: HTMLElement | null;
   try {
     body = (frame as HTMLIFrameElement).contentDocument?.body ?? null;
   } catch {

@@ -38,7 +38,7 @@ test('the side panel follows the worker across tabs and children, shows what is 
   let took = await switchTo(noah);
   await expect(heading('Mosaic ID 1000002')).toBeVisible();
   const firstVisit = took();
-  took = await switchTo(amelia);
+  await switchTo(amelia);
   await expect(heading('Mosaic ID 1000001')).toBeVisible();
   took = await switchTo(noah);
   await expect(heading('Mosaic ID 1000002')).toBeVisible();

@@ -29,6 +29,7 @@ const CONCERN = '2026-11-16T09:30'; // Monday 16 Nov 2026, London time
 const PROTOCOL = getProtocol('herefordshire');
 
 /** The WebExtension API inside a page of the extension (in page functions, `browser` is not Puppeteer's). */
+// eslint-disable-next-line no-shadow-restricted-names -- only its type: a page function runs where `globalThis` is the extension page's
 declare const globalThis: { browser: any };
 
 /** The due dates the panel shows for the current stage's clocks, by clock id. */
