@@ -16,7 +16,7 @@ import {
   type DashboardFirstScreen,
   type SortKey,
 } from '../../lib/views/dashboard';
-import { protocolShortName, stageShortName, STATUS_LABELS } from '../../lib/records/describe';
+import { protocolShortName, stageShortName, STATUS_LABELS } from '../../lib/escalation/describe';
 import { readFirstScreen, type FirstScreen } from '../../lib/db/first-screen';
 import { DUE_BUCKET_LABELS, dueWindows } from '../../lib/views/overview';
 import { listProtocols } from '../../lib/protocols';

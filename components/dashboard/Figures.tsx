@@ -4,7 +4,7 @@
 import { t } from '../../lib/strings';
 import { useEffect } from 'preact/hooks';
 import { londonDay } from '../../lib/time/calendar';
-import { protocolShortName } from '../../lib/records/describe';
+import { protocolShortName } from '../../lib/escalation/describe';
 import { downloadText } from '../../lib/browser/download';
 import { anonymisedListCsv, figuresCsv, partnershipFigures, recentQuarters, stageNumberLabel, type Period } from '../../lib/views/figures';
 import { listProtocols } from '../../lib/protocols';

@@ -4,7 +4,7 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { database } from '../../lib/browser/database';
 import { logTeamExport } from '../../lib/browser/team-sync';
-import { protocolName, stageTitle } from '../../lib/records/describe';
+import { protocolName, stageTitle } from '../../lib/escalation/describe';
 import { downloadText } from '../../lib/browser/download';
 import { formatDue } from '../../lib/time/format';
 import { DUE_BUCKET_LABELS, dueWindows, type DueBucket } from '../../lib/views/overview';

@@ -5,7 +5,7 @@ import { pagesToBackground } from '../../lib/messages/pages-to-background';
 import { importProtocolFile, removeImportedProtocol } from '../../lib/browser/protocols';
 import { fromLondonWallTime, londonWallTime, type Nation } from '../../lib/time/calendar';
 import { downloadText } from '../../lib/browser/download';
-import { previewLadder } from '../../lib/schedule/ladder';
+import { previewLadder } from '../../lib/escalation/ladder';
 import { protocolCatalogue, type CatalogueEntry, type ProtocolSource } from '../../lib/protocols';
 import { ProtocolError, protocolFileText } from '../../lib/protocols/read';
 import { lintProtocol } from '../../lib/protocols/lint';

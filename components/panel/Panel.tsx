@@ -21,7 +21,7 @@ import { markFrame } from '../shared/marks';
 const DueOverview = lazyComponent(() => import('../popup/Popup').then((m) => m.DueOverview));
 import { downloadText } from '../../lib/browser/download';
 import { PANEL_SIDE_ITEM } from '../../lib/browser/storage';
-import { previewLadder } from '../../lib/schedule/ladder';
+import { previewLadder } from '../../lib/escalation/ladder';
 import { getProtocol } from '../../lib/protocols';
 import type { Escalation } from '../../lib/records/model';
 import { t } from '../../lib/strings';

@@ -12,7 +12,7 @@ import { mayOfferDeletion, settingsArrived, staleSettingsNote } from '../../lib/
 import { followSettings, settings } from '../shared/settings-signal';
 import type { EscalationDb } from '../../lib/db';
 import { live, protocolVersionsInUse } from '../../lib/db/escalations';
-import { protocolName, stageTitle, STATUS_LABELS } from '../../lib/records/describe';
+import { protocolName, stageTitle, STATUS_LABELS } from '../../lib/escalation/describe';
 import { downloadText } from '../../lib/browser/download';
 import { announceRecordsChanged } from '../../lib/browser/records-bridge';
 import { formatDue } from '../../lib/time/format';

@@ -1,9 +1,9 @@
 import type { Escalation } from '../../lib/records/model';
 import { DISAGREEMENT_KINDS } from '../../lib/protocols/kinds';
-import { ladderView } from '../../lib/schedule/ladder';
-import { newerVersion, versionMissing } from '../../lib/schedule/versions';
+import { ladderView } from '../../lib/escalation/ladder';
+import { newerVersion, versionMissing } from '../../lib/escalation/versions';
 import { setsNoTimescale } from '../../lib/schedule/schedule';
-import { STATUS_LABELS } from '../../lib/records/describe';
+import { STATUS_LABELS } from '../../lib/escalation/describe';
 import { t } from '../../lib/strings';
 import { plural } from '../../lib/time/format';
 import { Actions, ResolutionDuties } from './Actions';

@@ -7,7 +7,7 @@ import { calendarsByNation, type Calendar } from '../time/calendar';
 import { protocolCalendar } from '../protocols';
 import { dueCounts, dueSoonest, firstDueAfter, openWithClock } from '../db/escalations';
 import { badgeFor, dueWindows, nextBadgeChange, type DueSummary } from '../views/overview';
-import { protocolShortName, stageShortName } from '../records/describe';
+import { protocolShortName, stageShortName } from '../escalation/describe';
 import { notificationId, notificationTarget, planReminders, type Reminder } from '../views/reminders';
 import { timeLeft } from '../time/timer';
 import type { Escalation } from '../records/model';

@@ -1,7 +1,7 @@
 // The background's answers, as tables of plain functions (one per message) that unit tests call
 // directly. Who may send each message is in lib/messages/; what the browser must provide is `deps`.
 import type { EscalationDb } from '../db';
-import { childStatus } from '../views/child-status';
+import { childStatus } from './child-status';
 import { escalationsForChild, openEscalationsFollowing } from '../db/escalations';
 import type { Handlers, Sender } from '../browser/messaging';
 import type { PagesToBackground } from '../messages/pages-to-background';

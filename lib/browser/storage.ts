@@ -8,7 +8,7 @@ import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import type { AdapterHealth } from '../hosts/health';
 import type { HostAdapter } from '../hosts/schema';
 import type { PanelPlacement, PanelSide } from '../messages/types';
-import type { ChipPlace } from '../page/chip-place';
+import type { ChipPlace } from '../chip/place';
 import type { ResolvedSettings } from '../settings';
 import type { TabReadings } from '../tabs/readings';
 import type { Session } from '../sync/oidc';

@@ -3,9 +3,9 @@
 // or a host page typed, and uses only tags a host's rich-text sanitiser keeps.
 import { londonDay, wholeYearsBetween } from '../time/calendar';
 import { disarmFormula } from '../views/csv';
-import { stageShortName, stageTitle, STATUS_LABELS } from '../records/describe';
+import { stageShortName, stageTitle, STATUS_LABELS } from '../escalation/describe';
 import { formatDue } from '../time/format';
-import { describeEvent } from '../records/history';
+import { describeEvent } from '../escalation/history';
 import { getProtocol, listProtocols, protocolOf } from '../protocols';
 import { setsNoTimescale } from '../schedule/schedule';
 import { t } from '../strings';

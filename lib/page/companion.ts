@@ -5,11 +5,11 @@
 //   its address names no child (chip.html asks the background about its own tab);
 // - with in-page placement, the panel (panel.html), which pushes the record aside rather than covering it.
 // A tamper guard (lib/page/tamper-guard.ts) puts back what the page changes and closes all this if it keeps on.
-// The chip never sits over what the worker needs on the record (lib/page/chip-place.ts): it goes where the worker
+// The chip never sits over what the worker needs on the record (lib/chip/place.ts): it goes where the worker
 // put it (a corner, or collapsed to a tab on the window's edge) unless a link, button, field, editor or frame of
 // the page is there, or the worker focuses or points at something under or beside it; then it steps aside.
 import type { PanelPlacement, PanelSide } from '../messages/types';
-import { chipRect, choosePlace, DEFAULT_PLACE, overlap, type ChipPlace, type Rect } from './chip-place';
+import { chipRect, choosePlace, DEFAULT_PLACE, overlap, type ChipPlace, type Rect } from '../chip/place';
 import { guardElement } from './tamper-guard';
 
 const HOST_TAG = 'escalation-companion';

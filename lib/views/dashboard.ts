@@ -5,7 +5,7 @@ import { dueBucket, type DueWindows } from './overview';
 import { DISAGREEMENT_KINDS } from '../protocols/kinds';
 import type { Escalation } from '../records/model';
 import { isDay, londonDay } from '../time/calendar';
-import { protocolName } from '../records/describe';
+import { protocolName } from '../escalation/describe';
 
 const STATUSES = ['open', 'resolved', 'withdrawn', 'all'] as const;
 const DUE_CHOICES = ['overdue', 'due-today', 'due-this-week', 'later', 'no-clock'] as const;

@@ -9,7 +9,7 @@ import { agencyKind } from './agencies';
 import { addCalendarDays, londonDay } from '../time/calendar';
 import { escalationCalendars, type CalendarOf } from '../protocols/calendars';
 import { toCsv, type Cell } from './csv';
-import { protocolName, STATUS_LABELS } from '../records/describe';
+import { protocolName, STATUS_LABELS } from '../escalation/describe';
 import { getProtocol } from '../protocols';
 import { DISAGREEMENT_KINDS, type Escalation } from '../records/model';
 

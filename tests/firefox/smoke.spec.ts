@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { startDemoServer } from '../../demo/server.mjs';
 import { fromLondonWallTime } from '../../lib/time/calendar';
-import { stageShortName } from '../../lib/records/describe';
+import { stageShortName } from '../../lib/escalation/describe';
 import { getProtocol } from '../../lib/protocols';
 import { scheduleEscalation } from '../../lib/schedule/schedule';
 import { timeLeft } from '../../lib/time/timer';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { childStatus } from '../../lib/views/child-status';
+import { childStatus } from '../../lib/background/child-status';
 import { createEscalation, recordEvent } from '../../lib/db/escalations';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 

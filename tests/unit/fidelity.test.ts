@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createEscalation, getHistory, recordEvent } from '../../lib/db/escalations';
-import { ladderView } from '../../lib/schedule/ladder';
+import { ladderView } from '../../lib/escalation/ladder';
 import { getProtocol, getStage, listProtocols } from '../../lib/protocols';
 import { scheduleEscalation, setsNoTimescale } from '../../lib/schedule/schedule';
 import { resolveSettings } from '../../lib/settings/resolve';

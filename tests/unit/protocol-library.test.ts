@@ -14,7 +14,7 @@ async function freshDevice() {
     settings: { ...(await import('../../lib/settings')), ...(await import('../../lib/settings/resolve')) },
     escalations: await import('../../lib/db/escalations'),
     backup: await import('../../lib/db/backup'),
-    versions: await import('../../lib/schedule/versions'),
+    versions: await import('../../lib/escalation/versions'),
   };
 }
 
@@ -205,7 +205,7 @@ describe('time left, on the protocol’s own calendar', () => {
   it('the chip counts working days left without St Andrew’s Day for a Scottish protocol', async () => {
     const { protocols } = await freshDevice();
     protocols.setProtocols('imported', [protocols.readProtocolFile(GLEN_MORAY)]);
-    const { childStatus } = await import('../../lib/views/child-status');
+    const { childStatus } = await import('../../lib/background/child-status');
     const open = {
       status: 'open',
       protocolId: 'glen-moray',

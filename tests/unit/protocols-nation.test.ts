@@ -3,7 +3,7 @@
 // and ignored closure days).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childStatus } from '../../lib/views/child-status';
+import { childStatus } from '../../lib/background/child-status';
 import { partnershipFigures } from '../../lib/views/figures';
 import { setProtocols } from '../../lib/protocols';
 import { readProtocolFile } from '../../lib/protocols/read';

@@ -4,14 +4,14 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEscalation, recordEvent } from '../../lib/db/escalations';
-import { ladderView } from '../../lib/schedule/ladder';
+import { ladderView } from '../../lib/escalation/ladder';
 import { getProtocol, setProtocols, type Protocol } from '../../lib/protocols';
 import { lintProtocol } from '../../lib/protocols/lint';
 import { readProtocolFile } from '../../lib/protocols/read';
 import { skipTargets } from '../../lib/protocols/skips';
 import { milestonesOffered } from '../../lib/protocols/milestones';
 import { parseAnswer } from '../../lib/protocols/facts';
-import { startFacts } from '../../lib/records/start-form';
+import { startFacts } from '../../lib/escalation/start-form';
 import { translatedProtocol } from '../../lib/protocols/translate';
 import { scheduleEscalation, type ScheduleInput } from '../../lib/schedule/schedule';
 import { factsFor, renderTemplate } from '../../lib/case-notes/render';

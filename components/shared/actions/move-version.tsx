@@ -1,7 +1,7 @@
 // Moving an escalation to its protocol's current version: offered only when a newer one is installed, and
-// only after both versions' deadlines are shown side by side (lib/schedule/versions.ts).
+// only after both versions' deadlines are shown side by side (lib/escalation/versions.ts).
 import { formatDue } from '../../../lib/time/format';
-import { compareVersions, newerVersion } from '../../../lib/schedule/versions';
+import { compareVersions, newerVersion } from '../../../lib/escalation/versions';
 import { t } from '../../../lib/strings';
 import { settings } from '../settings-signal';
 import { ActionForm, type Action } from './action';

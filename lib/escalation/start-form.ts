@@ -4,7 +4,7 @@ import { getProtocol } from '../protocols';
 import { skipTargets } from '../protocols/skips';
 import { parseAnswer } from '../protocols/facts';
 import { t } from '../strings';
-import type { NewEscalation } from './model';
+import type { NewEscalation } from '../records/model';
 
 export interface StartFormValues {
   protocolId: string;

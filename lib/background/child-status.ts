@@ -1,6 +1,6 @@
 // What the in-page chip may say about a child: only the stage and time left of
 // the most urgent open escalation, never details of the disagreement.
-import { stageShortName } from '../records/describe';
+import { stageShortName } from '../escalation/describe';
 import type { ChildStatus } from '../messages/types';
 import type { Escalation } from '../records/model';
 import { timeLeft } from '../time/timer';

@@ -4,7 +4,14 @@ import { createCalendar, londonDay, nonWorkingDaysBetween, type NonWorkingReason
 import { getProtocol, protocolOf, type Protocol, type Stage } from '../protocols';
 import type { ClockRule, Duty } from '../protocols/schema';
 import type { Escalation, StageEntry } from '../records/model';
-import { dutyConditionHolds, scheduleEscalation, scheduleFacts, stageRules, type ScheduledClock, type ScheduledDuty } from './schedule';
+import {
+  dutyConditionHolds,
+  scheduleEscalation,
+  scheduleFacts,
+  stageRules,
+  type ScheduledClock,
+  type ScheduledDuty,
+} from '../schedule/schedule';
 import { timeLeft, type TimeLeft } from '../time/timer';
 
 export type StageStatus = 'done' | 'current' | 'ahead' | 'passed-over' | 'resolved-here';

@@ -1,6 +1,6 @@
 // The escalation's history in plain English, one line per event.
 import { stageTitle } from './describe';
-import type { Escalation, EscalationEvent } from './model';
+import type { Escalation, EscalationEvent } from '../records/model';
 import { DISAGREEMENT_KINDS, MILESTONE_WORDS, STAGE_ENTRY_REASONS } from '../protocols/kinds';
 import { protocolOf } from '../protocols';
 import { formatDue, isolate } from '../time/format';

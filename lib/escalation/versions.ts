@@ -2,7 +2,7 @@
 // moves by itself (lib/protocols protocolOf); the worker sees both versions' deadlines, then decides.
 import { FIRST_VERSION, getProtocol, protocolOf } from '../protocols';
 import type { Escalation } from '../records/model';
-import { scheduleEscalation, scheduleFacts, stageRules } from './schedule';
+import { scheduleEscalation, scheduleFacts, stageRules } from '../schedule/schedule';
 
 export interface VersionComparison {
   following: string;
