@@ -1,7 +1,9 @@
-// The one module that changes escalation records. Every change is an event:
+// A worker's changes to escalation records, and the queries the pages read. Every change is an event:
 // validated (zod), checked against the protocol's rules (lib/records/derive.ts),
 // then written with the re-derived state in one Dexie transaction. UI code
-// calls these functions and never writes tables itself.
+// calls these functions and never writes tables itself. The other writers are whole-record ones: restoring a
+// backup (backup.ts), deleting past the retention period (retention.ts) and the team store's pull and purges
+// (lib/sync/apply.ts).
 import { liveQuery, type Observable } from 'dexie';
 import { DERIVE_AGAIN_KEY, DUES_CLOSURE_DAYS_KEY, type EscalationDb } from '.';
 import { applyEvent, deriveEscalation, withNextDue } from '../records/derive';

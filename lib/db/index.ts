@@ -6,7 +6,7 @@ import { deriveEscalation, withNextDue } from '../records/derive';
 import type { Escalation, EscalationEvent } from '../records/model';
 import { DB_NAME } from './name';
 import { OUTBOX_STORES, outboxMiddleware, outboxRow, type OutboxRow } from './outbox';
-import type { TeamEscalationRow } from '../sync/model';
+import type { TeamEscalationRow } from '../records/team';
 
 /** The settings row naming the closure days the stored dues were worked out with (lib/db/escalations.ts recomputeDues). */
 export const DUES_CLOSURE_DAYS_KEY = 'duesClosureDays';

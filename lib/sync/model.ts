@@ -71,14 +71,7 @@ export const MeReplySchema = z.object({
 });
 export type Me = z.output<typeof MeReplySchema>;
 
-/** Each escalation's team and owner (who wrote its "created" event) as the server said, for the team view. */
-export interface TeamEscalationRow {
-  escalationId: string;
-  team: string;
-  owner: string;
-  /** When the server last recorded one of its events (ISO): the owner's last sync, as far as this device knows. */
-  lastRecordedAt: string;
-}
+export type { TeamEscalationRow } from '../records/team';
 
 /** What went wrong, in kinds the options page and the panel say in the users' words. */
 export type SyncProblemKind =

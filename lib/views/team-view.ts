@@ -7,7 +7,7 @@ import { stageOrder } from './dashboard';
 import { dueBucket, type DueWindows } from './overview';
 import { getStage, protocolOf } from '../protocols';
 import type { Escalation } from '../records/model';
-import type { TeamEscalationRow } from '../sync/model';
+import type { TeamEscalationRow } from '../records/team';
 
 export interface TeamEntry {
   escalation: Escalation;
