@@ -28,7 +28,7 @@ import { markFrame } from '../shared/marks';
 import { Field } from '../shared/Field';
 import { now } from '../shared/now';
 import { settings } from '../shared/settings';
-import { useLive } from '../shared/useLive';
+import { useRecords } from '../shared/useRecords';
 
 /** Every row is this tall, so which rows are in view is a division. */
 const ROW_HEIGHT = 44;
@@ -181,10 +181,7 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
   const plan = firstScreenFromIndex(filter, windows, EARLY_ROWS);
   const [firstScreenDrawn, setFirstScreenDrawn] = useState<string | null>(null);
   const readEveryRow = !plan || firstScreenDrawn === key;
-  const rows = useLive(
-    () => (readEveryRow ? import('./every-row').then((m) => m.everyRow(narrowing)) : null),
-    [JSON.stringify(narrowing), readEveryRow],
-  );
+  const rows = useRecords(readEveryRow ? { kind: 'dashboard-rows', narrowing } : null);
   const full = useMemo(
     () =>
       rows.value

@@ -9,13 +9,12 @@ import { downloadText } from '../../lib/download';
 import { anonymisedListCsv, figuresCsv, partnershipFigures, recentQuarters, stageNumberLabel, type Period } from '../../lib/figures';
 import { listProtocols } from '../../lib/protocols';
 import { DISAGREEMENT_KINDS } from '../../lib/records/kinds';
-import { allEscalations } from './every-row';
 import { replaceAddress } from './address';
 import { BarChart } from './BarChart';
 import { Field } from '../shared/Field';
 import { now } from '../shared/now';
 import { settings } from '../shared/settings';
-import { useLive } from '../shared/useLive';
+import { useRecords } from '../shared/useRecords';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -31,7 +30,7 @@ export function Figures({ params }: { params: URLSearchParams }) {
     for (const [k, v] of Object.entries(change)) v ? next.set(k, v) : next.delete(k);
     replaceAddress(next);
   };
-  const all = useLive(allEscalations, []);
+  const all = useRecords({ kind: 'all' });
   // Each escalation's working days are its protocol's nation's, less these (lib/figures.ts).
   const closureDays = settings.value.values.closureDays;
   const figures = all.value ? partnershipFigures(all.value, { period, protocolId, now: now.value, closureDays }) : null;

@@ -11,13 +11,13 @@ import { loadSettings } from '../../lib/browser/settings';
 import { mayOfferDeletion, settingsArrived, staleSettingsNote } from '../../lib/settings';
 import { followSettings, settings } from '../shared/settings';
 import type { EscalationDb } from '../../lib/db';
-import { live, protocolVersionsInUse } from '../../lib/escalations';
+import { protocolVersionsInUse } from '../../lib/escalations';
 import { protocolName, stageTitle, STATUS_LABELS } from '../../lib/describe';
 import { downloadText } from '../../lib/download';
 import { announceRecordsChanged } from '../../lib/browser/records-bridge';
 import { formatDue } from '../../lib/format';
 import type { Escalation } from '../../lib/records/model';
-import { useLive } from '../shared/useLive';
+import { useRecords } from '../shared/useRecords';
 
 async function downloadBackup(db: EscalationDb, ids?: string[]) {
   const backup = await exportBackup(db, ids);
@@ -224,7 +224,7 @@ export function RecordsPage() {
     database().then(setDb, (error: Error) => setOpenError(error.message));
     requestPersistentStorage().then(setPersistent, () => setPersistent(false));
   }, []);
-  const all = useLive(() => (db ? live.all(db) : null), [db]);
+  const all = useRecords(db ? { kind: 'all' } : null);
 
   async function onImport(file: File) {
     setReport(null);

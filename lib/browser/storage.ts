@@ -14,7 +14,7 @@ import type { TabReadings } from '../tab-readings';
 import type { Session } from '../sync/oidc';
 import type { Sender } from './messaging';
 import { extensionStore, type StoreTransaction } from './extension-store';
-import { framedPagesStore } from '../messages/framed-pages-store';
+import { framedPagesStore } from './channels';
 
 export interface StoredItem<T> {
   readonly key: string;

@@ -1,6 +1,5 @@
 // What the background and the panel ask of a record page's frames (tab messages). Served by
 // lib/page/top-frame.ts (the launcher) and lib/page/every-frame.ts (the reader in every frame).
-import { defineProtocol } from '../browser/messaging';
 import type { DiagnosticReport, SourceTried } from '../hosts/diagnose';
 import type { HostAdapter } from '../hosts/schema';
 import type { ChipPlace } from '../page/chip-place';
@@ -45,5 +44,3 @@ export interface ExtensionToRecordPage {
    */
   findReferences(child: ChildRef): ReferencesResult;
 }
-
-export const extensionToRecordPage = defineProtocol<ExtensionToRecordPage>('extension-to-record-page');
