@@ -360,7 +360,7 @@ const ANSWERS: {
   history: (db, q) => getHistory(db, q.id),
   'sync-state': (db, q) => escalationSyncFacts(db, q.id),
   all: (db) => db.escalations.orderBy('updatedAt').reverse().toArray(),
-  'dashboard-rows': (db, q) => dashboardRows(db, q.narrowing),
+  'dashboard-rows': async (db, q) => ({ every: true, rows: await dashboardRows(db, q.narrowing) }),
   'due-summary': async (db, _, closureDays) => dueSummary(db, await closureDays()),
 };
 

@@ -2,36 +2,17 @@
 // query kinds of lib/messages/records.ts. Which client is the page's entry's choice, made before anything is drawn.
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { recordsClient } from '../../lib/browser/records-bridge';
+import { recordsHere } from '../../lib/browser/records-here';
 import type { QueryResult, Records, RecordsQuery } from '../../lib/messages/records';
-
-/** The database opened in the page itself, its code (Dexie, the record schemas) fetched when first asked. */
-function direct(): Records {
-  let loading: Promise<Records> | undefined;
-  const load = () => (loading ??= import('../../lib/browser/records-direct').then((m) => m.directRecords()));
-  return {
-    subscribe(query, onValue, onError) {
-      let stop: (() => void) | undefined;
-      let stopped = false;
-      void load().then((records) => {
-        if (!stopped) stop = records.subscribe(query, onValue, onError);
-      });
-      return () => {
-        stopped = true;
-        stop?.();
-      };
-    },
-    command: (command) => load().then((records) => records.command(command)),
-  };
-}
 
 let chosen: Records | undefined;
 
 /**
  * For pages that read many records at once (the dashboard, the records page): the database opened by the page
- * itself. Called by the page's entry before anything is drawn.
+ * itself (lib/browser/records-here.ts). Called by the page's entry before anything is drawn.
  */
 export function openRecordsHere(): void {
-  chosen ??= direct();
+  chosen ??= recordsHere();
 }
 
 /**
@@ -43,14 +24,12 @@ export const records: Records = {
   subscribe: (query, onValue, onError) => (chosen ??= recordsClient()).subscribe(query, onValue, onError),
   command: (command) => (chosen ??= recordsClient()).command(command),
   seed: (query, value) => (chosen ??= recordsClient()).seed?.(query, value),
+  prefetch: (query) => (chosen ??= recordsClient()).prefetch?.(query),
 };
 
-/**
- * Asks a query as the page starts, before anything is drawn, and keeps it open while the page is: the component
- * that asks it later has the answer as soon as it is in (the background's client asks each question once).
- */
+/** Asks a query as the page starts, before anything is drawn: the component that asks it later has the answer sooner. */
 export function askEarly(query: RecordsQuery): void {
-  records.subscribe(query, () => {});
+  records.prefetch?.(query);
 }
 
 interface Answer<T> {

@@ -80,7 +80,7 @@ export function recordsClient(
     throw new OutcomeUnknownError();
   }
 
-  return {
+  const client: Records = {
     subscribe<Q extends RecordsQuery>(query: Q, onValue: (value: QueryResult<Q>) => void, onError: (error: Error) => void = () => {}) {
       const key = JSON.stringify(query);
       let sub = byQuery.get(key);
@@ -106,6 +106,10 @@ export function recordsClient(
         }
       };
     },
+    /** Asked now and kept while the page is open: whoever asks the same question later shares its answer. */
+    prefetch(query) {
+      client.subscribe(query, () => {});
+    },
     seed(query, value) {
       const sub = byQuery.get(JSON.stringify(query));
       const shared = sub === undefined ? undefined : subs.get(sub);
@@ -129,6 +133,7 @@ export function recordsClient(
       return settleLostAnswer(command.changeId);
     },
   };
+  return client;
 }
 
 /** After a page changed records itself (an import, a deletion): the background redraws the badge and reminders. */

@@ -2,8 +2,7 @@
 // lib/page/top-frame.ts (the launcher) and lib/page/every-frame.ts (the reader in every frame).
 import type { DiagnosticReport, SourceTried } from '../hosts/diagnose';
 import type { HostAdapter } from '../hosts/schema';
-import type { ChipPlace } from '../page/chip-place';
-import type { ChildRef, InsertResult, PanelPlacement, PanelSide, ReferencesResult } from './types';
+import type { ChildRef, ChipPlace, InsertResult, PanelPlacement, PanelSide, ReferencesResult } from './types';
 
 export interface ExtensionToRecordPage {
   /** Background → every frame: the adapters changed (a pick, an import, a policy); read the page with these. No reply. */

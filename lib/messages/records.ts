@@ -1,7 +1,7 @@
 // What every page may ask of the records, and what comes back: one set of query kinds, each with its arguments
 // and its answer. Every page reads through a `Records` client (components/shared/useRecords.ts chooses which:
 // the database in the page itself, or the background's over a port); types only, no transport.
-import type { IndexedNarrowing } from '../dashboard';
+import type { DashboardFirstScreen, IndexedNarrowing } from '../dashboard';
 import type { DueSummary } from '../overview';
 import type { RecordsCommand, SerialError } from '../records/commands';
 import type { Escalation, EscalationEvent } from '../records/model';
@@ -17,11 +17,18 @@ export interface RecordsQueries {
   'sync-state': { args: { id: string }; answer: EscalationSyncFacts };
   /** Every escalation on this device, last changed first (the records page, the figures). */
   all: { args: object; answer: Escalation[] };
-  /** The rows an index picks out for the dashboard's list, before the rest of its filter applies. */
-  'dashboard-rows': { args: { narrowing: IndexedNarrowing }; answer: Escalation[] };
+  /**
+   * The rows an index picks out for the dashboard's list, before the rest of its filter applies. With
+   * `firstScreen`, a client that can read it fast answers first with that screenful (in due order) and then how
+   * many match, and with every row only once those are drawn.
+   */
+  'dashboard-rows': { args: { narrowing: IndexedNarrowing; firstScreen?: DashboardFirstScreen }; answer: DashboardRows };
   /** The counts and the next few due, worded, with the organisation's closure days (the popup; the side panel off a record). */
   'due-summary': { args: object; answer: DueSummary };
 }
+
+/** Every row the narrowing picks out; or, first, the first screenful and (once counted) how many match. */
+export type DashboardRows = { every: true; rows: Escalation[] } | { every: false; rows: Escalation[]; total?: number };
 
 export type QueryKind = keyof RecordsQueries;
 export type RecordsQuery<K extends QueryKind = QueryKind> = K extends QueryKind ? { kind: K } & RecordsQueries[K]['args'] : never;
@@ -38,6 +45,8 @@ export interface Records {
    * live query's listeners if that query is being asked and has not answered yet; its own answers replace it.
    */
   seed?<Q extends RecordsQuery>(query: Q, value: QueryResult<Q>): void;
+  /** Starts reading a query's answer as the page starts, before anything is drawn; the first to ask it takes it up. */
+  prefetch?(query: RecordsQuery): void;
 }
 
 /** Page → background over the records port: start or stop one live query, numbered by the page. */
