@@ -27,6 +27,7 @@ import { timeLeft } from './timer';
 import type { QueryKind, QueryResult, RecordsQueries, RecordsQuery } from './messages/records';
 import type { RecordsCommand } from './records/commands';
 import { escalationSyncFacts } from './sync/apply';
+import { teamEntries } from './team-view';
 
 function validate<T>(
   schema: {
@@ -328,11 +329,12 @@ const NEXT_FEW = 5;
 /** The counts and the next few escalations, worded, each counted in its protocol's nation's working days less `closureDays`. */
 export async function dueSummary(
   db: EscalationDb,
-  closureDays: Readonly<Record<string, string>>,
+  closureDays: Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>,
   now: Date = new Date(),
 ): Promise<DueSummary> {
-  const [counts, next] = await Promise.all([dueCounts(db, now), dueSoonest(db, NEXT_FEW)]);
-  const calendars = calendarsByNation(closureDays);
+  // The records are read before anything else is awaited: a live query hears only what it reads before then.
+  const [counts, next, days] = await Promise.all([dueCounts(db, now), dueSoonest(db, NEXT_FEW), closureDays]);
+  const calendars = calendarsByNation(days);
   return {
     counts,
     next: next.map((e) => {
@@ -361,7 +363,9 @@ const ANSWERS: {
   'sync-state': (db, q) => escalationSyncFacts(db, q.id),
   all: (db) => db.escalations.orderBy('updatedAt').reverse().toArray(),
   'dashboard-rows': async (db, q) => ({ every: true, rows: await dashboardRows(db, q.narrowing) }),
-  'due-summary': async (db, _, closureDays) => dueSummary(db, await closureDays()),
+  'due-summary': (db, _, closureDays) => dueSummary(db, closureDays()),
+  team: async (db) => teamEntries(await db.escalations.toArray(), await db.teamEscalations.toArray()),
+  'team-held': (db) => db.teamEscalations.count(),
 };
 
 /** One records query, the same wherever it runs: in the background (records-server.ts) or in a page (records-direct.ts). */

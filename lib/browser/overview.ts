@@ -113,7 +113,7 @@ export function refreshOverview(now: () => Date = () => new Date()): Promise<voi
  * the policy store included, would hold up the popup's first paint).
  */
 export async function dueSummary(closureDays: Promise<Readonly<Record<string, string>>>, now: Date = new Date()): Promise<DueSummary> {
-  return dueSummaryOf(await database(), await closureDays, now);
+  return dueSummaryOf(await database(), closureDays, now);
 }
 
 /** A click on a reminder opens the escalation, or the overdue list. */

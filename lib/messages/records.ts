@@ -6,6 +6,7 @@ import type { DueSummary } from '../overview';
 import type { RecordsCommand, SerialError } from '../records/commands';
 import type { Escalation, EscalationEvent } from '../records/model';
 import type { EscalationSyncFacts } from '../sync/status';
+import type { TeamEntry } from '../team-view';
 
 /** Each query kind: what it is asked with, and what it answers (again whenever the records change). */
 export interface RecordsQueries {
@@ -23,6 +24,10 @@ export interface RecordsQueries {
    * many match, and with every row only once those are drawn.
    */
   'dashboard-rows': { args: { narrowing: IndexedNarrowing; firstScreen?: DashboardFirstScreen }; answer: DashboardRows };
+  /** The manager's team: each escalation with its team and owner as the team store said (lib/team-view.ts). */
+  team: { args: object; answer: TeamEntry[] };
+  /** How many escalations this device holds as a manager's, synced from the team store (the dashboard's team link). */
+  'team-held': { args: object; answer: number };
   /** The counts and the next few due, worded, with the organisation's closure days (the popup; the side panel off a record). */
   'due-summary': { args: object; answer: DueSummary };
 }
