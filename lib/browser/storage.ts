@@ -7,8 +7,7 @@
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import type { AdapterHealth } from '../hosts/health';
 import type { HostAdapter } from '../hosts/schema';
-import type { PanelPlacement, PanelSide } from '../messages/types';
-import type { ChipPlace } from '../page/chip-place';
+import type { ChipPlace, PanelPlacement, PanelSide } from '../messages/types';
 import type { ResolvedSettings } from '../settings';
 import type { TabReadings } from '../tab-readings';
 import type { Session } from '../sync/oidc';
