@@ -65,6 +65,20 @@ describe('every query kind, answered from the database', () => {
   });
 });
 
+describe('the manager’s team, through the same kinds', () => {
+  it('the team’s escalations with their team and owner, and whether this device holds any, again as the team store fills', async () => {
+    const db = await freshDb();
+    const e = await createEscalation(db, newEscalation('herefordshire'), { at: MON });
+    expect(await runQuery(db, { kind: 'team-held' }, noClosures)).toBe(0);
+    expect(await runQuery(db, { kind: 'team' }, noClosures)).toEqual([]);
+    await db.teamEscalations.put({ escalationId: e.id, team: 'North', owner: 'worker-7', lastRecordedAt: MON });
+    expect(await runQuery(db, { kind: 'team-held' }, noClosures)).toBe(1);
+    expect(await runQuery(db, { kind: 'team' }, noClosures)).toEqual([
+      { escalation: expect.objectContaining({ id: e.id }), team: 'North', owner: 'worker-7', lastRecordedAt: MON },
+    ]);
+  });
+});
+
 describe('the popup reads through the same client as the panels', () => {
   it('its summary of what is due comes over the records port, and again when the records change', async () => {
     const db = await freshDb();
