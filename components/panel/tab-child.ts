@@ -8,7 +8,7 @@ import type { ExtensionToRecordPage } from '../../lib/messages/extension-to-reco
 import { extensionToRecordPage, pagesToBackground, recordPageToExtension } from '../../lib/browser/channels';
 import type { DiagnosticReport } from '../../lib/hosts/diagnose';
 import type { ChildReading, ChildRef, InsertResult, PanelOpening, PanelSide, PickedId, ReferencesResult } from '../../lib/messages/types';
-import type { Bound, TabOpening } from './opening';
+import type { Bound, TabOpening } from './opening-questions';
 import { PANEL_SIDE_ITEM } from '../../lib/browser/storage';
 import { childForTab } from '../../lib/page/detector';
 import { markOnce } from '../shared/marks';

@@ -8,7 +8,7 @@ import { hasSidePanel, openSidePanel } from '../../lib/browser/side-panel';
 import { CHIP_PLACES_ITEM, LAUNCHER_ITEM } from '../../lib/browser/storage';
 import { backgroundToPages, extensionToRecordPage, pagesToBackground, recordPageToExtension } from '../../lib/browser/channels';
 import type { ChildReading, ChipState } from '../../lib/messages/types';
-import { cornerToward, DEFAULT_PLACE, isChipPlace, nextCorner, type ChipPlace } from '../../lib/page/chip-place';
+import { cornerToward, DEFAULT_PLACE, isChipPlace, nextCorner, type ChipPlace } from '../../lib/chip/place';
 import { childForTab } from '../../lib/page/detector';
 
 type ChipWords =

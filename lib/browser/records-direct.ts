@@ -4,13 +4,13 @@
 // (records-server.ts), run by lib/escalations.ts. After a change the background is told, to redraw the badge,
 // reminders and chips.
 import { liveQuery } from 'dexie';
-import { runCommand, runQuery } from '../escalations';
+import { runCommand, runQuery } from '../db/escalations';
 import type { Records } from '../messages/records';
 import { NotSavedError } from '../records/commands';
 import { InvalidInputError, TransitionError } from '../records/errors';
 import { database } from './database';
 import { announceRecordsChanged } from './records-bridge';
-import { loadSettings } from './settings';
+import { loadSettings } from './settings-storage';
 
 export function directRecords(
   openDb = database,

@@ -9,7 +9,7 @@ import type { AdapterHealth } from '../hosts/health';
 import type { HostAdapter } from '../hosts/schema';
 import type { ChipPlace, PanelPlacement, PanelSide } from '../messages/types';
 import type { ResolvedSettings } from '../settings';
-import type { TabReadings } from '../tab-readings';
+import type { TabReadings } from '../tabs/readings';
 import type { Session } from '../sync/oidc';
 import type { Sender } from './messaging';
 import { extensionStore, type StoreTransaction } from './extension-store';

@@ -1,7 +1,7 @@
 // What the extension's own pages (panel, dashboard, popup, options, records) ask the background.
 // The background refuses all of these from anything but an extension page (lib/browser/background-handlers.ts).
 import type { CommandReply, LandedReply, RecordsCommand } from '../records/commands';
-import type { DueSummary } from '../overview';
+import type { DueSummary } from '../views/overview';
 import type { ChipState, PanelOpening, TabReading } from './types';
 
 export interface PagesToBackground {

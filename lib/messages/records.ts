@@ -1,12 +1,12 @@
 // What every page may ask of the records, and what comes back: one set of query kinds, each with its arguments
 // and its answer. Every page reads through a `Records` client (components/shared/useRecords.ts chooses which:
 // the database in the page itself, or the background's over a port); types only, no transport.
-import type { DashboardFirstScreen, IndexedNarrowing } from '../dashboard';
-import type { DueSummary } from '../overview';
+import type { DashboardFirstScreen, IndexedNarrowing } from '../views/dashboard';
+import type { DueSummary } from '../views/overview';
 import type { RecordsCommand, SerialError } from '../records/commands';
 import type { Escalation, EscalationEvent } from '../records/model';
 import type { EscalationSyncFacts } from '../sync/status';
-import type { TeamEntry } from '../team-view';
+import type { TeamEntry } from '../views/team-view';
 
 /** Each query kind: what it is asked with, and what it answers (again whenever the records change). */
 export interface RecordsQueries {

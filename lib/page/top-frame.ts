@@ -6,7 +6,7 @@ import { renderedText } from '../hosts/rendered';
 import { uniqueSelector } from '../hosts/selector';
 import { extensionToRecordPage, recordPageToExtension } from '../browser/channels';
 import type { PageSetup } from '../messages/types';
-import { isChipPlace } from './chip-place';
+import { isChipPlace } from '../chip/place';
 import { mountCompanion } from './companion';
 import type { FrameReader } from './every-frame';
 import { pickElement } from './picker';

@@ -3,10 +3,10 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { recordsClient } from '../../lib/browser/records-bridge';
-import { serveRecords } from '../../lib/browser/records-server';
-import { createEscalation, recordEvent, runQuery } from '../../lib/escalations';
+import { serveRecords } from '../../lib/background/records-server';
+import { createEscalation, recordEvent, runQuery } from '../../lib/db/escalations';
 import type { PortReply, PortRequest } from '../../lib/messages/records';
-import type { DueSummary } from '../../lib/overview';
+import type { DueSummary } from '../../lib/views/overview';
 import type { EscalationDb } from '../../lib/db';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 

@@ -3,10 +3,10 @@
 // then written with the re-derived state in one Dexie transaction. UI code
 // calls these functions and never writes tables itself.
 import { liveQuery, type Observable } from 'dexie';
-import { DERIVE_AGAIN_KEY, DUES_CLOSURE_DAYS_KEY, type EscalationDb } from './db';
-import { applyEvent, deriveEscalation, withNextDue } from './records/derive';
-import { inEventOrder, nextClock } from './records/order';
-import { FIRST_VERSION, getProtocol, protocolCalendar } from './protocols';
+import { DERIVE_AGAIN_KEY, DUES_CLOSURE_DAYS_KEY, type EscalationDb } from './';
+import { applyEvent, deriveEscalation, withNextDue } from '../records/derive';
+import { inEventOrder, nextClock } from '../records/order';
+import { FIRST_VERSION, getProtocol, protocolCalendar } from '../protocols';
 import {
   EscalationEventSchema,
   EventBodySchema,
@@ -15,19 +15,19 @@ import {
   type EscalationEvent,
   type EventBody,
   type NewEscalation,
-} from './records/model';
+} from '../records/model';
 
-import { InvalidInputError, TransitionError } from './records/errors';
-import { sameContent } from './same-content';
-import { narrowingRange, type IndexedNarrowing } from './dashboard';
-import { dueWindows, type DueCounts, type DueSummary } from './overview';
-import { calendarsByNation } from './calendar';
-import { protocolShortName, stageShortName } from './describe';
-import { timeLeft } from './timer';
-import type { QueryKind, QueryResult, RecordsQueries, RecordsQuery } from './messages/records';
-import type { RecordsCommand } from './records/commands';
-import { escalationSyncFacts } from './sync/apply';
-import { teamEntries } from './team-view';
+import { InvalidInputError, TransitionError } from '../records/errors';
+import { sameContent } from '../same-content';
+import { narrowingRange, type IndexedNarrowing } from '../views/dashboard';
+import { dueWindows, type DueCounts, type DueSummary } from '../views/overview';
+import { calendarsByNation } from '../time/calendar';
+import { protocolShortName, stageShortName } from '../escalation/describe';
+import { timeLeft } from '../time/timer';
+import type { QueryKind, QueryResult, RecordsQueries, RecordsQuery } from '../messages/records';
+import type { RecordsCommand } from '../records/commands';
+import { escalationSyncFacts } from '../sync/apply';
+import { teamEntries } from '../views/team-view';
 
 function validate<T>(
   schema: {

@@ -1,7 +1,7 @@
 // The content script runs only on case-record sites the user (or IT) has
 // granted, never on every page: it is registered at runtime for exactly the
 // origins the extension holds a host permission for.
-import { extensionToRecordPage } from './channels';
+import { extensionToRecordPage } from '../browser/channels';
 
 const SCRIPT_ID = 'record-page';
 

@@ -3,7 +3,7 @@
 import { liveQuery } from 'dexie';
 import type { Browser } from 'wxt/browser';
 import type { EscalationDb } from '../db';
-import { changeLanded, runCommand, runQuery } from '../escalations';
+import { changeLanded, runCommand, runQuery } from '../db/escalations';
 import type { PortReply, PortRequest } from '../messages/records';
 import { serialise, type CommandReply, type LandedReply, type RecordsCommand } from '../records/commands';
 
