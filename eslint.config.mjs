@@ -13,22 +13,6 @@ import tseslint from 'typescript-eslint';
  */
 const DOMAIN = ['./lib/!(browser|background|page)/**/*', './lib/*.ts'];
 
-/**
- * Upward imports that the other half of issue 34 (one records client for every page; message types apart from
- * the transport) removes: `lib/records/run.ts` takes the command types from the transport, and the records page
- * and the dashboard's list read the database themselves. Delete each line as that work lands.
- */
-const RECORDS_PATH_TO_COME = [
-  'lib/records/run.ts',
-  'lib/messages/background-to-pages.ts',
-  'lib/messages/extension-to-record-page.ts',
-  'lib/messages/framed-pages-store.ts',
-  'lib/messages/pages-to-background.ts',
-  'lib/messages/record-page-to-extension.ts',
-  'components/records/RecordsPage.tsx',
-  'components/dashboard/EscalationList.tsx',
-  'components/dashboard/every-row.ts',
-];
 
 const layers = [
   {
@@ -97,9 +81,5 @@ export default tseslint.config(
       // Playwright reads a fixture's dependencies from its destructured first argument: `{}` is how it says none.
       'no-empty-pattern': ['error', { allowObjectPatternsAsParameters: true }],
     },
-  },
-  {
-    files: RECORDS_PATH_TO_COME,
-    rules: { 'import-x/no-restricted-paths': 'off' },
   },
 );

@@ -21,10 +21,7 @@ import { PORT_NAME } from '../lib/browser/records-bridge';
 import { serveRecords } from '../lib/background/records-server';
 import { onSettingsChanged } from '../lib/browser/settings-storage';
 import { protocolsReady } from '../lib/browser/protocols';
-import { extensionToRecordPage } from '../lib/messages/extension-to-record-page';
-import { pagesToBackground } from '../lib/messages/pages-to-background';
-import { recordPageToExtension } from '../lib/messages/record-page-to-extension';
-import { backgroundToPages } from '../lib/messages/background-to-pages';
+import { backgroundToPages, extensionToRecordPage, pagesToBackground, recordPageToExtension } from '../lib/browser/channels';
 import { tabClosed } from '../lib/tabs/readings';
 import { onToolbarClick, openSidePanel } from '../lib/browser/side-panel';
 import { startTeamSync, syncTeamSoon, type TeamSyncDeps } from '../lib/browser/team-sync';
@@ -107,7 +104,8 @@ export default defineBackground(() => {
 
   // The in-page panel's live queries come over a port (first-party storage, see records-bridge.ts).
   browser.runtime.onConnect.addListener((port) => {
-    if (port.name === PORT_NAME && port.sender && fromExtensionPage(port.sender, browser.runtime.id)) serveRecords(port, recordsDatabase);
+    if (port.name === PORT_NAME && port.sender && fromExtensionPage(port.sender, browser.runtime.id))
+      serveRecords(port, recordsDatabase, deps.closureDays);
     else port.disconnect();
   });
 

@@ -3,7 +3,7 @@
 // frame also the launcher (lib/page/top-frame.ts). When the extension is updated or reloaded, WXT's
 // context invalidates this instance and both are destroyed, so the page keeps exactly one launcher.
 import { adapterForUrl } from '../lib/hosts/select';
-import { recordPageToExtension } from '../lib/messages/record-page-to-extension';
+import { recordPageToExtension } from '../lib/browser/channels';
 import { startFrameReader } from '../lib/page/every-frame';
 import { startLauncher } from '../lib/page/top-frame';
 import { answerAdapterTests } from '../lib/page/adapter-test';

@@ -3,7 +3,6 @@
 // says which, so links from the popup and from reminders land in the right place.
 import { t } from '../../lib/strings';
 import { useEffect } from 'preact/hooks';
-import type { Escalation } from '../../lib/records/model';
 import { address } from './address';
 import { EscalationList } from './EscalationList';
 import { lazyComponent } from '../shared/lazy';
@@ -18,7 +17,7 @@ import { useRecords } from '../shared/useRecords';
 import { followWorker, worker } from '../shared/worker';
 
 function OneEscalation({ id }: { id: string }) {
-  const { value, error, answered } = useRecords<Escalation | undefined>({ kind: 'escalation', id });
+  const { value, error, answered } = useRecords({ kind: 'escalation', id });
   useEffect(() => void (document.title = t('pageTitleEscalation')), []);
   return (
     <>

@@ -13,12 +13,11 @@ import {
   sortEscalations,
   visibleWindow,
   type DashboardFilter,
-  type DashboardFirstScreen,
   type SortKey,
 } from '../../lib/views/dashboard';
 import { protocolShortName, stageShortName, STATUS_LABELS } from '../../lib/escalation/describe';
-import { readFirstScreen, type FirstScreen } from '../../lib/db/first-screen';
-import { DUE_BUCKET_LABELS, dueWindows } from '../../lib/views/overview';
+import type { DashboardRows, RecordsQuery } from '../../lib/messages/records';
+import { DUE_BUCKET_LABELS, dueWindows, type DueWindows } from '../../lib/views/overview';
 import { listProtocols } from '../../lib/protocols';
 import { DISAGREEMENT_KINDS } from '../../lib/protocols/kinds';
 import type { Escalation } from '../../lib/records/model';
@@ -28,7 +27,7 @@ import { markFrame } from '../shared/marks';
 import { Field } from '../shared/Field';
 import { now } from '../shared/now';
 import { settings } from '../shared/settings-signal';
-import { useLive } from '../shared/useLive';
+import { askEarly, useRecords } from '../shared/useRecords';
 
 /** Every row is this tall, so which rows are in view is a division. */
 const ROW_HEIGHT = 44;
@@ -150,21 +149,16 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
   );
 }
 
-/** The first screenful read as the page starts, by its plan: used once, when the list is drawn. */
-let asked: { plan: string; answer: FirstScreen } | undefined;
-
-function firstScreenAnswer(plan: DashboardFirstScreen): FirstScreen {
-  const key = JSON.stringify(plan);
-  const early = asked?.plan === key ? asked.answer : undefined;
-  asked = undefined;
-  return early ?? readFirstScreen(plan);
+/** What the list asks of the records: the rows an index picks out, and its first screenful first when it can. */
+function listQuery(filter: DashboardFilter, windows: DueWindows): RecordsQuery<'dashboard-rows'> {
+  const firstScreen = firstScreenFromIndex(filter, windows, EARLY_ROWS);
+  return { kind: 'dashboard-rows', narrowing: indexedNarrowing(filter, windows), ...(firstScreen ? { firstScreen } : {}) };
 }
 
-/** Reads the first screenful of the list the page's address shows, before anything is drawn (the page's entry). */
+/** Asks for the list the page's address shows, before anything is drawn (the page's entry). */
 export function askFirstScreen(): void {
   if (address.value.get('view')) return; // another view: not the list
-  const plan = firstScreenFromIndex(filterFromParams(address.value), dueWindows(now.value), EARLY_ROWS);
-  if (plan) asked = { plan: JSON.stringify(plan), answer: readFirstScreen(plan) };
+  askEarly(listQuery(filterFromParams(address.value), dueWindows(now.value)));
 }
 
 export function EscalationList({ params }: { params: URLSearchParams }) {
@@ -174,64 +168,30 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
   const set = (change: Partial<DashboardFilter>) => replaceAddress(filterToParams({ ...filter, ...change }));
   const today = now.value;
   const windows = useMemo(() => dueWindows(today), [today]);
-  // An index picks out the rows first (overdue, a status, a protocol); the rest is filtered here.
-  const narrowing = indexedNarrowing(filter, windows);
-  // When the filter allows, the first screenful is drawn straight from the index (lib/db/first-screen.ts, read as
-  // the page starts, without Dexie), and every row is read here only once it is on screen: the first paint needs
-  // no database library, and reading thousands of rows at the same time (each copied on this page's thread) would
-  // hold up the first screen's answer.
-  const plan = firstScreenFromIndex(filter, windows, EARLY_ROWS);
-  const [firstScreenDrawn, setFirstScreenDrawn] = useState<string | null>(null);
-  const readEveryRow = !plan || firstScreenDrawn === key;
-  const rows = useLive(
-    () => (readEveryRow ? import('./every-row').then((m) => m.everyRow(narrowing)) : null),
-    [JSON.stringify(narrowing), readEveryRow],
-  );
+  // An index picks out the rows first (overdue, a status, a protocol); the rest is filtered here. When the filter
+  // allows, the first answer is the first screenful straight from the index, then how many match, and every row
+  // only once those are drawn (lib/browser/records-here.ts): the first paint needs no database library.
+  const rows = useRecords(listQuery(filter, windows));
+  // The same filter asked again as the clock moves on (a due filter's window): what it showed stays until the new answer.
+  const last = useRef<{ key: string; answer: DashboardRows } | null>(null);
+  if (rows.value) last.current = { key, answer: rows.value };
+  const answer = rows.value ?? (last.current?.key === key ? last.current.answer : undefined);
+  const every = answer?.every ? answer.rows : null;
   const full = useMemo(
     () =>
-      rows.value
+      every
         ? sortEscalations(
-            rows.value.filter((e) => matchesFilter(e, filter, windows)),
+            every.filter((e) => matchesFilter(e, filter, windows)),
             filter.sort,
             filter.order,
           )
         : null,
-    [rows.value, filter, windows],
+    [every, filter, windows],
   );
-  const [early, setEarly] = useState<{ key: string; rows: Escalation[] } | null>(null);
-  // The count for a filter, read with its first screenful: total undefined when it could not be read that way.
-  const [counted, setCounted] = useState<{ key: string; total?: number } | null>(null);
-  // Taken up as soon as the list is committed, not after the browser paints it: the answer may be in already.
-  useLayoutEffect(() => {
-    if (!plan) return;
-    // An answer for a filter no longer shown is dropped (it would otherwise replace the one shown).
-    let shownNow = true;
-    // No answer (the records could not be read there): every row is read here instead, and its error shown if it has one.
-    const readHere = () => void (shownNow && setFirstScreenDrawn(key));
-    const answer = firstScreenAnswer(plan);
-    void answer.rows.then((rows) => (rows ? void (shownNow && setEarly({ key, rows })) : readHere()), readHere);
-    // Not counted there: the total comes when every row is read.
-    const count = (total?: number) => void (shownNow && setCounted({ key, total }));
-    void answer.total.then(count, () => count());
-    return () => void (shownNow = false);
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per filter (`key`): a new minute (a new `plan` for the same filter) must not read the first screen again
-  }, [key]);
-  const fromIndex = !full && early?.key === key ? early : null;
-  const countAnswered = counted?.key === key;
-  // Once the first screenful is painted (the frame after it is drawn) and counted, every row is read: reading
-  // thousands of rows here first would hold up the count's answer.
-  useEffect(() => {
-    if (!fromIndex || !countAnswered || firstScreenDrawn === key) return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const frame = requestAnimationFrame(() => (timer = setTimeout(() => setFirstScreenDrawn(key))));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [fromIndex, countAnswered, firstScreenDrawn, key]);
+  const fromIndex = answer && !answer.every ? answer : null;
   const shown = full ?? fromIndex?.rows ?? null;
   // How many match: counted a moment after the first screenful is read, or known once every row is read.
-  const total = full ? full.length : countAnswered ? counted.total : undefined;
+  const total = full ? full.length : fromIndex?.total;
   const closureDays = settings.value.values.closureDays;
   const calendars = useMemo(() => calendarsByNation(closureDays), [closureDays]);
   const scroller = useRef<HTMLDivElement>(null);

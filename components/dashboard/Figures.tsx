@@ -9,13 +9,12 @@ import { downloadText } from '../../lib/browser/download';
 import { anonymisedListCsv, figuresCsv, partnershipFigures, recentQuarters, stageNumberLabel, type Period } from '../../lib/views/figures';
 import { listProtocols } from '../../lib/protocols';
 import { DISAGREEMENT_KINDS } from '../../lib/protocols/kinds';
-import { allEscalations } from './every-row';
 import { replaceAddress } from './address';
 import { BarChart } from './BarChart';
 import { Field } from '../shared/Field';
 import { now } from '../shared/now';
 import { settings } from '../shared/settings-signal';
-import { useLive } from '../shared/useLive';
+import { useRecords } from '../shared/useRecords';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -34,7 +33,7 @@ export function Figures({ params }: { params: URLSearchParams }) {
     }
     replaceAddress(next);
   };
-  const all = useLive(allEscalations, []);
+  const all = useRecords({ kind: 'all' });
   // Each escalation's working days are its protocol's nation's, less these (lib/views/figures.ts).
   const closureDays = settings.value.values.closureDays;
   const figures = all.value ? partnershipFigures(all.value, { period, protocolId, now: now.value, closureDays }) : null;

@@ -1,40 +1,18 @@
 // The manager's team view: a row per worker, drilling into that worker's escalations; those waiting on a manager;
 // filters; a CSV with no identifiers, exported only once the team server has recorded the export.
-import { liveQuery } from 'dexie';
-import { useEffect, useState } from 'preact/hooks';
-import { database } from '../../lib/browser/database';
+import { useState } from 'preact/hooks';
 import { logTeamExport } from '../../lib/browser/team-sync';
 import { protocolName, stageTitle } from '../../lib/escalation/describe';
 import { downloadText } from '../../lib/browser/download';
 import { formatDue } from '../../lib/time/format';
 import { DUE_BUCKET_LABELS, dueWindows, type DueBucket } from '../../lib/views/overview';
 import { t } from '../../lib/strings';
-import {
-  filterTeam,
-  teamEntries,
-  waitingOnManager,
-  workerRows,
-  workerRowsCsv,
-  type TeamEntry,
-  type TeamFilter,
-} from '../../lib/views/team-view';
+import { filterTeam, waitingOnManager, workerRows, workerRowsCsv, type TeamEntry, type TeamFilter } from '../../lib/views/team-view';
 import { now } from '../shared/now';
+import { useRecords } from '../shared/useRecords';
 
 function useTeam(): TeamEntry[] | undefined {
-  const [entries, setEntries] = useState<TeamEntry[]>();
-  useEffect(() => {
-    let stop: (() => void) | undefined;
-    void database().then((db) => {
-      const subscription = liveQuery(async () => teamEntries(await db.escalations.toArray(), await db.teamEscalations.toArray())).subscribe(
-        {
-          next: setEntries,
-        },
-      );
-      stop = () => subscription.unsubscribe();
-    });
-    return () => stop?.();
-  }, []);
-  return entries;
+  return useRecords({ kind: 'team' }).value;
 }
 
 const unique = (values: string[]) => [...new Set(values)].sort();
@@ -194,15 +172,7 @@ export function TeamView() {
 
 /** The dashboard's link to the team view, there only once this device holds team escalations (a manager's, synced). */
 export function TeamLink({ current }: { current: boolean }) {
-  const [shown, setShown] = useState(false);
-  useEffect(() => {
-    let stop: (() => void) | undefined;
-    void database().then((db) => {
-      const subscription = liveQuery(() => db.teamEscalations.count()).subscribe({ next: (n) => setShown(n > 0) });
-      stop = () => subscription.unsubscribe();
-    });
-    return () => stop?.();
-  }, []);
+  const shown = (useRecords({ kind: 'team-held' }).value ?? 0) > 0;
   return shown ? (
     <a href="#view=team" aria-current={current ? 'page' : undefined}>
       {t('teamViewNav')}

@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadAdapters } from '../../lib/browser/adapters';
 import type { SourceTried } from '../../lib/hosts/diagnose';
 import { parseAdapterFile, type HostAdapter } from '../../lib/hosts';
-import { extensionToRecordPage } from '../../lib/messages/extension-to-record-page';
+import { extensionToRecordPage } from '../../lib/browser/channels';
 import { t } from '../../lib/strings';
 import { JsonFileField } from '../shared/Field';
 

@@ -1,7 +1,7 @@
 // Options → Protocols: the partnerships' protocols this device has (built in, imported, set by the
 // organisation), importing and exporting protocol files, and a preview to check one against its document.
 import { useMemo, useState } from 'preact/hooks';
-import { pagesToBackground } from '../../lib/messages/pages-to-background';
+import { pagesToBackground } from '../../lib/browser/channels';
 import { importProtocolFile, removeImportedProtocol } from '../../lib/browser/protocols';
 import { fromLondonWallTime, londonWallTime, type Nation } from '../../lib/time/calendar';
 import { downloadText } from '../../lib/browser/download';

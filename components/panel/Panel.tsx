@@ -23,7 +23,6 @@ import { downloadText } from '../../lib/browser/download';
 import { PANEL_SIDE_ITEM } from '../../lib/browser/storage';
 import { previewLadder } from '../../lib/escalation/ladder';
 import { getProtocol } from '../../lib/protocols';
-import type { Escalation } from '../../lib/records/model';
 import { t } from '../../lib/strings';
 import { EscalationView } from '../shared/EscalationView';
 import { ImmediateRisk } from '../shared/ImmediateRisk';
@@ -58,7 +57,7 @@ function ProtocolGuide() {
 
 function ChildEscalations({ child }: { child: FormChild }) {
   const { hostId, childId } = child;
-  const { value: list, error } = useRecords<Escalation[]>({ kind: 'for-child', hostId, childId });
+  const { value: list, error } = useRecords({ kind: 'for-child', hostId, childId });
   const [chosen, setChosen] = useState<string | null>(null);
   const [starting, setStarting] = useState(false);
   const [onRecord, setOnRecord] = useState<{ reference: string; line: string }[]>([]);

@@ -4,7 +4,7 @@
 // the panel takes the answers up when its code has run (tab-child.ts, shared/settings-signal.ts, lib/browser/protocols.ts)
 // and follows the tab, the records and the settings live from there.
 import { PROTOCOL_LIBRARY_ITEM, type ProtocolLibrary } from '../../lib/browser/storage';
-import { pagesToBackground } from '../../lib/messages/pages-to-background';
+import { pagesToBackground } from '../../lib/browser/channels';
 import type { PanelOpening } from '../../lib/messages/types';
 
 /** Which tab a side panel follows: the one its address names, else the active tab of its window (`?window=` or its own). */

@@ -4,9 +4,8 @@
 // (lib/tabs/readings.ts), so a panel that opens later, or switches tab, has them at once.
 import { computed, signal } from '@preact/signals';
 import { NOT_MINE } from '../../lib/browser/messaging';
-import { extensionToRecordPage, type ExtensionToRecordPage } from '../../lib/messages/extension-to-record-page';
-import { pagesToBackground } from '../../lib/messages/pages-to-background';
-import { recordPageToExtension } from '../../lib/messages/record-page-to-extension';
+import type { ExtensionToRecordPage } from '../../lib/messages/extension-to-record-page';
+import { extensionToRecordPage, pagesToBackground, recordPageToExtension } from '../../lib/browser/channels';
 import type { DiagnosticReport } from '../../lib/hosts/diagnose';
 import type { ChildReading, ChildRef, InsertResult, PanelOpening, PanelSide, PickedId, ReferencesResult } from '../../lib/messages/types';
 import type { Bound, TabOpening } from './opening-questions';

@@ -1,14 +1,12 @@
 // What is due: how many escalations are overdue, due today and due this week, and
 // the next few by due date; one click opens one in the dashboard. The toolbar popup
 // (in-page placement) and the side panel on a tab with no record show it.
-// It asks the background, which keeps the same counts for the badge: this page carries no database code
-// and no protocols, so it opens at once.
+// It asks through the background (the records port), which keeps the same counts for the badge: this page
+// carries no database code and no protocols, so it opens at once.
 import { t } from '../../lib/strings';
-import { backgroundToPages } from '../../lib/messages/background-to-pages';
-import { pagesToBackground } from '../../lib/messages/pages-to-background';
-import type { DueSummary } from '../../lib/views/overview';
-import { useLayoutEffect, useState } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import { markFrame } from '../shared/marks';
+import { useRecords } from '../shared/useRecords';
 
 /** Opens the dashboard at `hash` in a new tab; then `opened` (the popup closes itself, the side panel stays). */
 function open(hash: string, opened: () => void) {
@@ -40,44 +38,25 @@ function Link({
   );
 }
 
-/** What is due, from the background; undefined when the records cannot be read. */
-export const askDueSummary = (): Promise<DueSummary | undefined> => pagesToBackground.send('dueSummary').catch(() => undefined);
+/** What is due: one query, answered by the background (records-bridge) and again whenever the records change. */
+export const DUE_SUMMARY = { kind: 'due-summary' } as const;
 
 /**
- * `heading`: the popup's own title, or the side panel's sentence; `opened`: after a link opened the dashboard;
- * `asked`: the question as the page's entry asked it when the page started (else asked when first drawn).
+ * `heading`: the popup's own title, or the side panel's sentence; `opened`: after a link opened the dashboard.
+ * The popup's entry asks DUE_SUMMARY as the page starts (askEarly); the side panel asks it when this is drawn.
  */
-export function DueOverview({
-  heading,
-  opened = () => {},
-  asked,
-}: {
-  heading: preact.ComponentChildren;
-  opened?: () => void;
-  asked?: Promise<DueSummary | undefined>;
-}) {
-  const [summary, setSummary] = useState<DueSummary | null>(null);
-  const [error, setError] = useState('');
-  const [firstAnswer] = useState(asked); // the answer asked for as the page started, taken up once
-  // Taken up as soon as it is drawn, not after the browser has painted it: the answer is drawn a frame sooner.
-  useLayoutEffect(() => {
-    const show = (answer: DueSummary | undefined) => {
-      // The first useful paint, for `npm run bench`.
-      if (answer) markFrame('popup-ready', true);
-      setSummary(answer ?? null);
-      setError(answer ? '' : t('dueSummaryUnavailable'));
-    };
-    void (firstAnswer ?? askDueSummary()).then(show);
-    // Kept current while open: the background says when records change.
-    return backgroundToPages.handle({ recordsUpdated: () => void askDueSummary().then(show) });
-  }, [firstAnswer]);
+export function DueOverview({ heading, opened = () => {} }: { heading: preact.ComponentChildren; opened?: () => void }) {
+  const { value: summary, error } = useRecords(DUE_SUMMARY);
+  // The first useful paint, for `npm run bench`.
+  const answered = Boolean(summary);
+  useLayoutEffect(() => void (answered && markFrame('popup-ready', true)), [answered]);
   const counts = summary?.counts;
   return (
     <>
       {heading}
       {error && (
         <p role="alert" class="error">
-          {error}
+          {t('dueSummaryUnavailable')}
         </p>
       )}
       {counts && (
@@ -128,10 +107,10 @@ export function DueOverview({
   );
 }
 
-export function Popup({ asked }: { asked: Promise<DueSummary | undefined> }) {
+export function Popup() {
   return (
     <main class="popup">
-      <DueOverview heading={<h1>{t('escalations')}</h1>} opened={() => window.close()} asked={asked} />
+      <DueOverview heading={<h1>{t('escalations')}</h1>} opened={() => window.close()} />
     </main>
   );
 }

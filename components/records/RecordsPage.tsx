@@ -3,24 +3,21 @@
 import { t } from '../../lib/strings';
 import { JsonFileField } from '../shared/Field';
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { database, requestPersistentStorage } from '../../lib/browser/database';
-import { BackupFileError, exportBackup, importBackup, type ImportReport } from '../../lib/db/backup';
+import { requestPersistentStorage } from '../../lib/browser/database';
+import { BackupFileError, openRecordsKeeping, type ImportReport, type RecordsKeeping } from '../../lib/browser/records-keeping';
 import { definitionsNothingFollows, forgetDefinition, keepBackupDefinitions } from '../../lib/browser/protocols';
-import { purgeCandidates, purgeEscalations } from '../../lib/db/retention';
 import { loadSettings } from '../../lib/browser/settings-storage';
 import { mayOfferDeletion, settingsArrived, staleSettingsNote } from '../../lib/settings';
 import { followSettings, settings } from '../shared/settings-signal';
-import type { EscalationDb } from '../../lib/db';
-import { live, protocolVersionsInUse } from '../../lib/db/escalations';
 import { protocolName, stageTitle, STATUS_LABELS } from '../../lib/escalation/describe';
 import { downloadText } from '../../lib/browser/download';
 import { announceRecordsChanged } from '../../lib/browser/records-bridge';
 import { formatDue } from '../../lib/time/format';
 import type { Escalation } from '../../lib/records/model';
-import { useLive } from '../shared/useLive';
+import { useRecords } from '../shared/useRecords';
 
-async function downloadBackup(db: EscalationDb, ids?: string[]) {
-  const backup = await exportBackup(db, ids);
+async function downloadBackup(db: RecordsKeeping, ids?: string[]) {
+  const backup = await db.backup(ids);
   downloadText(`escalations-backup-${backup.exportedAt.slice(0, 10)}.json`, JSON.stringify(backup, null, 2));
 }
 
@@ -108,7 +105,7 @@ function ImportResult({ report }: { report: ImportReport }) {
   );
 }
 
-function Retention({ db }: { db: EscalationDb }) {
+function Retention({ db }: { db: RecordsKeeping }) {
   const [candidates, setCandidates] = useState<Escalation[] | null>(null);
   const [confirmed, setConfirmed] = useState(false);
   const [message, setMessage] = useState('');
@@ -118,7 +115,7 @@ function Retention({ db }: { db: EscalationDb }) {
   const months = settingsArrived(settings.value) ? settings.value.values.retentionMonths : null;
   const offering = months !== null && mayOfferDeletion(settings.value);
   const refresh = useCallback(
-    () => (offering ? purgeCandidates(db, { months }).then(setCandidates) : Promise.resolve(setCandidates(null))),
+    () => (offering ? db.closedPastRetention({ months }).then(setCandidates) : Promise.resolve(setCandidates(null))),
     [db, months, offering],
   );
   useEffect(() => void refresh(), [refresh]);
@@ -156,8 +153,7 @@ function Retention({ db }: { db: EscalationDb }) {
             class="danger"
             disabled={!confirmed}
             onClick={async () => {
-              const deleted = await purgeEscalations(
-                db,
+              const deleted = await db.deleteClosed(
                 candidates.map((c) => c.id),
                 { confirmed: true, exportOffered: true },
                 { months },
@@ -178,10 +174,10 @@ function Retention({ db }: { db: EscalationDb }) {
 }
 
 /** Protocol definitions a backup brought that nothing follows: each can be removed from the library every page reads. */
-function KeptProtocols({ db, changed }: { db: EscalationDb; changed: unknown }) {
+function KeptProtocols({ db, changed }: { db: RecordsKeeping; changed: unknown }) {
   const [kept, setKept] = useState<{ key: string; title: string }[] | null>(null);
   const [message, setMessage] = useState('');
-  const refresh = useCallback(async () => setKept(await definitionsNothingFollows(await protocolVersionsInUse(db))), [db]);
+  const refresh = useCallback(async () => setKept(await definitionsNothingFollows(await db.protocolVersionsInUse())), [db]);
   useEffect(() => void refresh(), [refresh, changed]);
   if (!kept) return null;
   return (
@@ -199,7 +195,7 @@ function KeptProtocols({ db, changed }: { db: EscalationDb; changed: unknown }) 
                 <button
                   type="button"
                   onClick={async () => {
-                    const removed = await forgetDefinition(d.key, await protocolVersionsInUse(db));
+                    const removed = await forgetDefinition(d.key, await db.protocolVersionsInUse());
                     setMessage(t(removed ? 'keptProtocolRemoved' : 'keptProtocolNotRemoved', { title: d.title }));
                     await refresh();
                   }}
@@ -217,24 +213,24 @@ function KeptProtocols({ db, changed }: { db: EscalationDb; changed: unknown }) 
 }
 
 export function RecordsPage() {
-  const [db, setDb] = useState<EscalationDb | null>(null);
+  const [db, setDb] = useState<RecordsKeeping | null>(null);
   const [openError, setOpenError] = useState('');
   const [persistent, setPersistent] = useState<boolean | null>(null);
   const [report, setReport] = useState<ImportReport | null>(null);
   const [importError, setImportError] = useState('');
 
   useEffect(() => {
-    database().then(setDb, (error: Error) => setOpenError(error.message));
+    openRecordsKeeping().then(setDb, (error: Error) => setOpenError(error.message));
     requestPersistentStorage().then(setPersistent, () => setPersistent(false));
   }, []);
-  const all = useLive(() => (db ? live.all(db) : null), [db]);
+  const all = useRecords(db ? { kind: 'all' } : null);
 
   async function onImport(file: File) {
     setReport(null);
     setImportError('');
     try {
       const { closureDays } = (await loadSettings()).values; // the dues written follow the organisation's closure days
-      setReport(await importBackup(db!, await file.text(), keepBackupDefinitions, { closureDays }));
+      setReport(await db!.restore(await file.text(), keepBackupDefinitions, { closureDays }));
       announceRecordsChanged();
     } catch (error) {
       setImportError(error instanceof BackupFileError ? error.message : t('importFailed', { reason: (error as Error).message }));

@@ -5,7 +5,7 @@
 import { t } from '../../lib/strings';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChildRef, InsertResult } from '../../lib/messages/types';
-import type { Escalation, EscalationEvent } from '../../lib/records/model';
+import type { Escalation } from '../../lib/records/model';
 import {
   factsFor,
   getTemplate,
@@ -24,7 +24,7 @@ import { records, useRecords } from './useRecords';
 export type InsertIntoRecord = (text: string, html: string, child: ChildRef) => Promise<InsertResult | null | 'no answer'>;
 
 export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escalation: Escalation; by: string; insert?: InsertIntoRecord }) {
-  const { value: events } = useRecords<EscalationEvent[]>({ kind: 'history', id: escalation.id });
+  const { value: events } = useRecords({ kind: 'history', id: escalation.id });
   const templates = templatesFor(escalation);
   const [templateId, setTemplateId] = useState(templates[0]!.id);
   const [edited, setEdited] = useState<string | null>(null);

@@ -1,5 +1,5 @@
 import { describeEvent } from '../../lib/escalation/history';
-import type { Escalation, EscalationEvent } from '../../lib/records/model';
+import type { Escalation } from '../../lib/records/model';
 import { t } from '../../lib/strings';
 import { useRecords } from './useRecords';
 
@@ -7,7 +7,7 @@ const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 
 
 /** A readable timeline of everything recorded, oldest first. */
 export function History({ escalation }: { escalation: Escalation }) {
-  const { value: events } = useRecords<EscalationEvent[]>({ kind: 'history', id: escalation.id });
+  const { value: events } = useRecords({ kind: 'history', id: escalation.id });
   return (
     <section aria-labelledby="history-title">
       <h2 id="history-title">{t('history')}</h2>

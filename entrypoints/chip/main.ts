@@ -6,10 +6,7 @@
 import { NOT_MINE } from '../../lib/browser/messaging';
 import { hasSidePanel, openSidePanel } from '../../lib/browser/side-panel';
 import { CHIP_PLACES_ITEM, LAUNCHER_ITEM } from '../../lib/browser/storage';
-import { backgroundToPages } from '../../lib/messages/background-to-pages';
-import { extensionToRecordPage } from '../../lib/messages/extension-to-record-page';
-import { pagesToBackground } from '../../lib/messages/pages-to-background';
-import { recordPageToExtension } from '../../lib/messages/record-page-to-extension';
+import { backgroundToPages, extensionToRecordPage, pagesToBackground, recordPageToExtension } from '../../lib/browser/channels';
 import type { ChildReading, ChipState } from '../../lib/messages/types';
 import { cornerToward, DEFAULT_PLACE, isChipPlace, nextCorner, type ChipPlace } from '../../lib/chip/place';
 import { childForTab } from '../../lib/tabs/readings';

@@ -7,10 +7,10 @@ import { Dashboard } from '../../components/dashboard/Dashboard';
 import { openRecordsHere } from '../../components/shared/useRecords';
 import { askFirstScreen } from '../../components/dashboard/EscalationList';
 
+// The dashboard reads thousands of records: it opens the database itself (chosen before anything asks).
+openRecordsHere();
 // The first screenful, read straight from IndexedDB while the rest of the page starts.
 askFirstScreen();
-// The dashboard reads thousands of records: it opens the database itself, once its first screenful is drawn.
-openRecordsHere();
 
 // Escalations are drawn with the protocol version each follows and the organisation's closure days: the stored
 // protocols and the settings are read first.

@@ -5,7 +5,7 @@
 // those moments the service worker sleeps.
 import { calendarsByNation, type Calendar } from '../time/calendar';
 import { protocolCalendar } from '../protocols';
-import { dueCounts, dueSoonest, firstDueAfter, openWithClock } from '../db/escalations';
+import { dueCounts, dueSummary as dueSummaryOf, firstDueAfter, openWithClock } from '../db/escalations';
 import { badgeFor, dueWindows, nextBadgeChange, type DueSummary } from '../views/overview';
 import { protocolShortName, stageShortName } from '../escalation/describe';
 import { notificationId, notificationTarget, planReminders, type Reminder } from '../views/reminders';
@@ -106,32 +106,14 @@ export function refreshOverview(now: () => Date = () => new Date()): Promise<voi
   return queue;
 }
 
-/** How many escalations the popup lists. */
-const NEXT_FEW = 5;
-
 /**
- * The counts and the next few escalations, worded: the popup asks the background (which keeps the same
- * counts for the badge) rather than opening the database and loading every protocol itself. `closureDays`:
- * the organisation's, from the settings the background holds in memory (reading them from storage, the policy
- * store included, would hold up the popup's first paint).
+ * The counts and the next few escalations, worded: the popup's question, answered by the background (which keeps
+ * the same counts for the badge) rather than by a page that would open the database and load every protocol itself.
+ * `closureDays`: the organisation's, from the settings the background holds in memory (reading them from storage,
+ * the policy store included, would hold up the popup's first paint).
  */
 export async function dueSummary(closureDays: Promise<Readonly<Record<string, string>>>, now: Date = new Date()): Promise<DueSummary> {
-  const db = await database();
-  const [counts, next, days] = await Promise.all([dueCounts(db, now), dueSoonest(db, NEXT_FEW), closureDays]);
-  const calendars = calendarsByNation(days);
-  return {
-    counts,
-    next: next.map((e) => {
-      const left = timeLeft(e.nextDue!, now, calendars(protocolCalendar(e)));
-      return {
-        id: e.id,
-        childId: e.child.childId,
-        protocol: protocolShortName(e.protocolId),
-        stage: stageShortName(e.protocolId, e.currentStage),
-        left: { text: left.text, urgency: left.urgency },
-      };
-    }),
-  };
+  return dueSummaryOf(await database(), closureDays, now);
 }
 
 /** A click on a reminder opens the escalation, or the overdue list. */

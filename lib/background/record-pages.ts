@@ -1,7 +1,8 @@
 // The content script runs only on case-record sites the user (or IT) has
 // granted, never on every page: it is registered at runtime for exactly the
 // origins the extension holds a host permission for.
-import { extensionToRecordPage, type ExtensionToRecordPage } from '../messages/extension-to-record-page';
+import { extensionToRecordPage } from '../browser/channels';
+import type { ExtensionToRecordPage } from '../messages/extension-to-record-page';
 
 const SCRIPT_ID = 'record-page';
 

@@ -1,17 +1,19 @@
-// Background side of the records bridge (see records-bridge.ts): serves each
-// panel's port from the first-party database.
+// The background's side of the records port (records-bridge.ts): the live queries and changes of the pages that
+// do not open the database themselves, answered from the background's own.
 import { liveQuery } from 'dexie';
 import type { Browser } from 'wxt/browser';
 import type { EscalationDb } from '../db';
-import { changeLanded } from '../db/escalations';
-import { runCommand, runQuery } from '../records/run';
-import { serialise, type CommandReply, type LandedReply, type RecordsCommand, type Reply, type Request } from '../browser/records-bridge';
+import { changeLanded, runCommand, runQuery } from '../db/escalations';
+import type { PortReply, PortRequest } from '../messages/records';
+import { serialise, type CommandReply, type LandedReply, type RecordsCommand } from '../records/commands';
+
+type ClosureDays = () => Promise<Record<string, string>>;
 
 /** Carries out one change from the panel and answers with the new state or the reason it was refused. */
 export async function serveCommand(
   command: RecordsCommand,
   openDb: () => Promise<EscalationDb>,
-  closureDays: () => Promise<Record<string, string>> = async () => ({}),
+  closureDays: ClosureDays = async () => ({}),
 ): Promise<CommandReply> {
   try {
     return { value: await runCommand(await openDb(), command, await closureDays()) };
@@ -29,17 +31,21 @@ export async function serveChangeLanded(changeId: string, openDb: () => Promise<
   }
 }
 
-/** Serves one panel's live queries over its port. */
-export function serveRecords(port: Browser.runtime.Port, openDb: () => Promise<EscalationDb>): void {
+/** Serves one page's live queries over its port. */
+export function serveRecords(
+  port: Browser.runtime.Port,
+  openDb: () => Promise<EscalationDb>,
+  closureDays: ClosureDays = async () => ({}),
+): void {
   const subscriptions = new Map<number, { unsubscribe(): void }>();
-  const post = (reply: Reply) => {
+  const post = (reply: PortReply) => {
     try {
       port.postMessage(reply);
     } catch {
-      /* the panel went away */
+      /* the page went away */
     }
   };
-  port.onMessage.addListener(async (request: Request) => {
+  port.onMessage.addListener(async (request: PortRequest) => {
     if (request.op === 'unsubscribe') {
       subscriptions.get(request.sub)?.unsubscribe();
       subscriptions.delete(request.sub);
@@ -47,7 +53,7 @@ export function serveRecords(port: Browser.runtime.Port, openDb: () => Promise<E
     }
     try {
       const db = await openDb();
-      const subscription = liveQuery(() => runQuery(db, request.query)).subscribe({
+      const subscription = liveQuery(() => runQuery(db, request.query, closureDays)).subscribe({
         next: (value) => post({ sub: request.sub, value }),
         error: (error) => post({ sub: request.sub, error: serialise(error) }),
       });

@@ -1,11 +1,15 @@
-// Records for the extension's own top-level pages (side panel, dashboard, records): the database
-// directly, first-party, with the same queries and changes the background serves to the in-page panel
-// (lib/records/run.ts). After a change the background is told, to redraw the badge, reminders and chips.
+// Records from the database opened in the page itself (first-party): for the pages that read many records at once
+// (the dashboard, the records page), which would otherwise wait on every row crossing from the background. The same
+// query kinds (lib/messages/records.ts) and changes as the background serves over the records port
+// (records-server.ts), run by lib/escalations.ts. After a change the background is told, to redraw the badge,
+// reminders and chips.
 import { liveQuery } from 'dexie';
+import { runCommand, runQuery } from '../db/escalations';
+import type { Records } from '../messages/records';
+import { NotSavedError } from '../records/commands';
 import { InvalidInputError, TransitionError } from '../records/errors';
-import { runCommand, runQuery } from '../records/run';
 import { database } from './database';
-import { announceRecordsChanged, NotSavedError, type Records } from './records-bridge';
+import { announceRecordsChanged } from './records-bridge';
 import { loadSettings } from './settings-storage';
 
 export function directRecords(
@@ -19,8 +23,8 @@ export function directRecords(
       let subscription: { unsubscribe(): void } | undefined;
       openDb().then((db) => {
         if (stopped) return;
-        subscription = liveQuery(() => runQuery(db, query)).subscribe({
-          next: (value) => onValue(value as Parameters<typeof onValue>[0]),
+        subscription = liveQuery(() => runQuery(db, query, closureDays)).subscribe({
+          next: onValue,
           error: onError,
         });
       }, onError);

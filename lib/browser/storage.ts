@@ -7,14 +7,13 @@
 import { storage, type StorageItemKey } from 'wxt/utils/storage';
 import type { AdapterHealth } from '../hosts/health';
 import type { HostAdapter } from '../hosts/schema';
-import type { PanelPlacement, PanelSide } from '../messages/types';
-import type { ChipPlace } from '../chip/place';
+import type { ChipPlace, PanelPlacement, PanelSide } from '../messages/types';
 import type { ResolvedSettings } from '../settings';
 import type { TabReadings } from '../tabs/readings';
 import type { Session } from '../sync/oidc';
 import type { Sender } from './messaging';
 import { extensionStore, type StoreTransaction } from './extension-store';
-import { framedPagesStore } from '../messages/framed-pages-store';
+import { framedPagesStore } from './channels';
 
 export interface StoredItem<T> {
   readonly key: string;

@@ -3,11 +3,9 @@
 // buttons, fields, editors, and whatever they focus or point at): the first spot that covers none of them, in
 // the worker's corner first, then the other corners, then collapsed. Pure: the launcher measures the page.
 
-export type Corner = 'bottom-right' | 'bottom-left' | 'top-left' | 'top-right';
-export interface ChipPlace {
-  corner: Corner;
-  collapsed: boolean;
-}
+import type { ChipPlace, Corner } from '../messages/types';
+
+export type { ChipPlace, Corner };
 export interface Rect {
   left: number;
   top: number;

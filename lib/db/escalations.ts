@@ -8,7 +8,7 @@ import { liveQuery, type Observable } from 'dexie';
 import { DERIVE_AGAIN_KEY, DUES_CLOSURE_DAYS_KEY, type EscalationDb } from '.';
 import { applyEvent, deriveEscalation, withNextDue } from '../records/derive';
 import { inEventOrder, nextClock } from '../records/order';
-import { FIRST_VERSION, getProtocol } from '../protocols';
+import { FIRST_VERSION, getProtocol, protocolCalendar } from '../protocols';
 import {
   EscalationEventSchema,
   EventBodySchema,
@@ -22,7 +22,14 @@ import {
 import { InvalidInputError, TransitionError } from '../records/errors';
 import { sameContent } from '../same-content';
 import { narrowingRange, type IndexedNarrowing } from '../views/dashboard';
-import { dueWindows, type DueCounts } from '../views/overview';
+import { dueWindows, type DueCounts, type DueSummary } from '../views/overview';
+import { calendarsByNation } from '../time/calendar';
+import { protocolShortName, stageShortName } from '../escalation/describe';
+import { timeLeft } from '../time/timer';
+import type { QueryKind, QueryResult, RecordsQueries, RecordsQuery } from '../messages/records';
+import type { RecordsCommand } from '../records/commands';
+import { escalationSyncFacts } from '../sync/apply';
+import { teamEntries } from '../views/team-view';
 
 function validate<T>(
   schema: {
@@ -308,7 +315,6 @@ export const live = {
   history: (db: EscalationDb, id: string): Observable<EscalationEvent[]> => liveQuery(() => getHistory(db, id)),
   forChild: (db: EscalationDb, hostId: string, childId: string): Observable<Escalation[]> =>
     liveQuery(() => escalationsForChild(db, hostId, childId)),
-  all: (db: EscalationDb): Observable<Escalation[]> => liveQuery(() => db.escalations.orderBy('updatedAt').reverse().toArray()),
 };
 
 function currentVersion(protocolId: string): string {
@@ -317,4 +323,61 @@ function currentVersion(protocolId: string): string {
   } catch (error) {
     throw new InvalidInputError([{ path: 'protocolId', message: (error as Error).message }]);
   }
+}
+
+/** How many escalations the popup lists. */
+const NEXT_FEW = 5;
+
+/** The counts and the next few escalations, worded, each counted in its protocol's nation's working days less `closureDays`. */
+export async function dueSummary(
+  db: EscalationDb,
+  closureDays: Readonly<Record<string, string>> | Promise<Readonly<Record<string, string>>>,
+  now: Date = new Date(),
+): Promise<DueSummary> {
+  // The records are read before anything else is awaited: a live query hears only what it reads before then.
+  const [counts, next, days] = await Promise.all([dueCounts(db, now), dueSoonest(db, NEXT_FEW), closureDays]);
+  const calendars = calendarsByNation(days);
+  return {
+    counts,
+    next: next.map((e) => {
+      const left = timeLeft(e.nextDue!, now, calendars(protocolCalendar(e)));
+      return {
+        id: e.id,
+        childId: e.child.childId,
+        protocol: protocolShortName(e.protocolId),
+        stage: stageShortName(e.protocolId, e.currentStage),
+        left: { text: left.text, urgency: left.urgency },
+      };
+    }),
+  };
+}
+
+/** The organisation's closure days, asked for only by the query kinds that count working days. */
+type ClosureDays = () => Promise<Readonly<Record<string, string>>>;
+
+/** Each query kind (lib/messages/records.ts) answered from the database: the compiler holds every kind to an answer. */
+const ANSWERS: {
+  [K in QueryKind]: (db: EscalationDb, query: RecordsQuery<K>, closureDays: ClosureDays) => Promise<RecordsQueries[K]['answer']>;
+} = {
+  'for-child': (db, q) => escalationsForChild(db, q.hostId, q.childId),
+  escalation: (db, q) => getEscalation(db, q.id),
+  history: (db, q) => getHistory(db, q.id),
+  'sync-state': (db, q) => escalationSyncFacts(db, q.id),
+  all: (db) => db.escalations.orderBy('updatedAt').reverse().toArray(),
+  'dashboard-rows': async (db, q) => ({ every: true, rows: await dashboardRows(db, q.narrowing) }),
+  'due-summary': (db, _, closureDays) => dueSummary(db, closureDays()),
+  team: async (db) => teamEntries(await db.escalations.toArray(), await db.teamEscalations.toArray()),
+  'team-held': (db) => db.teamEscalations.count(),
+};
+
+/** One records query, the same wherever it runs: in the background (records-server.ts) or in a page (records-direct.ts). */
+export function runQuery<Q extends RecordsQuery>(db: EscalationDb, query: Q, closureDays: ClosureDays): Promise<QueryResult<Q>> {
+  const answer = ANSWERS[query.kind] as (db: EscalationDb, query: Q, closureDays: ClosureDays) => Promise<QueryResult<Q>>;
+  return answer(db, query, closureDays);
+}
+
+/** One records change, the same wherever it runs. */
+export function runCommand(db: EscalationDb, command: RecordsCommand, closureDays: Record<string, string>): Promise<Escalation> {
+  const who = { changeId: command.changeId, by: command.by, at: command.at, closureDays };
+  return command.kind === 'create' ? createEscalation(db, command.input, who) : recordEvent(db, command.id, command.body, who);
 }

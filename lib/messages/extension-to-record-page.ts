@@ -1,10 +1,8 @@
 // What the background and the panel ask of a record page's frames (tab messages). Served by
 // lib/page/top-frame.ts (the launcher) and lib/page/every-frame.ts (the reader in every frame).
-import { defineProtocol } from '../browser/messaging';
 import type { DiagnosticReport, SourceTried } from '../hosts/diagnose';
 import type { HostAdapter } from '../hosts/schema';
-import type { ChipPlace } from '../chip/place';
-import type { ChildRef, InsertResult, PanelPlacement, PanelSide, ReferencesResult } from './types';
+import type { ChildRef, ChipPlace, InsertResult, PanelPlacement, PanelSide, ReferencesResult } from './types';
 
 export interface ExtensionToRecordPage {
   /** Background → every frame: the adapters changed (a pick, an import, a policy); read the page with these. No reply. */
@@ -45,5 +43,3 @@ export interface ExtensionToRecordPage {
    */
   findReferences(child: ChildRef): ReferencesResult;
 }
-
-export const extensionToRecordPage = defineProtocol<ExtensionToRecordPage>('extension-to-record-page');

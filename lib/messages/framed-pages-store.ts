@@ -2,7 +2,6 @@
 // chip, the in-page panel) where the browser refuses them IndexedDB (Chromium: a third-party context, "The user
 // denied permission to access the database"). They read and write it through the background, which answers
 // extension pages only, and hear its changes from the background.
-import { defineProtocol } from '../browser/messaging';
 
 export interface FramedPagesStore {
   /** Framed extension page → background: the value kept under `key` (undefined when none, or refused). */
@@ -12,5 +11,3 @@ export interface FramedPagesStore {
   /** Background → extension pages: the value under `key` changed (read it again). No reply. */
   storeChanged(key: string): void;
 }
-
-export const framedPagesStore = defineProtocol<FramedPagesStore>('framed-pages-store');

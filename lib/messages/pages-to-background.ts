@@ -1,7 +1,6 @@
 // What the extension's own pages (panel, dashboard, popup, options, records) ask the background.
 // The background refuses all of these from anything but an extension page (lib/background/handlers.ts).
-import { defineProtocol } from '../browser/messaging';
-import type { CommandReply, LandedReply, RecordsCommand } from '../browser/records-bridge';
+import type { CommandReply, LandedReply, RecordsCommand } from '../records/commands';
 import type { DueSummary } from '../views/overview';
 import type { ChipState, PanelOpening, TabReading } from './types';
 
@@ -33,5 +32,3 @@ export interface PagesToBackground {
   /** Options page → background: how many open escalations follow a version of a protocol (before it is removed); undefined if the records cannot be read. */
   openEscalationsFollowing(protocol: { id: string; version: string }): number | undefined;
 }
-
-export const pagesToBackground = defineProtocol<PagesToBackground>('pages-to-background');

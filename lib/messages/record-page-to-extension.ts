@@ -1,6 +1,5 @@
 // What a record page's frames tell the extension. Runtime messages: the background hears them, and
 // so does the panel framed in that tab (it listens only to its own tab). Sent by lib/page/.
-import { defineProtocol } from '../browser/messaging';
 import type { ChildReading, PageSetup, PickedId } from './types';
 
 export interface RecordPageToExtension {
@@ -24,5 +23,3 @@ export interface RecordPageToExtension {
   /** The worker clicked an element with the picker (top frame). The panel of that tab asks them to confirm. No reply. */
   idPicked(pick: PickedId): void;
 }
-
-export const recordPageToExtension = defineProtocol<RecordPageToExtension>('record-page-to-extension');

@@ -7,6 +7,13 @@ import type { ResolvedSettings } from '../settings';
 
 export type PanelSide = 'right' | 'left';
 
+export type Corner = 'bottom-right' | 'bottom-left' | 'top-left' | 'top-right';
+/** Where the worker put the record page's chip: a corner, or collapsed to the window's edge (lib/page/chip-place.ts). */
+export interface ChipPlace {
+  corner: Corner;
+  collapsed: boolean;
+}
+
 /**
  * What a record page's script needs from extension storage, which it cannot read itself (storage is for
  * the extension's own pages only, lib/browser/storage.ts): the site adapters, and where the panel docks.

@@ -6,8 +6,7 @@
 import type { ChildIdResult } from '../hosts/extract';
 import type { HostAdapter } from '../hosts/schema';
 import { adapterForUrl } from '../hosts/select';
-import { extensionToRecordPage } from '../messages/extension-to-record-page';
-import { recordPageToExtension } from '../messages/record-page-to-extension';
+import { extensionToRecordPage, recordPageToExtension } from '../browser/channels';
 import type { ChildReading } from '../messages/types';
 import { diagnosticReport } from '../hosts/diagnose';
 import { watchChildId } from './detector';

@@ -4,8 +4,7 @@
 // `destroy()` removes the launcher and every listener.
 import { renderedText } from '../hosts/rendered';
 import { uniqueSelector } from '../hosts/selector';
-import { extensionToRecordPage } from '../messages/extension-to-record-page';
-import { recordPageToExtension } from '../messages/record-page-to-extension';
+import { extensionToRecordPage, recordPageToExtension } from '../browser/channels';
 import type { PageSetup } from '../messages/types';
 import { isChipPlace } from '../chip/place';
 import { mountCompanion } from './companion';

@@ -2,15 +2,9 @@
 // never the browser's own words. And its live queries: one per question, however many ask it.
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import {
-  NotSavedError,
-  OutcomeUnknownError,
-  recordsClient,
-  type LandedReply,
-  type RecordsCommand,
-  type Reply,
-  type Request,
-} from '../../lib/browser/records-bridge';
+import { recordsClient } from '../../lib/browser/records-bridge';
+import type { PortReply as Reply, PortRequest as Request } from '../../lib/messages/records';
+import { NotSavedError, OutcomeUnknownError, type LandedReply, type RecordsCommand } from '../../lib/records/commands';
 import type { Escalation } from '../../lib/records/model';
 
 const SAVED = { id: 'esc-1', reference: 'ESC-7K3F9Q' } as Escalation;

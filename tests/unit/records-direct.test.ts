@@ -2,7 +2,7 @@
 // queries and changes the background serves to the in-page panel.
 import { describe, expect, it, vi } from 'vitest';
 import { directRecords } from '../../lib/browser/records-direct';
-import { NotSavedError } from '../../lib/browser/records-bridge';
+import { NotSavedError } from '../../lib/records/commands';
 import { InvalidInputError } from '../../lib/records/errors';
 import type { Escalation } from '../../lib/records/model';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
