@@ -3,6 +3,7 @@
 import { createCalendar, londonDay, nonWorkingDaysBetween, type NonWorkingReason } from './calendar';
 import { getProtocol, protocolOf, type Protocol, type Stage } from './protocols';
 import type { ClockRule, Duty } from './protocols/schema';
+import { acknowledgedAt } from './records/acknowledgement';
 import type { Escalation, StageEntry } from './records/model';
 import { dutyConditionHolds, scheduleEscalation, scheduleFacts, stageRules, type ScheduledClock, type ScheduledDuty } from './schedule';
 import { timeLeft, type TimeLeft } from './timer';
@@ -82,12 +83,12 @@ export function ladderView(
               ? 'done'
               : 'ahead';
     const scheduled = schedule.stages[i]!;
-    const acknowledged = escalation.milestones?.find((m) => m.milestone === 'acknowledged' && m.stageId === stage.id);
+    const acknowledged = acknowledgedAt(escalation, stage.id);
     return {
       stage,
       status,
       entry,
-      ...(acknowledged ? { acknowledgedAt: acknowledged.at } : {}),
+      ...(acknowledged ? { acknowledgedAt: acknowledged } : {}),
       due: scheduled.due,
       clocks: scheduled.clocks.map((c) => ({
         ...c,

@@ -241,6 +241,53 @@ test('a second-edition protocol: its questions asked at the start, its clocks ch
   await expect(panel.locator('.history li').last()).toContainText('Meeting held at Stage 2: Line managers');
 });
 
+test('acknowledged, apart from a response: the dashboard row stops saying “not yet acknowledged” and the figures count it', async ({
+  context,
+  extensionId,
+  demoUrl,
+}) => {
+  const panel = await openPanel(await context.newPage(), demoUrl);
+  await fillStartForm(panel, 'pan-cheshire');
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await expect(panel.locator('.ladder .not-acknowledged')).toHaveText('Not yet acknowledged');
+
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#acknowledged=not-yet`);
+  await expect(dashboard.getByLabel('Acknowledged', { exact: true })).toHaveValue('not-yet');
+  const row = dashboard.locator('tbody tr[data-escalation]');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Not yet acknowledged');
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const scan = async () =>
+    expect((await new AxeBuilder({ page: dashboard }).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id} ${v.help}`)).toEqual([]);
+  await scan();
+
+  // A response is not an acknowledgement.
+  await panel.getByRole('button', { name: 'Record a response' }).click();
+  const response = panel.getByRole('form', { name: 'Record a response' });
+  await response.getByLabel('What they said or did').fill('We will look at the threshold again.');
+  await response.getByRole('button', { name: 'Save response' }).click();
+  await expect(panel.locator('.history li').last()).toContainText('Response received');
+  await expect(row).toContainText('Not yet acknowledged');
+
+  await panel.getByRole('button', { name: 'Record an acknowledgement or meeting' }).click();
+  const form = panel.getByRole('form', { name: 'Record an acknowledgement or meeting' });
+  await form.getByLabel('What happened').selectOption('acknowledged');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.locator('.ladder [data-acknowledged]')).toContainText('Acknowledged');
+  // The filtered list empties as it is recorded; unfiltered, the row no longer says it.
+  await expect(row).toHaveCount(0);
+  await dashboard.getByLabel('Acknowledged', { exact: true }).selectOption('');
+  await expect(row).toHaveCount(1);
+  await expect(row).not.toContainText('Not yet acknowledged');
+
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#view=figures`);
+  await expect(dashboard.locator('[data-figure="acknowledged"]')).toHaveText('1 of 1');
+  await expect(dashboard.locator('[data-figure="median-acknowledge"]')).toHaveText('0');
+  await expect(dashboard.locator('[data-figure="not-acknowledged"]')).toHaveText('0');
+  await scan();
+});
+
 test('Pan-Cheshire’s numbers with menu options: the call link dials the number only, the options said after it', async ({
   demoUrl,
   context,
