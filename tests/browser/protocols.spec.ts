@@ -241,6 +241,35 @@ test('a second-edition protocol: its questions asked at the start, its clocks ch
   await expect(panel.locator('.history li').last()).toContainText('Meeting held at Stage 2: Line managers');
 });
 
+test('Welsh picked by the organisation: the protocol’s own words in Welsh where it has them, the panel’s own in English', async ({
+  context,
+  demoUrl,
+}) => {
+  const [worker] = context.serviceWorkers();
+  const policy = { protocols: [JSON.parse(readFileSync(SECOND, 'utf8'))], defaultProtocol: 'afon-teifi', protocolLanguage: 'cy' };
+  await worker!.evaluate(
+    (p) => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.set({ __testManagedSettings: p }),
+    policy,
+  );
+  const panel = await openPanel(await context.newPage(), demoUrl);
+  await fillStartForm(panel, 'afon-teifi');
+  // The protocol's question in Welsh; one it does not translate in English.
+  await panel.getByLabel('Ydy’r plentyn yn destun cynllun amddiffyn plant?').selectOption('no');
+  await panel.getByLabel('Which kind of agency do you work for?').selectOption('health');
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await expect(panel.locator('.current-stage')).toHaveText('Cam 1: Ymarferydd i ymarferydd');
+  await expect(panel.locator('.timers [data-clock="talk-2-days"] .label')).toHaveText('Siarad o fewn 2 ddiwrnod gwaith');
+  const ladder = panel.locator('.ladder');
+  await expect(ladder.locator('[data-stage="stage-1"]')).toContainText('Yr ymarferwyr sy’n anghytuno');
+  await expect(ladder.locator('[data-stage="stage-1"] .duties')).toContainText('Dywedwch wrth eich nyrs enwebedig ar gyfer diogelu.');
+  await expect(ladder.locator('[data-stage="stage-2"] h3')).toHaveText('Cam 2: Rheolwyr llinell');
+  await expect(ladder.locator('[data-stage="stage-3"] h3')).toHaveText('Stage 3: Heads of service');
+  // The extension's own words stay English: there is no Welsh file of them.
+  await expect(panel.locator('.ladder [data-stage="stage-1"] .not-acknowledged')).toHaveText('Not yet acknowledged');
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  expect((await new AxeBuilder({ page: panel }).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id} ${v.help}`)).toEqual([]);
+});
+
 test('acknowledged, apart from a response: the dashboard row stops saying “not yet acknowledged” and the figures count it', async ({
   context,
   extensionId,
