@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { filterFromParams, filterToParams, firstScreenFromIndex, matchesFilter } from '../../lib/dashboard';
-import { figuresCsv, partnershipFigures } from '../../lib/figures';
-import { ladderView } from '../../lib/ladder';
-import { dueWindows } from '../../lib/overview';
+import { filterFromParams, filterToParams, firstScreenFromIndex, matchesFilter } from '../../lib/views/dashboard';
+import { figuresCsv, partnershipFigures } from '../../lib/views/figures';
+import { ladderView } from '../../lib/escalation/ladder';
+import { dueWindows } from '../../lib/views/overview';
 import { setProtocols } from '../../lib/protocols';
 import { readProtocolFile } from '../../lib/protocols/read';
 import { acknowledgedAt, awaitingAcknowledgement } from '../../lib/records/acknowledgement';

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ladderView, previewLadder } from '../../lib/ladder';
+import { ladderView, previewLadder } from '../../lib/escalation/ladder';
 import { getProtocol, setProtocols } from '../../lib/protocols';
 import { readProtocolFile } from '../../lib/protocols/read';
 import { valueAt } from '../../lib/protocols/schema';
