@@ -21,6 +21,7 @@ import { DUE_BUCKET_LABELS, dueWindows, type DueWindows } from '../../lib/views/
 import { listProtocols } from '../../lib/protocols';
 import { DISAGREEMENT_KINDS } from '../../lib/protocols/kinds';
 import type { Escalation } from '../../lib/records/model';
+import { awaitingAcknowledgement } from '../../lib/records/acknowledgement';
 import { timeLeft } from '../../lib/time/timer';
 import { address, replaceAddress } from './address';
 import { markFrame } from '../shared/marks';
@@ -64,7 +65,10 @@ function Row({ e, index, calendar }: { e: Escalation; index: number; calendar: C
         <bdi>{e.counterparts[0]?.agency}</bdi>
         {others > 0 && ` +${others}`}
       </td>
-      <td>{STATUS_LABELS[e.status]}</td>
+      <td>
+        {STATUS_LABELS[e.status]}
+        {awaitingAcknowledgement(e) && <span class="not-acknowledged"> · {t('notYetAcknowledged')}</span>}
+      </td>
       <td class={left ? `due ${left.urgency}` : ''}>{left ? left.text : e.status === 'open' ? t('noTimeLimitRunning') : '—'}</td>
       <td>{raisedFormat.format(new Date(e.concernRaisedAt))}</td>
     </tr>
@@ -87,7 +91,7 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
       <input type="date" {...value(key)} />
     </Field>
   );
-  const choose = <K extends 'status' | 'protocol' | 'stage' | 'due' | 'kind'>(
+  const choose = <K extends 'status' | 'protocol' | 'stage' | 'due' | 'kind' | 'acknowledged'>(
     key: K,
     label: string,
     options: [string, string][],
@@ -138,6 +142,7 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
       )}
       {choose('stage', t('stage'), stages, t('anyStage'))}
       {choose('kind', t('about'), Object.entries(DISAGREEMENT_KINDS), t('anyKind'))}
+      {choose('acknowledged', t('acknowledgedFilter'), [['not-yet', t('notYetAcknowledged')]], t('acknowledgedOrNot'))}
       {text('agency', t('agency'))}
       {text('counterpart', t('counterpartColumn'))}
       {day('from', t('concernRaisedFrom'))}

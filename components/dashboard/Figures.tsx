@@ -132,6 +132,23 @@ export function Figures({ params }: { params: URLSearchParams }) {
               <dt>{t('openOverdueNow')}</dt>
               <dd data-figure="overdue">{figures.openOverdue}</dd>
             </div>
+            <div>
+              <dt>{t('stagesAcknowledged')}</dt>
+              <dd data-figure="acknowledged">
+                {t('ofStagesEntered', {
+                  acknowledged: String(figures.acknowledgement.acknowledged),
+                  entered: String(figures.acknowledgement.stagesEntered),
+                })}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('medianDaysToAcknowledge')}</dt>
+              <dd data-figure="median-acknowledge">{figures.acknowledgement.medianWorkingDaysToAcknowledge ?? '—'}</dd>
+            </div>
+            <div>
+              <dt>{t('openNotYetAcknowledged')}</dt>
+              <dd data-figure="not-acknowledged">{figures.openNotYetAcknowledged}</dd>
+            </div>
           </dl>
           <div class="downloads">
             <button type="button" onClick={() => downloadText(`${fileStem}.csv`, figuresCsv(figures), 'text/csv')}>

@@ -35,6 +35,7 @@ import { StartForm } from './StartForm';
 import { formFor, named, sameChild, savedFor, type FormChild } from './form-child';
 import type { Bound, TabOpening } from './opening-questions';
 import { followSettings, settings } from '../shared/settings-signal';
+import { protocolLanguage } from '../shared/protocol-language';
 import { useRecords } from '../shared/useRecords';
 import { followWorker, worker } from '../shared/worker';
 
@@ -46,7 +47,9 @@ const askedAboutRisk = signal(false);
 function ProtocolGuide() {
   const [protocolId, setProtocolId] = useState(settings.value.values.defaultProtocol);
   useProtocolInView(protocolId);
-  const preview = previewLadder(protocolId, new Date().toISOString(), now.value, settings.value.values.closureDays);
+  const preview = previewLadder(protocolId, new Date().toISOString(), now.value, settings.value.values.closureDays, {
+    language: protocolLanguage(),
+  });
   return (
     <>
       <ProtocolSelect id="protocol" value={protocolId} onChange={setProtocolId} />

@@ -16,6 +16,8 @@ import { ProtocolSelect } from '../shared/ProtocolSelect';
 import { justStarted, now } from '../shared/now';
 import { useProtocolInView } from '../shared/protocol-in-view';
 import { settings } from '../shared/settings-signal';
+import { protocolLanguage } from '../shared/protocol-language';
+import { translatedProtocol } from '../../lib/protocols/translate';
 import { useChange } from '../shared/useChange';
 import { records } from '../shared/useRecords';
 import { formFor, named, sameChild, savedFor, type FormChild } from './form-child';
@@ -114,7 +116,8 @@ export function StartForm({
     const value = el.type === 'checkbox' ? el.checked : el.value;
     setV((old) => ({ ...old, [key]: value }));
   };
-  const protocol = getProtocol(v.protocolId);
+  // The protocol's questions in the language its words are shown in.
+  const protocol = translatedProtocol(getProtocol(v.protocolId), protocolLanguage());
   useProtocolInView(v.protocolId);
   const stage = v.startStage || protocol.stages[0]!.id;
   const text = (key: keyof StartFormValues, type = 'text') => (
@@ -155,7 +158,9 @@ export function StartForm({
     }
   }
 
-  const preview = previewLadder(v.protocolId, new Date().toISOString(), now.value, settings.value.values.closureDays);
+  const preview = previewLadder(v.protocolId, new Date().toISOString(), now.value, settings.value.values.closureDays, {
+    language: protocolLanguage(),
+  });
   return (
     <>
       {v.immediateRisk && <ImmediateRisk protocol={protocol} />}

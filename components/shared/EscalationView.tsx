@@ -17,6 +17,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import { justStarted, now } from './now';
 import { useProtocolInView } from './protocol-in-view';
 import { settings } from './settings-signal';
+import { protocolLanguage } from './protocol-language';
 import { useChange } from './useChange';
 import { records } from './useRecords';
 import { protocolsChanged } from './catalogue';
@@ -43,7 +44,7 @@ export function EscalationView(props: { escalation: Escalation; by: string; inse
 }
 
 function EscalationDetail({ escalation, by, insert }: { escalation: Escalation; by: string; insert?: InsertIntoRecord }) {
-  const view = ladderView(escalation, now.value, settings.value.values.closureDays);
+  const view = ladderView(escalation, now.value, settings.value.values.closureDays, protocolLanguage());
   const current = view.stages.find((s) => s.status === 'current');
   void protocolsChanged.value; // a newer version installed while it is shown
   const newer = newerVersion(escalation);

@@ -3,6 +3,8 @@
 import { createCalendar, londonDay, nonWorkingDaysBetween, type NonWorkingReason } from '../time/calendar';
 import { getProtocol, protocolOf, type Protocol, type Stage } from '../protocols';
 import type { ClockRule, Duty } from '../protocols/schema';
+import { clockWords, translatedProtocol } from '../protocols/translate';
+import { acknowledgedAt } from '../records/acknowledgement';
 import type { Escalation, StageEntry } from '../records/model';
 import {
   dutyConditionHolds,
@@ -58,12 +60,17 @@ export function dutyApplies(duty: Duty, escalation: Pick<Escalation, 'flags' | '
   return dutyConditionHolds(duty, escalation.facts);
 }
 
+/**
+ * The escalation on its protocol's ladder. `language`: the protocol's words are shown in it where the file
+ * translates them (lib/protocols/translate.ts), in the document's own otherwise.
+ */
 export function ladderView(
   escalation: Escalation,
   now: Date,
   closureDays: Record<string, string> = {},
+  language = 'en',
 ): { protocol: Protocol; stages: LadderStage[]; age: DisagreementAge } {
-  const protocol = protocolOf(escalation);
+  const protocol = translatedProtocol(protocolOf(escalation), language);
   const calendar = createCalendar(closureDays, protocol.calendar);
   const schedule = scheduleEscalation({
     protocolId: escalation.protocolId,
@@ -89,15 +96,15 @@ export function ladderView(
               ? 'done'
               : 'ahead';
     const scheduled = schedule.stages[i]!;
-    const acknowledged = escalation.milestones?.find((m) => m.milestone === 'acknowledged' && m.stageId === stage.id);
+    const acknowledged = acknowledgedAt(escalation, stage.id);
     return {
       stage,
       status,
       entry,
-      ...(acknowledged ? { acknowledgedAt: acknowledged.at } : {}),
+      ...(acknowledged ? { acknowledgedAt: acknowledged } : {}),
       due: scheduled.due,
       clocks: scheduled.clocks.map((c) => ({
-        ...c,
+        ...inWords(protocol, stage.id, c),
         left: timeLeft(c.due, now, calendar),
         notCounted: nonWorkingDaysBetween(today, c.due.slice(0, 10), calendar),
       })),
@@ -108,7 +115,7 @@ export function ladderView(
           return {
             duty,
             done: escalation.dutiesDone.some((d) => d.stageId === stage.id && d.dutyId === duty.id),
-            ...(due ? { due: { ...due, left: timeLeft(due.due, now, calendar) } } : {}),
+            ...(due ? { due: { ...due, label: duty.due?.label ?? due.label, left: timeLeft(due.due, now, calendar) } } : {}),
           };
         }),
     };
@@ -121,6 +128,12 @@ export function ladderView(
     workingDays: Math.max(0, calendar.workingDaysBetween(concernDay, until)),
   };
   return { protocol, stages, age };
+}
+
+/** A scheduled clock in the words of the protocol shown (translated where the file translates it). */
+function inWords<C extends { id: string; label: string; quote?: string }>(protocol: Protocol, stageId: string, clock: C): C {
+  const words = clockWords(protocol, stageId, clock.id);
+  return words ? { ...clock, label: words.label, ...(words.quote ? { quote: words.quote } : {}) } : clock;
 }
 
 /** The stage after the current one, or null at the top of the ladder. */
@@ -140,9 +153,9 @@ export function previewLadder(
   concernAt: string,
   now: Date,
   closureDays: Record<string, string> = {},
-  { everyStageReached = false }: { everyStageReached?: boolean } = {},
+  { everyStageReached = false, language = 'en' }: { everyStageReached?: boolean; language?: string } = {},
 ): { protocol: Protocol; stages: LadderStage[] } {
-  const protocol = getProtocol(protocolId);
+  const protocol = translatedProtocol(getProtocol(protocolId), language);
   const calendar = createCalendar(closureDays, protocol.calendar);
   const reached = everyStageReached ? protocol.stages.map((s) => ({ stageId: s.id, enteredAt: concernAt })) : [];
   const schedule = scheduleEscalation({ protocolId, concernRaisedAt: concernAt, stages: reached, closureDays });
@@ -154,7 +167,7 @@ export function previewLadder(
       status: 'ahead',
       due: schedule.stages[i]!.due,
       clocks: schedule.stages[i]!.clocks.map((c) => ({
-        ...c,
+        ...inWords(protocol, stage.id, c),
         left: timeLeft(c.due, now, calendar),
         notCounted: nonWorkingDaysBetween(today, c.due.slice(0, 10), calendar),
       })),

@@ -25,3 +25,30 @@ function setAt(root: unknown, path: string, text: string): void {
 
 /** The language of the browser's words ("cy" from "cy-GB"). */
 export const languageOf = (locale: string): string => locale.toLowerCase().split(/[-_]/)[0]!;
+
+/** Which language a protocol's own words are shown in: the organisation's choice (policy `protocolLanguage`), else the browser's. */
+export type ProtocolWordsSetting = 'browser' | 'en' | ProtocolLanguage;
+
+/**
+ * The language for the protocol's words: the one the setting names, or (`browser`) the browser's language. The
+ * protocol's words follow it where the file translates them (translatedProtocol), English otherwise; the
+ * extension's own words follow the browser's i18n files, whatever this says.
+ */
+export function protocolWordsLanguage(setting: ProtocolWordsSetting, browserLocale: string): string {
+  return setting === 'browser' ? languageOf(browserLocale) : setting;
+}
+
+/**
+ * A clock's words in the translated protocol: the rule with this id at the stage (its clocks, then its duties'
+ * deadlines), else among the protocol-wide clocks. Undefined for a clock the protocol does not define (the
+ * immediate-risk route's, whose words are the extension's).
+ */
+export function clockWords(protocol: Protocol, stageId: string, clockId: string): { label: string; quote?: string } | undefined {
+  const stage = protocol.stages.find((s) => s.id === stageId);
+  const rules = [
+    ...(stage?.clocks ?? []),
+    ...(stage?.duties.flatMap((d) => (d.due ? [d.due] : [])) ?? []),
+    ...protocol.clocks.filter((c) => c.stages.includes(stageId)),
+  ];
+  return rules.find((r) => r.id === clockId);
+}

@@ -31,6 +31,8 @@ export const BUILT_IN_SETTINGS: Settings = {
   // The chip on the record page; off, the toolbar button and Alt+Shift+E open the panel.
   showChip: true,
   supersededProtocols: {},
+  // The protocols' own words in the browser's language where a protocol file translates them (lib/protocols/translate.ts).
+  protocolLanguage: 'browser',
 };
 
 /** Which reading of the organisation's policy a resolution used. */

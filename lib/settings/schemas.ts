@@ -30,4 +30,6 @@ export const SETTING_SCHEMAS = {
   showChip: z.boolean(),
   /** Issue 36: protocols the organisation marks superseded (protocol id → why), shown so in the picker. */
   supersededProtocols: z.record(z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'must be a protocol id'), z.string().min(1).max(300)),
+  /** Issue 36: the language of the protocols' own words in the panel ('browser': the browser's). */
+  protocolLanguage: z.enum(['browser', 'en', 'cy', 'ga', 'gd']),
 } as const;

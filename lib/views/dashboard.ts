@@ -4,6 +4,7 @@
 import { dueBucket, type DueWindows } from './overview';
 import { DISAGREEMENT_KINDS } from '../protocols/kinds';
 import type { Escalation } from '../records/model';
+import { awaitingAcknowledgement } from '../records/acknowledgement';
 import { isDay, londonDay } from '../time/calendar';
 import { protocolName } from '../escalation/describe';
 
@@ -25,6 +26,8 @@ export interface DashboardFilter {
   /** … and on or before this one. */
   to?: string;
   child?: string;
+  /** 'not-yet': open, and its current stage not yet acknowledged by the person escalated to. */
+  acknowledged?: 'not-yet';
   sort: SortKey;
   order: 'asc' | 'desc';
 }
@@ -52,6 +55,7 @@ export function filterFromParams(params: URLSearchParams): DashboardFilter {
     from: day('from'),
     to: day('to'),
     child: text('child', 64),
+    acknowledged: oneOf('acknowledged', ['not-yet'] as const),
     sort: oneOf('sort', SORT_KEYS) ?? DEFAULT_FILTER.sort,
     order: oneOf('order', ['asc', 'desc'] as const) ?? DEFAULT_FILTER.order,
   };
@@ -127,6 +131,7 @@ export function matchesFilter(e: Escalation, filter: DashboardFilter, windows: D
   if (filter.kind && e.kind !== filter.kind) return false;
   if (filter.due && dueBucket(e, windows) !== filter.due) return false;
   if (filter.child && !contains(e.child.childId, filter.child.trim())) return false;
+  if (filter.acknowledged === 'not-yet' && !awaitingAcknowledgement(e)) return false;
   if (filter.agency && !contains(e.raisedBy.agency, filter.agency) && !e.counterparts.some((c) => contains(c.agency, filter.agency!)))
     return false;
   if (filter.counterpart && !e.counterparts.some((c) => contains(`${c.name} ${c.role} ${c.agency}`, filter.counterpart!))) return false;
@@ -186,7 +191,15 @@ export function sortEscalations(rows: readonly Escalation[], sort: SortKey, orde
  */
 export function firstScreenFromIndex(filter: DashboardFilter, windows: DueWindows, limit: number): DashboardFirstScreen | null {
   const inMemory =
-    filter.protocol || filter.stage || filter.kind || filter.child || filter.agency || filter.counterpart || filter.from || filter.to;
+    filter.protocol ||
+    filter.stage ||
+    filter.kind ||
+    filter.child ||
+    filter.agency ||
+    filter.counterpart ||
+    filter.from ||
+    filter.to ||
+    filter.acknowledged;
   if (inMemory || filter.sort !== 'due' || filter.order !== 'asc') return null;
   // Only open escalations are in the nextDueAt index.
   if ((filter.status !== 'open' && filter.status !== 'all') || filter.due === 'no-clock') return null;

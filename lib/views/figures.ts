@@ -11,6 +11,7 @@ import { escalationCalendars, type CalendarOf } from '../protocols/calendars';
 import { toCsv, type Cell } from './csv';
 import { protocolName, STATUS_LABELS } from '../escalation/describe';
 import { getProtocol } from '../protocols';
+import { acknowledgedAt, awaitingAcknowledgement } from '../records/acknowledgement';
 import { DISAGREEMENT_KINDS, type Escalation } from '../records/model';
 
 export type Kind = keyof typeof DISAGREEMENT_KINDS;
@@ -86,6 +87,14 @@ export interface Figures {
   medianWorkingDaysToResolution: number | null;
   /** Open now and past due now. */
   openOverdue: number;
+  /**
+   * Acknowledgement, apart from responses: of the stages entered in the period (each escalation's stage once),
+   * how many the person escalated to has acknowledged, and the median working days from entering the stage to
+   * its acknowledgement (on the protocol's nation's calendar, less closure days; null if none was acknowledged).
+   */
+  acknowledgement: { stagesEntered: number; acknowledged: number; medianWorkingDaysToAcknowledge: number | null };
+  /** Open now, with its current stage not yet acknowledged. */
+  openNotYetAcknowledged: number;
 }
 
 export function median(values: readonly number[]): number | null {
@@ -136,6 +145,7 @@ export function partnershipFigures(escalations: readonly Escalation[], options: 
       reached.set(n, list);
     }
   }
+  const acknowledgement = stageAcknowledgements(active, period, calendarOf);
   const resolvedInPeriod = active.filter((e) => e.status === 'resolved' && e.resolution && within(e.resolution.at, period));
   const nowIso = now.toISOString();
   return {
@@ -157,7 +167,25 @@ export function partnershipFigures(escalations: readonly Escalation[], options: 
     withdrawn: active.filter((e) => e.status === 'withdrawn' && within(closedAt(e)!, period)).length,
     medianWorkingDaysToResolution: median(resolvedInPeriod.map((e) => workingDaysToResolution(e, calendarOf)!)),
     openOverdue: scoped.filter((e) => e.status === 'open' && e.nextDueAt !== undefined && e.nextDueAt < nowIso).length,
+    acknowledgement: {
+      stagesEntered: acknowledgement.length,
+      acknowledged: acknowledgement.filter((days) => days !== null).length,
+      medianWorkingDaysToAcknowledge: median(acknowledgement.filter((days) => days !== null)),
+    },
+    openNotYetAcknowledged: scoped.filter(awaitingAcknowledgement).length,
   };
+}
+
+/** For each stage an escalation entered in the period (once, however often entered): working days until it was acknowledged, or null. */
+function stageAcknowledgements(escalations: readonly Escalation[], period: Period, calendarOf: CalendarOf): (number | null)[] {
+  return escalations.flatMap((e) => {
+    const entered = new Map<string, string>();
+    for (const s of e.stages) if (within(s.enteredAt, period) && !entered.has(s.stageId)) entered.set(s.stageId, s.enteredAt);
+    return [...entered].map(([stageId, at]) => {
+      const acknowledged = acknowledgedAt(e, stageId);
+      return acknowledged === undefined ? null : Math.max(0, calendarOf(e).workingDaysBetween(londonDay(at), londonDay(acknowledged)));
+    });
+  });
 }
 
 /** The figures as CSV: one line per count, for the partnership's return. */
@@ -179,6 +207,10 @@ export function figuresCsv(f: Figures): string {
     ['Withdrawn in the period', null, null, f.withdrawn],
     ['Median working days from concern to resolution', null, null, f.medianWorkingDaysToResolution],
     ['Open and overdue now', null, null, f.openOverdue],
+    ['Stages entered in the period', null, null, f.acknowledgement.stagesEntered],
+    ['Stages entered in the period, acknowledged', null, null, f.acknowledgement.acknowledged],
+    ['Median working days from entering a stage to its acknowledgement', null, null, f.acknowledgement.medianWorkingDaysToAcknowledge],
+    ['Open now, current stage not yet acknowledged', null, null, f.openNotYetAcknowledged],
   ];
   return toCsv(rows);
 }

@@ -241,6 +241,82 @@ test('a second-edition protocol: its questions asked at the start, its clocks ch
   await expect(panel.locator('.history li').last()).toContainText('Meeting held at Stage 2: Line managers');
 });
 
+test('Welsh picked by the organisation: the protocol’s own words in Welsh where it has them, the panel’s own in English', async ({
+  context,
+  demoUrl,
+}) => {
+  const [worker] = context.serviceWorkers();
+  const policy = { protocols: [JSON.parse(readFileSync(SECOND, 'utf8'))], defaultProtocol: 'afon-teifi', protocolLanguage: 'cy' };
+  await worker!.evaluate(
+    (p) => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.set({ __testManagedSettings: p }),
+    policy,
+  );
+  const panel = await openPanel(await context.newPage(), demoUrl);
+  await fillStartForm(panel, 'afon-teifi');
+  // The protocol's question in Welsh; one it does not translate in English.
+  await panel.getByLabel('Ydy’r plentyn yn destun cynllun amddiffyn plant?').selectOption('no');
+  await panel.getByLabel('Which kind of agency do you work for?').selectOption('health');
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await expect(panel.locator('.current-stage')).toHaveText('Cam 1: Ymarferydd i ymarferydd');
+  await expect(panel.locator('.timers [data-clock="talk-2-days"] .label')).toHaveText('Siarad o fewn 2 ddiwrnod gwaith');
+  const ladder = panel.locator('.ladder');
+  await expect(ladder.locator('[data-stage="stage-1"]')).toContainText('Yr ymarferwyr sy’n anghytuno');
+  await expect(ladder.locator('[data-stage="stage-1"] .duties')).toContainText('Dywedwch wrth eich nyrs enwebedig ar gyfer diogelu.');
+  await expect(ladder.locator('[data-stage="stage-2"] h3')).toHaveText('Cam 2: Rheolwyr llinell');
+  await expect(ladder.locator('[data-stage="stage-3"] h3')).toHaveText('Stage 3: Heads of service');
+  // The extension's own words stay English: there is no Welsh file of them.
+  await expect(panel.locator('.ladder [data-stage="stage-1"] .not-acknowledged')).toHaveText('Not yet acknowledged');
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  expect((await new AxeBuilder({ page: panel }).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id} ${v.help}`)).toEqual([]);
+});
+
+test('acknowledged, apart from a response: the dashboard row stops saying “not yet acknowledged” and the figures count it', async ({
+  context,
+  extensionId,
+  demoUrl,
+}) => {
+  const panel = await openPanel(await context.newPage(), demoUrl);
+  await fillStartForm(panel, 'pan-cheshire');
+  await panel.getByRole('button', { name: 'Start escalation' }).click();
+  await expect(panel.locator('.ladder .not-acknowledged')).toHaveText('Not yet acknowledged');
+
+  const dashboard = await context.newPage();
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#acknowledged=not-yet`);
+  await expect(dashboard.getByLabel('Acknowledged', { exact: true })).toHaveValue('not-yet');
+  const row = dashboard.locator('tbody tr[data-escalation]');
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('Not yet acknowledged');
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  const scan = async () =>
+    expect((await new AxeBuilder({ page: dashboard }).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id} ${v.help}`)).toEqual([]);
+  await scan();
+
+  // A response is not an acknowledgement.
+  await panel.getByRole('button', { name: 'Record a response' }).click();
+  const response = panel.getByRole('form', { name: 'Record a response' });
+  await response.getByLabel('What they said or did').fill('We will look at the threshold again.');
+  await response.getByRole('button', { name: 'Save response' }).click();
+  await expect(panel.locator('.history li').last()).toContainText('Response received');
+  await expect(row).toContainText('Not yet acknowledged');
+
+  await panel.getByRole('button', { name: 'Record an acknowledgement or meeting' }).click();
+  const form = panel.getByRole('form', { name: 'Record an acknowledgement or meeting' });
+  await form.getByLabel('What happened').selectOption('acknowledged');
+  await form.getByRole('button', { name: 'Save' }).click();
+  await expect(panel.locator('.ladder [data-acknowledged]')).toContainText('Acknowledged');
+  // The filtered list empties as it is recorded; unfiltered, the row no longer says it.
+  await expect(row).toHaveCount(0);
+  await dashboard.getByLabel('Acknowledged', { exact: true }).selectOption('');
+  await expect(row).toHaveCount(1);
+  await expect(row).not.toContainText('Not yet acknowledged');
+
+  await dashboard.goto(`chrome-extension://${extensionId}/dashboard.html#view=figures`);
+  await expect(dashboard.locator('[data-figure="acknowledged"]')).toHaveText('1 of 1');
+  await expect(dashboard.locator('[data-figure="median-acknowledge"]')).toHaveText('0');
+  await expect(dashboard.locator('[data-figure="not-acknowledged"]')).toHaveText('0');
+  await scan();
+});
+
 test('Pan-Cheshire’s numbers with menu options: the call link dials the number only, the options said after it', async ({
   demoUrl,
   context,
