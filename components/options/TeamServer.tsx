@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { database } from '../../lib/browser/database';
 import { TEAM_SESSION_ITEM } from '../../lib/browser/storage';
-import { signInToTeam, signOutOfTeam, syncTeam, teamServerSetting } from '../../lib/browser/team-sync';
+import { signInToTeam, signOutOfTeam, syncTeam, teamServerSetting, teamTransport } from '../../lib/browser/team-sync';
 import { formatDue } from '../../lib/format';
 import { t } from '../../lib/strings';
 import { readSyncState } from '../../lib/sync/apply';
@@ -32,7 +32,7 @@ async function look(): Promise<Seen> {
   const { config } = setting;
   let diagnostic: string | undefined;
   if (session) {
-    const me = await whoAmI({ server: config.server, token: async () => session.accessToken, fetch: (...a) => fetch(...a) });
+    const me = await whoAmI(teamTransport(config, async () => session.accessToken));
     if (!me.ok) diagnostic = problemWords(me.problem, config.team);
     else if (!me.value.memberships.some((m) => m.team === config.team)) diagnostic = problemWords({ kind: 'not-a-member' }, config.team);
   } else if (state?.problem) diagnostic = problemWords(state.problem, config.team);
