@@ -4,6 +4,7 @@
 // server's success reply (a batch sent again after a lost reply is stored once: the server keys events by id), and
 // the cursor moves only with the page it follows, in one transaction.
 import type { EscalationDb } from '../db';
+import { startOutbox } from '../db/outbox';
 import type { EscalationEvent } from '../records/model';
 import { applyPage, dropUnseen, readSyncState, writeSyncState } from './apply';
 import { pullPage, pushEvents, type Transport } from './client';
@@ -56,6 +57,8 @@ export async function syncOnce(db: EscalationDb, options: SyncOptions): Promise<
   const { batchSize, pageSize, maxBatches, maxPages } = { ...DEFAULTS, ...options };
   const now = options.now ?? (() => new Date());
   const report: SyncReport = { pushed: 0, alreadyStored: 0, pulled: 0, added: 0, deleted: 0, dropped: [], unreadable: [], complete: false };
+  // A server is set up: queue what this device holds, the first time (lib/db/outbox.ts).
+  await startOutbox(db, now());
   const stored = await readSyncState(db);
   let state: SyncState = stored?.account === account ? stored : { account };
 
