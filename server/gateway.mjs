@@ -275,6 +275,51 @@ function fromDatabase(error) {
   }
 }
 
+const INSERT_EVENTS = `insert into app.events (event_id, escalation_id, team_id, order_key, payload)
+  select x.e ->> 'id', x.e ->> 'escalation_id', coalesce(x.e ->> 'team', $2, app.team_for(x.e ->> 'escalation_id')),
+         x.e ->> 'order_key', x.e -> 'payload'
+  from jsonb_array_elements($1::jsonb) with ordinality as x(e, n)
+  order by x.n
+  on conflict (event_id) do nothing
+  returning event_id`;
+
+/** Whether the database refused what was sent (a client's error, 4xx), not failed to store it (5xx: retry). */
+const isRefusal = (error) => {
+  const { status } = fromDatabase(error);
+  return status >= 400 && status < 500;
+};
+
+/**
+ * Inserts a batch in one statement; if the database refuses it, inserts each event on its own (a savepoint each), so
+ * the events it takes are stored and each one it refuses is named with the database's reason. The policy decides
+ * every row as before: the gateway only splits the batch.
+ */
+async function insertEach(client, batch, team) {
+  await client.query('savepoint whole_batch');
+  try {
+    const result = await client.query(INSERT_EVENTS, [JSON.stringify(batch), team]);
+    await client.query('release savepoint whole_batch');
+    return { inserted: result.rowCount, refused: [] };
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    await client.query('rollback to savepoint whole_batch');
+  }
+  let inserted = 0;
+  const refused = [];
+  for (const one of batch) {
+    await client.query('savepoint one_event');
+    try {
+      inserted += (await client.query(INSERT_EVENTS, [JSON.stringify([one]), team])).rowCount;
+      await client.query('release savepoint one_event');
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      await client.query('rollback to savepoint one_event');
+      refused.push({ id: one.id, failure: fromDatabase(error) });
+    }
+  }
+  return { inserted, refused };
+}
+
 const eventOut = (row) => ({
   id: row.event_id,
   escalationId: row.escalation_id,
@@ -329,20 +374,20 @@ export function createGateway(config) {
         order_key: e.orderKey,
         payload: e.payload,
       }));
-      const inserted = await asIdentity(claims, async (client) => {
-        const result = await client.query(
-          `insert into app.events (event_id, escalation_id, team_id, order_key, payload)
-           select x.e ->> 'id', x.e ->> 'escalation_id', coalesce(x.e ->> 'team', $2, app.team_for(x.e ->> 'escalation_id')),
-                  x.e ->> 'order_key', x.e -> 'payload'
-           from jsonb_array_elements($1::jsonb) with ordinality as x(e, n)
-           order by x.n
-           on conflict (event_id) do nothing
-           returning event_id`,
-          [JSON.stringify(batch), body.team ?? null],
-        );
-        return result.rowCount;
-      });
-      return [200, { accepted: batch.length, inserted, alreadyStored: batch.length - inserted }];
+      const { inserted, refused } = await asIdentity(claims, (client) => insertEach(client, batch, body.team ?? null));
+      // Every event refused: the batch is refused as before (403 not yours, 400 not valid), saying why.
+      if (refused.length === batch.length) throw refused[0].failure;
+      const accepted = batch.length - refused.length;
+      return [
+        200,
+        {
+          accepted,
+          inserted,
+          alreadyStored: accepted - inserted,
+          // Listed only when some were refused (a reply with none is as it always was).
+          ...(refused.length && { refused: refused.map(({ id, failure }) => ({ id, error: failure.code, message: failure.message })) }),
+        },
+      ];
     },
 
     'GET /v1/pull': async (request, claims, url) => {

@@ -27,6 +27,11 @@ export const PushReplySchema = z.object({
   accepted: z.number().int().min(0),
   inserted: z.number().int().min(0),
   alreadyStored: z.number().int().min(0),
+  /** The events of the batch the server refused, each with its reason (the rest were stored). */
+  refused: z
+    .array(z.object({ id: z.string().max(128), error: z.string().max(100), message: z.string().max(2000) }))
+    .max(10_000)
+    .default([]),
 });
 
 const PulledEventSchema = z
