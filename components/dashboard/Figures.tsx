@@ -9,7 +9,7 @@ import { downloadText } from '../../lib/download';
 import { anonymisedListCsv, figuresCsv, partnershipFigures, recentQuarters, stageNumberLabel, type Period } from '../../lib/figures';
 import { listProtocols } from '../../lib/protocols';
 import { DISAGREEMENT_KINDS } from '../../lib/records/kinds';
-import { allEscalations } from './every-row';
+import { figuresEscalationsLive } from './every-row';
 import { replaceAddress } from './address';
 import { BarChart } from './BarChart';
 import { Field } from '../shared/Field';
@@ -25,13 +25,22 @@ export function Figures({ params }: { params: URLSearchParams }) {
   const from = DAY.test(params.get('from') ?? '') ? params.get('from')! : quarters[0]!.from;
   const to = DAY.test(params.get('to') ?? '') ? params.get('to')! : quarters[0]!.to;
   const protocolId = listProtocols().some((p) => p.id === params.get('protocol')) ? params.get('protocol')! : undefined;
+  // A manager's own escalations unless they choose their team's (lib/sync/scope.ts).
+  const scope = params.get('scope') === 'team' ? 'team' : 'mine';
   const period: Period = { from, to };
   const set = (change: Record<string, string | undefined>) => {
-    const next = new URLSearchParams({ view: 'figures', from, to, ...(protocolId ? { protocol: protocolId } : {}) });
+    const next = new URLSearchParams({
+      view: 'figures',
+      from,
+      to,
+      ...(protocolId ? { protocol: protocolId } : {}),
+      ...(scope === 'team' ? { scope } : {}),
+    });
     for (const [k, v] of Object.entries(change)) v ? next.set(k, v) : next.delete(k);
     replaceAddress(next);
   };
-  const all = useLive(allEscalations, []);
+  const counted = useLive(() => figuresEscalationsLive(scope), [scope]);
+  const all = { value: counted.value?.escalations, error: counted.error };
   // Each escalation's working days are its protocol's nation's, less these (lib/figures.ts).
   const closureDays = settings.value.values.closureDays;
   const figures = all.value ? partnershipFigures(all.value, { period, protocolId, now: now.value, closureDays }) : null;
@@ -95,6 +104,18 @@ export function Figures({ params }: { params: URLSearchParams }) {
             ))}
           </select>
         </Field>
+        {counted.value?.teamOffered && (
+          <Field id="figures-scope" label={t('figuresScope')}>
+            <select
+              id="figures-scope"
+              value={scope}
+              onChange={(e) => set({ scope: (e.currentTarget as HTMLSelectElement).value === 'team' ? 'team' : undefined })}
+            >
+              <option value="mine">{t('figuresScopeMine')}</option>
+              <option value="team">{t('figuresScopeTeam')}</option>
+            </select>
+          </Field>
+        )}
       </form>
       {from > to && (
         <p role="alert" class="error">

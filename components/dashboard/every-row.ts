@@ -6,14 +6,18 @@ import { database } from '../../lib/browser/database';
 import type { IndexedNarrowing } from '../../lib/dashboard';
 import { dashboardRows } from '../../lib/escalations';
 import type { Escalation } from '../../lib/records/model';
+import { figuresEscalations } from '../../lib/sync/apply';
+import type { FiguresScope } from '../../lib/sync/scope';
 
 export async function everyRow(narrowing: IndexedNarrowing): Promise<Observable<Escalation[]>> {
   const db = await database();
   return liveQuery(() => dashboardRows(db, narrowing));
 }
 
-/** Every escalation on this device, live (the figures). */
-export async function allEscalations(): Promise<Observable<Escalation[]>> {
+/** The escalations the figures count, live: this person's own, or a manager's team's when they choose it. */
+export async function figuresEscalationsLive(
+  scope: FiguresScope,
+): Promise<Observable<{ escalations: Escalation[]; teamOffered: boolean }>> {
   const db = await database();
-  return liveQuery(() => db.escalations.toArray());
+  return liveQuery(() => figuresEscalations(db, scope));
 }

@@ -79,6 +79,7 @@ export function syncTeam(deps: TeamSyncDeps): Promise<SyncReport | undefined> {
       transport: teamTransport(config),
       account: `${config.server}|${session?.subject ?? ''}`,
       team: config.team,
+      ...(session && { reader: { subject: session.subject, manager: session.manager } }),
       closureDays: await deps.closureDays(),
     });
     if (report.added || report.deleted || report.dropped.length) {

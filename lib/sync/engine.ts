@@ -9,6 +9,7 @@ import type { EscalationEvent } from '../records/model';
 import { applyPage, dropUnseen, readSyncState, writeSyncState } from './apply';
 import { pullPage, pushEvents, type Transport } from './client';
 import { toWire, type SyncProblem, type SyncState } from './model';
+import type { Reader } from './scope';
 
 export interface SyncOptions {
   transport: Transport;
@@ -16,6 +17,8 @@ export interface SyncOptions {
   account: string;
   /** The team from the policy: events without one are filed under it. */
   team?: string;
+  /** Who is signed in (subject and whether a team manager): kept so the team's escalations stay out of their own. */
+  reader?: Reader;
   closureDays?: Record<string, string>;
   /** Events per push (the gateway takes at most 500) and per pulled page. */
   batchSize?: number;
@@ -92,6 +95,7 @@ export async function syncOnce(db: EscalationDb, options: SyncOptions): Promise<
   await startOutbox(db, now());
   const stored = await readSyncState(db);
   let state: SyncState = stored?.account === account ? stored : { account };
+  if (options.reader) state = { ...state, reader: options.reader };
 
   const stop = async (problem: SyncProblem) => {
     report.problem = problem;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { EscalationEventSchema, type EscalationEvent } from '../records/model';
 import { clockOf } from '../records/order';
+import type { Reader } from './scope';
 
 /** An event as it is pushed: the event as this device stores it is the payload; the order key is the shared order's. */
 export interface WireEvent {
@@ -113,5 +114,7 @@ export interface SyncState {
   lastPullAt?: string;
   /** The last time every queued event was sent and every page pulled. */
   lastSyncedAt?: string;
+  /** Who signed in, as the last sync said: which pulled escalations are the team's, not this person's (lib/sync/scope.ts). */
+  reader?: Reader;
   problem?: SyncProblem & { at: string };
 }
