@@ -106,3 +106,24 @@ describe('the gate in front of real servers', () => {
     });
   });
 });
+
+describe('the manifest', () => {
+  it('production: connect-src is https only (the gate narrows it), and no host access is asked for', async () => {
+    const { default: config } = await import('../../wxt.config');
+    const manifest = (config.manifest as (env: { mode: string; browser: string }) => Record<string, unknown>)({
+      mode: 'production',
+      browser: 'chrome',
+    });
+    const csp = (manifest.content_security_policy as { extension_pages: string }).extension_pages;
+    expect(csp).toMatch(/connect-src 'self' https:;/);
+    expect(csp).not.toMatch(/http:/);
+    expect(manifest.host_permissions).toBeUndefined();
+    const test = (config.manifest as (env: { mode: string; browser: string }) => Record<string, unknown>)({
+      mode: 'development',
+      browser: 'chrome',
+    });
+    expect((test.content_security_policy as { extension_pages: string }).extension_pages).toMatch(
+      /connect-src 'self' https: http:\/\/127\.0\.0\.1:\*/,
+    );
+  });
+});
