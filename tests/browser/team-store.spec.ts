@@ -268,3 +268,22 @@ test('the options page names what is wrong: not a member of the team, or the ser
     }
   }
 });
+
+test('changes the server refuses are kept and counted on the options page, with the server’s reason', async () => {
+  const p = await profile('worker-b', ['worker'], { team: 'team-z' }); // a team this worker is not in
+  try {
+    await importThroughRecordsPage(p.context, p.extensionId);
+    const events = FIXTURE_BACKUP.escalations.reduce((n, e) => n + e.events.length, 0);
+    const page = await p.context.newPage();
+    await page.goto(`chrome-extension://${p.extensionId}/options.html`);
+    const section = page.locator('[data-team-server]');
+    await section.getByRole('button', { name: 'Send and fetch now' }).click();
+    await expect(section.locator('[data-refused]')).toHaveText(
+      new RegExp(`^${events} changes refused by the server: Refused by the team store: .*row-level security`),
+    );
+    await expect(section.locator('[data-last-sync]')).toContainText(`${events} changes waiting to be sent`);
+    expect((await stack.superuser("select count(*)::int as n from app.events where author = 'worker-b'")).rows[0]!.n).toBe(0);
+  } finally {
+    await p.context.close();
+  }
+});
