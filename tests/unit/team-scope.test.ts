@@ -1,7 +1,7 @@
 // A manager's team's escalations, pulled for the team view, are not their own: their list, toolbar badge, popup,
 // reminders and figures count only their own (lib/sync/scope.ts), unless they choose the team's figures.
 import { describe, expect, it } from 'vitest';
-import { createEscalation, dashboardRows, dueCounts, dueSoonest, openWithClock, overdueEscalations } from '../../lib/escalations';
+import { createEscalation, dashboardRows, dueCounts, dueSoonest, openWithClock, overdueEscalations } from '../../lib/db/escalations';
 import { figuresEscalations, writeSyncState } from '../../lib/sync/apply';
 import type { TeamEscalationRow } from '../../lib/sync/model';
 import { escalationsInScope, isTheTeams, teamOnlyIds, type Reader } from '../../lib/sync/scope';

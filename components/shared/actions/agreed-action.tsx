@@ -1,4 +1,4 @@
-import { londonDay } from '../../../lib/calendar';
+import { londonDay } from '../../../lib/time/calendar';
 import { t } from '../../../lib/strings';
 import { Field } from '../Field';
 import { ActionForm, field, type Action } from './action';

@@ -3,10 +3,10 @@
 // then written with the re-derived state in one Dexie transaction. UI code
 // calls these functions and never writes tables itself.
 import { liveQuery, type Observable } from 'dexie';
-import { DERIVE_AGAIN_KEY, DUES_CLOSURE_DAYS_KEY, type EscalationDb } from './db';
-import { applyEvent, deriveEscalation, withNextDue } from './records/derive';
-import { inEventOrder, nextClock } from './records/order';
-import { FIRST_VERSION, getProtocol } from './protocols';
+import { DERIVE_AGAIN_KEY, DUES_CLOSURE_DAYS_KEY, type EscalationDb } from './';
+import { applyEvent, deriveEscalation, withNextDue } from '../records/derive';
+import { inEventOrder, nextClock } from '../records/order';
+import { FIRST_VERSION, getProtocol } from '../protocols';
 import {
   EscalationEventSchema,
   EventBodySchema,
@@ -15,13 +15,13 @@ import {
   type EscalationEvent,
   type EventBody,
   type NewEscalation,
-} from './records/model';
+} from '../records/model';
 
-import { InvalidInputError, TransitionError } from './records/errors';
-import { sameContent } from './same-content';
-import { narrowingRange, type IndexedNarrowing } from './dashboard';
-import { dueWindows, type DueCounts } from './overview';
-import { theTeamsOnly } from './sync/apply';
+import { InvalidInputError, TransitionError } from '../records/errors';
+import { sameContent } from '../same-content';
+import { narrowingRange, type IndexedNarrowing } from '../views/dashboard';
+import { dueWindows, type DueCounts } from '../views/overview';
+import { theTeamsOnly } from '../sync/apply';
 
 function validate<T>(
   schema: {

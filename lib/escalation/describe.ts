@@ -1,6 +1,6 @@
 // How records read in lists: protocol and stage names in the documents' words.
-import { getProtocol } from './protocols';
-import type { Escalation } from './records/model';
+import { getProtocol } from '../protocols';
+import type { Escalation } from '../records/model';
 
 export function protocolName(protocolId: string): string {
   try {
