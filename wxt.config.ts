@@ -15,13 +15,14 @@ const FIREFOX_ADDON_ID = process.env.FIREFOX_ADDON_ID ?? '{ef519505-69b2-4f4f-ac
 // with every API used here (MV2 scripting.registerContentScripts, storage.session, sidebarAction).
 const FIREFOX_MIN_VERSION = '140.0';
 
-// The team store (issue 35; docs/managed-settings.md): the extension may connect to the organisation's team server
-// and identity provider only when the package is built for them. The policy names the server at run time, but a
-// manifest's CSP is fixed when it is built, so an organisation that switches the team store on builds its package
-// with TEAM_SERVER_ORIGINS='https://escalations.council.example https://login.microsoftonline.com'. Without it the
-// production CSP connects nowhere, as before; development and test builds may reach loopback (the dev stack).
+// The team store (issue 35; docs/managed-settings.md): the policy names the team server and identity provider at run
+// time, but a manifest's CSP is fixed when it is built, so the production CSP allows any https origin and one gate in
+// the code (lib/sync/gate.ts) lets requests through to exactly the policy's two origins, and none when no policy is
+// set. An organisation that builds its own package may narrow the CSP to its origins with
+// TEAM_SERVER_ORIGINS='https://escalations.council.example https://login.microsoftonline.com'. Development and test
+// builds may also reach loopback over plain http (the local team store, `npm run server`).
 const teamConnect = (mode: string) =>
-  process.env.TEAM_SERVER_ORIGINS?.trim() || (mode === 'production' ? "'none'" : 'http://127.0.0.1:* http://localhost:*');
+  process.env.TEAM_SERVER_ORIGINS?.trim() || (mode === 'production' ? 'https:' : 'https: http://127.0.0.1:* http://localhost:*');
 
 export default defineConfig({
   srcDir: '.',
@@ -71,9 +72,9 @@ export default defineConfig({
     action: { default_title: 'Escalation Companion' },
     // Settings IT can set by policy (docs/managed-settings.md).
     storage: { managed_schema: 'managed_schema.json' },
-    // No remote code; extension pages load only their own files and connect nowhere but the team store, when built for one.
+    // No remote code; extension pages load only their own files. connect-src: see teamConnect above.
     content_security_policy: {
-      extension_pages: `default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src ${teamConnect(mode)}; img-src 'self' data:; form-action 'none'`,
+      extension_pages: `default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; connect-src 'self' ${teamConnect(mode)}; img-src 'self' data:; form-action 'none'`,
     },
     commands: {
       'toggle-panel': {

@@ -97,6 +97,8 @@ export async function startStack({ durable = false, gatewayPort = 0, gateway: ov
       maxBatch: 500,
       maxPull: 1000,
       poolSize: 10,
+      // Any extension's origin, for development and tests (an unpacked extension's id depends on its folder).
+      corsOrigins: ['chrome-extension://*', 'moz-extension://*'],
       ...overrides,
     });
     const address = await gateway.listen(gatewayPort, '127.0.0.1');

@@ -47,6 +47,10 @@ export function configFromEnv(env = process.env) {
     maxBatch: number('MAX_BATCH', 500),
     maxPull: number('MAX_PULL', 1000),
     poolSize: number('POOL_SIZE', 10),
+    corsOrigins: (env.CORS_ORIGINS || '')
+      .split(',')
+      .map((o) => o.trim())
+      .filter(Boolean),
     host: env.HOST || '127.0.0.1',
     port: number('PORT', 8035),
   };
@@ -226,6 +230,22 @@ async function readJson(request, maxBytes) {
   }
 }
 
+// ── CORS: the extension calls the gateway from its own origin without host permission, so the gateway answers CORS
+// for the origins IT lists (CORS_ORIGINS: the extension's `chrome-extension://<id>`, Edge's, and for Firefox, whose
+// extension origin differs per profile, `moz-extension://*`). A request from any other web origin is refused before
+// its token is looked at; a request with no Origin (a server, curl) is not a browser's and is served as before.
+
+/** Whether a browser request from `origin` may call the gateway: listed exactly, or by a `scheme://*` entry. */
+export function originAllowed(origin, allowed) {
+  return allowed.some((entry) => entry === origin || (entry.endsWith('://*') && origin.startsWith(entry.slice(0, -1))));
+}
+
+const CORS_MAX_AGE_SECONDS = 600;
+
+function corsHeaders(origin) {
+  return { 'access-control-allow-origin': origin, 'access-control-expose-headers': 'Retry-After', vary: 'Origin' };
+}
+
 function send(response, status, body, headers = {}) {
   const text = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers });
@@ -253,6 +273,51 @@ function fromDatabase(error) {
       }
       return new HttpError(500, 'server-error', 'The gateway failed: see its log.');
   }
+}
+
+const INSERT_EVENTS = `insert into app.events (event_id, escalation_id, team_id, order_key, payload)
+  select x.e ->> 'id', x.e ->> 'escalation_id', coalesce(x.e ->> 'team', $2, app.team_for(x.e ->> 'escalation_id')),
+         x.e ->> 'order_key', x.e -> 'payload'
+  from jsonb_array_elements($1::jsonb) with ordinality as x(e, n)
+  order by x.n
+  on conflict (event_id) do nothing
+  returning event_id`;
+
+/** Whether the database refused what was sent (a client's error, 4xx), not failed to store it (5xx: retry). */
+const isRefusal = (error) => {
+  const { status } = fromDatabase(error);
+  return status >= 400 && status < 500;
+};
+
+/**
+ * Inserts a batch in one statement; if the database refuses it, inserts each event on its own (a savepoint each), so
+ * the events it takes are stored and each one it refuses is named with the database's reason. The policy decides
+ * every row as before: the gateway only splits the batch.
+ */
+async function insertEach(client, batch, team) {
+  await client.query('savepoint whole_batch');
+  try {
+    const result = await client.query(INSERT_EVENTS, [JSON.stringify(batch), team]);
+    await client.query('release savepoint whole_batch');
+    return { inserted: result.rowCount, refused: [] };
+  } catch (error) {
+    if (!isRefusal(error)) throw error;
+    await client.query('rollback to savepoint whole_batch');
+  }
+  let inserted = 0;
+  const refused = [];
+  for (const one of batch) {
+    await client.query('savepoint one_event');
+    try {
+      inserted += (await client.query(INSERT_EVENTS, [JSON.stringify([one]), team])).rowCount;
+      await client.query('release savepoint one_event');
+    } catch (error) {
+      if (!isRefusal(error)) throw error;
+      await client.query('rollback to savepoint one_event');
+      refused.push({ id: one.id, failure: fromDatabase(error) });
+    }
+  }
+  return { inserted, refused };
 }
 
 const eventOut = (row) => ({
@@ -309,20 +374,20 @@ export function createGateway(config) {
         order_key: e.orderKey,
         payload: e.payload,
       }));
-      const inserted = await asIdentity(claims, async (client) => {
-        const result = await client.query(
-          `insert into app.events (event_id, escalation_id, team_id, order_key, payload)
-           select x.e ->> 'id', x.e ->> 'escalation_id', coalesce(x.e ->> 'team', $2, app.team_for(x.e ->> 'escalation_id')),
-                  x.e ->> 'order_key', x.e -> 'payload'
-           from jsonb_array_elements($1::jsonb) with ordinality as x(e, n)
-           order by x.n
-           on conflict (event_id) do nothing
-           returning event_id`,
-          [JSON.stringify(batch), body.team ?? null],
-        );
-        return result.rowCount;
-      });
-      return [200, { accepted: batch.length, inserted, alreadyStored: batch.length - inserted }];
+      const { inserted, refused } = await asIdentity(claims, (client) => insertEach(client, batch, body.team ?? null));
+      // Every event refused: the batch is refused as before (403 not yours, 400 not valid), saying why.
+      if (refused.length === batch.length) throw refused[0].failure;
+      const accepted = batch.length - refused.length;
+      return [
+        200,
+        {
+          accepted,
+          inserted,
+          alreadyStored: accepted - inserted,
+          // Listed only when some were refused (a reply with none is as it always was).
+          ...(refused.length && { refused: refused.map(({ id, failure }) => ({ id, error: failure.code, message: failure.message })) }),
+        },
+      ];
     },
 
     'GET /v1/pull': async (request, claims, url) => {
@@ -396,11 +461,31 @@ export function createGateway(config) {
   };
 
   const server = createServer(async (request, response) => {
+    const origin = request.headers.origin;
+    const cors = origin && originAllowed(origin, config.corsOrigins ?? []) ? corsHeaders(origin) : {};
+    if (request.method === 'OPTIONS') {
+      // A preflight: allowed origins get what they may send; others get no CORS headers, so the browser stops there.
+      if (!cors['access-control-allow-origin'])
+        return send(response, 403, { error: 'origin-refused', message: 'This origin may not call the team store.' });
+      response.writeHead(204, {
+        ...cors,
+        'access-control-allow-methods': 'GET, POST',
+        'access-control-allow-headers': 'authorization, content-type',
+        'access-control-max-age': String(CORS_MAX_AGE_SECONDS),
+      });
+      return response.end();
+    }
     try {
+      if (origin && !cors['access-control-allow-origin'])
+        throw new HttpError(
+          403,
+          'origin-refused',
+          `Requests from ${origin.slice(0, 100)} may not call the team store (CORS_ORIGINS, server/README.md).`,
+        );
       const url = new URL(request.url ?? '/', 'http://gateway');
       if (request.method === 'GET' && url.pathname === '/healthz') {
         await pool.query('select 1');
-        return send(response, 200, { ok: true });
+        return send(response, 200, { ok: true }, cors);
       }
       const route = routes[`${request.method} ${url.pathname}`];
       if (!route) {
@@ -411,13 +496,13 @@ export function createGateway(config) {
       }
       const claims = await verify(request.headers.authorization);
       const [status, body] = await route(request, claims, url);
-      send(response, status, body);
+      send(response, status, body, cors);
     } catch (error) {
       const failure = fromDatabase(error);
       if (failure.status >= 500) console.error(`gateway: ${request.method} ${request.url}: ${error.stack ?? error}`);
       // A body left unread cannot be followed by another request on this connection.
       const close = failure.code === 'body-too-large' ? { connection: 'close' } : {};
-      send(response, failure.status, { error: failure.code, message: failure.message }, { ...failure.headers, ...close });
+      send(response, failure.status, { error: failure.code, message: failure.message }, { ...failure.headers, ...close, ...cors });
     }
   });
   server.keepAliveTimeout = 5_000;

@@ -24,16 +24,25 @@ export function Figures({ params }: { params: URLSearchParams }) {
   const from = DAY.test(params.get('from') ?? '') ? params.get('from')! : quarters[0]!.from;
   const to = DAY.test(params.get('to') ?? '') ? params.get('to')! : quarters[0]!.to;
   const protocolId = listProtocols().some((p) => p.id === params.get('protocol')) ? params.get('protocol')! : undefined;
+  // A manager's own escalations unless they choose their team's (lib/sync/scope.ts).
+  const scope = params.get('scope') === 'team' ? 'team' : 'mine';
   const period: Period = { from, to };
   const set = (change: Record<string, string | undefined>) => {
-    const next = new URLSearchParams({ view: 'figures', from, to, ...(protocolId ? { protocol: protocolId } : {}) });
+    const next = new URLSearchParams({
+      view: 'figures',
+      from,
+      to,
+      ...(protocolId ? { protocol: protocolId } : {}),
+      ...(scope === 'team' ? { scope } : {}),
+    });
     for (const [k, v] of Object.entries(change)) {
       if (v) next.set(k, v);
       else next.delete(k);
     }
     replaceAddress(next);
   };
-  const all = useRecords({ kind: 'all' });
+  const counted = useRecords({ kind: 'figures', scope });
+  const all = { value: counted.value?.escalations, error: counted.error };
   // Each escalation's working days are its protocol's nation's, less these (lib/views/figures.ts).
   const closureDays = settings.value.values.closureDays;
   const figures = all.value ? partnershipFigures(all.value, { period, protocolId, now: now.value, closureDays }) : null;
@@ -97,6 +106,18 @@ export function Figures({ params }: { params: URLSearchParams }) {
             ))}
           </select>
         </Field>
+        {counted.value?.teamOffered && (
+          <Field id="figures-scope" label={t('figuresScope')}>
+            <select
+              id="figures-scope"
+              value={scope}
+              onChange={(e) => set({ scope: (e.currentTarget as HTMLSelectElement).value === 'team' ? 'team' : undefined })}
+            >
+              <option value="mine">{t('figuresScopeMine')}</option>
+              <option value="team">{t('figuresScopeTeam')}</option>
+            </select>
+          </Field>
+        )}
       </form>
       {from > to && (
         <p role="alert" class="error">

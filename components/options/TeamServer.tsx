@@ -3,7 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { database } from '../../lib/browser/database';
 import { TEAM_SESSION_ITEM } from '../../lib/browser/storage';
-import { signInToTeam, signOutOfTeam, syncTeam, teamServerSetting } from '../../lib/browser/team-sync';
+import { signInToTeam, signOutOfTeam, syncTeam, teamServerSetting, teamTransport } from '../../lib/browser/team-sync';
 import { formatDue } from '../../lib/time/format';
 import { t } from '../../lib/strings';
 import { readSyncState } from '../../lib/sync/apply';
@@ -11,7 +11,7 @@ import { whoAmI } from '../../lib/sync/client';
 import type { TeamServerSetting } from '../../lib/sync/config';
 import type { SyncState } from '../../lib/sync/model';
 import type { Session } from '../../lib/sync/oidc';
-import { problemWords } from '../../lib/sync/status';
+import { problemWords, refusedWords } from '../../lib/sync/status';
 import { settings } from '../shared/settings-signal';
 
 interface Seen {
@@ -19,6 +19,8 @@ interface Seen {
   session: Session | null;
   state?: SyncState;
   waiting: number;
+  /** Events the server refused, a line per reason ("3 changes refused by the server: …"). */
+  refused: string[];
   /** What the server says is wrong now, if anything (its /v1/me). */
   diagnostic?: string;
 }
@@ -26,17 +28,17 @@ interface Seen {
 async function look(): Promise<Seen> {
   const setting = await teamServerSetting();
   const session = await TEAM_SESSION_ITEM.get();
-  if (!setting.configured) return { setting, session, waiting: 0 };
+  if (!setting.configured) return { setting, session, waiting: 0, refused: [] };
   const db = await database();
-  const [state, waiting] = await Promise.all([readSyncState(db), db.outbox.count()]);
+  const [state, queued] = await Promise.all([readSyncState(db), db.outbox.toArray()]);
   const { config } = setting;
   let diagnostic: string | undefined;
   if (session) {
-    const me = await whoAmI({ server: config.server, token: async () => session.accessToken, fetch: (...a) => fetch(...a) });
+    const me = await whoAmI(teamTransport(config, async () => session.accessToken));
     if (!me.ok) diagnostic = problemWords(me.problem, config.team);
     else if (!me.value.memberships.some((m) => m.team === config.team)) diagnostic = problemWords({ kind: 'not-a-member' }, config.team);
   } else if (state?.problem) diagnostic = problemWords(state.problem, config.team);
-  return { setting, session, state, waiting, diagnostic };
+  return { setting, session, state, waiting: queued.length, refused: refusedWords(queued), diagnostic };
 }
 
 export function TeamServer() {
@@ -46,7 +48,7 @@ export function TeamServer() {
   useEffect(() => void refresh(), []);
   // Without a team server policy the page is as it always was; a policy that is not valid is said.
   if (!seen || (!seen.setting.configured && !('problem' in seen.setting))) return null;
-  const { setting, session, state, waiting, diagnostic } = seen;
+  const { setting, session, state, waiting, refused, diagnostic } = seen;
   const act = (work: () => Promise<unknown>) => () => {
     setMessage('');
     void work().then(refresh, (e: Error) => setMessage(e.message));
@@ -75,6 +77,11 @@ export function TeamServer() {
               {diagnostic}
             </p>
           )}
+          {refused.map((line) => (
+            <p key={line} data-refused>
+              {line}
+            </p>
+          ))}
           <button
             type="button"
             onClick={act(() =>

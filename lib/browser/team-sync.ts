@@ -3,9 +3,10 @@
 // alarm or asks for a permission. Each sync is one short run (lib/sync/engine.ts); a service worker that sleeps
 // between runs loses nothing, since the outbox and the cursor are in IndexedDB.
 import type { EscalationDb } from '../db';
-import { readTeamServerPolicy, teamServerOrigins, type TeamServerConfig, type TeamServerSetting } from '../sync/config';
+import { readTeamServerPolicy, type TeamServerConfig, type TeamServerSetting } from '../sync/config';
+import { gatedFetch } from '../sync/gate';
 import { syncOnce, type SyncReport } from '../sync/engine';
-import { logAccess } from '../sync/client';
+import { logAccess, type Transport } from '../sync/client';
 import { refreshSession, signIn, type Session } from '../sync/oidc';
 import { TEAM_SESSION_ITEM, TEST_MANAGED_ITEM } from './storage';
 
@@ -17,6 +18,16 @@ const AFTER_CHANGE_MS = 2_000;
 /** A token this close to expiry is refreshed before it is sent. */
 const EXPIRY_MARGIN_MS = 60_000;
 const POLICY_READ_LIMIT_MS = 2_000;
+/** Plain http to this machine (the local team store) in development and test builds only. */
+const ALLOW_LOOPBACK = import.meta.env.MODE !== 'production';
+
+/** Every request the team store makes goes through here: to the policy's server and issuer origins only (lib/sync/gate.ts). */
+const teamFetch = (config: TeamServerConfig) => gatedFetch(config, { allowLoopback: ALLOW_LOOPBACK }, (...a) => fetch(...a));
+
+/** Calls to the policy's gateway, through the gate, with the signed-in person's token (refreshed when needed). */
+export function teamTransport(config: TeamServerConfig, token: () => Promise<string | null> = () => currentToken(config)): Transport {
+  return { server: config.server, token, fetch: teamFetch(config) };
+}
 
 /** The `teamServer` policy, checked (test builds also read the stand-in policy the browser tests set). */
 export async function teamServerSetting(): Promise<TeamServerSetting> {
@@ -31,7 +42,7 @@ export async function teamServerSetting(): Promise<TeamServerSetting> {
     const injected = await TEST_MANAGED_ITEM.get();
     if (injected && 'teamServer' in injected) managed = injected;
   }
-  return readTeamServerPolicy(managed);
+  return readTeamServerPolicy(managed, { allowLoopback: ALLOW_LOOPBACK });
 }
 
 /** The token to send: refreshed when about to expire; an expired one is sent as is, so the server says "sign in again". */
@@ -40,7 +51,7 @@ async function currentToken(config: TeamServerConfig): Promise<string | null> {
   if (!session) return null;
   if (session.expiresAt - EXPIRY_MARGIN_MS > Date.now() || !session.refreshToken) return session.accessToken;
   try {
-    const fresh = await refreshSession(config, session, { fetch: (...a) => fetch(...a) });
+    const fresh = await refreshSession(config, session, { fetch: teamFetch(config) });
     await TEAM_SESSION_ITEM.set(fresh);
     return fresh.accessToken;
   } catch {
@@ -65,9 +76,10 @@ export function syncTeam(deps: TeamSyncDeps): Promise<SyncReport | undefined> {
     const { config } = setting;
     const session = await TEAM_SESSION_ITEM.get();
     const report = await syncOnce(await deps.database(), {
-      transport: { server: config.server, token: () => currentToken(config), fetch: (...a) => fetch(...a) },
+      transport: teamTransport(config),
       account: `${config.server}|${session?.subject ?? ''}`,
       team: config.team,
+      ...(session && { reader: { subject: session.subject, manager: session.manager } }),
       closureDays: await deps.closureDays(),
     });
     if (report.added || report.deleted || report.dropped.length) {
@@ -119,16 +131,18 @@ export function startTeamSync(deps: TeamSyncDeps): void {
 }
 
 /**
- * Options page, on the person's click: asks for the server's and the identity provider's host access and the
- * identity permission (optional, asked only now), then signs in through the browser's sign-in window.
+ * Options page, on the person's click: asks for the identity permission (optional, asked only now), then signs in
+ * through the browser's sign-in window. No host access is asked for: the gateway and the identity provider answer
+ * CORS for the extension's origin (server/README.md), and the gate keeps requests to their two origins.
  */
 export async function signInToTeam(config: TeamServerConfig): Promise<Session> {
-  // Firefox lists `identity` in the manifest (it is not optional there); asking for it again is refused, so only the sites.
-  const needed: 'identity'[] = (await browser.permissions.contains({ permissions: ['identity'] })) ? [] : ['identity'];
-  const granted = await browser.permissions.request({ permissions: needed, origins: teamServerOrigins(config) });
-  if (!granted) throw new Error('The browser’s permission is needed to sign in to the team server.');
+  // Firefox lists `identity` in the manifest (it is not optional there); asking for it again is refused.
+  if (!(await browser.permissions.contains({ permissions: ['identity'] }))) {
+    const granted = await browser.permissions.request({ permissions: ['identity'] });
+    if (!granted) throw new Error('The browser’s permission is needed to sign in to the team server.');
+  }
   const session = await signIn(config, {
-    fetch: (...a) => fetch(...a),
+    fetch: teamFetch(config),
     redirectUri: browser.identity.getRedirectURL(),
     launch: async (url) => {
       const finished = await browser.identity.launchWebAuthFlow({ url, interactive: true });
@@ -149,9 +163,10 @@ export async function logTeamExport(detail: string, team?: string): Promise<stri
   const setting = await teamServerSetting();
   if (!setting.configured) return 'no team server is set up';
   const { config } = setting;
-  const logged = await logAccess(
-    { server: config.server, token: () => currentToken(config), fetch: (...a) => fetch(...a) },
-    { kind: 'export', detail, ...(team && { team }) },
-  );
+  const logged = await logAccess(teamTransport(config), {
+    kind: 'export',
+    detail,
+    ...(team && { team }),
+  });
   return logged.ok ? undefined : logged.problem.detail;
 }

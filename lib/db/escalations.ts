@@ -28,7 +28,7 @@ import { protocolShortName, stageShortName } from '../escalation/describe';
 import { timeLeft } from '../time/timer';
 import type { QueryKind, QueryResult, RecordsQueries, RecordsQuery } from '../messages/records';
 import type { RecordsCommand } from '../records/commands';
-import { escalationSyncFacts } from '../sync/apply';
+import { escalationSyncFacts, figuresEscalations, theTeamsOnly } from '../sync/apply';
 import { teamEntries } from '../views/team-view';
 
 function validate<T>(
@@ -242,19 +242,32 @@ export function escalationsForChild(db: EscalationDb, hostId: string, childId: s
   return db.escalations.where('[child.hostId+child.childId]').equals([hostId, childId]).toArray();
 }
 
-/** Open escalations whose current stage is past due at `now` (indexed on nextDueAt). */
-export function overdueEscalations(db: EscalationDb, now: Date = new Date()): Promise<Escalation[]> {
-  return db.escalations.where('nextDueAt').below(now.toISOString()).toArray();
+/**
+ * This person's own escalations only: a manager's team's, pulled for the team view, are left out of their list,
+ * badge, popup and reminders (lib/sync/scope.ts). With no team store there are none, and nothing is filtered.
+ */
+async function ownOnly(db: EscalationDb): Promise<((e: Escalation) => boolean) | undefined> {
+  const theirs = await theTeamsOnly(db);
+  return theirs.size ? (e) => !theirs.has(e.id) : undefined;
 }
 
-/** How many open escalations are overdue, due today and due later this week (counted on the nextDueAt index). */
+/** Open escalations of this person's whose current stage is past due at `now` (indexed on nextDueAt). */
+export async function overdueEscalations(db: EscalationDb, now: Date = new Date()): Promise<Escalation[]> {
+  const own = await ownOnly(db);
+  const overdue = db.escalations.where('nextDueAt').below(now.toISOString());
+  return (own ? overdue.filter(own) : overdue).toArray();
+}
+
+/** How many of this person's open escalations are overdue, due today and due later this week (on the nextDueAt index). */
 export async function dueCounts(db: EscalationDb, now: Date = new Date()): Promise<DueCounts> {
   const w = dueWindows(now);
+  const own = await ownOnly(db);
   const byDue = db.escalations.where('nextDueAt');
+  const count = (collection: ReturnType<typeof byDue.below>) => (own ? collection.filter(own) : collection).count();
   const [overdue, dueToday, dueThisWeek] = await Promise.all([
-    byDue.below(w.now).count(),
-    byDue.between(w.now, w.endOfToday, true, true).count(),
-    byDue.between(w.endOfToday, w.endOfWeek, false, true).count(),
+    count(byDue.below(w.now)),
+    count(byDue.between(w.now, w.endOfToday, true, true)),
+    count(byDue.between(w.endOfToday, w.endOfWeek, false, true)),
   ]);
   return { overdue, dueToday, dueThisWeek };
 }
@@ -284,18 +297,24 @@ export async function protocolVersionsInUse(db: EscalationDb): Promise<Set<strin
   return inUse;
 }
 
-export function dueSoonest(db: EscalationDb, limit: number): Promise<Escalation[]> {
-  return db.escalations.orderBy('nextDueAt').limit(limit).toArray();
+export async function dueSoonest(db: EscalationDb, limit: number): Promise<Escalation[]> {
+  const own = await ownOnly(db);
+  const byDue = db.escalations.orderBy('nextDueAt');
+  return (own ? byDue.filter(own) : byDue).limit(limit).toArray();
 }
 
-/** When the next stage falls due after `now`, if any. */
+/** When the next stage of one of this person's escalations falls due after `now`, if any. */
 export async function firstDueAfter(db: EscalationDb, now: Date): Promise<string | undefined> {
-  return (await db.escalations.where('nextDueAt').above(now.toISOString()).first())?.nextDueAt;
+  const own = await ownOnly(db);
+  const after = db.escalations.where('nextDueAt').above(now.toISOString());
+  return (await (own ? after.filter(own) : after).first())?.nextDueAt;
 }
 
-/** Every open escalation with a clock running: what reminders are planned from. */
-export function openWithClock(db: EscalationDb): Promise<Escalation[]> {
-  return db.escalations.orderBy('nextDueAt').toArray();
+/** Every open escalation of this person's with a clock running: what reminders are planned from. */
+export async function openWithClock(db: EscalationDb): Promise<Escalation[]> {
+  const own = await ownOnly(db);
+  const byDue = db.escalations.orderBy('nextDueAt');
+  return (own ? byDue.filter(own) : byDue).toArray();
 }
 
 function narrowed(db: EscalationDb, narrowing: IndexedNarrowing) {
@@ -304,9 +323,11 @@ function narrowed(db: EscalationDb, narrowing: IndexedNarrowing) {
   return db.escalations.where(range.index).between(range.lower, range.upper, !range.lowerOpen, !range.upperOpen);
 }
 
-/** The rows an index can pick out for the dashboard, before the rest of its filter applies. */
-export function dashboardRows(db: EscalationDb, narrowing: IndexedNarrowing): Promise<Escalation[]> {
-  return narrowed(db, narrowing).toArray();
+/** The rows an index can pick out for the dashboard (this person's own), before the rest of its filter applies. */
+export async function dashboardRows(db: EscalationDb, narrowing: IndexedNarrowing): Promise<Escalation[]> {
+  const own = await ownOnly(db);
+  const rows = narrowed(db, narrowing);
+  return (own ? rows.filter(own) : rows).toArray();
 }
 
 /** Live views: they emit again whenever any tab or page changes the records. */
@@ -368,6 +389,7 @@ const ANSWERS: {
   'due-summary': (db, _, closureDays) => dueSummary(db, closureDays()),
   team: async (db) => teamEntries(await db.escalations.toArray(), await db.teamEscalations.toArray()),
   'team-held': (db) => db.teamEscalations.count(),
+  figures: (db, q) => figuresEscalations(db, q.scope),
 };
 
 /** One records query, the same wherever it runs: in the background (records-server.ts) or in a page (records-direct.ts). */

@@ -60,11 +60,36 @@ function ask<T>(
   });
 }
 
+/**
+ * Whether this device holds a team manager's team escalations (the sync state says a manager signed in): those are
+ * kept out of their own list (lib/sync/scope.ts), which an index alone cannot do, so the list reads through Dexie.
+ */
+function holdsTheTeams(db: IDBDatabase): Promise<boolean> {
+  return new Promise((resolve) => {
+    try {
+      const asked = db.transaction('settings', 'readonly').objectStore('settings').get('teamSync' /* lib/sync/apply.ts */);
+      asked.onsuccess = () =>
+        resolve(!!(asked.result as { value?: { reader?: { manager?: boolean } } } | undefined)?.value?.reader?.manager);
+      asked.onerror = (event) => {
+        event.preventDefault();
+        resolve(true);
+      };
+    } catch {
+      resolve(false); // no settings store: a database from before the team store
+    }
+  });
+}
+
 export function readFirstScreen(plan: DashboardFirstScreen, name = DB_NAME): FirstScreen {
   const opened = openAsItIs(name);
-  // The rows are asked first: they are what the first paint waits on.
-  const rows = opened.then((db) => db && ask(db, plan.rows, (index, range) => index.getAll(range, plan.limit) as IDBRequest<Escalation[]>));
-  const total = opened.then((db) => db && ask(db, plan.count, (source, range) => source.count(range)));
+  // The rows are asked first: they are what the first paint waits on (the manager check runs beside them).
+  const manager = opened.then((db) => db && holdsTheTeams(db));
+  const asked = opened.then(
+    (db) => db && ask(db, plan.rows, (index, range) => index.getAll(range, plan.limit) as IDBRequest<Escalation[]>),
+  );
+  const counted = opened.then((db) => db && ask(db, plan.count, (source, range) => source.count(range)));
+  const rows = Promise.all([asked, manager]).then(([found, theTeams]) => (theTeams ? undefined : found));
+  const total = Promise.all([counted, manager]).then(([found, theTeams]) => (theTeams ? undefined : found));
   void Promise.all([opened, rows, total]).then(([db]) => db?.close());
   return { rows, total };
 }

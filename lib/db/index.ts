@@ -79,8 +79,9 @@ export class EscalationDb extends Dexie {
         if (later.length) await tx.table<SettingRow, string>('settings').put({ key: DERIVE_AGAIN_KEY, value: later });
       });
     // v4 (the team store, lib/sync/): the outbox of events the team server has not acknowledged, filled as events are
-    // written (lib/db/outbox.ts) and here with every event already held, so a device switched on later sends its
-    // history; and each escalation's team and owner as the server said, for the manager's team view.
+    // written once a server is set up (lib/db/outbox.ts) and here with every event already held, so a device switched
+    // on later sends its history (exactly what startOutbox queues then: these rows wait unseen until a server is set
+    // up); and each escalation's team and owner as the server said, for the manager's team view.
     this.version(4)
       .stores({ outbox: OUTBOX_STORES, teamEscalations: 'escalationId, team, owner' })
       .upgrade(async (tx) => {

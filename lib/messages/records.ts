@@ -5,6 +5,7 @@ import type { DashboardFirstScreen, IndexedNarrowing } from '../views/dashboard'
 import type { DueSummary } from '../views/overview';
 import type { RecordsCommand, SerialError } from '../records/commands';
 import type { Escalation, EscalationEvent } from '../records/model';
+import type { FiguresScope } from '../sync/scope';
 import type { EscalationSyncFacts } from '../sync/status';
 import type { TeamEntry } from '../views/team-view';
 
@@ -28,6 +29,8 @@ export interface RecordsQueries {
   team: { args: object; answer: TeamEntry[] };
   /** How many escalations this device holds as a manager's, synced from the team store (the dashboard's team link). */
   'team-held': { args: object; answer: number };
+  /** The escalations the partnership figures count: this person's own, or a manager's team's when they choose it (lib/sync/scope.ts). */
+  figures: { args: { scope: FiguresScope }; answer: { escalations: Escalation[]; teamOffered: boolean } };
   /** The counts and the next few due, worded, with the organisation's closure days (the popup; the side panel off a record). */
   'due-summary': { args: object; answer: DueSummary };
 }

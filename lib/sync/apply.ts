@@ -3,8 +3,9 @@
 // Events merge by the one order every device derives (lib/records/order.ts, lib/records/derive.ts): no other rule.
 import type { EscalationDb } from '../db';
 import { deriveEscalation } from '../records/derive';
-import type { EscalationEvent } from '../records/model';
+import type { Escalation, EscalationEvent } from '../records/model';
 import type { PullReply, SyncState, TeamEscalationRow } from './model';
+import { escalationsInScope, teamOnlyIds, type FiguresScope } from './scope';
 import type { EscalationSyncFacts } from './status';
 
 export const SYNC_STATE_KEY = 'teamSync';
@@ -119,4 +120,21 @@ export async function escalationSyncFacts(db: EscalationDb, escalationId: string
   const oldest = queued.reduce<string | undefined>((at, row) => (at === undefined || row.queuedAt < at ? row.queuedAt : at), undefined);
   const kind = state?.problem?.kind;
   return { configured: !!state, signedOut: kind === 'signed-out' || kind === 'sign-in-again', ...(oldest && { oldestQueuedAt: oldest }) };
+}
+
+/** The team's escalations on this device (a manager's, pulled for the team view): kept out of their own list and counts. */
+export async function theTeamsOnly(db: EscalationDb): Promise<ReadonlySet<string>> {
+  const state = await readSyncState(db);
+  if (!state?.reader?.manager) return new Set();
+  return teamOnlyIds(await db.teamEscalations.toArray(), state.reader);
+}
+
+/** The escalations the figures count, in the scope chosen, and whether the team scope is offered (a manager's device). */
+export async function figuresEscalations(
+  db: EscalationDb,
+  scope: FiguresScope,
+): Promise<{ escalations: Escalation[]; teamOffered: boolean }> {
+  const [state, rows, escalations] = await Promise.all([readSyncState(db), db.teamEscalations.toArray(), db.escalations.toArray()]);
+  const teamOffered = !!state?.reader?.manager;
+  return { escalations: escalationsInScope(escalations, rows, state?.reader, teamOffered ? scope : 'mine'), teamOffered };
 }

@@ -1,6 +1,7 @@
 // Calls to the team server's gateway (server/README.md, "The API"), each answer checked with zod and every failure
 // turned into a problem the person can act on. No browser API: the caller gives `fetch` and the token.
 import { z } from 'zod';
+import { OriginRefused } from './gate';
 import { ErrorReplySchema, MeReplySchema, PullReplySchema, PushReplySchema, type SyncProblem, type WireEvent } from './model';
 
 export interface Transport {
@@ -44,6 +45,8 @@ async function call<T>(transport: Transport, path: string, init: RequestInit, sc
       cache: 'no-store',
     });
   } catch (error) {
+    // The gate refused the address (lib/sync/gate.ts): nothing was sent, and retrying will not change that.
+    if (error instanceof OriginRefused) return { ok: false, problem: { kind: 'refused', detail: error.message } };
     return { ok: false, problem: { kind: 'unreachable', detail: `The team server could not be reached (${(error as Error).message}).` } };
   }
   let body: unknown;

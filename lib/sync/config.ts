@@ -48,19 +48,26 @@ export type TeamServerSetting =
   { configured: false } | { configured: true; config: TeamServerConfig } | { configured: false; problem: string };
 
 /** The policy's `teamServer`, checked: absent (the default), usable, or not valid (said, and nothing is sent). */
-export function readTeamServerPolicy(managed: unknown): TeamServerSetting {
+export function readTeamServerPolicy(managed: unknown, { allowLoopback = true }: { allowLoopback?: boolean } = {}): TeamServerSetting {
   const value = (managed as Record<string, unknown> | null | undefined)?.teamServer;
   if (value === undefined || value === null) return { configured: false };
   const parsed = TeamServerPolicySchema.safeParse(value);
-  if (parsed.success) return { configured: true, config: parsed.data };
-  const issue = parsed.error.issues[0];
-  return {
-    configured: false,
-    problem: `Your organisation’s team server setting is not valid (${issue?.path.join('.') || 'teamServer'}: ${issue?.message}). Nothing is sent; tell your IT team.`,
-  };
+  const notValid = (where: string, message: string) => ({
+    configured: false as const,
+    problem: `Your organisation’s team server setting is not valid (${where}: ${message}). Nothing is sent; tell your IT team.`,
+  });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return notValid(issue?.path.join('.') || 'teamServer', issue?.message ?? 'not as expected');
+  }
+  // A production build talks https only: plain http, even to this machine, is for the development stack.
+  for (const key of ['server', 'issuer'] as const)
+    if (!allowLoopback && !parsed.data[key].startsWith('https:'))
+      return notValid(key, `${new URL(parsed.data[key]).origin} must use https`);
+  return { configured: true, config: parsed.data };
 }
 
-/** The origins the extension needs host access to when the team store is on (asked for at sign-in). */
-export function teamServerOrigins(config: TeamServerConfig): string[] {
+/** The origins the extension may send to when the team store is on, as match patterns (lib/sync/gate.ts lets only these through). */
+export function teamServerOrigins(config: Pick<TeamServerConfig, 'server' | 'issuer'>): string[] {
   return [...new Set([config.server, config.issuer].map((address) => `${new URL(address).origin}/*`))];
 }

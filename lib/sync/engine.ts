@@ -4,10 +4,12 @@
 // server's success reply (a batch sent again after a lost reply is stored once: the server keys events by id), and
 // the cursor moves only with the page it follows, in one transaction.
 import type { EscalationDb } from '../db';
+import { startOutbox } from '../db/outbox';
 import type { EscalationEvent } from '../records/model';
 import { applyPage, dropUnseen, readSyncState, writeSyncState } from './apply';
 import { pullPage, pushEvents, type Transport } from './client';
 import { toWire, type SyncProblem, type SyncState } from './model';
+import type { Reader } from './scope';
 
 export interface SyncOptions {
   transport: Transport;
@@ -15,6 +17,8 @@ export interface SyncOptions {
   account: string;
   /** The team from the policy: events without one are filed under it. */
   team?: string;
+  /** Who is signed in (subject and whether a team manager): kept so the team's escalations stay out of their own. */
+  reader?: Reader;
   closureDays?: Record<string, string>;
   /** Events per push (the gateway takes at most 500) and per pulled page. */
   batchSize?: number;
@@ -35,6 +39,8 @@ export interface SyncReport {
   /** Escalations dropped after pulling again from the start (no longer this person's to see). */
   dropped: string[];
   unreadable: string[];
+  /** Events the server refused (each kept in the outbox with its reason, tried again a day later). */
+  refused: number;
   /** Everything queued was sent and every page pulled. */
   complete: boolean;
   problem?: SyncProblem;
@@ -42,22 +48,54 @@ export interface SyncReport {
 
 const DEFAULTS = { batchSize: 200, pageSize: 500, maxBatches: 50, maxPages: 100 };
 
-/** Events queued, oldest first, as many as `limit`; rows whose event is gone (deleted locally) are dropped. */
-async function nextBatch(db: EscalationDb, limit: number): Promise<EscalationEvent[]> {
-  const rows = await db.outbox.orderBy('queuedAt').limit(limit).toArray();
+/** An event the server refused is sent again after this long (IT may have fixed a membership), never in a loop. */
+export const RETRY_REFUSED_AFTER_MS = 24 * 3_600_000;
+
+/**
+ * Events queued, oldest first, as many as `limit`, less those the server refused within the last day; rows whose
+ * event is gone (deleted locally) are dropped.
+ */
+async function nextBatch(db: EscalationDb, limit: number, now: Date): Promise<EscalationEvent[]> {
+  const retryBefore = new Date(now.getTime() - RETRY_REFUSED_AFTER_MS).toISOString();
+  const rows = await db.outbox
+    .orderBy('queuedAt')
+    .filter((row) => !row.refused || row.refused.at <= retryBefore)
+    .limit(limit)
+    .toArray();
   const events = await db.events.bulkGet(rows.map((r) => r.eventId));
   const gone = rows.filter((_, i) => !events[i]).map((r) => r.eventId);
   if (gone.length) await db.outbox.bulkDelete(gone);
   return events.filter((e): e is EscalationEvent => !!e);
 }
 
+/** Marks refused events in the outbox with the server's reason: kept, and not sent again for a day. */
+async function keepRefused(db: EscalationDb, refused: { id: string; message: string }[], at: Date): Promise<number> {
+  await db.transaction('rw', db.outbox, async () => {
+    for (const { id, message } of refused) await db.outbox.update(id, { refused: { reason: message, at: at.toISOString() } });
+  });
+  return refused.length;
+}
+
 export async function syncOnce(db: EscalationDb, options: SyncOptions): Promise<SyncReport> {
   const { transport, account, team, closureDays } = options;
   const { batchSize, pageSize, maxBatches, maxPages } = { ...DEFAULTS, ...options };
   const now = options.now ?? (() => new Date());
-  const report: SyncReport = { pushed: 0, alreadyStored: 0, pulled: 0, added: 0, deleted: 0, dropped: [], unreadable: [], complete: false };
+  const report: SyncReport = {
+    pushed: 0,
+    alreadyStored: 0,
+    pulled: 0,
+    added: 0,
+    deleted: 0,
+    dropped: [],
+    unreadable: [],
+    refused: 0,
+    complete: false,
+  };
+  // A server is set up: queue what this device holds, the first time (lib/db/outbox.ts).
+  await startOutbox(db, now());
   const stored = await readSyncState(db);
   let state: SyncState = stored?.account === account ? stored : { account };
+  if (options.reader) state = { ...state, reader: options.reader };
 
   const stop = async (problem: SyncProblem) => {
     report.problem = problem;
@@ -70,20 +108,31 @@ export async function syncOnce(db: EscalationDb, options: SyncOptions): Promise<
   // Push: sent first, so a pull from the start after a 409 never drops an escalation whose events are still here only.
   let batches = 0;
   for (; batches < maxBatches; batches++) {
-    const events = await nextBatch(db, batchSize);
+    const events = await nextBatch(db, batchSize, now());
     if (!events.length) break;
     const sent = await pushEvents(transport, events.map(toWire), team);
-    // Refused for good (not a member of that team, a request the server will not take): the events stay queued and
-    // the problem is said, but what others sent is still pulled. Anything else (offline, signed out) stops here.
+    // The whole batch refused (not a member of that team, a request the server will not take): each event stays
+    // queued with the reason and the next batch goes on; what others sent is still pulled. Anything else (offline,
+    // signed out) stops here with everything queued.
     if (!sent.ok && (sent.problem.kind === 'not-a-member' || sent.problem.kind === 'refused')) {
       pushRefused = sent.problem;
-      break;
+      report.refused += await keepRefused(
+        db,
+        events.map((e) => ({ id: e.id, message: sent.problem.detail })),
+        now(),
+      );
+      continue;
     }
     if (!sent.ok) return stop(sent.problem);
-    if (sent.value.accepted !== events.length)
+    const batchIds = new Set(events.map((e) => e.id));
+    const refused = sent.value.refused.filter((r) => batchIds.has(r.id));
+    if (sent.value.accepted + refused.length !== events.length)
       return stop({ kind: 'bad-reply', detail: `The team server accepted ${sent.value.accepted} of ${events.length} events sent.` });
-    await db.outbox.bulkDelete(events.map((e) => e.id));
-    report.pushed += events.length;
+    const refusedIds = new Set(refused.map((r) => r.id));
+    await db.outbox.bulkDelete(events.filter((e) => !refusedIds.has(e.id)).map((e) => e.id));
+    report.refused += await keepRefused(db, refused, now());
+    if (refused.length) pushRefused = { kind: 'refused', detail: refused[0]!.message };
+    report.pushed += sent.value.accepted;
     report.alreadyStored += sent.value.alreadyStored;
     state = { ...state, lastPushAt: now().toISOString() };
   }

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { EscalationEventSchema, type EscalationEvent } from '../records/model';
 import { clockOf } from '../records/order';
+import type { Reader } from './scope';
 
 /** An event as it is pushed: the event as this device stores it is the payload; the order key is the shared order's. */
 export interface WireEvent {
@@ -27,6 +28,11 @@ export const PushReplySchema = z.object({
   accepted: z.number().int().min(0),
   inserted: z.number().int().min(0),
   alreadyStored: z.number().int().min(0),
+  /** The events of the batch the server refused, each with its reason (the rest were stored). */
+  refused: z
+    .array(z.object({ id: z.string().max(128), error: z.string().max(100), message: z.string().max(2000) }))
+    .max(10_000)
+    .default([]),
 });
 
 const PulledEventSchema = z
@@ -101,5 +107,7 @@ export interface SyncState {
   lastPullAt?: string;
   /** The last time every queued event was sent and every page pulled. */
   lastSyncedAt?: string;
+  /** Who signed in, as the last sync said: which pulled escalations are the team's, not this person's (lib/sync/scope.ts). */
+  reader?: Reader;
   problem?: SyncProblem & { at: string };
 }

@@ -4,6 +4,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startIdentityProvider, startStack } from '../dev.mjs';
+import { originAllowed } from '../gateway.mjs';
 import { call, event, pullAll, push } from './helpers.mjs';
 
 let stack;
@@ -285,5 +286,54 @@ describe('after a restore from a logical dump', () => {
     const later = event('esc-restored');
     await push(base, token, [later]);
     expect((await pullAll(base, token, { cursor: fresh.cursor })).events.map((e) => e.id)).toEqual([later.id]);
+  });
+});
+
+describe('CORS: the extension calls the gateway from its own origin, without host permission', () => {
+  const preflight = (origin) =>
+    fetch(`${base}/v1/events`, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' },
+    });
+
+  it('answers the extension’s origin: the preflight, and the request itself', async () => {
+    const extension = 'chrome-extension://abcdefghijklmnopabcdefghijklmnop';
+    const allowed = await preflight(extension);
+    expect(allowed.status).toBe(204);
+    expect(allowed.headers.get('access-control-allow-origin')).toBe(extension);
+    expect(allowed.headers.get('access-control-allow-headers')).toMatch(/authorization/);
+    expect(allowed.headers.get('access-control-allow-methods')).toMatch(/POST/);
+    const me = await call(base, { token, path: '/v1/me', headers: { origin: extension } });
+    expect(me.status).toBe(200);
+    expect(me.headers.get('access-control-allow-origin')).toBe(extension);
+  });
+
+  it('refuses any other web origin, before looking at the token', async () => {
+    const refused = await preflight('https://evil.example');
+    expect(refused.status).toBe(403);
+    expect(refused.headers.get('access-control-allow-origin')).toBeNull();
+    const before = await stack.superuser('select count(*)::int as n from app.events');
+    const sent = await push(base, token, [event('esc-cors', 'created')], undefined);
+    expect(sent.status).toBe(200); // no Origin: not a browser's request
+    const fromPage = await call(base, {
+      token,
+      method: 'POST',
+      path: '/v1/events',
+      body: { events: [event('esc-cors-2', 'created')] },
+      headers: { origin: 'https://evil.example' },
+    });
+    expect(fromPage.status).toBe(403);
+    expect(fromPage.body.error).toBe('origin-refused');
+    expect(fromPage.headers.get('access-control-allow-origin')).toBeNull();
+    expect((await stack.superuser('select count(*)::int as n from app.events')).rows[0].n).toBe(before.rows[0].n + 1);
+  });
+
+  it('CORS_ORIGINS names exact origins, or every origin of one extension scheme (Firefox’s differ per profile)', () => {
+    const listed = ['chrome-extension://abcdefghijklmnopabcdefghijklmnop', 'moz-extension://*'];
+    expect(originAllowed('chrome-extension://abcdefghijklmnopabcdefghijklmnop', listed)).toBe(true);
+    expect(originAllowed('chrome-extension://abcdefghijklmnopabcdefghijklmnoq', listed)).toBe(false);
+    expect(originAllowed('moz-extension://6f1f4f6a-0d9b-4b7e-9a55-1f2c3d4e5f60', listed)).toBe(true);
+    expect(originAllowed('https://moz-extension.example', listed)).toBe(false);
+    expect(originAllowed('https://evil.example', [])).toBe(false);
   });
 });

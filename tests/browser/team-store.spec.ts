@@ -123,18 +123,132 @@ test('worker A’s escalations reach their manager’s team view and not worker 
     await stack.admin("select app.purge_expired(now() + interval '13 months')");
     const [, closedId] = FIXTURE_BACKUP.escalations.map((e) => e.id);
     expect((await stack.superuser('select count(*)::int as n from app.events where escalation_id = $1', [closedId])).rows[0]!.n).toBe(0);
-    for (const [who, sub] of [
-      [a, 'worker-a'],
-      [manager, 'manager-1'],
-    ] as const) {
-      await syncFromOptions(who.context, who.extensionId, sub);
-      const list = await who.context.newPage();
-      await list.goto(`chrome-extension://${who.extensionId}/dashboard.html#status=all`);
-      await expect(list.locator('main')).toContainText('ESC-7K3F9Q');
-      await expect(list.locator('main')).not.toContainText('ESC-M4PX2D');
-    }
+    // Worker A's own list; the manager's team view (their own list holds only their own: none here).
+    await syncFromOptions(a.context, a.extensionId, 'worker-a');
+    const list = await a.context.newPage();
+    await list.goto(`chrome-extension://${a.extensionId}/dashboard.html#status=all`);
+    await expect(list.locator('main')).toContainText('ESC-7K3F9Q');
+    await expect(list.locator('main')).not.toContainText('ESC-M4PX2D');
+    await syncFromOptions(manager.context, manager.extensionId, 'manager-1');
+    const team = await manager.context.newPage();
+    await team.goto(`chrome-extension://${manager.extensionId}/dashboard.html`);
+    await team.getByRole('link', { name: 'Team' }).click();
+    await team.locator('[data-team-view] tr[data-worker="worker-a"]').getByRole('button', { name: 'worker-a' }).click();
+    const left = team.getByRole('list', { name: 'Escalations of worker-a' });
+    await expect(left.getByRole('listitem')).toHaveCount(1);
+    await expect(left).toContainText('ESC-7K3F9Q');
+    await expect(left).not.toContainText('ESC-M4PX2D');
+    const own = await manager.context.newPage();
+    await own.goto(`chrome-extension://${manager.extensionId}/dashboard.html#status=all`);
+    await expect(own.getByText(/No escalations/).first()).toBeVisible();
+    await expect(own.locator('main')).not.toContainText('ESC-7K3F9Q');
   } finally {
     for (const p of [a, b, manager]) await p.context.close();
+  }
+});
+
+/** Points the profile's policy at the real gateway, or at a closed port (the gateway out of reach: offline). */
+async function reachGateway(context: BrowserContext, reachable: boolean) {
+  const worker = context.serviceWorkers()[0]!;
+  await worker.evaluate(
+    (managed) => (globalThis as unknown as { chrome: typeof browser }).chrome.storage.local.set({ __testManagedSettings: managed }),
+    policy(reachable ? {} : { server: 'http://127.0.0.1:9' }),
+  );
+}
+
+/** What this profile's IndexedDB holds of one escalation: its event ids and its derived state. */
+async function held(context: BrowserContext, extensionId: string, escalationId: string) {
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/records.html`);
+  const found = await page.evaluate(
+    (id) =>
+      new Promise<{ events: string[]; escalation: Record<string, unknown> }>((resolve, reject) => {
+        const open = indexedDB.open('escalation-companion');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['events', 'escalations'], 'readonly');
+          const events = tx.objectStore('events').index('escalationId').getAllKeys(id);
+          const escalation = tx.objectStore('escalations').get(id);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve({ events: (events.result as string[]).sort(), escalation: escalation.result });
+          };
+        };
+      }),
+    escalationId,
+  );
+  await page.close();
+  return found;
+}
+
+test('one worker’s two devices, both offline, each change one escalation: after syncing, 0 lost, 0 duplicated, the same state on both, and the conflict shown', async () => {
+  test.setTimeout(180_000);
+  const laptop = await profile('worker-a', ['worker']);
+  const desktop = await profile('worker-a', ['worker']);
+  try {
+    await importThroughRecordsPage(laptop.context, laptop.extensionId);
+    await syncFromOptions(laptop.context, laptop.extensionId, 'worker-a');
+    await syncFromOptions(desktop.context, desktop.extensionId, 'worker-a');
+    const [openId] = FIXTURE_BACKUP.escalations.map((e) => e.id);
+    const before = (await held(desktop.context, desktop.extensionId, openId!)).events;
+    expect(before).toEqual((await held(laptop.context, laptop.extensionId, openId!)).events);
+    expect(before.length).toBeGreaterThan(0);
+
+    // Both lose the gateway; each does something different to the same escalation.
+    await reachGateway(laptop.context, false);
+    await reachGateway(desktop.context, false);
+    const view = async (who: typeof laptop) => {
+      const page = await who.context.newPage();
+      await page.goto(`chrome-extension://${who.extensionId}/dashboard.html#view=escalation&id=${openId}`);
+      return page;
+    };
+    const onLaptop = await view(laptop);
+    await onLaptop.getByRole('button', { name: 'Resolve' }).click();
+    await onLaptop.getByLabel(/How it was resolved/).fill('Agreed at the strategy meeting');
+    await onLaptop.getByLabel('Lessons learned').fill('Meet sooner');
+    await onLaptop.getByRole('form', { name: 'Resolve the escalation' }).getByRole('button', { name: 'Resolve' }).click();
+    await expect(onLaptop.locator('#escalation-title')).toContainText('Resolved');
+    const onDesktop = await view(desktop);
+    await onDesktop.getByRole('button', { name: /^Escalate to/ }).click();
+    const escalate = onDesktop.getByRole('form', { name: 'Escalate' });
+    await escalate.getByLabel('Not resolved at the previous stage').check();
+    const timeframe = escalate.getByLabel(/Timeframe for resolution/);
+    if (await timeframe.count()) await timeframe.fill('5');
+    await escalate.getByRole('button', { name: /^Escalate to/ }).click();
+    await expect(onDesktop.locator('.ladder [data-stage="stage-2"]')).toHaveAttribute('aria-current', 'step');
+    // Nothing reached the server: each change waits on its own device, and each says so.
+    expect((await stack.superuser('select count(*)::int as n from app.events where escalation_id = $1', [openId])).rows[0]!.n).toBe(
+      before.length,
+    );
+    await expect(onLaptop.locator('[data-sync-state]')).toHaveText('Saved on this device; not yet sent to your team');
+    await expect(onDesktop.locator('[data-sync-state]')).toHaveText('Saved on this device; not yet sent to your team');
+
+    // Back online: each syncs (twice, in turn, as alarms would).
+    await reachGateway(laptop.context, true);
+    await reachGateway(desktop.context, true);
+    for (const who of [laptop, desktop, laptop]) await syncFromOptions(who.context, who.extensionId, 'worker-a');
+
+    const stored = await stack.superuser('select event_id from app.events where escalation_id = $1 order by event_id', [openId]);
+    const onServer = stored.rows.map((r) => r.event_id as string);
+    expect(onServer).toHaveLength(before.length + 2); // 0 lost
+    expect(new Set(onServer).size).toBe(onServer.length); // 0 duplicated
+    const [l, d] = [await held(laptop.context, laptop.extensionId, openId!), await held(desktop.context, desktop.extensionId, openId!)];
+    expect(l.events).toEqual([...onServer].sort());
+    expect(d.events).toEqual([...onServer].sort());
+    const same = (e: Record<string, unknown>) => ({ ...e, lastSeq: undefined });
+    expect(same(l.escalation)).toEqual(same(d.escalation));
+    expect(l.escalation.conflicts).toEqual([expect.objectContaining({ kind: 'stage-against-resolution' })]);
+
+    // The worker sees the conflict on both devices, with both sides.
+    for (const who of [laptop, desktop]) {
+      const page = await view(who);
+      const conflict = page.locator('[data-conflict="stage-against-resolution"]');
+      await expect(conflict).toBeVisible();
+      await expect(conflict.getByRole('listitem')).toHaveCount(2);
+      await expect(page.locator('[data-sync-state]')).toHaveText('Saved to your team');
+    }
+  } finally {
+    for (const p of [laptop, desktop]) await p.context.close();
   }
 });
 
@@ -152,5 +266,24 @@ test('the options page names what is wrong: not a member of the team, or the ser
     } finally {
       await p.context.close();
     }
+  }
+});
+
+test('changes the server refuses are kept and counted on the options page, with the server’s reason', async () => {
+  const p = await profile('worker-b', ['worker'], { team: 'team-z' }); // a team this worker is not in
+  try {
+    await importThroughRecordsPage(p.context, p.extensionId);
+    const events = FIXTURE_BACKUP.escalations.reduce((n, e) => n + e.events.length, 0);
+    const page = await p.context.newPage();
+    await page.goto(`chrome-extension://${p.extensionId}/options.html`);
+    const section = page.locator('[data-team-server]');
+    await section.getByRole('button', { name: 'Send and fetch now' }).click();
+    await expect(section.locator('[data-refused]')).toHaveText(
+      new RegExp(`^${events} changes refused by the server: Refused by the team store: .*row-level security`),
+    );
+    await expect(section.locator('[data-last-sync]')).toContainText(`${events} changes waiting to be sent`);
+    expect((await stack.superuser("select count(*)::int as n from app.events where author = 'worker-b'")).rows[0]!.n).toBe(0);
+  } finally {
+    await p.context.close();
   }
 });

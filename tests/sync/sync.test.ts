@@ -10,9 +10,9 @@ import { createEscalation, recordEvent } from '../../lib/db/escalations';
 import { deriveEscalation } from '../../lib/records/derive';
 import type { NewEscalation } from '../../lib/records/model';
 import { escalationSyncFacts, readSyncState } from '../../lib/sync/apply';
-import { escalationSyncWords } from '../../lib/sync/status';
+import { escalationSyncWords, refusedWords } from '../../lib/sync/status';
 import type { Transport } from '../../lib/sync/client';
-import { syncOnce, type SyncOptions } from '../../lib/sync/engine';
+import { RETRY_REFUSED_AFTER_MS, syncOnce, type SyncOptions } from '../../lib/sync/engine';
 
 interface Stack {
   gateway: string;
@@ -276,6 +276,56 @@ describe('faults', () => {
     expect(await serverEvents(unsent.id)).toHaveLength(0);
     expect(await wrong.db.escalations.get(theirs.id)).toBeDefined();
     expect((await readSyncState(wrong.db))?.problem?.kind).toBe('not-a-member');
+  });
+
+  it('one refused event does not hold back its batch: the good ones are stored, the refused one kept with its reason, not retried in a loop', async () => {
+    const a = await device('worker-a', 'team-a');
+    const theirs = await createEscalation(a.db, input('2000012'));
+    await a.sync();
+    // Worker B holds worker A's escalation (say, from a backup A gave them) and adds to it; B also starts their own.
+    const b = await device('worker-b', 'team-a');
+    await b.db.events.bulkAdd(await a.db.events.where('escalationId').equals(theirs.id).toArray());
+    await b.db.escalations.put((await a.db.escalations.get(theirs.id))!);
+    await recordEvent(b.db, theirs.id, { type: 'discussion-held', with: 'Sam', summary: 'Not mine to add' });
+    const own = await createEscalation(b.db, input('2000013'));
+    await recordEvent(b.db, own.id, { type: 'discussion-held', with: 'Sam', summary: 'Mine' });
+    const theirsHeld = await localEventIds(b.db, theirs.id);
+    expect(theirsHeld).toHaveLength(2);
+
+    const pushes: string[] = [];
+    const counting: Transport = {
+      ...b.transport,
+      fetch: (url, init) => {
+        if (String(url).includes('/v1/events')) pushes.push(String(url));
+        return fetch(url, init);
+      },
+    };
+    const report = await b.sync({ transport: counting, batchSize: 200 });
+    expect(pushes).toHaveLength(1); // one batch, mixed
+    expect(report.pushed).toBe(2);
+    expect(report.refused).toBe(2);
+    expect(report.problem?.kind).toBe('refused');
+    // B's own events are on the server; A's escalation has only A's event there.
+    expect((await serverEvents(own.id)).sort()).toEqual(await localEventIds(b.db, own.id));
+    expect(await serverEvents(theirs.id)).toHaveLength(1);
+    // The refused ones are kept, each with the server's reason, and said on the options page.
+    const kept = await b.db.outbox.toArray();
+    expect(kept.map((r) => r.eventId).sort()).toEqual(theirsHeld);
+    expect(kept.every((r) => r.refused && /row-level security|Refused/i.test(r.refused.reason))).toBe(true);
+    expect(refusedWords(kept)).toEqual([expect.stringMatching(/^2 changes refused by the server: Refused by the team store/)]);
+
+    // The next syncs (each change, each alarm) do not send them again...
+    const again = await b.sync({ transport: counting });
+    expect(pushes).toHaveLength(1);
+    expect(again).toMatchObject({ pushed: 0, refused: 0, complete: true });
+    expect(await b.db.outbox.count()).toBe(2);
+    // ...until a day has passed (IT may have fixed it): then once, and still kept.
+    const later = new Date(Date.now() + RETRY_REFUSED_AFTER_MS + 60_000);
+    const dayOn = await b.sync({ transport: counting, now: () => later });
+    expect(pushes).toHaveLength(2);
+    expect(dayOn.refused).toBe(2);
+    expect(await b.db.outbox.count()).toBe(2);
+    expect(await serverEvents(theirs.id)).toHaveLength(1);
   });
 
   it('a server that cannot be reached keeps everything queued and says so', async () => {

@@ -1,18 +1,27 @@
-// The outbox (lib/db/outbox.ts): every event written, by any path, is queued for the team server in the same
-// transaction; a database made before the outbox queues the events it already holds.
+// The outbox (lib/db/outbox.ts): nothing is queued until a team server is first set up; then every event held is
+// queued once (the backfill), and every event written after, by any path, is queued in the same transaction; a
+// database made before the outbox queues the events it already holds when a server is set up.
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openEscalationDb } from '../../lib/db';
 import { exportBackup, importBackup } from '../../lib/db/backup';
+import { startOutbox } from '../../lib/db/outbox';
 import { createEscalation, recordEvent } from '../../lib/db/escalations';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 
 const queued = async (db: Awaited<ReturnType<typeof freshDb>>) => (await db.outbox.toArray()).map((r) => r.eventId).sort();
 const held = async (db: Awaited<ReturnType<typeof freshDb>>) => (await db.events.toCollection().primaryKeys()).sort();
 
+/** A database on a device whose team server is set up (queueing on). */
+async function queueingDb() {
+  const db = await freshDb();
+  await startOutbox(db);
+  return db;
+}
+
 describe('the outbox', () => {
   it('queues each event as it is written, with its escalation and when', async () => {
-    const db = await freshDb();
+    const db = await queueingDb();
     const e = await createEscalation(db, newEscalation('pan-cheshire'), { at: MON, by: 'Jo Patel' });
     await recordEvent(db, e.id, { type: 'discussion-held', with: 'Sam', summary: 'Met' }, { at: MON });
     expect(await queued(db)).toEqual(await held(db));
@@ -24,20 +33,20 @@ describe('the outbox', () => {
     const source = await freshDb();
     const e = await createEscalation(source, newEscalation('pan-cheshire'), { at: MON, by: 'Jo Patel' });
     await recordEvent(source, e.id, { type: 'discussion-held', with: 'Sam', summary: 'Met' }, { at: MON });
-    const target = await freshDb();
+    const target = await queueingDb();
     await importBackup(target, JSON.stringify(await exportBackup(source)));
     expect(await target.outbox.count()).toBe(2);
     expect(await queued(target)).toEqual(await held(source));
   });
 
   it('a change refused by the rules queues nothing', async () => {
-    const db = await freshDb();
+    const db = await queueingDb();
     const e = await createEscalation(db, newEscalation('pan-cheshire'), { at: MON, by: 'Jo Patel' });
     await expect(recordEvent(db, e.id, { type: 'reopened', reason: 'No' })).rejects.toThrow();
     expect(await db.outbox.count()).toBe(1);
   });
 
-  it('a database made before the outbox (v3) queues every event it holds when upgraded', async () => {
+  it('a database made before the outbox (v3) queues every event it holds when a server is set up', async () => {
     const name = `outbox-upgrade-${Date.now()}`;
     const source = await freshDb();
     const e = await createEscalation(source, newEscalation('pan-cheshire'), { at: MON, by: 'Jo Patel' });
@@ -53,7 +62,34 @@ describe('the outbox', () => {
     await v3.table('escalations').add(await source.escalations.get(e.id));
     v3.close();
     const upgraded = await openEscalationDb({ name });
+    await startOutbox(upgraded);
     expect(await queued(upgraded)).toEqual(events.map((x) => x.id).sort());
     expect(await upgraded.events.count()).toBe(2);
+  });
+
+  it('with no team server set up nothing is queued, by a change or by a backup import', async () => {
+    const db = await freshDb();
+    const e = await createEscalation(db, newEscalation('pan-cheshire'), { at: MON, by: 'Jo Patel' });
+    await recordEvent(db, e.id, { type: 'discussion-held', with: 'Sam', summary: 'Met' }, { at: MON });
+    const other = await freshDb();
+    await importBackup(other, JSON.stringify(await exportBackup(db)));
+    expect(await db.outbox.count()).toBe(0);
+    expect(await other.outbox.count()).toBe(0);
+  });
+
+  it('when a server is first set up, everything made before is queued once; after that, each new event once', async () => {
+    const db = await freshDb();
+    const e = await createEscalation(db, newEscalation('pan-cheshire'), { at: MON, by: 'Jo Patel' });
+    await recordEvent(db, e.id, { type: 'discussion-held', with: 'Sam', summary: 'Met' }, { at: MON });
+    expect(await startOutbox(db, new Date(MON))).toBe(2);
+    expect(await queued(db)).toEqual(await held(db));
+    // Sent (the sync removes the rows on the server's reply); switching on again queues nothing twice.
+    await db.outbox.clear();
+    expect(await startOutbox(db)).toBe(0);
+    expect(await db.outbox.count()).toBe(0);
+    const before = new Set(await held(db));
+    await recordEvent(db, e.id, { type: 'response-received', from: 'Health', summary: 'Noted' }, { at: MON });
+    expect(await queued(db)).toEqual((await held(db)).filter((id) => !before.has(id)));
+    expect(await db.outbox.count()).toBe(1);
   });
 });

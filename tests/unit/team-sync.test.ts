@@ -94,6 +94,7 @@ describe('with no team server set up', () => {
     expect(fetched).not.toHaveBeenCalled();
     expect(await fakeBrowser.alarms.get(TEAM_SYNC_ALARM)).toBeUndefined();
     expect(recordsChanged).not.toHaveBeenCalled();
+    expect(await db.outbox.count()).toBe(0); // nothing waits to be sent either
   });
 
   it('(the same wiring with a server set up does set the alarm and ask the server)', async () => {
