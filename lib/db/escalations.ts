@@ -246,9 +246,9 @@ export function escalationsForChild(db: EscalationDb, hostId: string, childId: s
  * This person's own escalations only: a manager's team's, pulled for the team view, are left out of their list,
  * badge, popup and reminders (lib/sync/scope.ts). With no team store there are none, and nothing is filtered.
  */
-async function ownOnly(db: EscalationDb): Promise<((e: Escalation) => boolean) | undefined> {
-  const theirs = await theTeamsOnly(db);
-  return theirs.size ? (e) => !theirs.has(e.id) : undefined;
+function ownOnly(db: EscalationDb): PromiseLike<((e: Escalation) => boolean) | undefined> {
+  // A Dexie promise (see theTeamsOnly): the reads after it stay heard by a live query.
+  return theTeamsOnly(db).then((theirs) => (theirs.size ? (e: Escalation) => !theirs.has(e.id) : undefined));
 }
 
 /** Open escalations of this person's whose current stage is past due at `now` (indexed on nextDueAt). */

@@ -123,10 +123,14 @@ export async function escalationSyncFacts(db: EscalationDb, escalationId: string
 }
 
 /** The team's escalations on this device (a manager's, pulled for the team view): kept out of their own list and counts. */
-export async function theTeamsOnly(db: EscalationDb): Promise<ReadonlySet<string>> {
-  const state = await readSyncState(db);
-  if (!state?.reader?.manager) return new Set();
-  return teamOnlyIds(await db.teamEscalations.toArray(), state.reader);
+export function theTeamsOnly(db: EscalationDb): PromiseLike<ReadonlySet<string>> {
+  // Dexie's own promises, chained, not an async function: a live query (the badge, the popup) keeps hearing the
+  // reads made after this one only while every promise awaited on the way is Dexie's.
+  return db.settings.get(SYNC_STATE_KEY).then((row) => {
+    const reader = (row?.value as SyncState | undefined)?.reader;
+    if (!reader?.manager) return new Set<string>();
+    return db.teamEscalations.toArray().then((rows) => teamOnlyIds(rows, reader));
+  });
 }
 
 /** The escalations the figures count, in the scope chosen, and whether the team scope is offered (a manager's device). */
