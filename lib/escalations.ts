@@ -21,6 +21,7 @@ import { InvalidInputError, TransitionError } from './records/errors';
 import { sameContent } from './same-content';
 import { narrowingRange, type IndexedNarrowing } from './dashboard';
 import { dueWindows, type DueCounts } from './overview';
+import { messageOf } from './errors';
 
 function validate<T>(
   schema: {
@@ -313,6 +314,6 @@ function currentVersion(protocolId: string): string {
   try {
     return getProtocol(protocolId).version;
   } catch (error) {
-    throw new InvalidInputError([{ path: 'protocolId', message: (error as Error).message }]);
+    throw new InvalidInputError([{ path: 'protocolId', message: messageOf(error) }]);
   }
 }

@@ -2,6 +2,7 @@
 // rows in view are drawn, so ten thousand scroll as smoothly as ten.
 import { t } from '../../lib/strings';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { TargetedEvent } from 'preact';
 import { calendarsByNation, type Calendar } from '../../lib/calendar';
 import { protocolCalendar } from '../../lib/protocols';
 import {
@@ -76,7 +77,7 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
   const value = (key: 'child' | 'agency' | 'counterpart' | 'from' | 'to') => ({
     id: `filter-${key}`,
     value: filter[key] ?? '',
-    onInput: (e: Event) => set({ [key]: (e.currentTarget as HTMLInputElement).value || undefined }),
+    onInput: (e: TargetedEvent<HTMLInputElement>) => set({ [key]: e.currentTarget.value || undefined }),
   });
   const text = (key: 'child' | 'agency' | 'counterpart', label: string) => (
     <Field id={`filter-${key}`} label={label}>
@@ -98,7 +99,7 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
       <select
         id={`filter-${key}`}
         value={(filter[key] as string | undefined) ?? ''}
-        onChange={(e) => set({ [key]: (e.currentTarget as HTMLSelectElement).value || undefined })}
+        onChange={(e) => set({ [key]: e.currentTarget.value || undefined })}
       >
         {any && <option value="">{any}</option>}
         {options.map(([value, text]) => (
@@ -273,7 +274,7 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
             : `${total.toLocaleString('en-GB')} ${total === 1 ? 'escalation' : 'escalations'}`}
       </p>
       {shown && (
-        <div class="scroller" ref={scroller} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}>
+        <div class="scroller" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
           <table
             class="records dashboard-table"
             // -1: how many rows there are is not known yet (ARIA's word for it), until the count comes.

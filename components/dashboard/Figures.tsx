@@ -49,7 +49,7 @@ export function Figures({ params }: { params: URLSearchParams }) {
             id="figures-quarter"
             value={quarter ? quarter.from : ''}
             onChange={(e) => {
-              const q = quarters.find((x) => x.from === (e.currentTarget as HTMLSelectElement).value);
+              const q = quarters.find((x) => x.from === e.currentTarget.value);
               if (q) set({ from: q.from, to: q.to });
             }}
           >
@@ -66,9 +66,7 @@ export function Figures({ params }: { params: URLSearchParams }) {
             id="figures-from"
             type="date"
             value={from}
-            onChange={(e) =>
-              DAY.test((e.currentTarget as HTMLInputElement).value) && set({ from: (e.currentTarget as HTMLInputElement).value })
-            }
+            onChange={(e) => DAY.test(e.currentTarget.value) && set({ from: e.currentTarget.value })}
           />
         </Field>
         <Field id="figures-to" label={t('to')}>
@@ -76,17 +74,11 @@ export function Figures({ params }: { params: URLSearchParams }) {
             id="figures-to"
             type="date"
             value={to}
-            onChange={(e) =>
-              DAY.test((e.currentTarget as HTMLInputElement).value) && set({ to: (e.currentTarget as HTMLInputElement).value })
-            }
+            onChange={(e) => DAY.test(e.currentTarget.value) && set({ to: e.currentTarget.value })}
           />
         </Field>
         <Field id="figures-protocol" label={t('protocol')}>
-          <select
-            id="figures-protocol"
-            value={protocolId ?? ''}
-            onChange={(e) => set({ protocol: (e.currentTarget as HTMLSelectElement).value || undefined })}
-          >
+          <select id="figures-protocol" value={protocolId ?? ''} onChange={(e) => set({ protocol: e.currentTarget.value || undefined })}>
             <option value="">{t('allProtocols')}</option>
             {listProtocols().map((p) => (
               <option key={p.id} value={p.id}>

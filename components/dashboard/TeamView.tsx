@@ -45,7 +45,7 @@ function Choice({
   return (
     <label>
       {label}{' '}
-      <select value={value ?? ''} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value || undefined)}>
+      <select value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || undefined)}>
         <option value="">{t('teamViewAll')}</option>
         {options.map(([v, text]) => (
           <option key={v} value={v}>
@@ -124,8 +124,7 @@ export function TeamView() {
           onChange={(v) => setFilter({ ...filter, due: v as DueBucket | undefined })}
         />
         <label>
-          {t('teamViewAgency')}{' '}
-          <input value={filter.agency ?? ''} onInput={(e) => set('agency')((e.currentTarget as HTMLInputElement).value || undefined)} />
+          {t('teamViewAgency')} <input value={filter.agency ?? ''} onInput={(e) => set('agency')(e.currentTarget.value || undefined)} />
         </label>
       </div>
       <table class="records">

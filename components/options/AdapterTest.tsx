@@ -7,6 +7,7 @@ import { parseAdapterFile, type HostAdapter } from '../../lib/hosts';
 import { extensionToRecordPage } from '../../lib/messages/extension-to-record-page';
 import { t } from '../../lib/strings';
 import { JsonFileField } from '../shared/Field';
+import { messageOf } from '../../lib/errors';
 
 interface OpenTab {
   id: number;
@@ -45,7 +46,7 @@ export function AdapterTest() {
       setFromFile(parsed);
       setAdapterId(parsed[0]!.id);
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageOf(e));
     }
   }
 
@@ -70,7 +71,7 @@ export function AdapterTest() {
       <JsonFileField id="adapter-test-file" label={t('adapterTestFile')} onFile={(file) => void readFile(file)} />
       <div class="field">
         <label for="adapter-test-adapter">{t('adapterTestAdapter')}</label>
-        <select id="adapter-test-adapter" value={adapterId} onChange={(e) => setAdapterId((e.currentTarget as HTMLSelectElement).value)}>
+        <select id="adapter-test-adapter" value={adapterId} onChange={(e) => setAdapterId(e.currentTarget.value)}>
           {choices.map((a) => (
             <option key={a.id} value={a.id}>
               {a.name}
@@ -84,7 +85,7 @@ export function AdapterTest() {
         <select
           id="adapter-test-tab"
           value={tabId === null ? '' : String(tabId)}
-          onChange={(e) => setTabId(Number((e.currentTarget as HTMLSelectElement).value))}
+          onChange={(e) => setTabId(Number(e.currentTarget.value))}
           onFocus={() => void findTabs()}
         >
           {tabs.map((tab) => (

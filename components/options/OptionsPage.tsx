@@ -12,6 +12,7 @@ import { TeamServer } from './TeamServer';
 import { Protocols } from './Protocols';
 import { JsonFileField } from '../shared/Field';
 import { settings } from '../shared/settings';
+import { messageOf } from '../../lib/errors';
 
 function Sites() {
   const [origins, setOrigins] = useState<string[]>([]);
@@ -76,7 +77,7 @@ function Sites() {
             id="site"
             type="url"
             value={site}
-            onInput={(e) => setSite((e.currentTarget as HTMLInputElement).value)}
+            onInput={(e) => setSite(e.currentTarget.value)}
             placeholder="https://mosaic.council.gov.uk/"
           />
         </div>
@@ -108,7 +109,7 @@ function Adapters() {
       setMine(next);
       setStatus(t('adaptersImported', { names: imported.map((a) => a.name).join(', ') }));
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageOf(e));
     }
   }
 

@@ -15,6 +15,7 @@ import { Ladder, QuotesShown } from '../shared/Ladder';
 import { now } from '../shared/now';
 import { protocolsChanged } from '../shared/catalogue';
 import { settings } from '../shared/settings';
+import { messageOf } from '../../lib/errors';
 
 const SOURCE_WORDS: Record<ProtocolSource, StringKey> = {
   'built-in': 'builtIn',
@@ -41,7 +42,7 @@ function Preview({ entries, chosen, onChoose }: { entries: CatalogueEntry[]; cho
       const at = fromLondonWallTime(concernAt);
       return previewLadder(entry.protocol.id, at, now.value, settings.value.values.closureDays, { everyStageReached: true });
     } catch (error) {
-      return { error: (error as Error).message };
+      return { error: messageOf(error) };
     }
   }, [entry, concernAt, now.value, settings.value]);
   const warnings = lintProtocol(entry.protocol);
@@ -52,7 +53,7 @@ function Preview({ entries, chosen, onChoose }: { entries: CatalogueEntry[]; cho
       </h3>
       <p>{t('protocolPreviewIntro')}</p>
       <Field id="preview-protocol" label={t('protocol')}>
-        <select id="preview-protocol" value={entry.protocol.id} onChange={(e) => onChoose((e.currentTarget as HTMLSelectElement).value)}>
+        <select id="preview-protocol" value={entry.protocol.id} onChange={(e) => onChoose(e.currentTarget.value)}>
           {entries.map((e) => (
             <option key={e.protocol.id} value={e.protocol.id}>
               {e.protocol.partnership} ({t('versionN', { version: e.protocol.version })})
@@ -66,7 +67,7 @@ function Preview({ entries, chosen, onChoose }: { entries: CatalogueEntry[]; cho
           type="datetime-local"
           value={concernAt}
           aria-describedby={'error' in view ? 'preview-concern-error' : undefined}
-          onInput={(e) => setConcernAt((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => setConcernAt(e.currentTarget.value)}
         />
       </Field>
       <p data-preview-facts>
@@ -126,7 +127,7 @@ export function Protocols() {
       setPreviewing(protocol.id);
     } catch (error) {
       const list = error instanceof ProtocolError ? error.problems : [];
-      setProblems({ message: list.length ? t('protocolNotImported') : `${t('protocolNotImported')} ${(error as Error).message}`, list });
+      setProblems({ message: list.length ? t('protocolNotImported') : `${t('protocolNotImported')} ${messageOf(error)}`, list });
     }
   }
 

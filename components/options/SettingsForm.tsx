@@ -73,11 +73,7 @@ export function SettingsForm() {
         <legend>{t('aboutYouLegend')}</legend>
         {(['name', 'role', 'agency'] as const).map((k) => (
           <Field key={k} id={`worker-${k}`} label={t(WORKER_LABELS[k])}>
-            <input
-              id={`worker-${k}`}
-              value={worker[k]}
-              onInput={(e) => setWorker({ ...worker, [k]: (e.currentTarget as HTMLInputElement).value })}
-            />
+            <input id={`worker-${k}`} value={worker[k]} onInput={(e) => setWorker({ ...worker, [k]: e.currentTarget.value })} />
           </Field>
         ))}
         <button type="button" onClick={() => void WORKER_ITEM.set(worker).then(() => setSaved(t('saved')))}>
@@ -96,7 +92,7 @@ export function SettingsForm() {
             max={120}
             value={arrived ? values.retentionMonths : ''}
             onChange={(e) => {
-              const n = Number((e.currentTarget as HTMLInputElement).value);
+              const n = Number(e.currentTarget.value);
               if (Number.isInteger(n) && n >= 1 && n <= 120) void save('retentionMonths', n);
             }}
           />
@@ -107,11 +103,7 @@ export function SettingsForm() {
           {t('reminders')} <Source setting="reminders" />
         </legend>
         <label class="check">
-          <input
-            type="checkbox"
-            checked={values.reminders}
-            onChange={(e) => void save('reminders', (e.currentTarget as HTMLInputElement).checked)}
-          />
+          <input type="checkbox" checked={values.reminders} onChange={(e) => void save('reminders', e.currentTarget.checked)} />
           {t('remindersLabel')}
         </label>
       </fieldset>
@@ -123,7 +115,7 @@ export function SettingsForm() {
           <input
             type="checkbox"
             checked={values.quietOutsideWorkingHours}
-            onChange={(e) => void save('quietOutsideWorkingHours', (e.currentTarget as HTMLInputElement).checked)}
+            onChange={(e) => void save('quietOutsideWorkingHours', e.currentTarget.checked)}
           />
           {t('quietHoursLabel')}
         </label>
@@ -149,11 +141,7 @@ export function SettingsForm() {
           {t('chipShowsStatusLegend')} <Source setting="chipShowsStatus" />
         </legend>
         <label class="check">
-          <input
-            type="checkbox"
-            checked={values.chipShowsStatus}
-            onChange={(e) => void save('chipShowsStatus', (e.currentTarget as HTMLInputElement).checked)}
-          />
+          <input type="checkbox" checked={values.chipShowsStatus} onChange={(e) => void save('chipShowsStatus', e.currentTarget.checked)} />
           {t('chipShowsStatusLabel')}
         </label>
       </fieldset>
@@ -162,11 +150,7 @@ export function SettingsForm() {
           {t('showChipLegend')} <Source setting="showChip" />
         </legend>
         <label class="check">
-          <input
-            type="checkbox"
-            checked={values.showChip}
-            onChange={(e) => void save('showChip', (e.currentTarget as HTMLInputElement).checked)}
-          />
+          <input type="checkbox" checked={values.showChip} onChange={(e) => void save('showChip', e.currentTarget.checked)} />
           {t('showChipLabel')}
         </label>
       </fieldset>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TargetedEvent } from 'preact';
 import { londonWallTime } from '../../lib/calendar';
 import { WORKER_ITEM } from '../../lib/browser/storage';
 import { InvalidInputError } from '../../lib/records/errors';
@@ -20,6 +21,7 @@ import { useChange } from '../shared/useChange';
 import { records } from '../shared/useRecords';
 import { formFor, named, sameChild, savedFor, type FormChild } from './form-child';
 import { tabChild } from './tab-child';
+import { messageOf } from '../../lib/errors';
 
 const LABELS: Record<string, string> = {
   protocolId: t('protocol'),
@@ -107,9 +109,9 @@ export function StartForm({
     });
   }, []);
 
-  const set = (key: keyof StartFormValues) => (e: Event) => {
-    const el = e.currentTarget as HTMLInputElement;
-    const value = el.type === 'checkbox' ? el.checked : el.value;
+  const set = (key: keyof StartFormValues) => (e: TargetedEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => {
+    const el = e.currentTarget;
+    const value = el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value;
     setV((old) => ({ ...old, [key]: value }));
   };
   const protocol = getProtocol(v.protocolId);
@@ -149,7 +151,7 @@ export function StartForm({
     } catch (error) {
       if (error instanceof InvalidInputError) {
         setErrors(Object.fromEntries(error.problems.map((p) => [PROBLEM_FIELDS[p.path] ?? p.path, p.message])));
-      } else setFormError((error as Error).message);
+      } else setFormError(messageOf(error));
     }
   }
 
@@ -203,7 +205,7 @@ export function StartForm({
                   id={`fact-${f.id}`}
                   value={v.facts?.[f.id] ?? ''}
                   onChange={(e) => {
-                    const answer = (e.currentTarget as HTMLSelectElement).value;
+                    const answer = e.currentTarget.value;
                     setV((old) => ({ ...old, facts: { ...old.facts, [f.id]: answer } }));
                   }}
                 >

@@ -18,6 +18,7 @@ import { announceRecordsChanged } from '../../lib/browser/records-bridge';
 import { formatDue } from '../../lib/format';
 import type { Escalation } from '../../lib/records/model';
 import { useLive } from '../shared/useLive';
+import { messageOf } from '../../lib/errors';
 
 async function downloadBackup(db: EscalationDb, ids?: string[]) {
   const backup = await exportBackup(db, ids);
@@ -145,7 +146,7 @@ function Retention({ db }: { db: EscalationDb }) {
             {t('exportTheseN', { n: String(candidates.length) })}
           </button>
           <label class="check">
-            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed((e.currentTarget as HTMLInputElement).checked)} />
+            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
             {t('understandDeletion')}
           </label>
           <button
@@ -234,7 +235,7 @@ export function RecordsPage() {
       setReport(await importBackup(db!, await file.text(), keepBackupDefinitions, { closureDays }));
       announceRecordsChanged();
     } catch (error) {
-      setImportError(error instanceof BackupFileError ? error.message : t('importFailed', { reason: (error as Error).message }));
+      setImportError(error instanceof BackupFileError ? error.message : t('importFailed', { reason: messageOf(error) }));
     }
   }
 

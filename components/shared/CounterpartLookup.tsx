@@ -14,7 +14,7 @@ export function CounterpartLookup({ protocol }: { protocol: Protocol }) {
       <summary>{t('counterpartQuestion')}</summary>
       <div class="field">
         <label for="seniority-level">{t('level')}</label>
-        <select id="seniority-level" value={String(level)} onChange={(e) => setLevel(Number((e.currentTarget as HTMLSelectElement).value))}>
+        <select id="seniority-level" value={String(level)} onChange={(e) => setLevel(Number(e.currentTarget.value))}>
           {table.levels.map((_, i) => (
             <option key={i} value={String(i + 1)}>
               {levelName(i + 1)}

@@ -64,7 +64,7 @@ export function JsonFileField({ id, label, onFile }: { id: string; label: string
         type="file"
         accept="application/json,.json"
         onChange={(e) => {
-          const file = (e.currentTarget as HTMLInputElement).files?.[0];
+          const file = e.currentTarget.files?.[0];
           if (file) onFile(file);
         }}
       />

@@ -2,6 +2,7 @@
 // turned into a problem the person can act on. No browser API: the caller gives `fetch` and the token.
 import { z } from 'zod';
 import { ErrorReplySchema, MeReplySchema, PullReplySchema, PushReplySchema, type SyncProblem, type WireEvent } from './model';
+import { messageOf } from '../errors';
 
 export interface Transport {
   /** The gateway's address, e.g. `https://escalations.council.example` (no trailing slash needed). */
@@ -44,7 +45,7 @@ async function call<T>(transport: Transport, path: string, init: RequestInit, sc
       cache: 'no-store',
     });
   } catch (error) {
-    return { ok: false, problem: { kind: 'unreachable', detail: `The team server could not be reached (${(error as Error).message}).` } };
+    return { ok: false, problem: { kind: 'unreachable', detail: `The team server could not be reached (${messageOf(error)}).` } };
   }
   let body: unknown;
   try {

@@ -50,7 +50,7 @@ export function ActionForm({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        onRecord(build(new FormData(e.currentTarget as HTMLFormElement)));
+        onRecord(build(new FormData(e.currentTarget)));
       }}
     >
       <h3>{title}</h3>

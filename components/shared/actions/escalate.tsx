@@ -48,7 +48,7 @@ function EscalateForm({ escalation, onRecord }: ActionProps) {
             id="escalate-to"
             value={target}
             onChange={(e) => {
-              setTarget((e.currentTarget as HTMLSelectElement).value);
+              setTarget(e.currentTarget.value);
               setReason('');
             }}
           >
@@ -84,12 +84,7 @@ function EscalateForm({ escalation, onRecord }: ActionProps) {
       </fieldset>
       {offered && (
         <Field id="escalate-days" label={t('timeframe')} hint={required ? t('timeframeRequiredHint') : t('optional')}>
-          <input
-            id="escalate-days"
-            inputMode="numeric"
-            value={days}
-            onInput={(e) => setDays((e.currentTarget as HTMLInputElement).value)}
-          />
+          <input id="escalate-days" inputMode="numeric" value={days} onInput={(e) => setDays(e.currentTarget.value)} />
         </Field>
       )}
       <button type="submit" class="primary">
