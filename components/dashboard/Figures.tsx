@@ -16,6 +16,7 @@ import { Field } from '../shared/Field';
 import { now } from '../shared/now';
 import { settings } from '../shared/settings';
 import { useLive } from '../shared/useLive';
+import { RecordsTable } from '../shared/RecordsTable';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -165,27 +166,24 @@ export function Figures({ params }: { params: URLSearchParams }) {
             )}
           </div>
           <h3>{t('themesTitle')}</h3>
-          <table class="records themes">
-            <caption class="visually-hidden">{t('themesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('stageReached')}</th>
-                <th scope="col">{t('escalations')}</th>
-                <th scope="col">{t('stageOrHigher')}</th>
-                <th scope="col">{t('about')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.reachedStage.map((r) => (
-                <tr key={r.stage} data-stage={r.stage}>
-                  <th scope="row">{stage(r.stage)}</th>
-                  <td>{r.count}</td>
-                  <td data-at-least={r.stage}>{figures.reachedAtLeast.find((a) => a.stage === r.stage)?.count ?? 0}</td>
-                  <td>{r.byKind.map((k) => `${DISAGREEMENT_KINDS[k.kind]} (${k.count})`).join('; ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordsTable
+            class="themes"
+            caption={t('themesCaption')}
+            captionHidden
+            columns={[
+              { heading: t('stageReached'), rowHeader: true, cell: (r) => stage(r.stage) },
+              { heading: t('escalations'), cell: (r) => r.count },
+              {
+                heading: t('stageOrHigher'),
+                cell: (r) => figures.reachedAtLeast.find((a) => a.stage === r.stage)?.count ?? 0,
+                attributes: (r) => ({ 'data-at-least': String(r.stage) }),
+              },
+              { heading: t('about'), cell: (r) => r.byKind.map((k) => `${DISAGREEMENT_KINDS[k.kind]} (${k.count})`).join('; ') },
+            ]}
+            rows={figures.reachedStage}
+            rowKey={(r) => String(r.stage)}
+            rowAttributes={(r) => ({ 'data-stage': String(r.stage) })}
+          />
         </>
       )}
     </section>

@@ -11,6 +11,7 @@ import { DUE_BUCKET_LABELS, dueWindows, type DueBucket } from '../../lib/overvie
 import { t } from '../../lib/strings';
 import { filterTeam, teamEntries, waitingOnManager, workerRows, workerRowsCsv, type TeamEntry, type TeamFilter } from '../../lib/team-view';
 import { now } from '../shared/now';
+import { RecordsTable } from '../shared/RecordsTable';
 
 function useTeam(): TeamEntry[] | undefined {
   const [entries, setEntries] = useState<TeamEntry[]>();
@@ -127,46 +128,29 @@ export function TeamView() {
           {t('teamViewAgency')} <input value={filter.agency ?? ''} onInput={(e) => set('agency')(e.currentTarget.value || undefined)} />
         </label>
       </div>
-      <table class="records">
-        <thead>
-          <tr>
-            {(
-              [
-                'teamViewWorker',
-                'teamViewTeam',
-                'teamViewOpen',
-                'teamViewOverdue',
-                'teamViewDueThisWeek',
-                'teamViewStageTwo',
-                'teamViewOldestOverdue',
-                'teamViewLastSynced',
-              ] as const
-            ).map((key) => (
-              <th key={key} scope="col">
-                {t(key)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.team}/${r.owner}`} data-worker={r.owner}>
-              <th scope="row">
-                <button type="button" class="link" onClick={() => set('worker')(r.owner)}>
-                  {r.owner}
-                </button>
-              </th>
-              <td>{r.team}</td>
-              <td>{r.open}</td>
-              <td>{r.overdue}</td>
-              <td>{r.dueThisWeek}</td>
-              <td>{r.stageTwoOrAbove}</td>
-              <td>{r.oldestOverdue ? formatDue(r.oldestOverdue) : ''}</td>
-              <td>{formatDue(r.lastSynced)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecordsTable
+        columns={[
+          {
+            heading: t('teamViewWorker'),
+            rowHeader: true,
+            cell: (r) => (
+              <button type="button" class="link" onClick={() => set('worker')(r.owner)}>
+                {r.owner}
+              </button>
+            ),
+          },
+          { heading: t('teamViewTeam'), cell: (r) => r.team },
+          { heading: t('teamViewOpen'), cell: (r) => r.open },
+          { heading: t('teamViewOverdue'), cell: (r) => r.overdue },
+          { heading: t('teamViewDueThisWeek'), cell: (r) => r.dueThisWeek },
+          { heading: t('teamViewStageTwo'), cell: (r) => r.stageTwoOrAbove },
+          { heading: t('teamViewOldestOverdue'), cell: (r) => (r.oldestOverdue ? formatDue(r.oldestOverdue) : '') },
+          { heading: t('teamViewLastSynced'), cell: (r) => formatDue(r.lastSynced) },
+        ]}
+        rows={rows}
+        rowKey={(r) => `${r.team}/${r.owner}`}
+        rowAttributes={(r) => ({ 'data-worker': r.owner })}
+      />
       <button type="button" onClick={() => void exportRows()}>
         {t('teamViewExport')}
       </button>

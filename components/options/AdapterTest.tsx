@@ -8,6 +8,7 @@ import { extensionToRecordPage } from '../../lib/messages/extension-to-record-pa
 import { t } from '../../lib/strings';
 import { JsonFileField } from '../shared/Field';
 import { messageOf } from '../../lib/errors';
+import { RecordsTable } from '../shared/RecordsTable';
 
 interface OpenTab {
   id: number;
@@ -104,26 +105,17 @@ export function AdapterTest() {
         </p>
       )}
       {result && (
-        <table class="records" aria-label={t('adapterTestResults')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('source')}</th>
-              <th scope="col">{t('adapterTestOutcome')}</th>
-              <th scope="col">{t('adapterTestRead')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.sources.map((s, i) => (
-              <tr key={i}>
-                <td>{s.source}</td>
-                <td>{s.outcome}</td>
-                <td>
-                  <bdi>{s.read ?? ''}</bdi>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordsTable
+          label={t('adapterTestResults')}
+          columns={[
+            { heading: t('source'), cell: (s) => s.source },
+            { heading: t('adapterTestOutcome'), cell: (s) => s.outcome },
+            { heading: t('adapterTestRead'), cell: (s) => <bdi>{s.read ?? ''}</bdi> },
+          ]}
+          rows={result.sources}
+          // The same source may be tried twice.
+          rowKey={(_, i) => String(i)}
+        />
       )}
     </section>
   );

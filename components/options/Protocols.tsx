@@ -16,6 +16,7 @@ import { now } from '../shared/now';
 import { protocolsChanged } from '../shared/catalogue';
 import { settings } from '../shared/settings';
 import { messageOf } from '../../lib/errors';
+import { RecordsTable } from '../shared/RecordsTable';
 
 const SOURCE_WORDS: Record<ProtocolSource, StringKey> = {
   'built-in': 'builtIn',
@@ -155,27 +156,19 @@ export function Protocols() {
     <section aria-labelledby="protocols-title">
       <h2 id="protocols-title">{t('protocolsTitle')}</h2>
       <p>{t('protocolsIntro')}</p>
-      <table class="records">
-        <caption>{t('protocolsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('partnership')}</th>
-            <th scope="col">{t('id')}</th>
-            <th scope="col">{t('versionColumn')}</th>
-            <th scope="col">{t('source')}</th>
-            <th scope="col">{t('actionsColumn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => {
-            const { protocol, source } = entry;
-            return (
-              <tr key={protocol.id} data-protocol={protocol.id}>
-                <td>{protocol.partnership}</td>
-                <td>{protocol.id}</td>
-                <td>{protocol.version}</td>
-                <td>{t(SOURCE_WORDS[source])}</td>
-                <td>
+      <RecordsTable
+        caption={t('protocolsCaption')}
+        columns={[
+          { heading: t('partnership'), cell: ({ protocol }) => protocol.partnership },
+          { heading: t('id'), cell: ({ protocol }) => protocol.id },
+          { heading: t('versionColumn'), cell: ({ protocol }) => protocol.version },
+          { heading: t('source'), cell: ({ source }) => t(SOURCE_WORDS[source]) },
+          {
+            heading: t('actionsColumn'),
+            cell: (entry) => {
+              const { protocol, source } = entry;
+              return (
+                <>
                   <button
                     type="button"
                     onClick={() => {
@@ -194,12 +187,15 @@ export function Protocols() {
                       {t('removeProtocol', { name: protocol.id })}
                     </button>
                   )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                </>
+              );
+            },
+          },
+        ]}
+        rows={entries}
+        rowKey={({ protocol }) => protocol.id}
+        rowAttributes={({ protocol }) => ({ 'data-protocol': protocol.id })}
+      />
       <JsonFileField id="protocol-file" label={t('importProtocol')} onFile={(file) => void importFile(file)} />
       {problems && (
         <div role="alert" class="error" data-protocol-problems>

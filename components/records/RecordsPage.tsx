@@ -18,6 +18,7 @@ import { announceRecordsChanged } from '../../lib/browser/records-bridge';
 import { formatDue } from '../../lib/format';
 import type { Escalation } from '../../lib/records/model';
 import { useLive } from '../shared/useLive';
+import { RecordsTable, type Column } from '../shared/RecordsTable';
 import { messageOf } from '../../lib/errors';
 
 async function downloadBackup(db: EscalationDb, ids?: string[]) {
@@ -25,33 +26,25 @@ async function downloadBackup(db: EscalationDb, ids?: string[]) {
   downloadText(`escalations-backup-${backup.exportedAt.slice(0, 10)}.json`, JSON.stringify(backup, null, 2));
 }
 
+// Built when drawn: the words are there only once the page has started.
+const escalationColumns = (): Column<Escalation>[] => [
+  { heading: t('reference'), cell: (e) => e.reference },
+  { heading: t('childId'), cell: (e) => e.child.childId },
+  { heading: t('protocol'), cell: (e) => protocolName(e.protocolId) },
+  { heading: t('stage'), cell: (e) => stageTitle(e.protocolId, e.currentStage) },
+  { heading: t('status'), cell: (e) => STATUS_LABELS[e.status] },
+  { heading: t('due'), cell: (e) => (e.nextDue ? formatDue(e.nextDue) : '—') },
+];
+
 function EscalationTable({ rows, caption }: { rows: Escalation[]; caption: string }) {
   return (
-    <table class="records">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reference')}</th>
-          <th scope="col">{t('childId')}</th>
-          <th scope="col">{t('protocol')}</th>
-          <th scope="col">{t('stage')}</th>
-          <th scope="col">{t('status')}</th>
-          <th scope="col">{t('due')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((e) => (
-          <tr key={e.id} data-escalation={e.id}>
-            <td>{e.reference}</td>
-            <td>{e.child.childId}</td>
-            <td>{protocolName(e.protocolId)}</td>
-            <td>{stageTitle(e.protocolId, e.currentStage)}</td>
-            <td>{STATUS_LABELS[e.status]}</td>
-            <td>{e.nextDue ? formatDue(e.nextDue) : '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <RecordsTable
+      caption={caption}
+      columns={escalationColumns()}
+      rows={rows}
+      rowKey={(e) => e.id}
+      rowAttributes={(e) => ({ 'data-escalation': e.id })}
+    />
   );
 }
 

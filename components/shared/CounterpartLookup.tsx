@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Protocol } from '../../lib/protocols';
 import { t } from '../../lib/strings';
+import { RecordsTable } from './RecordsTable';
 
 /** Enfield's seniority table as a question: who is my counterpart at this level? */
 export function CounterpartLookup({ protocol }: { protocol: Protocol }) {
@@ -22,23 +23,22 @@ export function CounterpartLookup({ protocol }: { protocol: Protocol }) {
           ))}
         </select>
       </div>
-      <table class="records">
-        <caption>{t('correspondingRolesAt', { level: levelName(level) })}</caption>
-        <tbody>
-          {table.agencies.map((a) => {
+      <RecordsTable
+        caption={t('correspondingRolesAt', { level: levelName(level) })}
+        columns={[
+          { rowHeader: true, cell: (a) => a },
+          {
             // Say what the table says, that a cell cannot be read, or that it is empty; never guess.
-            const illegible = table.illegible.find((c) => c.level === level && c.agency === a);
-            return (
-              <tr key={a}>
-                <th scope="row">{a}</th>
-                <td class={roles[a] ? undefined : 'unknown'}>
-                  {roles[a] ?? (illegible ? t('illegibleCell', { words: illegible.words }) : t('emptyCell'))}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            cell: (a) => {
+              const illegible = table.illegible.find((c) => c.level === level && c.agency === a);
+              return roles[a] ?? (illegible ? t('illegibleCell', { words: illegible.words }) : t('emptyCell'));
+            },
+            attributes: (a) => ({ class: roles[a] ? undefined : 'unknown' }),
+          },
+        ]}
+        rows={table.agencies}
+        rowKey={(a) => a}
+      />
     </details>
   );
 }
