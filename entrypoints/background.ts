@@ -1,4 +1,5 @@
 // Wires browser events to the extension; what each message does is lib/browser/background-handlers.ts.
+import '../lib/browser/language'; // the badge's title, reminders and settings warnings in the worker's language
 import { loadAdapters, onAdaptersChanged } from '../lib/browser/adapters';
 import {
   ADAPTER_HEALTH_ITEM,

@@ -25,3 +25,16 @@ export function t(key: StringKey, vars: Record<string, string> = {}): string {
   const text = lookup(key) || fallback(key) || key;
   return text.replace(/\{(\w+)\}/g, (_, name: string) => vars[name] ?? `{${name}}`);
 }
+
+/**
+ * Words by id (a status, a due bucket) from their keys, each looked up when read: a table made when a module
+ * loads still follows the language the page set at start, and reads like a plain record.
+ */
+export function wordsByKey<Id extends string>(keys: Record<Id, StringKey>): Readonly<Record<Id, string>> {
+  const table = {} as Record<Id, string>;
+  for (const id of Object.keys(keys) as Id[]) Object.defineProperty(table, id, { get: () => t(keys[id]), enumerable: true });
+  return table;
+}
+
+/** "1 escalation", "3 escalations". */
+export const escalationCount = (n: number) => t(n === 1 ? 'escalationCountOne' : 'escalationCountMany', { n: n.toLocaleString('en-GB') });

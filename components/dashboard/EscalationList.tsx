@@ -1,6 +1,6 @@
 // Every escalation in one table: filter, sort, search by child ID. Only the
 // rows in view are drawn, so ten thousand scroll as smoothly as ten.
-import { t } from '../../lib/strings';
+import { escalationCount, t } from '../../lib/strings';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
 import { calendarsByNation, type Calendar } from '../../lib/calendar';
@@ -267,11 +267,7 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
         </p>
       )}
       <p role="status" class="result-count">
-        {shown === null
-          ? 'Loading…'
-          : total === undefined
-            ? t('countingEscalations')
-            : `${total.toLocaleString('en-GB')} ${total === 1 ? 'escalation' : 'escalations'}`}
+        {shown === null ? t('loading') : total === undefined ? t('countingEscalations') : escalationCount(total)}
       </p>
       {shown && (
         <div class="scroller" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
