@@ -508,10 +508,28 @@ function traced(what, summary) {
 }
 
 /** Opens `name` as a new page of `size` and resolves to when each of its `marks` was made (ms from its navigation start). */
-async function markedPage(name, marks, size) {
+/** A new page of the extension's at `name`, in a window of `size`. */
+async function openPage(name, size) {
   const page = await context.newPage();
   await page.setViewportSize(size);
   await page.goto(extensionPage(name));
+  return page;
+}
+
+/** The records replaced by `escalations` through a dashboard page (once it has drawn), which is left open. */
+async function seededDashboard(escalations) {
+  const page = await context.newPage();
+  await page.goto(extensionPage('dashboard.html'));
+  await page
+    .locator('.result-count')
+    .getByText(/escalations?$/)
+    .waitFor();
+  await seedDirectly(page, escalations, [], { clear: true });
+  return page;
+}
+
+async function markedPage(name, marks, size) {
+  const page = await openPage(name, size);
   const ms = await page.evaluate(
     (marks) =>
       new Promise((resolve) => {
@@ -551,14 +569,7 @@ const DASHBOARD = { width: 1280, height: 800 };
 for (const size of part('dashboard') ? SIZES : []) {
   step(`dashboard, ${size} escalations`);
   const { escalations } = await generateEscalations({ count: size, now, seed: 5 });
-  const seedPage = await context.newPage();
-  await seedPage.goto(extensionPage('dashboard.html'));
-  await seedPage
-    .locator('.result-count')
-    .getByText(/escalations?$/)
-    .waitFor();
-  await seedDirectly(seedPage, escalations, [], { clear: true });
-  await seedPage.close();
+  await (await seededDashboard(escalations)).close();
   const first = [];
   const firstOpen = [];
   const counted = [];
@@ -586,9 +597,7 @@ for (const size of part('dashboard') ? SIZES : []) {
         if (i > 0) [into, totalInto, allInto].forEach((list, k) => list.push(marks[k]));
       }
     }
-    const page = await context.newPage();
-    await page.setViewportSize(DASHBOARD);
-    await page.goto(extensionPage('dashboard.html#status=all'));
+    const page = await openPage('dashboard.html#status=all', DASHBOARD);
     // Filter only once every row is in, as a person would after reading the first screen.
     await page.waitForFunction(() => performance.getEntriesByName('dashboard-all-rows').length > 0);
     const change = (selector, value, event) =>
@@ -660,13 +669,7 @@ if (part('team')) {
     owner: `worker-${i % WORKERS}`,
     lastRecordedAt: e.updatedAt ?? now.toISOString(),
   }));
-  const seedPage = await context.newPage();
-  await seedPage.goto(extensionPage('dashboard.html'));
-  await seedPage
-    .locator('.result-count')
-    .getByText(/escalations?$/)
-    .waitFor();
-  await seedDirectly(seedPage, escalations, [], { clear: true });
+  const seedPage = await seededDashboard(escalations);
   await seedPage.evaluate(
     (rows) =>
       new Promise((resolve, reject) => {
