@@ -1,7 +1,10 @@
-// The one module that changes escalation records. Every change is an event:
+// How a worker's changes reach the escalation records. Every change is an event:
 // validated (zod), checked against the protocol's rules (lib/records/derive.ts),
 // then written with the re-derived state in one Dexie transaction. UI code
-// calls these functions and never writes tables itself.
+// calls these functions and never writes tables itself. The records' other
+// writers replace or remove whole records: restoring a backup (lib/db/backup.ts),
+// deleting closed ones past retention (lib/db/retention.ts), and the team
+// store's pull and purges (lib/sync/apply.ts).
 import { liveQuery, type Observable } from 'dexie';
 import { DERIVE_AGAIN_KEY, DUES_CLOSURE_DAYS_KEY, type EscalationDb } from './db';
 import { applyEvent, deriveEscalation, withNextDue } from './records/derive';

@@ -1,7 +1,7 @@
 // Every word the extension's pages show, by key. The words themselves are in the browser's own
 // i18n files (public/_locales/<language>/messages.json), so a Welsh or any other translation is a
 // file, not a code change: the browser picks the worker's language and falls back to English.
-// lib/ uses no browser API, so extension pages hand `t` the browser's lookup at start
+// lib/ uses no browser API, so the extension's pages and its background hand `t` the browser's lookup at start
 // (lib/browser/language.ts), which itself falls back to English; the English file is not in the pages'
 // code (it is 32 kB every page would parse before its first paint). Unit tests hand it the file itself.
 // Protocol text stays in the documents' own words.

@@ -26,7 +26,7 @@ import type { Escalation } from '../../lib/records/model';
 import { timeLeft } from '../../lib/timer';
 import { address, replaceAddress } from './address';
 import { markFrame } from '../shared/marks';
-import { Field } from '../shared/Field';
+import { Field, Options } from '../shared/Field';
 import { now } from '../shared/now';
 import { settings } from '../shared/settings';
 import { useLive } from '../shared/useLive';
@@ -101,12 +101,7 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
         value={(filter[key] as string | undefined) ?? ''}
         onChange={(e) => set({ [key]: e.currentTarget.value || undefined })}
       >
-        {any && <option value="">{any}</option>}
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
+        <Options first={any} list={options} />
       </select>
     </Field>
   );

@@ -12,7 +12,7 @@ import { DISAGREEMENT_KINDS } from '../../lib/records/kinds';
 import { allEscalations } from './every-row';
 import { replaceAddress } from './address';
 import { BarChart } from './BarChart';
-import { Field } from '../shared/Field';
+import { Field, Options } from '../shared/Field';
 import { now } from '../shared/now';
 import { settings } from '../shared/settings';
 import { useLive } from '../shared/useLive';
@@ -54,38 +54,22 @@ export function Figures({ params }: { params: URLSearchParams }) {
               if (q) set({ from: q.from, to: q.to });
             }}
           >
-            {!quarter && <option value="">{t('otherDates')}</option>}
-            {quarters.map((q) => (
-              <option key={q.from} value={q.from}>
-                {q.label}
-              </option>
-            ))}
+            <Options first={quarter ? undefined : t('otherDates')} list={quarters.map((q) => [q.from, q.label])} />
           </select>
         </Field>
-        <Field id="figures-from" label={t('from')}>
-          <input
-            id="figures-from"
-            type="date"
-            value={from}
-            onChange={(e) => DAY.test(e.currentTarget.value) && set({ from: e.currentTarget.value })}
-          />
-        </Field>
-        <Field id="figures-to" label={t('to')}>
-          <input
-            id="figures-to"
-            type="date"
-            value={to}
-            onChange={(e) => DAY.test(e.currentTarget.value) && set({ to: e.currentTarget.value })}
-          />
-        </Field>
+        {(['from', 'to'] as const).map((end) => (
+          <Field key={end} id={`figures-${end}`} label={t(end)}>
+            <input
+              id={`figures-${end}`}
+              type="date"
+              value={{ from, to }[end]}
+              onChange={(e) => DAY.test(e.currentTarget.value) && set({ [end]: e.currentTarget.value })}
+            />
+          </Field>
+        ))}
         <Field id="figures-protocol" label={t('protocol')}>
           <select id="figures-protocol" value={protocolId ?? ''} onChange={(e) => set({ protocol: e.currentTarget.value || undefined })}>
-            <option value="">{t('allProtocols')}</option>
-            {listProtocols().map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.partnership}
-              </option>
-            ))}
+            <Options first={t('allProtocols')} list={listProtocols().map((p) => [p.id, p.partnership])} />
           </select>
         </Field>
       </form>

@@ -12,6 +12,7 @@ import { t } from '../../lib/strings';
 import { filterTeam, teamEntries, waitingOnManager, workerRows, workerRowsCsv, type TeamEntry, type TeamFilter } from '../../lib/team-view';
 import { now } from '../shared/now';
 import { RecordsTable } from '../shared/RecordsTable';
+import { Options } from '../shared/Field';
 
 function useTeam(): TeamEntry[] | undefined {
   const [entries, setEntries] = useState<TeamEntry[]>();
@@ -47,12 +48,7 @@ function Choice({
     <label>
       {label}{' '}
       <select value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || undefined)}>
-        <option value="">{t('teamViewAll')}</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
+        <Options first={t('teamViewAll')} list={options} />
       </select>
     </label>
   );

@@ -6,7 +6,7 @@ import type { SourceTried } from '../../lib/hosts/diagnose';
 import { parseAdapterFile, type HostAdapter } from '../../lib/hosts';
 import { extensionToRecordPage } from '../../lib/messages/extension-to-record-page';
 import { t } from '../../lib/strings';
-import { JsonFileField } from '../shared/Field';
+import { JsonFileField, Options } from '../shared/Field';
 import { messageOf } from '../../lib/errors';
 import { RecordsTable } from '../shared/RecordsTable';
 
@@ -73,12 +73,7 @@ export function AdapterTest() {
       <div class="field">
         <label for="adapter-test-adapter">{t('adapterTestAdapter')}</label>
         <select id="adapter-test-adapter" value={adapterId} onChange={(e) => setAdapterId(e.currentTarget.value)}>
-          {choices.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-              {fromFile.includes(a) ? ` (${t('adapterTestFromFile')})` : ''}
-            </option>
-          ))}
+          <Options list={choices.map((a) => [a.id, fromFile.includes(a) ? `${a.name} (${t('adapterTestFromFile')})` : a.name])} />
         </select>
       </div>
       <div class="field">

@@ -26,8 +26,7 @@ async function downloadBackup(db: EscalationDb, ids?: string[]) {
   downloadText(`escalations-backup-${backup.exportedAt.slice(0, 10)}.json`, JSON.stringify(backup, null, 2));
 }
 
-// Built when drawn: the words are there only once the page has started.
-const escalationColumns = (): Column<Escalation>[] => [
+const ESCALATION_COLUMNS: Column<Escalation>[] = [
   { heading: t('reference'), cell: (e) => e.reference },
   { heading: t('childId'), cell: (e) => e.child.childId },
   { heading: t('protocol'), cell: (e) => protocolName(e.protocolId) },
@@ -40,7 +39,7 @@ function EscalationTable({ rows, caption }: { rows: Escalation[]; caption: strin
   return (
     <RecordsTable
       caption={caption}
-      columns={escalationColumns()}
+      columns={ESCALATION_COLUMNS}
       rows={rows}
       rowKey={(e) => e.id}
       rowAttributes={(e) => ({ 'data-escalation': e.id })}

@@ -20,6 +20,7 @@ import {
 import { now } from './now';
 import { records, useRecords } from './useRecords';
 import { messageOf } from '../../lib/errors';
+import { Options } from './Field';
 
 /** Puts `child`'s note into the record page's notes field; absent away from a record page (the dashboard). */
 export type InsertIntoRecord = (text: string, html: string, child: ChildRef) => Promise<InsertResult | null | 'no answer'>;
@@ -116,11 +117,7 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
       <div class="field">
         <label for="template">{t('template')}</label>
         <select id="template" value={templateId} onChange={(e) => setTemplateId(e.currentTarget.value)}>
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
+          <Options list={templates.map((x) => [x.id, x.name])} />
         </select>
       </div>
       {template.source && <p class="note">From the {template.source}.</p>}

@@ -5,7 +5,7 @@ import { skipTargets } from '../../../lib/protocols/skips';
 import { STAGE_ENTRY_REASONS } from '../../../lib/records/kinds';
 import { needsTimeframe, offersTimeframe } from '../../../lib/start-form';
 import { t } from '../../../lib/strings';
-import { Field } from '../Field';
+import { Field, Options } from '../Field';
 import type { Action, ActionProps } from './action';
 
 type Reason = 'unresolved' | 'no-response' | 'immediate-risk';
@@ -52,11 +52,7 @@ function EscalateForm({ escalation, onRecord }: ActionProps) {
               setReason('');
             }}
           >
-            {later.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
+            <Options list={later.map((s) => [s.id, s.title])} />
           </select>
         </Field>
       )}
