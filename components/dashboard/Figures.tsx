@@ -87,26 +87,20 @@ export function Figures({ params }: { params: URLSearchParams }) {
       {figures && (
         <>
           <dl class="key-figures">
-            <div>
-              <dt>{t('openInPeriod')}</dt>
-              <dd data-figure="total">{figures.total}</dd>
-            </div>
-            <div>
-              <dt>{t('resolvedInPeriod')}</dt>
-              <dd data-figure="resolved">{figures.resolved}</dd>
-            </div>
-            <div>
-              <dt>{t('withdrawnInPeriod')}</dt>
-              <dd data-figure="withdrawn">{figures.withdrawn}</dd>
-            </div>
-            <div>
-              <dt>{t('medianDays')}</dt>
-              <dd data-figure="median">{figures.medianWorkingDaysToResolution ?? '—'}</dd>
-            </div>
-            <div>
-              <dt>{t('openOverdueNow')}</dt>
-              <dd data-figure="overdue">{figures.openOverdue}</dd>
-            </div>
+            {(
+              [
+                ['total', 'openInPeriod', figures.total],
+                ['resolved', 'resolvedInPeriod', figures.resolved],
+                ['withdrawn', 'withdrawnInPeriod', figures.withdrawn],
+                ['median', 'medianDays', figures.medianWorkingDaysToResolution ?? '—'],
+                ['overdue', 'openOverdueNow', figures.openOverdue],
+              ] as const
+            ).map(([figure, words, value]) => (
+              <div key={figure}>
+                <dt>{t(words)}</dt>
+                <dd data-figure={figure}>{value}</dd>
+              </div>
+            ))}
           </dl>
           <div class="downloads">
             <button type="button" onClick={() => downloadText(`${fileStem}.csv`, figuresCsv(figures), 'text/csv')}>

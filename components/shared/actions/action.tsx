@@ -67,8 +67,8 @@ export function ActionForm({
 export interface TextField {
   /** The form field's name, which `build` reads it by. */
   name: string;
-  /** The element's id, which its label points to. */
-  id: string;
+  /** The element's id, which its label points to: by default the action's id and the field's name. */
+  id?: string;
   label: StringKey;
   /** A box of this many lines; without it, one line. */
   rows?: number;
@@ -102,7 +102,7 @@ export function textAction(spec: {
         submit={t(spec.submit ?? spec.label)}
         build={(d) => spec.build((name) => field(d, name), escalation)}
       >
-        {spec.fields.map(({ name, id, label, rows, kind }) => (
+        {spec.fields.map(({ name, id = `${spec.id}-${name}`, label, rows, kind }) => (
           <Field key={id} id={id} label={t(label)}>
             {rows ? (
               <textarea id={id} name={name} rows={rows} />
@@ -134,7 +134,7 @@ export function reasonAction(spec: {
 }): Action {
   return textAction({
     ...spec,
-    fields: [{ name: 'reason', id: `${spec.id}-reason`, label: spec.why, rows: 2 }],
+    fields: [{ name: 'reason', label: spec.why, rows: 2 }],
     build: (text) => (text('reason') ? { type: spec.type, reason: text('reason') } : t(spec.missing)),
   });
 }

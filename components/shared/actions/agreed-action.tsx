@@ -8,8 +8,8 @@ export const agreeAction = textAction({
   done: 'doneAction',
   fields: [
     { name: 'action', id: 'action-what', label: 'actionWhat', rows: 2 },
-    { name: 'owner', id: 'action-owner', label: 'actionOwner' },
-    { name: 'due', id: 'action-due', label: 'actionDue', kind: 'day-from-today' },
+    { name: 'owner', label: 'actionOwner' },
+    { name: 'due', label: 'actionDue', kind: 'day-from-today' },
   ],
   build: (text) =>
     text('action') && /^\d{4}-\d{2}-\d{2}$/.test(text('due'))

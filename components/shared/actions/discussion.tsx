@@ -7,8 +7,8 @@ export const recordDiscussion = textAction({
   submit: 'saveDiscussion',
   done: 'doneDiscussion',
   fields: [
-    { name: 'with', id: 'discussion-with', label: 'discussionWith' },
-    { name: 'summary', id: 'discussion-summary', label: 'discussionSummary', rows: 3 },
+    { name: 'with', label: 'discussionWith' },
+    { name: 'summary', label: 'discussionSummary', rows: 3 },
   ],
   build: (text) => (text('summary') ? { type: 'discussion-held', with: text('with'), summary: text('summary') } : t('sayWhatDiscussed')),
 });

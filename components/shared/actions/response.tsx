@@ -7,8 +7,8 @@ export const recordResponse = textAction({
   submit: 'saveResponse',
   done: 'doneResponse',
   fields: [
-    { name: 'from', id: 'response-from', label: 'responseFrom' },
-    { name: 'summary', id: 'response-summary', label: 'responseSummary', rows: 3 },
+    { name: 'from', label: 'responseFrom' },
+    { name: 'summary', label: 'responseSummary', rows: 3 },
   ],
   build: (text) => (text('summary') ? { type: 'response-received', from: text('from'), summary: text('summary') } : t('sayResponse')),
 });

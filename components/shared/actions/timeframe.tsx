@@ -9,7 +9,7 @@ export const agreeTimeframe = textAction({
   submit: 'saveTimeframe',
   done: 'doneTimeframe',
   available: (e) => e.status === 'open' && offersTimeframe(e.protocolId, e.currentStage),
-  fields: [{ name: 'days', id: 'timeframe-days', label: 'timeframeDays', kind: 'whole-number' }],
+  fields: [{ name: 'days', label: 'timeframeDays', kind: 'whole-number' }],
   build: (text, escalation) =>
     /^\d+$/.test(text('days'))
       ? { type: 'timeframe-agreed', stageId: escalation.currentStage, days: Number(text('days')) }
