@@ -120,7 +120,7 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
           <Options list={templates.map((x) => [x.id, x.name])} />
         </select>
       </div>
-      {template.source && <p class="note">From the {template.source}.</p>}
+      {template.source && <p class="note">{t('templateFrom', { source: template.source })}</p>}
       <div class="field">
         <label for="note-title">{t('suggestedTitle')}</label>
         <input id="note-title" readOnly value={doc.title} />
