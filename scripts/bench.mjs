@@ -507,7 +507,6 @@ function traced(what, summary) {
   for (const [kind, ms] of Object.entries(summary)) record('Where the time goes (one trace)', `${what}: ${kind}`, [ms], 'ms');
 }
 
-/** Opens `name` as a new page of `size` and resolves to when each of its `marks` was made (ms from its navigation start). */
 /** A new page of the extension's at `name`, in a window of `size`. */
 async function openPage(name, size) {
   const page = await context.newPage();
@@ -548,6 +547,7 @@ async function rounds({ floor, size, page, afterRound }) {
   return floorTimes;
 }
 
+/** Opens `name` as a new page of `size` and resolves to when each of its `marks` was made (ms from its navigation start). */
 async function markedPage(name, marks, size) {
   const page = await openPage(name, size);
   const ms = await page.evaluate(
