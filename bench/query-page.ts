@@ -2,7 +2,7 @@
 // class and "overdue now" query, beside a raw IndexedDB cursor over the same
 // index doing the same (the floor).
 import { DB_NAME, openEscalationDb } from '../lib/db';
-import { overdueEscalations } from '../lib/escalations';
+import { overdueEscalations } from '../lib/db/escalations';
 import type { Escalation } from '../lib/records/model';
 
 const NAME = `${DB_NAME}-bench`;

@@ -12,15 +12,15 @@ import {
   storeForTests,
 } from '../lib/browser/storage';
 import { mayNeedUpdating, recordPageLoad } from '../lib/hosts/health';
-import { pageHandlers, recordPageHandlers, fromExtensionPage, type BackgroundDeps } from '../lib/browser/background-handlers';
+import { pageHandlers, recordPageHandlers, fromExtensionPage, type BackgroundDeps } from '../lib/background/handlers';
 import { database } from '../lib/browser/database';
-import { recomputeDues } from '../lib/escalations';
+import { recomputeDues } from '../lib/db/escalations';
 import { FRAMED_PAGES_HEAR_ONLY_THEIR_TAB, passOnToFramedPages, serveOwnTabRelay, type Sender } from '../lib/browser/messaging';
-import { OVERVIEW_ALARM, dueSummary, openFromNotification, refreshOverview } from '../lib/browser/overview';
-import { injectIntoOpenRecordPages, registerRecordPageScript } from '../lib/browser/record-pages';
+import { OVERVIEW_ALARM, dueSummary, openFromNotification, refreshOverview } from '../lib/background/badge-and-reminders';
+import { injectIntoOpenRecordPages, registerRecordPageScript } from '../lib/background/record-pages';
 import { PORT_NAME } from '../lib/browser/records-bridge';
-import { serveRecords } from '../lib/browser/records-server';
-import { onSettingsChanged, resolveAndKeepSettings } from '../lib/browser/settings';
+import { serveRecords } from '../lib/background/records-server';
+import { onSettingsChanged, resolveAndKeepSettings } from '../lib/browser/settings-storage';
 import { protocolsReady } from '../lib/browser/protocols';
 import { extensionToRecordPage } from '../lib/messages/extension-to-record-page';
 import { pagesToBackground } from '../lib/messages/pages-to-background';
@@ -29,7 +29,7 @@ import { backgroundToPages } from '../lib/messages/background-to-pages';
 import type { ExtensionToRecordPage } from '../lib/messages/extension-to-record-page';
 import type { PanelPlacement } from '../lib/messages/types';
 import { BUILT_IN_SETTINGS, type ResolvedSettings } from '../lib/settings';
-import { tabClosed, type TabReadings } from '../lib/tab-readings';
+import { tabClosed, type TabReadings } from '../lib/tabs/readings';
 import { onToolbarClick, openSidePanel, useToolbarFor } from '../lib/browser/side-panel';
 import { startTeamSync, syncTeamSoon, type TeamSyncDeps } from '../lib/browser/team-sync';
 

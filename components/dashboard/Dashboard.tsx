@@ -13,7 +13,7 @@ const EscalationView = lazyComponent(() => import('../shared/EscalationView').th
 const Figures = lazyComponent(() => import('./Figures').then((m) => m.Figures));
 const TeamView = lazyComponent(() => import('./TeamView').then((m) => m.TeamView));
 const TeamLink = lazyComponent(() => import('./TeamView').then((m) => m.TeamLink));
-import { followSettings } from '../shared/settings';
+import { followSettings } from '../shared/settings-signal';
 import { useRecords } from '../shared/useRecords';
 import { followWorker, worker } from '../shared/worker';
 

@@ -3,7 +3,7 @@
 import { escalationCount, t } from '../../lib/strings';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
-import { calendarsByNation, type Calendar } from '../../lib/calendar';
+import { calendarsByNation, type Calendar } from '../../lib/time/calendar';
 import { protocolCalendar } from '../../lib/protocols';
 import {
   filterFromParams,
@@ -16,19 +16,19 @@ import {
   type DashboardFilter,
   type DashboardFirstScreen,
   type SortKey,
-} from '../../lib/dashboard';
-import { protocolShortName, stageShortName, STATUS_LABELS } from '../../lib/describe';
+} from '../../lib/views/dashboard';
+import { protocolShortName, stageShortName, STATUS_LABELS } from '../../lib/escalation/describe';
 import { readFirstScreen, type FirstScreen } from '../../lib/db/first-screen';
-import { DUE_BUCKET_LABELS, dueWindows } from '../../lib/overview';
+import { DUE_BUCKET_LABELS, dueWindows } from '../../lib/views/overview';
 import { listProtocols } from '../../lib/protocols';
-import { DISAGREEMENT_KINDS } from '../../lib/records/kinds';
+import { DISAGREEMENT_KINDS } from '../../lib/protocols/kinds';
 import type { Escalation } from '../../lib/records/model';
-import { timeLeft } from '../../lib/timer';
+import { timeLeft } from '../../lib/time/timer';
 import { address, replaceAddress } from './address';
 import { markFrame } from '../shared/marks';
 import { Field, Options } from '../shared/Field';
 import { now } from '../shared/now';
-import { settings } from '../shared/settings';
+import { settings } from '../shared/settings-signal';
 import { useLive } from '../shared/useLive';
 
 /** Every row is this tall, so which rows are in view is a division. */

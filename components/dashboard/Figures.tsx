@@ -3,18 +3,18 @@
 // Exports carry no child identifiers (lib/figures.ts).
 import { t } from '../../lib/strings';
 import { useEffect } from 'preact/hooks';
-import { londonDay } from '../../lib/calendar';
-import { protocolShortName } from '../../lib/describe';
-import { downloadText } from '../../lib/download';
-import { anonymisedListCsv, figuresCsv, partnershipFigures, recentQuarters, stageNumberLabel, type Period } from '../../lib/figures';
+import { londonDay } from '../../lib/time/calendar';
+import { protocolShortName } from '../../lib/escalation/describe';
+import { downloadText } from '../../lib/browser/download';
+import { anonymisedListCsv, figuresCsv, partnershipFigures, recentQuarters, stageNumberLabel, type Period } from '../../lib/views/figures';
 import { listProtocols } from '../../lib/protocols';
-import { DISAGREEMENT_KINDS } from '../../lib/records/kinds';
+import { DISAGREEMENT_KINDS } from '../../lib/protocols/kinds';
 import { allEscalations } from './every-row';
 import { replaceAddress } from './address';
 import { BarChart } from './BarChart';
 import { Field, Options } from '../shared/Field';
 import { now } from '../shared/now';
-import { settings } from '../shared/settings';
+import { settings } from '../shared/settings-signal';
 import { useLive } from '../shared/useLive';
 import { RecordsTable } from '../shared/RecordsTable';
 

@@ -4,12 +4,20 @@ import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 import { database } from '../../lib/browser/database';
 import { logTeamExport } from '../../lib/browser/team-sync';
-import { protocolName, stageTitle } from '../../lib/describe';
-import { downloadText } from '../../lib/download';
-import { formatDue } from '../../lib/format';
-import { DUE_BUCKET_LABELS, dueWindows, type DueBucket } from '../../lib/overview';
+import { protocolName, stageTitle } from '../../lib/escalation/describe';
+import { downloadText } from '../../lib/browser/download';
+import { formatDue } from '../../lib/time/format';
+import { DUE_BUCKET_LABELS, dueWindows, type DueBucket } from '../../lib/views/overview';
 import { t } from '../../lib/strings';
-import { filterTeam, teamEntries, waitingOnManager, workerRows, workerRowsCsv, type TeamEntry, type TeamFilter } from '../../lib/team-view';
+import {
+  filterTeam,
+  teamEntries,
+  waitingOnManager,
+  workerRows,
+  workerRowsCsv,
+  type TeamEntry,
+  type TeamFilter,
+} from '../../lib/views/team-view';
 import { now } from '../shared/now';
 import { RecordsTable } from '../shared/RecordsTable';
 import { Options } from '../shared/Field';

@@ -3,8 +3,8 @@
 // where the dashboard's database code (Dexie, the record schemas) comes in.
 import { liveQuery, type Observable } from 'dexie';
 import { database } from '../../lib/browser/database';
-import type { IndexedNarrowing } from '../../lib/dashboard';
-import { dashboardRows } from '../../lib/escalations';
+import type { IndexedNarrowing } from '../../lib/views/dashboard';
+import { dashboardRows } from '../../lib/db/escalations';
 import type { Escalation } from '../../lib/records/model';
 
 export async function everyRow(narrowing: IndexedNarrowing): Promise<Observable<Escalation[]>> {

@@ -3,7 +3,7 @@
 import { t } from '../../lib/strings';
 import { useEffect, useState } from 'preact/hooks';
 import { builtIns, saveUserAdapters, userAdapters } from '../../lib/browser/adapters';
-import { downloadText } from '../../lib/download';
+import { downloadText } from '../../lib/browser/download';
 import { mergeAdapters, parseAdapterFile, siteToOrigin, type HostAdapter } from '../../lib/hosts';
 import { AdapterHealthTable } from './AdapterHealth';
 import { AdapterTest } from './AdapterTest';
@@ -11,7 +11,7 @@ import { SettingsForm } from './SettingsForm';
 import { TeamServer } from './TeamServer';
 import { Protocols } from './Protocols';
 import { JsonFileField } from '../shared/Field';
-import { settings } from '../shared/settings';
+import { settings } from '../shared/settings-signal';
 import { messageOf } from '../../lib/errors';
 import { RecordsTable } from '../shared/RecordsTable';
 

@@ -3,9 +3,9 @@
 import { useMemo, useState } from 'preact/hooks';
 import { pagesToBackground } from '../../lib/messages/pages-to-background';
 import { importProtocolFile, removeImportedProtocol } from '../../lib/browser/protocols';
-import { fromLondonWallTime, londonWallTime, type Nation } from '../../lib/calendar';
-import { downloadText } from '../../lib/download';
-import { previewLadder } from '../../lib/ladder';
+import { fromLondonWallTime, londonWallTime, type Nation } from '../../lib/time/calendar';
+import { downloadText } from '../../lib/browser/download';
+import { previewLadder } from '../../lib/escalation/ladder';
 import { protocolCatalogue, type CatalogueEntry, type ProtocolSource } from '../../lib/protocols';
 import { ProtocolError, protocolFileText } from '../../lib/protocols/read';
 import { lintProtocol } from '../../lib/protocols/lint';
@@ -14,7 +14,7 @@ import { Field, JsonFileField } from '../shared/Field';
 import { Ladder, QuotesShown } from '../shared/Ladder';
 import { now } from '../shared/now';
 import { protocolsChanged } from '../shared/catalogue';
-import { settings } from '../shared/settings';
+import { settings } from '../shared/settings-signal';
 import { messageOf } from '../../lib/errors';
 import { RecordsTable } from '../shared/RecordsTable';
 

@@ -2,12 +2,12 @@
 import { t, type StringKey } from '../../lib/strings';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { saveUserSetting } from '../../lib/browser/settings';
+import { saveUserSetting } from '../../lib/browser/settings-storage';
 import { listProtocols } from '../../lib/protocols';
 import { isLocked, settingsArrived, staleSettingsNote, type SettingKey } from '../../lib/settings';
 import { Field } from '../shared/Field';
 import { ProtocolSelect } from '../shared/ProtocolSelect';
-import { followSettings, settings } from '../shared/settings';
+import { followSettings, settings } from '../shared/settings-signal';
 import { WORKER_ITEM } from '../../lib/browser/storage';
 
 function Source({ setting }: { setting: SettingKey }) {

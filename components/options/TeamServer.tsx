@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { database } from '../../lib/browser/database';
 import { TEAM_SESSION_ITEM } from '../../lib/browser/storage';
 import { signInToTeam, signOutOfTeam, syncTeam, teamServerSetting } from '../../lib/browser/team-sync';
-import { formatDue } from '../../lib/format';
+import { formatDue } from '../../lib/time/format';
 import { t } from '../../lib/strings';
 import { readSyncState } from '../../lib/sync/apply';
 import { whoAmI } from '../../lib/sync/client';
@@ -12,7 +12,7 @@ import type { TeamServerSetting } from '../../lib/sync/config';
 import type { SyncState } from '../../lib/sync/model';
 import type { Session } from '../../lib/sync/oidc';
 import { problemWords } from '../../lib/sync/status';
-import { settings } from '../shared/settings';
+import { settings } from '../shared/settings-signal';
 
 interface Seen {
   setting: TeamServerSetting;

@@ -19,9 +19,9 @@ import { markFrame } from '../shared/marks';
 
 // Only on a tab with no record (side panel): loaded then, not with every panel.
 const DueOverview = lazyComponent(() => import('../popup/Popup').then((m) => m.DueOverview));
-import { downloadText } from '../../lib/download';
+import { downloadText } from '../../lib/browser/download';
 import { PANEL_SIDE_ITEM } from '../../lib/browser/storage';
-import { previewLadder } from '../../lib/ladder';
+import { previewLadder } from '../../lib/escalation/ladder';
 import { getProtocol } from '../../lib/protocols';
 import type { Escalation } from '../../lib/records/model';
 import { t } from '../../lib/strings';
@@ -34,8 +34,8 @@ import { now } from '../shared/now';
 import { protocolInView, useProtocolInView } from '../shared/protocol-in-view';
 import { StartForm } from './StartForm';
 import { formFor, named, sameChild, savedFor, type FormChild } from './form-child';
-import type { Bound, TabOpening } from './opening';
-import { followSettings, settings } from '../shared/settings';
+import type { Bound, TabOpening } from './opening-questions';
+import { followSettings, settings } from '../shared/settings-signal';
 import { useRecords } from '../shared/useRecords';
 import { followWorker, worker } from '../shared/worker';
 

@@ -3,9 +3,9 @@
 import '../../lib/browser/language';
 import { render } from 'preact';
 import { protocolsReady } from '../../lib/browser/protocols';
-import { followSettings } from '../shared/settings';
+import { followSettings } from '../shared/settings-signal';
 import { followTab, Panel, type Surface } from './Panel';
-import type { Bound, Opening } from './opening';
+import type { Bound, Opening } from './opening-questions';
 
 /** Follows the tab and draws the panel once the stored protocols and the settings are read. */
 export function startPanel(surface: Surface, opening: Opening, bound: Bound = {}): void {

@@ -9,7 +9,7 @@ import { pagesToBackground } from '../../lib/messages/pages-to-background';
 import { recordPageToExtension } from '../../lib/messages/record-page-to-extension';
 import type { DiagnosticReport } from '../../lib/hosts/diagnose';
 import type { ChildReading, ChildRef, InsertResult, PanelOpening, PanelSide, PickedId, ReferencesResult } from '../../lib/messages/types';
-import type { Bound, TabOpening } from './opening';
+import type { Bound, TabOpening } from './opening-questions';
 import { PANEL_SIDE_ITEM } from '../../lib/browser/storage';
 import { childForTab } from '../../lib/page/detector';
 import { markOnce } from '../shared/marks';

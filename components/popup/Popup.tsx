@@ -6,7 +6,7 @@
 import { t } from '../../lib/strings';
 import { backgroundToPages } from '../../lib/messages/background-to-pages';
 import { pagesToBackground } from '../../lib/messages/pages-to-background';
-import type { DueSummary } from '../../lib/overview';
+import type { DueSummary } from '../../lib/views/overview';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { markFrame } from '../shared/marks';
 

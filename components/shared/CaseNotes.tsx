@@ -16,7 +16,7 @@ import {
   toHtml,
   toPlainText,
   toTsv,
-} from '../../lib/templates';
+} from '../../lib/case-notes/render';
 import { now } from './now';
 import { records, useRecords } from './useRecords';
 import { messageOf } from '../../lib/errors';

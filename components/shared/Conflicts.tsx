@@ -1,6 +1,6 @@
 // Changes made on two devices that do not agree (lib/records/derive.ts): each shown with both sides, so the
 // worker sees what the other device recorded and settles it, instead of one side silently winning.
-import { describeEvent } from '../../lib/history';
+import { describeEvent } from '../../lib/escalation/history';
 import type { ConflictKind, Escalation, EscalationEvent } from '../../lib/records/model';
 import { t, type StringKey } from '../../lib/strings';
 

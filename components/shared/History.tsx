@@ -1,4 +1,4 @@
-import { describeEvent } from '../../lib/history';
+import { describeEvent } from '../../lib/escalation/history';
 import type { Escalation, EscalationEvent } from '../../lib/records/model';
 import { t } from '../../lib/strings';
 import { useRecords } from './useRecords';

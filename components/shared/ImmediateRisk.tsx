@@ -1,7 +1,7 @@
 import type { Protocol } from '../../lib/protocols';
 import { dialHref, menuOptions, numberOnly } from '../../lib/protocols/contacts';
 import { t } from '../../lib/strings';
-import { settings } from './settings';
+import { settings } from './settings-signal';
 
 /** Immediate risk comes before everything else: the protocol's own route, in its words, and the organisational numbers. */
 export function ImmediateRisk({ protocol }: { protocol: Protocol }) {

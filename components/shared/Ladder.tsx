@@ -1,5 +1,5 @@
-import { formatDue } from '../../lib/format';
-import type { LadderClock, LadderStage } from '../../lib/ladder';
+import { formatDue } from '../../lib/time/format';
+import type { LadderClock, LadderStage } from '../../lib/escalation/ladder';
 import type { Protocol } from '../../lib/protocols';
 import type { Condition, Duty, ProtocolNote } from '../../lib/protocols/schema';
 import { t, type StringKey } from '../../lib/strings';

@@ -1,6 +1,6 @@
 import { listProtocols } from '../../lib/protocols';
 import { protocolChoice } from '../../lib/protocols/describe';
-import { settings } from './settings';
+import { settings } from './settings-signal';
 import { protocolsAllowed } from '../../lib/settings';
 import { protocolsChanged } from './catalogue';
 import { t } from '../../lib/strings';

@@ -11,7 +11,7 @@ import { extensionToRecordPage } from '../../lib/messages/extension-to-record-pa
 import { pagesToBackground } from '../../lib/messages/pages-to-background';
 import { recordPageToExtension } from '../../lib/messages/record-page-to-extension';
 import type { ChildReading, ChipState } from '../../lib/messages/types';
-import { cornerToward, DEFAULT_PLACE, isChipPlace, nextCorner, type ChipPlace } from '../../lib/page/chip-place';
+import { cornerToward, DEFAULT_PLACE, isChipPlace, nextCorner, type ChipPlace } from '../../lib/chip/place';
 import { childForTab } from '../../lib/page/detector';
 
 type ChipWords =

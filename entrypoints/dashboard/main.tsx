@@ -2,7 +2,7 @@
 import '../../lib/browser/language';
 import { render } from 'preact';
 import { protocolsReady } from '../../lib/browser/protocols';
-import { followSettings } from '../../components/shared/settings';
+import { followSettings } from '../../components/shared/settings-signal';
 import { Dashboard } from '../../components/dashboard/Dashboard';
 import { openRecordsHere } from '../../components/shared/useRecords';
 import { askFirstScreen } from '../../components/dashboard/EscalationList';

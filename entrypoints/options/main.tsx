@@ -2,7 +2,7 @@
 import '../../lib/browser/language';
 import { render } from 'preact';
 import { protocolsReady } from '../../lib/browser/protocols';
-import { followSettings } from '../../components/shared/settings';
+import { followSettings } from '../../components/shared/settings-signal';
 import { OptionsPage } from '../../components/options/OptionsPage';
 
 // The stored protocols and the settings are read first: the page shows each setting as it is, never the

@@ -6,7 +6,7 @@ import { InvalidInputError, TransitionError } from '../records/errors';
 import { runCommand, runQuery } from '../records/run';
 import { database } from './database';
 import { announceRecordsChanged, NotSavedError, type Records } from './records-bridge';
-import { loadSettings } from './settings';
+import { loadSettings } from './settings-storage';
 
 export function directRecords(
   openDb = database,

@@ -4,7 +4,7 @@
 // worker, which may be asleep). Each answer is undefined when it cannot be read this way (no database yet, a
 // schema without the index, a range the index cannot take): the dashboard then reads every row through Dexie,
 // which says what went wrong if anything did.
-import { narrowingRange, type DashboardFirstScreen, type IndexedNarrowing } from '../dashboard';
+import { narrowingRange, type DashboardFirstScreen, type IndexedNarrowing } from '../views/dashboard';
 import type { Escalation } from '../records/model';
 import { DB_NAME } from './name';
 

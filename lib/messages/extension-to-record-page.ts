@@ -3,7 +3,7 @@
 import { defineProtocol } from '../browser/messaging';
 import type { DiagnosticReport, SourceTried } from '../hosts/diagnose';
 import type { HostAdapter } from '../hosts/schema';
-import type { ChipPlace } from '../page/chip-place';
+import type { ChipPlace } from '../chip/place';
 import type { ChildRef, InsertResult, PanelPlacement, PanelSide, ReferencesResult } from './types';
 
 export interface ExtensionToRecordPage {

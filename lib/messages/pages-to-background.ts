@@ -2,7 +2,7 @@
 // The background refuses all of these from anything but an extension page (lib/browser/background-handlers.ts).
 import { defineProtocol } from '../browser/messaging';
 import type { CommandReply, LandedReply, RecordsCommand } from '../browser/records-bridge';
-import type { DueSummary } from '../overview';
+import type { DueSummary } from '../views/overview';
 import type { ChipState, PanelOpening, TabReading } from './types';
 
 export interface PagesToBackground {

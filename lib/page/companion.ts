@@ -9,7 +9,7 @@
 // put it (a corner, or collapsed to a tab on the window's edge) unless a link, button, field, editor or frame of
 // the page is there, or the worker focuses or points at something under or beside it; then it steps aside.
 import type { PanelPlacement, PanelSide } from '../messages/types';
-import { chipRect, choosePlace, DEFAULT_PLACE, overlap, type ChipPlace, type Rect } from './chip-place';
+import { chipRect, choosePlace, DEFAULT_PLACE, overlap, type ChipPlace, type Rect } from '../chip/place';
 import { guardElement } from './tamper-guard';
 
 const HOST_TAG = 'escalation-companion';

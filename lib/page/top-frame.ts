@@ -7,7 +7,7 @@ import { uniqueSelector } from '../hosts/selector';
 import { extensionToRecordPage } from '../messages/extension-to-record-page';
 import { recordPageToExtension } from '../messages/record-page-to-extension';
 import type { PageSetup } from '../messages/types';
-import { isChipPlace } from './chip-place';
+import { isChipPlace } from '../chip/place';
 import { mountCompanion } from './companion';
 import type { FrameReader } from './every-frame';
 import { pickElement } from './picker';

@@ -1,6 +1,6 @@
 // The working-day calendar each escalation is counted on: its protocol's nation's bank holidays and the
 // organisation's closure days. One calendar per nation, made when first asked for (a list of many escalations).
-import { calendarsByNation, type Calendar } from '../calendar';
+import { calendarsByNation, type Calendar } from '../time/calendar';
 import { protocolCalendar } from './index';
 
 export type CalendarOf = (escalation: { protocolId: string; protocolVersion?: string }) => Calendar;

@@ -1,9 +1,9 @@
 // What a partnership's escalation protocol is, as data. Every clock and duty
 // carries the sentence of the source document it comes from (`quote`).
 import { z } from 'zod';
-import { NATIONS } from '../bank-holidays';
+import { NATIONS } from '../time/bank-holidays';
 import { ProtocolFormSchema } from '../templates/schema';
-import { DISAGREEMENT_KINDS } from '../records/kinds';
+import { DISAGREEMENT_KINDS } from './kinds';
 
 const DISAGREEMENT_KIND_IDS = Object.keys(DISAGREEMENT_KINDS) as [keyof typeof DISAGREEMENT_KINDS];
 

@@ -1,7 +1,7 @@
 // The lifecycle rules: which event may follow which, and the state that a
 // history of events adds up to. Pure functions; lib/escalations.ts stores.
 import { FIRST_VERSION, getProtocol, getStage, protocolOf, type Protocol } from '../protocols';
-import { dueInstant, scheduleEscalation, scheduleFacts } from '../schedule';
+import { dueInstant, scheduleEscalation, scheduleFacts } from '../schedule/schedule';
 import {
   CORRECTABLE_FIELDS,
   NewEscalationSchema,

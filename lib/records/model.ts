@@ -2,10 +2,10 @@
 // escalation's current state is always derived from them (lib/records/derive.ts).
 import { z } from 'zod';
 import { ProtocolVersionSchema, RECORDED_EVENTS, StageIdSchema } from '../protocols/schema';
-import { DISAGREEMENT_KINDS, STAGE_ENTRY_REASONS, type StageEntryReason } from './kinds';
+import { DISAGREEMENT_KINDS, STAGE_ENTRY_REASONS, type StageEntryReason } from '../protocols/kinds';
 import { CLOCK_PATTERN } from './order';
 
-export { DISAGREEMENT_KINDS, STAGE_ENTRY_REASONS } from './kinds';
+export { DISAGREEMENT_KINDS, STAGE_ENTRY_REASONS } from '../protocols/kinds';
 
 const Text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const Required = (max: number) => Text(max).min(1, 'is required');

@@ -1,7 +1,7 @@
 // One records query or change, the same wherever it runs: in the background for the in-page panel
 // (lib/browser/records-server.ts), or in the extension's own pages (lib/browser/records-direct.ts).
 import type { EscalationDb } from '../db';
-import { createEscalation, escalationsForChild, getEscalation, getHistory, recordEvent } from '../escalations';
+import { createEscalation, escalationsForChild, getEscalation, getHistory, recordEvent } from '../db/escalations';
 import type { RecordsCommand, RecordsQuery } from '../browser/records-bridge';
 import type { Escalation } from './model';
 import { escalationSyncFacts } from '../sync/apply';

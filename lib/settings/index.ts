@@ -1,7 +1,7 @@
 // The settings as pages use them: what each is, the built-in values, and who set each. How they are read
 // and checked is lib/settings/resolve.ts.
 import type { z } from 'zod';
-import { formatDue } from '../format';
+import { formatDue } from '../time/format';
 import { listProtocols, type Protocol } from '../protocols';
 import { t } from '../strings';
 import type { SETTING_SCHEMAS } from './resolve';

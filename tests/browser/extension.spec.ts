@@ -1,5 +1,5 @@
-import { formatDue } from '../../lib/format';
-import { scheduleEscalation } from '../../lib/schedule';
+import { formatDue } from '../../lib/time/format';
+import { scheduleEscalation } from '../../lib/schedule/schedule';
 import type { Browser } from 'wxt/browser';
 import { chipChild, chipFrame, choosePlacement, openSidePanelFor } from '../../demo/drive.mjs';
 import { expect, serviceWorker, test } from './fixtures';

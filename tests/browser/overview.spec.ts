@@ -1,11 +1,11 @@
 // The overview a manager uses from any page: popup counts, the dashboard, the
 // badge, reminders and the partnership's figures, over generated realistic data.
 import { readFileSync } from 'node:fs';
-import { dueBucket, dueWindows, nextBadgeChange } from '../../lib/overview';
-import { planReminders } from '../../lib/reminders';
-import { partnershipFigures, quarterOf } from '../../lib/figures';
-import { addCalendarDays } from '../../lib/calendar';
-import { londonDay } from '../../lib/calendar';
+import { dueBucket, dueWindows, nextBadgeChange } from '../../lib/views/overview';
+import { planReminders } from '../../lib/views/reminders';
+import { partnershipFigures, quarterOf } from '../../lib/views/figures';
+import { addCalendarDays } from '../../lib/time/calendar';
+import { londonDay } from '../../lib/time/calendar';
 import { generateEscalations } from '../fixtures/generator';
 import { launchWithExtension, TEST_BUILD_DIR } from '../../scripts/browser.mjs';
 import { expect, importThroughRecordsPage, seedDirectly, serviceWorker, test, type StoreGlobal } from './fixtures';

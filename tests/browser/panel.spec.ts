@@ -8,11 +8,11 @@ import {
   openPanel,
   type PanelSurface,
 } from '../../demo/drive.mjs';
-import { addWorkingDays, fromLondonWallTime, londonDay, londonWallTime, nonWorkingDaysBetween } from '../../lib/calendar';
-import { formatDue } from '../../lib/format';
+import { addWorkingDays, fromLondonWallTime, londonDay, londonWallTime, nonWorkingDaysBetween } from '../../lib/time/calendar';
+import { formatDue } from '../../lib/time/format';
 import { listProtocols } from '../../lib/protocols';
-import { scheduleEscalation } from '../../lib/schedule';
-import { timeLeft } from '../../lib/timer';
+import { scheduleEscalation } from '../../lib/schedule/schedule';
+import { timeLeft } from '../../lib/time/timer';
 import { expect, test } from './fixtures';
 
 const fillStartForm = (

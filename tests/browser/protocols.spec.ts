@@ -3,13 +3,13 @@
 // on the demo record: its deadlines (on Scotland's calendar) and its quotes in the panel, dashboard and figures.
 import { readFileSync } from 'node:fs';
 import { escalate, fillStartForm, openPanel, type PanelSurface } from '../../demo/drive.mjs';
-import { fromLondonWallTime } from '../../lib/calendar';
+import { fromLondonWallTime } from '../../lib/time/calendar';
 import { setProtocols } from '../../lib/protocols';
 import { readProtocolFile } from '../../lib/protocols/read';
-import { scheduleEscalation } from '../../lib/schedule';
-import { timeLeft } from '../../lib/timer';
-import { formatDue } from '../../lib/format';
-import { createCalendar, londonWallTime } from '../../lib/calendar';
+import { scheduleEscalation } from '../../lib/schedule/schedule';
+import { timeLeft } from '../../lib/time/timer';
+import { formatDue } from '../../lib/time/format';
+import { createCalendar, londonWallTime } from '../../lib/time/calendar';
 import { expect, test } from './fixtures';
 
 const FILE = new URL('../fixtures/protocols/glen-moray.json', import.meta.url).pathname;

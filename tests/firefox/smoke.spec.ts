@@ -5,11 +5,11 @@
 import { expect, test } from '@playwright/test';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { startDemoServer } from '../../demo/server.mjs';
-import { fromLondonWallTime } from '../../lib/calendar';
-import { stageShortName } from '../../lib/describe';
+import { fromLondonWallTime } from '../../lib/time/calendar';
+import { stageShortName } from '../../lib/escalation/describe';
 import { getProtocol } from '../../lib/protocols';
-import { scheduleEscalation } from '../../lib/schedule';
-import { timeLeft } from '../../lib/timer';
+import { scheduleEscalation } from '../../lib/schedule/schedule';
+import { timeLeft } from '../../lib/time/timer';
 import { addonIdOf, FIREFOX_TEST_BUILD_DIR, launchFirefoxWithExtension, packExtension } from '../../scripts/firefox.mjs';
 import {
   check,

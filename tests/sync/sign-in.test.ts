@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: the server's dev stack is plain JavaScript
 import { startStack } from '../../server/dev.mjs';
 import { openEscalationDb } from '../../lib/db';
-import { createEscalation } from '../../lib/escalations';
+import { createEscalation } from '../../lib/db/escalations';
 import { whoAmI } from '../../lib/sync/client';
 import type { TeamServerConfig } from '../../lib/sync/config';
 import { syncOnce } from '../../lib/sync/engine';

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 // @ts-expect-error: the server's dev stack is plain JavaScript
 import { startStack } from '../../server/dev.mjs';
 import { openEscalationDb, type EscalationDb } from '../../lib/db';
-import { createEscalation, recordEvent } from '../../lib/escalations';
+import { createEscalation, recordEvent } from '../../lib/db/escalations';
 import { deriveEscalation } from '../../lib/records/derive';
 import type { NewEscalation } from '../../lib/records/model';
 import { escalationSyncFacts, readSyncState } from '../../lib/sync/apply';

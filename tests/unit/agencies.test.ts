@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AGENCY_KINDS, agencyKind } from '../../lib/agencies';
+import { AGENCY_KINDS, agencyKind } from '../../lib/views/agencies';
 
 describe('agency kinds for the anonymised figures', () => {
   it('reads the kind from the words of the name', () => {

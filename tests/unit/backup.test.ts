@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BackupFileError, exportBackup, importBackup } from '../../lib/db/backup';
-import { createEscalation, getHistory, recordEvent } from '../../lib/escalations';
+import { createEscalation, getHistory, recordEvent } from '../../lib/db/escalations';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 
 const at = { at: MON, by: 'Jo Patel' };

@@ -8,8 +8,8 @@ import {
   londonDay,
   nonWorkingReason,
   workingDaysBetween,
-} from '../../lib/calendar';
-import { NATIONS } from '../../lib/bank-holidays';
+} from '../../lib/time/calendar';
+import { NATIONS } from '../../lib/time/bank-holidays';
 // The generator's own source of truth: the maintained date-holidays package.
 import { bankHolidaysFromLibrary } from '../../scripts/bank-holidays-source.mjs';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { childStatus } from '../../lib/child-status';
-import { createEscalation, recordEvent } from '../../lib/escalations';
+import { childStatus } from '../../lib/background/child-status';
+import { createEscalation, recordEvent } from '../../lib/db/escalations';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 
 describe('the launcher’s status line', () => {

@@ -1,7 +1,7 @@
 // Where the record page's chip goes: never over what the worker needs when there is anywhere clear.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chipRect, choosePlace, CORNERS, cornerToward, isChipPlace, nextCorner, overlap, type Rect } from '../../lib/page/chip-place';
+import { chipRect, choosePlace, CORNERS, cornerToward, isChipPlace, nextCorner, overlap, type Rect } from '../../lib/chip/place';
 
 const VIEW = { width: 1280, height: 800 };
 /** A 90 × 36 button in each corner of the window, as a record page's Save, Next, Help and chat buttons are. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { filterFromParams, filterToParams, matchesFilter, sortEscalations, visibleWindow } from '../../lib/dashboard';
-import { toCsv } from '../../lib/csv';
-import { anonymisedListCsv, figuresCsv, median, partnershipFigures, quarterOf, recentQuarters } from '../../lib/figures';
-import { dueBucket, dueWindows } from '../../lib/overview';
+import { filterFromParams, filterToParams, matchesFilter, sortEscalations, visibleWindow } from '../../lib/views/dashboard';
+import { toCsv } from '../../lib/views/csv';
+import { anonymisedListCsv, figuresCsv, median, partnershipFigures, quarterOf, recentQuarters } from '../../lib/views/figures';
+import { dueBucket, dueWindows } from '../../lib/views/overview';
 import { generateEscalations } from '../fixtures/generator';
 
 const now = new Date('2026-11-25T10:00:00Z');

@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DatabaseUnavailableError, openEscalationDb, requestPersistentStorage } from '../../lib/db';
 import { purgeCandidates, purgeEscalations } from '../../lib/db/retention';
-import { createEscalation, overdueEscalations, recordEvent } from '../../lib/escalations';
+import { createEscalation, overdueEscalations, recordEvent } from '../../lib/db/escalations';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 import v1Fixture from './fixtures/db-v1.json';
 

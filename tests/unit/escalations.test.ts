@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEscalation, getHistory, live, overdueEscalations, recordEvent } from '../../lib/escalations';
+import { createEscalation, getHistory, live, overdueEscalations, recordEvent } from '../../lib/db/escalations';
 import { InvalidInputError, TransitionError } from '../../lib/records/errors';
 import { getProtocol, listProtocols, setProtocols } from '../../lib/protocols';
 import { parseProtocol } from '../../lib/protocols/read';

@@ -3,12 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createEscalation, getHistory, recordEvent } from '../../lib/escalations';
-import { ladderView } from '../../lib/ladder';
+import { createEscalation, getHistory, recordEvent } from '../../lib/db/escalations';
+import { ladderView } from '../../lib/escalation/ladder';
 import { getProtocol, getStage, listProtocols } from '../../lib/protocols';
-import { scheduleEscalation, setsNoTimescale } from '../../lib/schedule';
+import { scheduleEscalation, setsNoTimescale } from '../../lib/schedule/schedule';
 import { resolveSettings } from '../../lib/settings/resolve';
-import { factsFor, getTemplate, referenceLine, renderTemplate, templatesFor, toPlainText, toTsv, BLANK } from '../../lib/templates';
+import { factsFor, getTemplate, referenceLine, renderTemplate, templatesFor, toPlainText, toTsv, BLANK } from '../../lib/case-notes/render';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 
 const clockIds = (protocolId: string, stageId: string) => getStage(getProtocol(protocolId), stageId).clocks.map((c) => c.id);

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { getProtocol, setProtocols, type Protocol } from '../../lib/protocols';
 import { readProtocolFile } from '../../lib/protocols/read';
-import { scheduleEscalation } from '../../lib/schedule';
+import { scheduleEscalation } from '../../lib/schedule/schedule';
 
 export const FIRST_EDITION_IDS = ['pan-cheshire', 'halton', 'enfield', 'pan-sussex', 'herefordshire', 'glen-moray'];
 

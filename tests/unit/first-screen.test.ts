@@ -5,9 +5,9 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { readFirstScreen } from '../../lib/db/first-screen';
 import { openEscalationDb } from '../../lib/db';
-import { filterFromParams, firstScreenFromIndex } from '../../lib/dashboard';
-import { dueWindows } from '../../lib/overview';
-import { createEscalation } from '../../lib/escalations';
+import { filterFromParams, firstScreenFromIndex } from '../../lib/views/dashboard';
+import { dueWindows } from '../../lib/views/overview';
+import { createEscalation } from '../../lib/db/escalations';
 import { generateEscalations } from '../fixtures/generator';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isolate } from '../../lib/format';
-import { describeEvent } from '../../lib/history';
+import { isolate } from '../../lib/time/format';
+import { describeEvent } from '../../lib/escalation/history';
 import type { EscalationEvent } from '../../lib/records/model';
 
 describe('typed text in the history cannot reorder the line around it', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fromLondonWallTime, londonWallTime, nonWorkingDaysBetween } from '../../lib/calendar';
-import { createEscalation, getHistory, recordEvent } from '../../lib/escalations';
-import { describeEvent } from '../../lib/history';
-import { ladderView, nextStage } from '../../lib/ladder';
+import { fromLondonWallTime, londonWallTime, nonWorkingDaysBetween } from '../../lib/time/calendar';
+import { createEscalation, getHistory, recordEvent } from '../../lib/db/escalations';
+import { describeEvent } from '../../lib/escalation/history';
+import { ladderView, nextStage } from '../../lib/escalation/ladder';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 
 describe('London wall time', () => {

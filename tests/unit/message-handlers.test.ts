@@ -2,12 +2,12 @@
 // with senders as the browser describes them. Storage goes through WXT's fake browser (vitest.config.ts).
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetExtensionStorage } from './fixtures/extension-store';
-import { fromExtensionPage, pageHandlers, recordPageHandlers, type BackgroundDeps } from '../../lib/browser/background-handlers';
+import { fromExtensionPage, pageHandlers, recordPageHandlers, type BackgroundDeps } from '../../lib/background/handlers';
 import type { Sender } from '../../lib/browser/messaging';
 import { MANAGED_ADAPTERS_ITEM, PANEL_SIDE_ITEM, USER_ADAPTERS_ITEM, WORKER_ITEM, storeForTests } from '../../lib/browser/storage';
-import { createEscalation } from '../../lib/escalations';
+import { createEscalation } from '../../lib/db/escalations';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
-import type { TabReadings } from '../../lib/tab-readings';
+import type { TabReadings } from '../../lib/tabs/readings';
 import { builtInResolution } from '../../lib/settings';
 import type { PanelOpening } from '../../lib/messages/types';
 

@@ -4,7 +4,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openEscalationDb } from '../../lib/db';
 import { exportBackup, importBackup } from '../../lib/db/backup';
-import { createEscalation, recordEvent } from '../../lib/escalations';
+import { createEscalation, recordEvent } from '../../lib/db/escalations';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 
 const queued = async (db: Awaited<ReturnType<typeof freshDb>>) => (await db.outbox.toArray()).map((r) => r.eventId).sort();

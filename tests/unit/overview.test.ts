@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createEscalation, dashboardRows, dueCounts, dueSoonest, firstDueAfter, recordEvent } from '../../lib/escalations';
+import { createEscalation, dashboardRows, dueCounts, dueSoonest, firstDueAfter, recordEvent } from '../../lib/db/escalations';
 import { readFirstScreen } from '../../lib/db/first-screen';
-import { badgeFor, dueBucket, dueWindows, nextBadgeChange } from '../../lib/overview';
-import { filterFromParams, firstScreenFromIndex, indexedNarrowing, matchesFilter, sortEscalations } from '../../lib/dashboard';
+import { badgeFor, dueBucket, dueWindows, nextBadgeChange } from '../../lib/views/overview';
+import { filterFromParams, firstScreenFromIndex, indexedNarrowing, matchesFilter, sortEscalations } from '../../lib/views/dashboard';
 import { generateEscalations } from '../fixtures/generator';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 

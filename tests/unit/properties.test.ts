@@ -1,10 +1,10 @@
 // Property tests: rules that must hold for any day, any protocol, any history.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { NATIONS } from '../../lib/bank-holidays';
-import { addCalendarDays, addWorkingDays, createCalendar, isWorkingDay, workingDaysBetween } from '../../lib/calendar';
+import { NATIONS } from '../../lib/time/bank-holidays';
+import { addCalendarDays, addWorkingDays, createCalendar, isWorkingDay, workingDaysBetween } from '../../lib/time/calendar';
 import { listProtocols } from '../../lib/protocols';
-import { dueInstant, scheduleEscalation } from '../../lib/schedule';
+import { dueInstant, scheduleEscalation } from '../../lib/schedule/schedule';
 
 const day = fc.integer({ min: 0, max: 365 * 40 }).map((n) => addCalendarDays('2005-01-01', n));
 const instant = fc.integer({ min: Date.UTC(2010, 0, 1), max: Date.UTC(2040, 0, 1) }).map((ms) => new Date(ms).toISOString());

@@ -7,7 +7,7 @@ import { managedStorageSchema, protocolJsonSchema } from '../../lib/protocols/js
 import { SEEDS } from '../../lib/protocols/seeds';
 import { EARLIER_BUILT_IN } from '../../lib/protocols/built-in';
 import { lintProtocol } from '../../lib/protocols/lint';
-import { scheduleEscalation } from '../../lib/schedule';
+import { scheduleEscalation } from '../../lib/schedule/schedule';
 
 const docs = (path: string) => readFileSync(new URL(`../../docs/${path}`, import.meta.url), 'utf8');
 const file = (p: Protocol) => protocolFileText(p);

@@ -13,9 +13,9 @@ async function freshDevice() {
   return {
     protocols: { ...(await import('../../lib/protocols')), ...(await import('../../lib/protocols/read')) },
     settings: { ...(await import('../../lib/settings')), ...(await import('../../lib/settings/resolve')) },
-    escalations: await import('../../lib/escalations'),
+    escalations: await import('../../lib/db/escalations'),
     backup: await import('../../lib/db/backup'),
-    versions: await import('../../lib/versions'),
+    versions: await import('../../lib/escalation/versions'),
   };
 }
 
@@ -28,7 +28,7 @@ describe('an organisation deploys its own protocol by policy', () => {
     expect(resolved.values).toMatchObject({ allowedProtocols: ['glen-moray'], defaultProtocol: 'glen-moray' });
     expect(resolved.values.protocols.map((p) => p.id)).toEqual(['glen-moray']);
     expect(protocols.protocolCatalogue().find((e) => e.protocol.id === 'glen-moray')?.source).toBe('organisation');
-    const { scheduleEscalation } = await import('../../lib/schedule');
+    const { scheduleEscalation } = await import('../../lib/schedule/schedule');
     // Friday 27 Nov 2026: Step 1's 3 working days skip St Andrew's Day (Monday 30 Nov, Scotland only).
     const due = scheduleEscalation({
       protocolId: 'glen-moray',
@@ -143,7 +143,7 @@ describe('comparing an escalation’s version with the current one', () => {
 describe('a protocol’s own forms', () => {
   it('are offered after the case note and render like the built-in ones, escaping what was typed', async () => {
     const { protocols, escalations } = await freshDevice();
-    const templates = await import('../../lib/templates');
+    const templates = await import('../../lib/case-notes/render');
     protocols.setProtocols('imported', [protocols.readProtocolFile(GLEN_MORAY)]);
     const db = await freshDb();
     const e = await escalations.createEscalation(
@@ -206,7 +206,7 @@ describe('time left, on the protocol’s own calendar', () => {
   it('the chip counts working days left without St Andrew’s Day for a Scottish protocol', async () => {
     const { protocols } = await freshDevice();
     protocols.setProtocols('imported', [protocols.readProtocolFile(GLEN_MORAY)]);
-    const { childStatus } = await import('../../lib/child-status');
+    const { childStatus } = await import('../../lib/background/child-status');
     const open = {
       status: 'open',
       protocolId: 'glen-moray',

@@ -1,16 +1,16 @@
 // Issue 36: "A fresh reading of the five seeds against their encodings found these, each something a worker
 // would be shown wrong or not shown." One test (or more) per finding, each naming the document's words.
 import { describe, expect, it } from 'vitest';
-import { createEscalation, getHistory, recordEvent } from '../../lib/escalations';
-import { describeEvent } from '../../lib/history';
-import { ladderView } from '../../lib/ladder';
+import { createEscalation, getHistory, recordEvent } from '../../lib/db/escalations';
+import { describeEvent } from '../../lib/escalation/history';
+import { ladderView } from '../../lib/escalation/ladder';
 import { getProtocol, getStage } from '../../lib/protocols';
 import { dialHref, menuOptions, numberOnly } from '../../lib/protocols/contacts';
 import { protocolChoice } from '../../lib/protocols/describe';
 import { skipTargets } from '../../lib/protocols/skips';
-import { IMMEDIATE_RISK_CLOCK, scheduleEscalation } from '../../lib/schedule';
+import { IMMEDIATE_RISK_CLOCK, scheduleEscalation } from '../../lib/schedule/schedule';
 import { resolveSettings } from '../../lib/settings/resolve';
-import { needsTimeframe } from '../../lib/start-form';
+import { needsTimeframe } from '../../lib/escalation/start-form';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 
 const contact = (area: string, name: string) => getProtocol('pan-cheshire').contacts.find((c) => c.area === area && c.name === name)!;

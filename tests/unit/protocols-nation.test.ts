@@ -3,13 +3,13 @@
 // and ignored closure days).
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { childStatus } from '../../lib/child-status';
-import { partnershipFigures } from '../../lib/figures';
+import { childStatus } from '../../lib/background/child-status';
+import { partnershipFigures } from '../../lib/views/figures';
 import { setProtocols } from '../../lib/protocols';
 import { readProtocolFile } from '../../lib/protocols/read';
 import { deriveEscalation } from '../../lib/records/derive';
 import { EscalationEventSchema, type Escalation } from '../../lib/records/model';
-import { planReminders, remindersFor } from '../../lib/reminders';
+import { planReminders, remindersFor } from '../../lib/views/reminders';
 import { escalationCalendars } from '../../lib/protocols/calendars';
 import { newEscalation } from './fixtures/escalations';
 

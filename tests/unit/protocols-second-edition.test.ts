@@ -3,18 +3,18 @@
 // from the bank holidays of the nation named (the comments say how), and checked in three time zones.
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createEscalation, recordEvent } from '../../lib/escalations';
-import { ladderView } from '../../lib/ladder';
+import { createEscalation, recordEvent } from '../../lib/db/escalations';
+import { ladderView } from '../../lib/escalation/ladder';
 import { getProtocol, setProtocols, type Protocol } from '../../lib/protocols';
 import { lintProtocol } from '../../lib/protocols/lint';
 import { readProtocolFile } from '../../lib/protocols/read';
 import { skipTargets } from '../../lib/protocols/skips';
 import { milestonesOffered } from '../../lib/protocols/milestones';
 import { parseAnswer } from '../../lib/protocols/facts';
-import { startFacts } from '../../lib/start-form';
+import { startFacts } from '../../lib/escalation/start-form';
 import { translatedProtocol } from '../../lib/protocols/translate';
-import { scheduleEscalation, type ScheduleInput } from '../../lib/schedule';
-import { factsFor, renderTemplate } from '../../lib/templates';
+import { scheduleEscalation, type ScheduleInput } from '../../lib/schedule/schedule';
+import { factsFor, renderTemplate } from '../../lib/case-notes/render';
 import { freshDb, newEscalation } from './fixtures/escalations';
 
 const TEXT = readFileSync(new URL('../fixtures/protocols/afon-teifi.json', import.meta.url), 'utf8');

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { openEscalationDb, type EscalationDb } from '../../lib/db';
 import { exportBackup, importBackup } from '../../lib/db/backup';
 import { purgeCandidates } from '../../lib/db/retention';
-import { createEscalation, getHistory, recomputeDues, recordEvent } from '../../lib/escalations';
+import { createEscalation, getHistory, recomputeDues, recordEvent } from '../../lib/db/escalations';
 import { getProtocol, rememberDefinitions } from '../../lib/protocols';
 import { deriveEscalation } from '../../lib/records/derive';
 import type { EscalationEvent } from '../../lib/records/model';

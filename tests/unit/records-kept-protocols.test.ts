@@ -13,7 +13,7 @@ it('a definition from a backup is removable once no escalation here follows it, 
   vi.resetModules();
   const stored = await import('../../lib/browser/protocols');
   const { exportBackup, importBackup } = await import('../../lib/db/backup');
-  const { createEscalation, protocolVersionsInUse } = await import('../../lib/escalations');
+  const { createEscalation, protocolVersionsInUse } = await import('../../lib/db/escalations');
   const { rememberDefinitions, setProtocols } = await import('../../lib/protocols');
   const { parseProtocol } = await import('../../lib/protocols/read');
   const { PROTOCOL_LIBRARY_ITEM } = await import('../../lib/browser/storage');

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it, vi } from 'vitest';
 import type { EscalationDb } from '../../lib/db';
 import { exportBackup, importBackup } from '../../lib/db/backup';
-import { createEscalation, getHistory, recordEvent } from '../../lib/escalations';
+import { createEscalation, getHistory, recordEvent } from '../../lib/db/escalations';
 import { clockFromInstant, clockOf, compareEvents, inEventOrder, nextClock } from '../../lib/records/order';
 import type { EventBody } from '../../lib/records/model';
 import { freshDb, newEscalation } from './fixtures/escalations';

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../lib/calendar';
+import { createCalendar } from '../../lib/time/calendar';
 import { deriveEscalation } from '../../lib/records/derive';
 import { EscalationEventSchema, type Escalation } from '../../lib/records/model';
-import { inWorkingHours, nextWorkingMoment, notificationId, notificationTarget, planReminders, remindersFor } from '../../lib/reminders';
+import {
+  inWorkingHours,
+  nextWorkingMoment,
+  notificationId,
+  notificationTarget,
+  planReminders,
+  remindersFor,
+} from '../../lib/views/reminders';
 import { newEscalation } from './fixtures/escalations';
 
 /** An open Pan-Cheshire escalation whose current stage is due at the end of `due` (London). */

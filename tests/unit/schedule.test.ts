@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listProtocols, getProtocol } from '../../lib/protocols';
-import { scheduleEscalation, type ScheduleInput } from '../../lib/schedule';
+import { scheduleEscalation, type ScheduleInput } from '../../lib/schedule/schedule';
 
 // Mon 23 Nov 2026, 10:00 in London (GMT).
 const MON = '2026-11-23T10:00:00Z';

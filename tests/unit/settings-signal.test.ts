@@ -21,7 +21,7 @@ it('the kept settings are drawn at once, while the full reading (the policy stor
     loadSettings: () => new Promise<ResolvedSettings>((resolve) => (answer = resolve)),
     onSettingsChanged: () => undefined,
   }));
-  const { followSettings, settings } = await import('../../components/shared/settings');
+  const { followSettings, settings } = await import('../../components/shared/settings-signal');
   await followSettings(); // resolves although the full reading has not answered
   expect(settings.value.values.reminders).toBe(true);
   answer(await withSettings(false)); // the policy, read at last, says otherwise
@@ -44,7 +44,7 @@ it('a reading that started earlier but finishes later does not replace the newer
     loadSettings: () => new Promise<ResolvedSettings>((resolve) => answers.push(resolve)),
     onSettingsChanged: (callback: () => void) => (changed = callback),
   }));
-  const { followSettings, settings } = await import('../../components/shared/settings');
+  const { followSettings, settings } = await import('../../components/shared/settings-signal');
   const first = followSettings();
   await Promise.resolve();
   changed(); // the worker turns reminders on while the first reading is still out
@@ -77,7 +77,7 @@ it('the backgroundâ€™s settings, read again in full with their keys in storageâ€
     loadSettings: () => new Promise<ResolvedSettings>((resolve) => (answer = resolve)),
     onSettingsChanged: () => undefined,
   }));
-  const { followSettings, settings } = await import('../../components/shared/settings');
+  const { followSettings, settings } = await import('../../components/shared/settings-signal');
   await followSettings(Promise.resolve(held));
   const changes: ResolvedSettings[] = [];
   settings.subscribe((s) => changes.push(s)); // called at once with the current value

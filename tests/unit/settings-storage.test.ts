@@ -15,7 +15,7 @@ async function context() {
   const resolve = await vi.importActual<typeof import('../../lib/settings/resolve')>('../../lib/settings/resolve');
   const checked = vi.fn(resolve.resolveSettings);
   vi.doMock('../../lib/settings/resolve', () => ({ ...resolve, resolveSettings: checked }));
-  const settings = await import('../../lib/browser/settings');
+  const settings = await import('../../lib/browser/settings-storage');
   const storage = await import('../../lib/browser/storage');
   const protocols = await import('../../lib/protocols');
   return { ...settings, storage, protocols, checked };

@@ -38,8 +38,8 @@ describe('words lib/ gives the pages go through the i18n table', () => {
   afterEach(() => useTranslations(() => '', inEnglish));
 
   it("the dashboard's due buckets, the toolbar badge's title and a record's status and stage", async () => {
-    const { DUE_BUCKET_LABELS, badgeFor } = await import('../../lib/overview');
-    const { STATUS_LABELS, protocolName, stageShortName } = await import('../../lib/describe');
+    const { DUE_BUCKET_LABELS, badgeFor } = await import('../../lib/views/overview');
+    const { STATUS_LABELS, protocolName, stageShortName } = await import('../../lib/escalation/describe');
     useTranslations(marked, inEnglish);
     expect(Object.values(DUE_BUCKET_LABELS).every((words) => words.startsWith('[cy] '))).toBe(true);
     expect(DUE_BUCKET_LABELS.overdue).toBe('[cy] Overdue');
@@ -62,7 +62,7 @@ describe('words lib/ gives the pages go through the i18n table', () => {
   });
 
   it('in English, the words are as before', async () => {
-    const { badgeFor, DUE_BUCKET_LABELS } = await import('../../lib/overview');
+    const { badgeFor, DUE_BUCKET_LABELS } = await import('../../lib/views/overview');
     expect(badgeFor({ overdue: 1, dueToday: 4, dueThisWeek: 0 }).title).toBe('Escalation Companion: 1 escalation overdue, 4 due today');
     expect(DUE_BUCKET_LABELS['no-clock']).toBe('No time limit running');
   });

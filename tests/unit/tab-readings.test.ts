@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChildReading } from '../../lib/messages/types';
-import { frameRead, readingOf, tabClosed, tabNavigated } from '../../lib/tab-readings';
+import { frameRead, readingOf, tabClosed, tabNavigated } from '../../lib/tabs/readings';
 
 const found = (childId: string): ChildReading => ({
   hostId: 'demo',

@@ -6,7 +6,7 @@ import { readTeamServerPolicy, teamServerOrigins } from '../../lib/sync/config';
 import { escalationSyncWords, problemWords } from '../../lib/sync/status';
 import { startTeamSync, syncTeam, syncTeamSoon, TEAM_SYNC_ALARM } from '../../lib/browser/team-sync';
 import { freshDb } from './fixtures/escalations';
-import { createEscalation } from '../../lib/escalations';
+import { createEscalation } from '../../lib/db/escalations';
 import { MON, newEscalation } from './fixtures/escalations';
 import { TEAM_SESSION_ITEM, TEST_MANAGED_ITEM } from '../../lib/browser/storage';
 

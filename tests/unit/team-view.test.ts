@@ -1,10 +1,10 @@
 // The manager's team view (lib/team-view.ts): a row per worker, those waiting on a manager, filters, and a CSV
 // with no identifiers, from escalations as the team store filed them.
 import { describe, expect, it } from 'vitest';
-import { createEscalation, recordEvent } from '../../lib/escalations';
-import { dueWindows } from '../../lib/overview';
+import { createEscalation, recordEvent } from '../../lib/db/escalations';
+import { dueWindows } from '../../lib/views/overview';
 import type { Escalation } from '../../lib/records/model';
-import { filterTeam, teamEntries, waitingOnManager, workerRows, workerRowsCsv } from '../../lib/team-view';
+import { filterTeam, teamEntries, waitingOnManager, workerRows, workerRowsCsv } from '../../lib/views/team-view';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 
 async function team() {

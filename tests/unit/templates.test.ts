@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createEscalation, getHistory, recordEvent } from '../../lib/escalations';
+import { createEscalation, getHistory, recordEvent } from '../../lib/db/escalations';
 import { listProtocols } from '../../lib/protocols';
 import {
   BLANK,
@@ -12,7 +12,7 @@ import {
   toHtml,
   toPlainText,
   toTsv,
-} from '../../lib/templates';
+} from '../../lib/case-notes/render';
 import { TEMPLATES } from '../../lib/templates/catalogue';
 import { TemplateSchema } from '../../lib/templates/schema';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCalendar } from '../../lib/calendar';
-import { timeLeft } from '../../lib/timer';
+import { createCalendar } from '../../lib/time/calendar';
+import { timeLeft } from '../../lib/time/timer';
 
 const at = (iso: string) => new Date(iso);
 

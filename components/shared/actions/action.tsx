@@ -5,7 +5,7 @@ import { useContext } from 'preact/hooks';
 import type { Escalation, EventBody } from '../../../lib/records/model';
 import { t, type StringKey } from '../../../lib/strings';
 import { Field } from '../Field';
-import { londonDay } from '../../../lib/calendar';
+import { londonDay } from '../../../lib/time/calendar';
 
 export interface ActionProps {
   escalation: Escalation;

@@ -1,9 +1,9 @@
 import { useState } from 'preact/hooks';
-import { nextStage } from '../../../lib/ladder';
+import { nextStage } from '../../../lib/escalation/ladder';
 import { protocolOf } from '../../../lib/protocols';
 import { skipTargets } from '../../../lib/protocols/skips';
-import { STAGE_ENTRY_REASONS } from '../../../lib/records/kinds';
-import { needsTimeframe, offersTimeframe } from '../../../lib/start-form';
+import { STAGE_ENTRY_REASONS } from '../../../lib/protocols/kinds';
+import { needsTimeframe, offersTimeframe } from '../../../lib/escalation/start-form';
 import { t } from '../../../lib/strings';
 import { Field, Options } from '../Field';
 import type { Action, ActionProps } from './action';

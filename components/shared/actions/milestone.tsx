@@ -1,7 +1,7 @@
-import { fromLondonWallTime, londonWallTime } from '../../../lib/calendar';
+import { fromLondonWallTime, londonWallTime } from '../../../lib/time/calendar';
 import { protocolOf } from '../../../lib/protocols';
 import { milestonesOffered } from '../../../lib/protocols/milestones';
-import { MILESTONE_WORDS } from '../../../lib/records/kinds';
+import { MILESTONE_WORDS } from '../../../lib/protocols/kinds';
 import { t } from '../../../lib/strings';
 import { Field } from '../Field';
 import { ActionForm, field, type Action } from './action';

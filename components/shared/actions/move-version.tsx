@@ -1,9 +1,9 @@
 // Moving an escalation to its protocol's current version: offered only when a newer one is installed, and
 // only after both versions' deadlines are shown side by side (lib/versions.ts).
-import { formatDue } from '../../../lib/format';
-import { compareVersions, newerVersion } from '../../../lib/versions';
+import { formatDue } from '../../../lib/time/format';
+import { compareVersions, newerVersion } from '../../../lib/escalation/versions';
 import { t } from '../../../lib/strings';
-import { settings } from '../settings';
+import { settings } from '../settings-signal';
 import { ActionForm, type Action } from './action';
 import { RecordsTable } from '../RecordsTable';
 

@@ -1,4 +1,4 @@
-import { offersTimeframe } from '../../../lib/start-form';
+import { offersTimeframe } from '../../../lib/escalation/start-form';
 import { t } from '../../../lib/strings';
 import { textAction } from './action';
 

@@ -1,9 +1,9 @@
 // A protocol's newer version beside the one an escalation follows: what moving it would change. Nothing
 // moves by itself (lib/protocols protocolOf); the worker sees both versions' deadlines, then decides.
-import { FIRST_VERSION, getProtocol, protocolOf } from './protocols';
-import type { Escalation } from './records/model';
-import { scheduleEscalation, scheduleFacts, stageRules } from './schedule';
-import { messageOf } from './errors';
+import { FIRST_VERSION, getProtocol, protocolOf } from '../protocols';
+import type { Escalation } from '../records/model';
+import { scheduleEscalation, scheduleFacts, stageRules } from '../schedule/schedule';
+import { messageOf } from '../errors';
 
 export interface VersionComparison {
   following: string;

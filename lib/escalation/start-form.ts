@@ -1,10 +1,10 @@
 // The start form's rules: what is required, and how its fields become a new escalation.
-import { fromLondonWallTime } from './calendar';
-import { getProtocol } from './protocols';
-import { skipTargets } from './protocols/skips';
-import { parseAnswer } from './protocols/facts';
-import { t } from './strings';
-import type { NewEscalation } from './records/model';
+import { fromLondonWallTime } from '../time/calendar';
+import { getProtocol } from '../protocols';
+import { skipTargets } from '../protocols/skips';
+import { parseAnswer } from '../protocols/facts';
+import { t } from '../strings';
+import type { NewEscalation } from '../records/model';
 
 export interface StartFormValues {
   protocolId: string;

@@ -22,10 +22,10 @@ import {
   londonDay,
   londonHour,
   type Calendar,
-} from './calendar';
-import { getProtocol, getStage, type Protocol } from './protocols';
-import { t } from './strings';
-import type { ClockRule, Condition, Duty, RecordedEvent } from './protocols/schema';
+} from '../time/calendar';
+import { getProtocol, getStage, type Protocol } from '../protocols';
+import { t } from '../strings';
+import type { ClockRule, Condition, Duty, RecordedEvent } from '../protocols/schema';
 
 /** A fact's recorded value: true/false for a yes/no question, a choice's id otherwise. */
 export type FactValue = boolean | string;

@@ -1,11 +1,11 @@
 // What the in-page chip may say about a child: only the stage and time left of
 // the most urgent open escalation, never details of the disagreement.
-import { stageShortName } from './describe';
-import type { ChildStatus } from './messages/types';
-import type { Escalation } from './records/model';
-import { timeLeft } from './timer';
-import { createCalendar } from './calendar';
-import { protocolCalendar } from './protocols';
+import { stageShortName } from '../escalation/describe';
+import type { ChildStatus } from '../messages/types';
+import type { Escalation } from '../records/model';
+import { timeLeft } from '../time/timer';
+import { createCalendar } from '../time/calendar';
+import { protocolCalendar } from '../protocols';
 
 export function childStatus(escalations: Escalation[], now: Date, closureDays: Readonly<Record<string, string>> = {}): ChildStatus {
   const open = escalations.filter((e) => e.status === 'open');

@@ -1,11 +1,18 @@
 // What the panel shows for an escalation: every stage in order, where the
 // escalation is on it, each stage's clocks with time left, and its duties.
-import { createCalendar, londonDay, nonWorkingDaysBetween, type NonWorkingReason } from './calendar';
-import { getProtocol, protocolOf, type Protocol, type Stage } from './protocols';
-import type { ClockRule, Duty } from './protocols/schema';
-import type { Escalation, StageEntry } from './records/model';
-import { dutyConditionHolds, scheduleEscalation, scheduleFacts, stageRules, type ScheduledClock, type ScheduledDuty } from './schedule';
-import { timeLeft, type TimeLeft } from './timer';
+import { createCalendar, londonDay, nonWorkingDaysBetween, type NonWorkingReason } from '../time/calendar';
+import { getProtocol, protocolOf, type Protocol, type Stage } from '../protocols';
+import type { ClockRule, Duty } from '../protocols/schema';
+import type { Escalation, StageEntry } from '../records/model';
+import {
+  dutyConditionHolds,
+  scheduleEscalation,
+  scheduleFacts,
+  stageRules,
+  type ScheduledClock,
+  type ScheduledDuty,
+} from '../schedule/schedule';
+import { timeLeft, type TimeLeft } from '../time/timer';
 
 export type StageStatus = 'done' | 'current' | 'ahead' | 'passed-over' | 'resolved-here';
 

@@ -1,9 +1,9 @@
 // The escalation's history in plain English, one line per event.
 import { stageTitle } from './describe';
-import type { Escalation, EscalationEvent } from './records/model';
-import { DISAGREEMENT_KINDS, MILESTONE_WORDS, STAGE_ENTRY_REASONS } from './records/kinds';
-import { protocolOf } from './protocols';
-import { formatDue, isolate } from './format';
+import type { Escalation, EscalationEvent } from '../records/model';
+import { DISAGREEMENT_KINDS, MILESTONE_WORDS, STAGE_ENTRY_REASONS } from '../protocols/kinds';
+import { protocolOf } from '../protocols';
+import { formatDue, isolate } from '../time/format';
 
 const person = (c: { name: string; role: string; agency: string }) => `${isolate(c.name)}, ${isolate(c.role)}, ${isolate(c.agency)}`;
 

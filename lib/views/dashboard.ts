@@ -2,10 +2,10 @@
 // screen. Pure: the page reads the filter from its address, narrows by an index
 // (lib/escalations.ts `dashboardRows`), then applies the rest here.
 import { dueBucket, type DueWindows } from './overview';
-import { DISAGREEMENT_KINDS } from './records/kinds';
-import type { Escalation } from './records/model';
-import { isDay, londonDay } from './calendar';
-import { protocolName } from './describe';
+import { DISAGREEMENT_KINDS } from '../protocols/kinds';
+import type { Escalation } from '../records/model';
+import { isDay, londonDay } from '../time/calendar';
+import { protocolName } from '../escalation/describe';
 
 const STATUSES = ['open', 'resolved', 'withdrawn', 'all'] as const;
 const DUE_CHOICES = ['overdue', 'due-today', 'due-this-week', 'later', 'no-clock'] as const;

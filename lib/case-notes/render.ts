@@ -1,18 +1,18 @@
 // Renders templates from an escalation and its history. Unknown facts become a
 // clearly marked blank, never a guess. HTML output escapes everything the user
 // or a host page typed, and uses only tags a host's rich-text sanitiser keeps.
-import { londonDay, wholeYearsBetween } from '../calendar';
-import { disarmFormula } from '../csv';
-import { stageShortName, stageTitle, STATUS_LABELS } from '../describe';
-import { formatDue } from '../format';
-import { describeEvent } from '../history';
+import { londonDay, wholeYearsBetween } from '../time/calendar';
+import { disarmFormula } from '../views/csv';
+import { stageShortName, stageTitle, STATUS_LABELS } from '../escalation/describe';
+import { formatDue } from '../time/format';
+import { describeEvent } from '../escalation/history';
 import { getProtocol, listProtocols, protocolOf } from '../protocols';
-import { setsNoTimescale } from '../schedule';
+import { setsNoTimescale } from '../schedule/schedule';
 import { t } from '../strings';
 import type { Escalation, EscalationEvent, Person } from '../records/model';
-import { DISAGREEMENT_KINDS } from '../records/kinds';
-import { TEMPLATES } from './catalogue';
-import type { FactKey, Template } from './schema';
+import { DISAGREEMENT_KINDS } from '../protocols/kinds';
+import { TEMPLATES } from '../templates/catalogue';
+import type { FactKey, Template } from '../templates/schema';
 import { inEventOrder } from '../records/order';
 
 export const BLANK = '[not recorded – please complete]';
@@ -58,7 +58,7 @@ export function referenceLine(e: Escalation): string {
   return `Escalation ${e.reference} · ${area} ${stage}${tail}`;
 }
 
-export { findReferences } from './reference';
+export { findReferences } from '../templates/reference';
 
 function enteredBy(e: Escalation, events: EscalationEvent[], stageId: string): string | undefined {
   const ev = events.find((x) => x.type === 'stage-entered' && x.stageId === stageId);

@@ -2,10 +2,10 @@
 // when it becomes overdue. Pure: given the open escalations, what was already
 // sent and the time now, says what to send now and when to look again. The
 // background turns that into notifications and one alarm.
-import { createCalendar, fromLondonWallTime, londonDay, londonWallTime, type Calendar } from './calendar';
-import type { Escalation } from './records/model';
-import { dueInstant } from './schedule';
-import { escalationCalendars, type CalendarOf } from './protocols/calendars';
+import { createCalendar, fromLondonWallTime, londonDay, londonWallTime, type Calendar } from '../time/calendar';
+import type { Escalation } from '../records/model';
+import { dueInstant } from '../schedule/schedule';
+import { escalationCalendars, type CalendarOf } from '../protocols/calendars';
 
 /** Working hours for "quiet outside working hours": 09:00 to 17:00 London time, on working days. */
 export const WORKING_HOURS = { start: '09:00', end: '17:00' } as const;

@@ -2,7 +2,7 @@
 // out before the rest of the page's code has run (ES modules are evaluated in the order they are imported).
 // It follows the active tab of its window; `?tab=ID` or `?window=ID` fixes which, as when it is opened as a page
 // of its own (the browser tests, a link).
-import { openSidePanel } from '../../components/panel/opening';
+import { openSidePanel } from '../../components/panel/opening-questions';
 
 const params = new URLSearchParams(location.search);
 const id = (name: string) => (/^\d{1,10}$/.test(params.get(name) ?? '') ? Number(params.get(name)) : undefined);

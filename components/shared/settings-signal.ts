@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import { keptSettings, loadSettings, onSettingsChanged } from '../../lib/browser/settings';
+import { keptSettings, loadSettings, onSettingsChanged } from '../../lib/browser/settings-storage';
 import { builtInResolution, type ResolvedSettings } from '../../lib/settings';
 import { sameContent } from '../../lib/same-content';
 

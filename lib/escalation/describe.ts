@@ -1,7 +1,7 @@
 // How records read in lists: protocol and stage names in the documents' words, the rest in the worker's language.
-import { getProtocol } from './protocols';
-import type { Escalation } from './records/model';
-import { t, wordsByKey } from './strings';
+import { getProtocol } from '../protocols';
+import type { Escalation } from '../records/model';
+import { t, wordsByKey } from '../strings';
 
 export function protocolName(protocolId: string): string {
   try {

@@ -1,7 +1,7 @@
 // What each tab's frames have read, as the background keeps it: the only children it will say anything
 // about to a tab's chip (a frame's own report is the proof the page shows that child; a name the asker
 // makes up is never looked up). Plain data, so it can live in session storage across service-worker restarts.
-import type { ChildReading, TabReading } from './messages/types';
+import type { ChildReading, TabReading } from '../messages/types';
 
 /** tab id → frame id → that frame's latest reading. */
 export type TabReadings = Record<string, Record<string, ChildReading>>;

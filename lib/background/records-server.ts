@@ -3,9 +3,9 @@
 import { liveQuery } from 'dexie';
 import type { Browser } from 'wxt/browser';
 import type { EscalationDb } from '../db';
-import { changeLanded } from '../escalations';
+import { changeLanded } from '../db/escalations';
 import { runCommand, runQuery } from '../records/run';
-import { serialise, type CommandReply, type LandedReply, type RecordsCommand, type Reply, type Request } from './records-bridge';
+import { serialise, type CommandReply, type LandedReply, type RecordsCommand, type Reply, type Request } from '../browser/records-bridge';
 
 /** Carries out one change from the panel and answers with the new state or the reason it was refused. */
 export async function serveCommand(

@@ -1,9 +1,9 @@
 // What a manager sees at a glance: how many open escalations are overdue, due
 // today, and due later this week, in London days, and what the toolbar badge
 // says. Pure: the Dexie queries that feed it are in lib/escalations.ts.
-import { addCalendarDays, endOfLondonDay, londonDay } from './calendar';
-import { escalationCount, t, wordsByKey } from './strings';
-import type { Escalation } from './records/model';
+import { addCalendarDays, endOfLondonDay, londonDay } from '../time/calendar';
+import { escalationCount, t, wordsByKey } from '../strings';
+import type { Escalation } from '../records/model';
 
 /** The instants that split open escalations by their `nextDueAt` (ISO strings, so they compare with the index). */
 export interface DueWindows {

@@ -1,19 +1,19 @@
 // The background's answers, as tables of plain functions (one per message) that unit tests call
 // directly. Who may send each message is in lib/messages/; what the browser must provide is `deps`.
 import type { EscalationDb } from '../db';
-import { childStatus } from '../child-status';
-import { escalationsForChild, openEscalationsFollowing } from '../escalations';
-import type { Handlers, Sender } from './messaging';
+import { childStatus } from './child-status';
+import { escalationsForChild, openEscalationsFollowing } from '../db/escalations';
+import type { Handlers, Sender } from '../browser/messaging';
 import type { PagesToBackground } from '../messages/pages-to-background';
 import type { RecordPageToExtension } from '../messages/record-page-to-extension';
 import type { ExtensionToRecordPage } from '../messages/extension-to-record-page';
 import type { PageSetup, TabReading } from '../messages/types';
 import type { PageLoad } from '../hosts/health';
-import type { LauncherSettings } from './storage';
-import type { DueSummary } from '../overview';
+import type { LauncherSettings } from '../browser/storage';
+import type { DueSummary } from '../views/overview';
 import type { ResolvedSettings } from '../settings';
 import { childForTab } from '../page/detector';
-import { frameRead, readingOf, tabNavigated, type TabReadings } from '../tab-readings';
+import { frameRead, readingOf, tabNavigated, type TabReadings } from '../tabs/readings';
 import { serveChangeLanded, serveCommand } from './records-server';
 
 export interface BackgroundDeps {

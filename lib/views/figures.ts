@@ -6,12 +6,12 @@
 // identifies a child: no child ID, name, date of birth, address, reference or
 // free text ever enters a figure or a CSV row.
 import { agencyKind } from './agencies';
-import { addCalendarDays, londonDay } from './calendar';
-import { escalationCalendars, type CalendarOf } from './protocols/calendars';
+import { addCalendarDays, londonDay } from '../time/calendar';
+import { escalationCalendars, type CalendarOf } from '../protocols/calendars';
 import { toCsv, type Cell } from './csv';
-import { protocolName, STATUS_LABELS } from './describe';
-import { getProtocol } from './protocols';
-import { DISAGREEMENT_KINDS, type Escalation } from './records/model';
+import { protocolName, STATUS_LABELS } from '../escalation/describe';
+import { getProtocol } from '../protocols';
+import { DISAGREEMENT_KINDS, type Escalation } from '../records/model';
 
 export type Kind = keyof typeof DISAGREEMENT_KINDS;
 

@@ -1,13 +1,13 @@
 // The manager's team view (pure): the team's escalations as pulled from the team store, a row per worker, those
 // waiting on a manager, filters, and a CSV with no identifiers. Which escalations are the team's, and whose, is what
 // the server said (lib/sync/apply.ts keeps it beside each escalation): the manager's own unsent ones are not here.
-import { londonDay } from './calendar';
+import { londonDay } from '../time/calendar';
 import { toCsv } from './csv';
 import { stageOrder } from './dashboard';
 import { dueBucket, type DueWindows } from './overview';
-import { getStage, protocolOf } from './protocols';
-import type { Escalation } from './records/model';
-import type { TeamEscalationRow } from './sync/model';
+import { getStage, protocolOf } from '../protocols';
+import type { Escalation } from '../records/model';
+import type { TeamEscalationRow } from '../sync/model';
 
 export interface TeamEntry {
   escalation: Escalation;

@@ -6,10 +6,10 @@
 // deleting closed ones past retention (lib/db/retention.ts), and the team
 // store's pull and purges (lib/sync/apply.ts).
 import { liveQuery, type Observable } from 'dexie';
-import { DERIVE_AGAIN_KEY, DUES_CLOSURE_DAYS_KEY, type EscalationDb } from './db';
-import { applyEvent, deriveEscalation, withNextDue } from './records/derive';
-import { inEventOrder, nextClock } from './records/order';
-import { FIRST_VERSION, getProtocol } from './protocols';
+import { DERIVE_AGAIN_KEY, DUES_CLOSURE_DAYS_KEY, type EscalationDb } from './';
+import { applyEvent, deriveEscalation, withNextDue } from '../records/derive';
+import { inEventOrder, nextClock } from '../records/order';
+import { FIRST_VERSION, getProtocol } from '../protocols';
 import {
   EscalationEventSchema,
   EventBodySchema,
@@ -18,13 +18,13 @@ import {
   type EscalationEvent,
   type EventBody,
   type NewEscalation,
-} from './records/model';
+} from '../records/model';
 
-import { InvalidInputError, TransitionError } from './records/errors';
-import { sameContent } from './same-content';
-import { narrowingRange, type IndexedNarrowing } from './dashboard';
-import { dueWindows, type DueCounts } from './overview';
-import { messageOf } from './errors';
+import { InvalidInputError, TransitionError } from '../records/errors';
+import { sameContent } from '../same-content';
+import { narrowingRange, type IndexedNarrowing } from '../views/dashboard';
+import { dueWindows, type DueCounts } from '../views/overview';
+import { messageOf } from '../errors';
 
 function validate<T>(
   schema: {

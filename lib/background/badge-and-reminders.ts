@@ -3,17 +3,17 @@
 // when one alarm fires at the next moment anything could change (a stage
 // falling due, London midnight, a reminder's time). No polling loop: between
 // those moments the service worker sleeps.
-import { calendarsByNation, type Calendar } from '../calendar';
+import { calendarsByNation, type Calendar } from '../time/calendar';
 import { protocolCalendar } from '../protocols';
-import { dueCounts, dueSoonest, firstDueAfter, openWithClock } from '../escalations';
-import { badgeFor, dueWindows, nextBadgeChange, type DueSummary } from '../overview';
-import { protocolShortName, stageShortName } from '../describe';
-import { notificationId, notificationTarget, planReminders, type Reminder } from '../reminders';
-import { timeLeft } from '../timer';
+import { dueCounts, dueSoonest, firstDueAfter, openWithClock } from '../db/escalations';
+import { badgeFor, dueWindows, nextBadgeChange, type DueSummary } from '../views/overview';
+import { protocolShortName, stageShortName } from '../escalation/describe';
+import { notificationId, notificationTarget, planReminders, type Reminder } from '../views/reminders';
+import { timeLeft } from '../time/timer';
 import type { Escalation } from '../records/model';
-import { database } from './database';
-import { loadSettings } from './settings';
-import { SENT_REMINDERS_ITEM } from './storage';
+import { database } from '../browser/database';
+import { loadSettings } from '../browser/settings-storage';
+import { SENT_REMINDERS_ITEM } from '../browser/storage';
 
 export const OVERVIEW_ALARM = 'overview';
 /** More than this at once become one summary notification rather than a flood. */
