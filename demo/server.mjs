@@ -4,6 +4,7 @@ import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { SHAPES, shapePage } from './shapes.mjs';
 
 const ROOT = fileURLToPath(new URL('./public/', import.meta.url));
 const MODULES = fileURLToPath(new URL('../node_modules/', import.meta.url));
@@ -18,6 +19,11 @@ export function startDemoServer(port = 0) {
     // Client-side routes (/person/…, /slow/…, /framed/…, /help) are all served the app shell.
     const file = extname(path) === '' ? 'index.html' : normalize(path).replace(/^([/\\])+/, '');
     if (file.includes('..')) return void res.writeHead(400).end();
+    const shape = /^shapes\/([\w-]+)\.html$/.exec(file)?.[1];
+    if (shape !== undefined && Object.hasOwn(SHAPES, shape)) {
+      res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+      return void res.end(shapePage(shape));
+    }
     const vendored = file.startsWith('vendor/') ? file.slice('vendor/'.length) : null;
     if (vendored !== null && !VENDOR.some((folder) => vendored.startsWith(folder))) return void res.writeHead(404).end();
     try {

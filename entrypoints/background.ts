@@ -1,5 +1,6 @@
 // Wires browser events to the extension. What each message does is lib/background/handlers.ts; what the
 // service worker holds (settings, placement, tab readings) and tells record pages is the rest of lib/background/.
+import '../lib/browser/language'; // the badge's title, reminders and settings warnings in the worker's language
 import { loadAdapters, onAdaptersChanged } from '../lib/browser/adapters';
 import {
   ADAPTER_HEALTH_ITEM,

@@ -507,11 +507,49 @@ function traced(what, summary) {
   for (const [kind, ms] of Object.entries(summary)) record('Where the time goes (one trace)', `${what}: ${kind}`, [ms], 'ms');
 }
 
-/** Opens `name` as a new page of `size` and resolves to when each of its `marks` was made (ms from its navigation start). */
-async function markedPage(name, marks, size) {
+/** A new page of the extension's at `name`, in a window of `size`. */
+async function openPage(name, size) {
   const page = await context.newPage();
   await page.setViewportSize(size);
   await page.goto(extensionPage(name));
+  return page;
+}
+
+/** The records replaced by `escalations` through a dashboard page (once it has drawn), which is left open. */
+async function seededDashboard(escalations) {
+  const page = await context.newPage();
+  await page.goto(extensionPage('dashboard.html'));
+  await page
+    .locator('.result-count')
+    .getByText(/escalations?$/)
+    .waitFor();
+  await seedDirectly(page, escalations, [], { clear: true });
+  return page;
+}
+
+/**
+ * One warm-up round and RUNS measured ones. In each, the page and its floor take turns (turnAbout): the floor is the
+ * page `floor`, `page(measured)` the page's turn, and `afterRound(measured)` what is measured once a round besides.
+ * Resolves to the floor's measured first paints.
+ */
+async function rounds({ floor, size, page, afterRound }) {
+  const floorTimes = [];
+  for (let i = 0; i < RUNS + 1; i++) {
+    for (const turn of turnAbout(i)) {
+      if (turn === 'page') await page(i > 0);
+      else {
+        const [ms] = await markedPage(floor, ['panel-ready'], size);
+        if (i > 0) floorTimes.push(ms);
+      }
+    }
+    await afterRound?.(i > 0);
+  }
+  return floorTimes;
+}
+
+/** Opens `name` as a new page of `size` and resolves to when each of its `marks` was made (ms from its navigation start). */
+async function markedPage(name, marks, size) {
+  const page = await openPage(name, size);
   const ms = await page.evaluate(
     (marks) =>
       new Promise((resolve) => {
@@ -532,14 +570,14 @@ if (part('popup')) {
   step('popup first paint, and its floor');
   const POPUP = { width: 360, height: 520 };
   const popup = [];
-  const floor = [];
-  for (let i = 0; i < RUNS + 1; i++) {
-    for (const turn of turnAbout(i)) {
-      const [ms] =
-        turn === 'page' ? await markedPage('popup.html', ['popup-ready'], POPUP) : await markedPage('floor.html', ['panel-ready'], POPUP);
-      if (i > 0) (turn === 'page' ? popup : floor).push(ms);
-    }
-  }
+  const floor = await rounds({
+    floor: 'floor.html',
+    size: POPUP,
+    page: async (measured) => {
+      const [ms] = await markedPage('popup.html', ['popup-ready'], POPUP);
+      if (measured) popup.push(ms);
+    },
+  });
   const p = record('Popup', 'popup: open to counts and the next five drawn', popup, 'ms');
   const f = record('Popup', 'popup floor: an empty page in the same shell', floor, 'ms');
   record('Popup', 'popup ÷ its floor', [p.median / f.median], '×', BUDGETS.popupRatio);
@@ -551,14 +589,7 @@ const DASHBOARD = { width: 1280, height: 800 };
 for (const size of part('dashboard') ? SIZES : []) {
   step(`dashboard, ${size} escalations`);
   const { escalations } = await generateEscalations({ count: size, now, seed: 5 });
-  const seedPage = await context.newPage();
-  await seedPage.goto(extensionPage('dashboard.html'));
-  await seedPage
-    .locator('.result-count')
-    .getByText(/escalations?$/)
-    .waitFor();
-  await seedDirectly(seedPage, escalations, [], { clear: true });
-  await seedPage.close();
+  await (await seededDashboard(escalations)).close();
   const first = [];
   const firstOpen = [];
   const counted = [];
@@ -567,58 +598,54 @@ for (const size of part('dashboard') ? SIZES : []) {
   const allRowsOpen = [];
   const indexed = [];
   const search = [];
-  const floorWithRows = [];
   const child = escalations[Math.floor(size / 2)].child.childId;
-  for (let i = 0; i < RUNS + 1; i++) {
-    for (const turn of turnAbout(i)) {
-      if (turn === 'floor') {
-        const [floorMs] = await markedPage('floor-db.html', ['panel-ready'], DASHBOARD);
-        if (i > 0) floorWithRows.push(floorMs);
-        continue;
-      }
-      // Each view in a page of its own, opened as the floor is: the first screenful drawn, its total shown (counted
-      // apart), and every row read, sorted and ready to scroll.
+  const floorWithRows = await rounds({
+    floor: 'floor-db.html',
+    size: DASHBOARD,
+    // Each view in a page of its own, opened as the floor is: the first screenful drawn, its total shown (counted
+    // apart), and every row read, sorted and ready to scroll.
+    page: async (measured) => {
       for (const [hash, into, totalInto, allInto] of [
         ['status=all', first, counted, allRows],
         ['', firstOpen, countedOpen, allRowsOpen],
       ]) {
         const marks = await markedPage(`dashboard.html#${hash}`, ['dashboard-rows', 'dashboard-total', 'dashboard-all-rows'], DASHBOARD);
-        if (i > 0) [into, totalInto, allInto].forEach((list, k) => list.push(marks[k]));
+        if (measured) [into, totalInto, allInto].forEach((list, k) => list.push(marks[k]));
       }
-    }
-    const page = await context.newPage();
-    await page.setViewportSize(DASHBOARD);
-    await page.goto(extensionPage('dashboard.html#status=all'));
-    // Filter only once every row is in, as a person would after reading the first screen.
-    await page.waitForFunction(() => performance.getEntriesByName('dashboard-all-rows').length > 0);
-    const change = (selector, value, event) =>
-      page.evaluate(
-        ([selector, value, event]) =>
-          new Promise((resolve) => {
-            // Until every matching row is in (not just the first screenful).
-            const before = performance.getEntriesByName('dashboard-all-rows').length;
-            const t0 = performance.now();
-            const control = document.querySelector(selector);
-            control.value = value;
-            control.dispatchEvent(new Event(event, { bubbles: true }));
-            const look = () => {
-              const marks = performance.getEntriesByName('dashboard-all-rows');
-              if (marks.length > before) resolve(marks.at(-1).startTime - t0);
-              else setTimeout(look, 1);
-            };
-            look();
-          }),
-        [selector, value, event],
-      );
-    const a = await change('#filter-due', 'overdue', 'change');
-    await change('#filter-due', '', 'change');
-    const b = await change('#filter-child', child, 'input');
-    if (i > 0) {
-      indexed.push(a);
-      search.push(b);
-    }
-    await page.close();
-  }
+    },
+    afterRound: async (measured) => {
+      const page = await openPage('dashboard.html#status=all', DASHBOARD);
+      // Filter only once every row is in, as a person would after reading the first screen.
+      await page.waitForFunction(() => performance.getEntriesByName('dashboard-all-rows').length > 0);
+      const change = (selector, value, event) =>
+        page.evaluate(
+          ([selector, value, event]) =>
+            new Promise((resolve) => {
+              // Until every matching row is in (not just the first screenful).
+              const before = performance.getEntriesByName('dashboard-all-rows').length;
+              const t0 = performance.now();
+              const control = document.querySelector(selector);
+              control.value = value;
+              control.dispatchEvent(new Event(event, { bubbles: true }));
+              const look = () => {
+                const marks = performance.getEntriesByName('dashboard-all-rows');
+                if (marks.length > before) resolve(marks.at(-1).startTime - t0);
+                else setTimeout(look, 1);
+              };
+              look();
+            }),
+          [selector, value, event],
+        );
+      const a = await change('#filter-due', 'overdue', 'change');
+      await change('#filter-due', '', 'change');
+      const b = await change('#filter-child', child, 'input');
+      if (measured) {
+        indexed.push(a);
+        search.push(b);
+      }
+      await page.close();
+    },
+  });
   const n = size.toLocaleString('en-GB');
   const all = record('Dashboard', `first render, ${n} escalations, all statuses`, first, 'ms');
   const open = record('Dashboard', `first render, ${n} escalations, open only (the default view)`, firstOpen, 'ms');
@@ -660,13 +687,7 @@ if (part('team')) {
     owner: `worker-${i % WORKERS}`,
     lastRecordedAt: e.updatedAt ?? now.toISOString(),
   }));
-  const seedPage = await context.newPage();
-  await seedPage.goto(extensionPage('dashboard.html'));
-  await seedPage
-    .locator('.result-count')
-    .getByText(/escalations?$/)
-    .waitFor();
-  await seedDirectly(seedPage, escalations, [], { clear: true });
+  const seedPage = await seededDashboard(escalations);
   await seedPage.evaluate(
     (rows) =>
       new Promise((resolve, reject) => {
@@ -682,14 +703,10 @@ if (part('team')) {
   );
   await seedPage.close();
   const view = [];
-  const floor = [];
-  for (let i = 0; i < RUNS + 1; i++) {
-    for (const turn of turnAbout(i)) {
-      if (turn === 'floor') {
-        const [ms] = await markedPage('floor-team.html', ['panel-ready'], DASHBOARD);
-        if (i > 0) floor.push(ms);
-        continue;
-      }
+  const floor = await rounds({
+    floor: 'floor-team.html',
+    size: DASHBOARD,
+    page: async (measured) => {
       const page = await context.newPage();
       await page.setViewportSize(DASHBOARD);
       await page.addInitScript(() => {
@@ -706,9 +723,9 @@ if (part('team')) {
       if (workers !== WORKERS) throw new Error(`The team view showed ${workers} workers, not ${WORKERS}`);
       const ms = await page.evaluate(() => performance.getEntriesByName('team-rows')[0].startTime);
       await page.close();
-      if (i > 0) view.push(ms);
-    }
-  }
+      if (measured) view.push(ms);
+    },
+  });
   const n = `${count.toLocaleString('en-GB')} escalations (${(count * 10).toLocaleString('en-GB')} events), team of ${WORKERS}`;
   const v = record('Team view', `first screen (a row per worker), ${n}`, view, 'ms');
   const f = record('Team view', `floor: the empty page in the same shell, plus a raw read of the same rows, ${n}`, floor, 'ms');

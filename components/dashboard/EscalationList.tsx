@@ -1,7 +1,8 @@
 // Every escalation in one table: filter, sort, search by child ID. Only the
 // rows in view are drawn, so ten thousand scroll as smoothly as ten.
-import { t } from '../../lib/strings';
+import { escalationCount, t } from '../../lib/strings';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { TargetedEvent } from 'preact';
 import { calendarsByNation, type Calendar } from '../../lib/time/calendar';
 import { protocolCalendar } from '../../lib/protocols';
 import {
@@ -25,7 +26,7 @@ import { awaitingAcknowledgement } from '../../lib/records/acknowledgement';
 import { timeLeft } from '../../lib/time/timer';
 import { address, replaceAddress } from './address';
 import { markFrame } from '../shared/marks';
-import { Field } from '../shared/Field';
+import { Field, Options } from '../shared/Field';
 import { now } from '../shared/now';
 import { settings } from '../shared/settings-signal';
 import { askEarly, useRecords } from '../shared/useRecords';
@@ -79,7 +80,7 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
   const value = (key: 'child' | 'agency' | 'counterpart' | 'from' | 'to') => ({
     id: `filter-${key}`,
     value: filter[key] ?? '',
-    onInput: (e: Event) => set({ [key]: (e.currentTarget as HTMLInputElement).value || undefined }),
+    onInput: (e: TargetedEvent<HTMLInputElement>) => set({ [key]: e.currentTarget.value || undefined }),
   });
   const text = (key: 'child' | 'agency' | 'counterpart', label: string) => (
     <Field id={`filter-${key}`} label={label}>
@@ -101,14 +102,9 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
       <select
         id={`filter-${key}`}
         value={(filter[key] as string | undefined) ?? ''}
-        onChange={(e) => set({ [key]: (e.currentTarget as HTMLSelectElement).value || undefined })}
+        onChange={(e) => set({ [key]: e.currentTarget.value || undefined })}
       >
-        {any && <option value="">{any}</option>}
-        {options.map(([value, text]) => (
-          <option key={value} value={value}>
-            {text}
-          </option>
-        ))}
+        <Options first={any} list={options} />
       </select>
     </Field>
   );
@@ -236,14 +232,10 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
         </p>
       )}
       <p role="status" class="result-count">
-        {shown === null
-          ? 'Loading…'
-          : total === undefined
-            ? t('countingEscalations')
-            : `${total.toLocaleString('en-GB')} ${total === 1 ? 'escalation' : 'escalations'}`}
+        {shown === null ? t('loading') : total === undefined ? t('countingEscalations') : escalationCount(total)}
       </p>
       {shown && (
-        <div class="scroller" ref={scroller} onScroll={(e) => setScrollTop((e.currentTarget as HTMLDivElement).scrollTop)}>
+        <div class="scroller" ref={scroller} onScroll={(e) => setScrollTop(e.currentTarget.scrollTop)}>
           <table
             class="records dashboard-table"
             // -1: how many rows there are is not known yet (ARIA's word for it), until the count comes.

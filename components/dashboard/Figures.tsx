@@ -11,10 +11,11 @@ import { listProtocols } from '../../lib/protocols';
 import { DISAGREEMENT_KINDS } from '../../lib/protocols/kinds';
 import { replaceAddress } from './address';
 import { BarChart } from './BarChart';
-import { Field } from '../shared/Field';
+import { Field, Options } from '../shared/Field';
 import { now } from '../shared/now';
 import { settings } from '../shared/settings-signal';
 import { useRecords } from '../shared/useRecords';
+import { RecordsTable } from '../shared/RecordsTable';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -60,50 +61,26 @@ export function Figures({ params }: { params: URLSearchParams }) {
             id="figures-quarter"
             value={quarter ? quarter.from : ''}
             onChange={(e) => {
-              const q = quarters.find((x) => x.from === (e.currentTarget as HTMLSelectElement).value);
+              const q = quarters.find((x) => x.from === e.currentTarget.value);
               if (q) set({ from: q.from, to: q.to });
             }}
           >
-            {!quarter && <option value="">{t('otherDates')}</option>}
-            {quarters.map((q) => (
-              <option key={q.from} value={q.from}>
-                {q.label}
-              </option>
-            ))}
+            <Options first={quarter ? undefined : t('otherDates')} list={quarters.map((q) => [q.from, q.label])} />
           </select>
         </Field>
-        <Field id="figures-from" label={t('from')}>
-          <input
-            id="figures-from"
-            type="date"
-            value={from}
-            onChange={(e) =>
-              DAY.test((e.currentTarget as HTMLInputElement).value) && set({ from: (e.currentTarget as HTMLInputElement).value })
-            }
-          />
-        </Field>
-        <Field id="figures-to" label={t('to')}>
-          <input
-            id="figures-to"
-            type="date"
-            value={to}
-            onChange={(e) =>
-              DAY.test((e.currentTarget as HTMLInputElement).value) && set({ to: (e.currentTarget as HTMLInputElement).value })
-            }
-          />
-        </Field>
+        {(['from', 'to'] as const).map((end) => (
+          <Field key={end} id={`figures-${end}`} label={t(end)}>
+            <input
+              id={`figures-${end}`}
+              type="date"
+              value={{ from, to }[end]}
+              onChange={(e) => DAY.test(e.currentTarget.value) && set({ [end]: e.currentTarget.value })}
+            />
+          </Field>
+        ))}
         <Field id="figures-protocol" label={t('protocol')}>
-          <select
-            id="figures-protocol"
-            value={protocolId ?? ''}
-            onChange={(e) => set({ protocol: (e.currentTarget as HTMLSelectElement).value || undefined })}
-          >
-            <option value="">{t('allProtocols')}</option>
-            {listProtocols().map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.partnership}
-              </option>
-            ))}
+          <select id="figures-protocol" value={protocolId ?? ''} onChange={(e) => set({ protocol: e.currentTarget.value || undefined })}>
+            <Options first={t('allProtocols')} list={listProtocols().map((p) => [p.id, p.partnership])} />
           </select>
         </Field>
         {counted.value?.teamOffered && (
@@ -133,43 +110,30 @@ export function Figures({ params }: { params: URLSearchParams }) {
       {figures && (
         <>
           <dl class="key-figures">
-            <div>
-              <dt>{t('openInPeriod')}</dt>
-              <dd data-figure="total">{figures.total}</dd>
-            </div>
-            <div>
-              <dt>{t('resolvedInPeriod')}</dt>
-              <dd data-figure="resolved">{figures.resolved}</dd>
-            </div>
-            <div>
-              <dt>{t('withdrawnInPeriod')}</dt>
-              <dd data-figure="withdrawn">{figures.withdrawn}</dd>
-            </div>
-            <div>
-              <dt>{t('medianDays')}</dt>
-              <dd data-figure="median">{figures.medianWorkingDaysToResolution ?? '—'}</dd>
-            </div>
-            <div>
-              <dt>{t('openOverdueNow')}</dt>
-              <dd data-figure="overdue">{figures.openOverdue}</dd>
-            </div>
-            <div>
-              <dt>{t('stagesAcknowledged')}</dt>
-              <dd data-figure="acknowledged">
-                {t('ofStagesEntered', {
-                  acknowledged: String(figures.acknowledgement.acknowledged),
-                  entered: String(figures.acknowledgement.stagesEntered),
-                })}
-              </dd>
-            </div>
-            <div>
-              <dt>{t('medianDaysToAcknowledge')}</dt>
-              <dd data-figure="median-acknowledge">{figures.acknowledgement.medianWorkingDaysToAcknowledge ?? '—'}</dd>
-            </div>
-            <div>
-              <dt>{t('openNotYetAcknowledged')}</dt>
-              <dd data-figure="not-acknowledged">{figures.openNotYetAcknowledged}</dd>
-            </div>
+            {(
+              [
+                ['total', 'openInPeriod', figures.total],
+                ['resolved', 'resolvedInPeriod', figures.resolved],
+                ['withdrawn', 'withdrawnInPeriod', figures.withdrawn],
+                ['median', 'medianDays', figures.medianWorkingDaysToResolution ?? '—'],
+                ['overdue', 'openOverdueNow', figures.openOverdue],
+                [
+                  'acknowledged',
+                  'stagesAcknowledged',
+                  t('ofStagesEntered', {
+                    acknowledged: String(figures.acknowledgement.acknowledged),
+                    entered: String(figures.acknowledgement.stagesEntered),
+                  }),
+                ],
+                ['median-acknowledge', 'medianDaysToAcknowledge', figures.acknowledgement.medianWorkingDaysToAcknowledge ?? '—'],
+                ['not-acknowledged', 'openNotYetAcknowledged', figures.openNotYetAcknowledged],
+              ] as const
+            ).map(([figure, words, value]) => (
+              <div key={figure}>
+                <dt>{t(words)}</dt>
+                <dd data-figure={figure}>{value}</dd>
+              </div>
+            ))}
           </dl>
           <div class="downloads">
             <button type="button" onClick={() => downloadText(`${fileStem}.csv`, figuresCsv(figures), 'text/csv')}>
@@ -213,27 +177,24 @@ export function Figures({ params }: { params: URLSearchParams }) {
             )}
           </div>
           <h3>{t('themesTitle')}</h3>
-          <table class="records themes">
-            <caption class="visually-hidden">{t('themesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('stageReached')}</th>
-                <th scope="col">{t('escalations')}</th>
-                <th scope="col">{t('stageOrHigher')}</th>
-                <th scope="col">{t('about')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {figures.reachedStage.map((r) => (
-                <tr key={r.stage} data-stage={r.stage}>
-                  <th scope="row">{stage(r.stage)}</th>
-                  <td>{r.count}</td>
-                  <td data-at-least={r.stage}>{figures.reachedAtLeast.find((a) => a.stage === r.stage)?.count ?? 0}</td>
-                  <td>{r.byKind.map((k) => `${DISAGREEMENT_KINDS[k.kind]} (${k.count})`).join('; ')}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <RecordsTable
+            class="themes"
+            caption={t('themesCaption')}
+            captionHidden
+            columns={[
+              { heading: t('stageReached'), rowHeader: true, cell: (r) => stage(r.stage) },
+              { heading: t('escalations'), cell: (r) => r.count },
+              {
+                heading: t('stageOrHigher'),
+                cell: (r) => figures.reachedAtLeast.find((a) => a.stage === r.stage)?.count ?? 0,
+                attributes: (r) => ({ 'data-at-least': String(r.stage) }),
+              },
+              { heading: t('about'), cell: (r) => r.byKind.map((k) => `${DISAGREEMENT_KINDS[k.kind]} (${k.count})`).join('; ') },
+            ]}
+            rows={figures.reachedStage}
+            rowKey={(r) => String(r.stage)}
+            rowAttributes={(r) => ({ 'data-stage': String(r.stage) })}
+          />
         </>
       )}
     </section>

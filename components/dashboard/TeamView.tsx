@@ -10,6 +10,8 @@ import { t } from '../../lib/strings';
 import { filterTeam, waitingOnManager, workerRows, workerRowsCsv, type TeamEntry, type TeamFilter } from '../../lib/views/team-view';
 import { now } from '../shared/now';
 import { useRecords } from '../shared/useRecords';
+import { RecordsTable } from '../shared/RecordsTable';
+import { Options } from '../shared/Field';
 
 function useTeam(): TeamEntry[] | undefined {
   return useRecords({ kind: 'team' }).value;
@@ -31,13 +33,8 @@ function Choice({
   return (
     <label>
       {label}{' '}
-      <select value={value ?? ''} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value || undefined)}>
-        <option value="">{t('teamViewAll')}</option>
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
+      <select value={value ?? ''} onChange={(e) => onChange(e.currentTarget.value || undefined)}>
+        <Options first={t('teamViewAll')} list={options} />
       </select>
     </label>
   );
@@ -110,50 +107,32 @@ export function TeamView() {
           onChange={(v) => setFilter({ ...filter, due: v as DueBucket | undefined })}
         />
         <label>
-          {t('teamViewAgency')}{' '}
-          <input value={filter.agency ?? ''} onInput={(e) => set('agency')((e.currentTarget as HTMLInputElement).value || undefined)} />
+          {t('teamViewAgency')} <input value={filter.agency ?? ''} onInput={(e) => set('agency')(e.currentTarget.value || undefined)} />
         </label>
       </div>
-      <table class="records">
-        <thead>
-          <tr>
-            {(
-              [
-                'teamViewWorker',
-                'teamViewTeam',
-                'teamViewOpen',
-                'teamViewOverdue',
-                'teamViewDueThisWeek',
-                'teamViewStageTwo',
-                'teamViewOldestOverdue',
-                'teamViewLastSynced',
-              ] as const
-            ).map((key) => (
-              <th key={key} scope="col">
-                {t(key)}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={`${r.team}/${r.owner}`} data-worker={r.owner}>
-              <th scope="row">
-                <button type="button" class="link" onClick={() => set('worker')(r.owner)}>
-                  {r.owner}
-                </button>
-              </th>
-              <td>{r.team}</td>
-              <td>{r.open}</td>
-              <td>{r.overdue}</td>
-              <td>{r.dueThisWeek}</td>
-              <td>{r.stageTwoOrAbove}</td>
-              <td>{r.oldestOverdue ? formatDue(r.oldestOverdue) : ''}</td>
-              <td>{formatDue(r.lastSynced)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <RecordsTable
+        columns={[
+          {
+            heading: t('teamViewWorker'),
+            rowHeader: true,
+            cell: (r) => (
+              <button type="button" class="link" onClick={() => set('worker')(r.owner)}>
+                {r.owner}
+              </button>
+            ),
+          },
+          { heading: t('teamViewTeam'), cell: (r) => r.team },
+          { heading: t('teamViewOpen'), cell: (r) => r.open },
+          { heading: t('teamViewOverdue'), cell: (r) => r.overdue },
+          { heading: t('teamViewDueThisWeek'), cell: (r) => r.dueThisWeek },
+          { heading: t('teamViewStageTwo'), cell: (r) => r.stageTwoOrAbove },
+          { heading: t('teamViewOldestOverdue'), cell: (r) => (r.oldestOverdue ? formatDue(r.oldestOverdue) : '') },
+          { heading: t('teamViewLastSynced'), cell: (r) => formatDue(r.lastSynced) },
+        ]}
+        rows={rows}
+        rowKey={(r) => `${r.team}/${r.owner}`}
+        rowAttributes={(r) => ({ 'data-worker': r.owner })}
+      />
       <button type="button" onClick={() => void exportRows()}>
         {t('teamViewExport')}
       </button>

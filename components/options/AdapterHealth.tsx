@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ADAPTER_HEALTH_ITEM } from '../../lib/browser/storage';
 import { healthSummary, MISSES_BEFORE_WARNING, type AdapterHealth } from '../../lib/hosts/health';
 import { t } from '../../lib/strings';
+import { RecordsTable } from '../shared/RecordsTable';
 
 const when = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Europe/London' });
 const shown = (iso?: string) => (iso ? when.format(new Date(iso)) : t('healthNever'));
@@ -22,28 +23,21 @@ export function AdapterHealthTable() {
       {rows.length === 0 ? (
         <p>{t('adapterHealthNone')}</p>
       ) : (
-        <table class="records">
-          <thead>
-            <tr>
-              <th scope="col">{t('name')}</th>
-              <th scope="col">{t('healthSite')}</th>
-              <th scope="col">{t('healthLastFound')}</th>
-              <th scope="col">{t('healthNotesLastFound')}</th>
-              <th scope="col">{t('healthState')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={`${r.adapterId} ${r.origin}`} data-health={r.adapterId}>
-                <td>{r.adapterId}</td>
-                <td>{r.origin}</td>
-                <td>{shown(r.lastFoundAt)}</td>
-                <td>{shown(r.lastNotesFoundAt)}</td>
-                <td>{r.failing.length ? t('healthFailing', { paths: r.failing.join(', ') }) : t('healthOk')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordsTable
+          columns={[
+            { heading: t('name'), cell: (r) => r.adapterId },
+            { heading: t('healthSite'), cell: (r) => r.origin },
+            { heading: t('healthLastFound'), cell: (r) => shown(r.lastFoundAt) },
+            { heading: t('healthNotesLastFound'), cell: (r) => shown(r.lastNotesFoundAt) },
+            {
+              heading: t('healthState'),
+              cell: (r) => (r.failing.length ? t('healthFailing', { paths: r.failing.join(', ') }) : t('healthOk')),
+            },
+          ]}
+          rows={rows}
+          rowKey={(r) => `${r.adapterId} ${r.origin}`}
+          rowAttributes={(r) => ({ 'data-health': r.adapterId })}
+        />
       )}
     </section>
   );

@@ -6,7 +6,9 @@ import type { SourceTried } from '../../lib/hosts/diagnose';
 import { parseAdapterFile, type HostAdapter } from '../../lib/hosts';
 import { extensionToRecordPage } from '../../lib/browser/channels';
 import { t } from '../../lib/strings';
-import { JsonFileField } from '../shared/Field';
+import { JsonFileField, Options } from '../shared/Field';
+import { messageOf } from '../../lib/errors';
+import { RecordsTable } from '../shared/RecordsTable';
 
 interface OpenTab {
   id: number;
@@ -45,7 +47,7 @@ export function AdapterTest() {
       setFromFile(parsed);
       setAdapterId(parsed[0]!.id);
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageOf(e));
     }
   }
 
@@ -70,13 +72,8 @@ export function AdapterTest() {
       <JsonFileField id="adapter-test-file" label={t('adapterTestFile')} onFile={(file) => void readFile(file)} />
       <div class="field">
         <label for="adapter-test-adapter">{t('adapterTestAdapter')}</label>
-        <select id="adapter-test-adapter" value={adapterId} onChange={(e) => setAdapterId((e.currentTarget as HTMLSelectElement).value)}>
-          {choices.map((a) => (
-            <option key={a.id} value={a.id}>
-              {a.name}
-              {fromFile.includes(a) ? ` (${t('adapterTestFromFile')})` : ''}
-            </option>
-          ))}
+        <select id="adapter-test-adapter" value={adapterId} onChange={(e) => setAdapterId(e.currentTarget.value)}>
+          <Options list={choices.map((a) => [a.id, fromFile.includes(a) ? `${a.name} (${t('adapterTestFromFile')})` : a.name])} />
         </select>
       </div>
       <div class="field">
@@ -84,7 +81,7 @@ export function AdapterTest() {
         <select
           id="adapter-test-tab"
           value={tabId === null ? '' : String(tabId)}
-          onChange={(e) => setTabId(Number((e.currentTarget as HTMLSelectElement).value))}
+          onChange={(e) => setTabId(Number(e.currentTarget.value))}
           onFocus={() => void findTabs()}
         >
           {tabs.map((tab) => (
@@ -103,26 +100,17 @@ export function AdapterTest() {
         </p>
       )}
       {result && (
-        <table class="records" aria-label={t('adapterTestResults')}>
-          <thead>
-            <tr>
-              <th scope="col">{t('source')}</th>
-              <th scope="col">{t('adapterTestOutcome')}</th>
-              <th scope="col">{t('adapterTestRead')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {result.sources.map((s, i) => (
-              <tr key={i}>
-                <td>{s.source}</td>
-                <td>{s.outcome}</td>
-                <td>
-                  <bdi>{s.read ?? ''}</bdi>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordsTable
+          label={t('adapterTestResults')}
+          columns={[
+            { heading: t('source'), cell: (s) => s.source },
+            { heading: t('adapterTestOutcome'), cell: (s) => s.outcome },
+            { heading: t('adapterTestRead'), cell: (s) => <bdi>{s.read ?? ''}</bdi> },
+          ]}
+          rows={result.sources}
+          // The same source may be tried twice.
+          rowKey={(_, i) => String(i)}
+        />
       )}
     </section>
   );

@@ -12,6 +12,8 @@ import { TeamServer } from './TeamServer';
 import { Protocols } from './Protocols';
 import { JsonFileField } from '../shared/Field';
 import { settings } from '../shared/settings-signal';
+import { messageOf } from '../../lib/errors';
+import { RecordsTable } from '../shared/RecordsTable';
 
 function Sites() {
   const [origins, setOrigins] = useState<string[]>([]);
@@ -76,7 +78,7 @@ function Sites() {
             id="site"
             type="url"
             value={site}
-            onInput={(e) => setSite((e.currentTarget as HTMLInputElement).value)}
+            onInput={(e) => setSite(e.currentTarget.value)}
             placeholder="https://mosaic.council.gov.uk/"
           />
         </div>
@@ -108,7 +110,7 @@ function Adapters() {
       setMine(next);
       setStatus(t('adaptersImported', { names: imported.map((a) => a.name).join(', ') }));
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageOf(e));
     }
   }
 
@@ -116,23 +118,16 @@ function Adapters() {
     <section aria-labelledby="adapters-title">
       <h2 id="adapters-title">{t('adaptersTitle')}</h2>
       <p>{t('adaptersIntro')}</p>
-      <table class="records">
-        <caption>{t('adaptersCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('name')}</th>
-            <th scope="col">{t('appliesTo')}</th>
-            <th scope="col">{t('id')}</th>
-            <th scope="col">{t('source')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {all.map((a) => (
-            <tr key={a.id} data-adapter={a.id}>
-              <td>{a.name}</td>
-              <td>{a.matches.join(', ')}</td>
-              <td>{a.childId.label}</td>
-              <td>
+      <RecordsTable
+        caption={t('adaptersCaption')}
+        columns={[
+          { heading: t('name'), cell: (a) => a.name },
+          { heading: t('appliesTo'), cell: (a) => a.matches.join(', ') },
+          { heading: t('id'), cell: (a) => a.childId.label },
+          {
+            heading: t('source'),
+            cell: (a) => (
+              <>
                 {theirIds.has(a.id) ? t('setByOrganisation') : mineIds.has(a.id) ? t('yours') : t('builtIn')}
                 {mineIds.has(a.id) && !theirIds.has(a.id) && (
                   <button
@@ -143,14 +138,17 @@ function Adapters() {
                       setMine(next);
                     }}
                   >
-                    Remove {a.name}
+                    {t('removeAdapter', { name: a.name })}
                   </button>
                 )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+              </>
+            ),
+          },
+        ]}
+        rows={all}
+        rowKey={(a) => a.id}
+        rowAttributes={(a) => ({ 'data-adapter': a.id })}
+      />
       <JsonFileField id="adapter-file" label={t('importAdapters')} onFile={(file) => void importFile(file)} />
       <button type="button" onClick={() => downloadText('escalation-adapters.json', JSON.stringify(all, null, 2))}>
         {t('exportAdapters')}

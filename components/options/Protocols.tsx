@@ -15,6 +15,8 @@ import { Ladder, QuotesShown } from '../shared/Ladder';
 import { now } from '../shared/now';
 import { protocolsChanged } from '../shared/catalogue';
 import { settings } from '../shared/settings-signal';
+import { messageOf } from '../../lib/errors';
+import { RecordsTable } from '../shared/RecordsTable';
 
 const SOURCE_WORDS: Record<ProtocolSource, StringKey> = {
   'built-in': 'builtIn',
@@ -43,7 +45,7 @@ function Preview({ entries, chosen, onChoose }: { entries: CatalogueEntry[]; cho
       const at = fromLondonWallTime(concernAt);
       return previewLadder(entry.protocol.id, at, today, closureDays, { everyStageReached: true });
     } catch (error) {
-      return { error: (error as Error).message };
+      return { error: messageOf(error) };
     }
   }, [entry, concernAt, today, closureDays]);
   const warnings = lintProtocol(entry.protocol);
@@ -54,7 +56,7 @@ function Preview({ entries, chosen, onChoose }: { entries: CatalogueEntry[]; cho
       </h3>
       <p>{t('protocolPreviewIntro')}</p>
       <Field id="preview-protocol" label={t('protocol')}>
-        <select id="preview-protocol" value={entry.protocol.id} onChange={(e) => onChoose((e.currentTarget as HTMLSelectElement).value)}>
+        <select id="preview-protocol" value={entry.protocol.id} onChange={(e) => onChoose(e.currentTarget.value)}>
           {entries.map((e) => (
             <option key={e.protocol.id} value={e.protocol.id}>
               {e.protocol.partnership} ({t('versionN', { version: e.protocol.version })})
@@ -68,7 +70,7 @@ function Preview({ entries, chosen, onChoose }: { entries: CatalogueEntry[]; cho
           type="datetime-local"
           value={concernAt}
           aria-describedby={'error' in view ? 'preview-concern-error' : undefined}
-          onInput={(e) => setConcernAt((e.currentTarget as HTMLInputElement).value)}
+          onInput={(e) => setConcernAt(e.currentTarget.value)}
         />
       </Field>
       <p data-preview-facts>
@@ -128,7 +130,7 @@ export function Protocols() {
       setPreviewing(protocol.id);
     } catch (error) {
       const list = error instanceof ProtocolError ? error.problems : [];
-      setProblems({ message: list.length ? t('protocolNotImported') : `${t('protocolNotImported')} ${(error as Error).message}`, list });
+      setProblems({ message: list.length ? t('protocolNotImported') : `${t('protocolNotImported')} ${messageOf(error)}`, list });
     }
   }
 
@@ -156,27 +158,19 @@ export function Protocols() {
     <section aria-labelledby="protocols-title">
       <h2 id="protocols-title">{t('protocolsTitle')}</h2>
       <p>{t('protocolsIntro')}</p>
-      <table class="records">
-        <caption>{t('protocolsCaption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('partnership')}</th>
-            <th scope="col">{t('id')}</th>
-            <th scope="col">{t('versionColumn')}</th>
-            <th scope="col">{t('source')}</th>
-            <th scope="col">{t('actionsColumn')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => {
-            const { protocol, source } = entry;
-            return (
-              <tr key={protocol.id} data-protocol={protocol.id}>
-                <td>{protocol.partnership}</td>
-                <td>{protocol.id}</td>
-                <td>{protocol.version}</td>
-                <td>{t(SOURCE_WORDS[source])}</td>
-                <td>
+      <RecordsTable
+        caption={t('protocolsCaption')}
+        columns={[
+          { heading: t('partnership'), cell: ({ protocol }) => protocol.partnership },
+          { heading: t('id'), cell: ({ protocol }) => protocol.id },
+          { heading: t('versionColumn'), cell: ({ protocol }) => protocol.version },
+          { heading: t('source'), cell: ({ source }) => t(SOURCE_WORDS[source]) },
+          {
+            heading: t('actionsColumn'),
+            cell: (entry) => {
+              const { protocol, source } = entry;
+              return (
+                <>
                   <button
                     type="button"
                     onClick={() => {
@@ -195,12 +189,15 @@ export function Protocols() {
                       {t('removeProtocol', { name: protocol.id })}
                     </button>
                   )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                </>
+              );
+            },
+          },
+        ]}
+        rows={entries}
+        rowKey={({ protocol }) => protocol.id}
+        rowAttributes={({ protocol }) => ({ 'data-protocol': protocol.id })}
+      />
       <JsonFileField id="protocol-file" label={t('importProtocol')} onFile={(file) => void importFile(file)} />
       {problems && (
         <div role="alert" class="error" data-protocol-problems>

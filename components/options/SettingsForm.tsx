@@ -1,5 +1,6 @@
 // The settings a user may choose, and those the organisation has set (locked).
-import { t } from '../../lib/strings';
+import { t, type StringKey } from '../../lib/strings';
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { saveUserSetting } from '../../lib/browser/settings-storage';
 import { listProtocols } from '../../lib/protocols';
@@ -19,6 +20,39 @@ function Source({ setting }: { setting: SettingKey }) {
 }
 
 const WORKER_LABELS = { name: 'myName', role: 'myRole', agency: 'myAgency' } as const;
+
+type Values = typeof settings.value.values;
+type OnOffKey = { [K in SettingKey]: Values[K] extends boolean ? K : never }[SettingKey];
+
+/** The on/off settings, a checkbox each; `needs`: the setting without which this one does nothing. */
+const SWITCHES: readonly { key: OnOffKey; legend: StringKey; label: StringKey; needs?: OnOffKey }[] = [
+  { key: 'reminders', legend: 'reminders', label: 'remindersLabel' },
+  { key: 'quietOutsideWorkingHours', legend: 'quietHours', label: 'quietHoursLabel', needs: 'reminders' },
+  { key: 'chipShowsStatus', legend: 'chipShowsStatusLegend', label: 'chipShowsStatusLabel' },
+  { key: 'showChip', legend: 'showChipLegend', label: 'showChipLabel' },
+];
+
+/** One setting's fieldset: its legend says who set it, and it is locked when the organisation has. */
+function Setting({
+  setting,
+  legend,
+  disabled,
+  children,
+}: {
+  setting: SettingKey;
+  legend: ComponentChildren;
+  disabled?: boolean;
+  children: ComponentChildren;
+}) {
+  return (
+    <fieldset disabled={disabled} data-setting={setting}>
+      <legend>
+        {legend} <Source setting={setting} />
+      </legend>
+      {children}
+    </fieldset>
+  );
+}
 
 export function SettingsForm() {
   const [worker, setWorker] = useState({ name: '', role: '', agency: '' });
@@ -53,41 +87,31 @@ export function SettingsForm() {
           </ul>
         </div>
       )}
-      <fieldset disabled={locked('defaultProtocol')} data-setting="defaultProtocol">
-        <legend>
-          Protocol used for new escalations <Source setting="defaultProtocol" />
-        </legend>
+      <Setting setting="defaultProtocol" legend={t('defaultProtocolLegend')} disabled={locked('defaultProtocol')}>
         <ProtocolSelect id="default-protocol" value={values.defaultProtocol} onChange={(id) => void save('defaultProtocol', id)} />
         {locked('allowedProtocols') && (
           <p class="note">
-            Your organisation allows:{' '}
-            {listProtocols()
-              .filter((p) => values.allowedProtocols.includes(p.id))
-              .map((p) => p.partnership)
-              .join('; ')}
-            .
+            {t('organisationAllows', {
+              protocols: listProtocols()
+                .filter((p) => values.allowedProtocols.includes(p.id))
+                .map((p) => p.partnership)
+                .join('; '),
+            })}
           </p>
         )}
-      </fieldset>
+      </Setting>
       <fieldset>
         <legend>{t('aboutYouLegend')}</legend>
         {(['name', 'role', 'agency'] as const).map((k) => (
           <Field key={k} id={`worker-${k}`} label={t(WORKER_LABELS[k])}>
-            <input
-              id={`worker-${k}`}
-              value={worker[k]}
-              onInput={(e) => setWorker({ ...worker, [k]: (e.currentTarget as HTMLInputElement).value })}
-            />
+            <input id={`worker-${k}`} value={worker[k]} onInput={(e) => setWorker({ ...worker, [k]: e.currentTarget.value })} />
           </Field>
         ))}
         <button type="button" onClick={() => void WORKER_ITEM.set(worker).then(() => setSaved(t('saved')))}>
           {t('saveYourDetails')}
         </button>
       </fieldset>
-      <fieldset disabled={locked('retentionMonths') || !arrived} data-setting="retentionMonths">
-        <legend>
-          {t('keepClosedFor')} <Source setting="retentionMonths" />
-        </legend>
+      <Setting setting="retentionMonths" legend={t('keepClosedFor')} disabled={locked('retentionMonths') || !arrived}>
         <Field id="retention" label={t('retentionLabel')}>
           <input
             id="retention"
@@ -96,42 +120,21 @@ export function SettingsForm() {
             max={120}
             value={arrived ? values.retentionMonths : ''}
             onChange={(e) => {
-              const n = Number((e.currentTarget as HTMLInputElement).value);
+              const n = Number(e.currentTarget.value);
               if (Number.isInteger(n) && n >= 1 && n <= 120) void save('retentionMonths', n);
             }}
           />
         </Field>
-      </fieldset>
-      <fieldset disabled={locked('reminders')} data-setting="reminders">
-        <legend>
-          {t('reminders')} <Source setting="reminders" />
-        </legend>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={values.reminders}
-            onChange={(e) => void save('reminders', (e.currentTarget as HTMLInputElement).checked)}
-          />
-          {t('remindersLabel')}
-        </label>
-      </fieldset>
-      <fieldset disabled={locked('quietOutsideWorkingHours') || !values.reminders} data-setting="quietOutsideWorkingHours">
-        <legend>
-          {t('quietHours')} <Source setting="quietOutsideWorkingHours" />
-        </legend>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={values.quietOutsideWorkingHours}
-            onChange={(e) => void save('quietOutsideWorkingHours', (e.currentTarget as HTMLInputElement).checked)}
-          />
-          {t('quietHoursLabel')}
-        </label>
-      </fieldset>
-      <fieldset disabled={locked('panelPlacement')} data-setting="panelPlacement">
-        <legend>
-          {t('panelPlacementLegend')} <Source setting="panelPlacement" />
-        </legend>
+      </Setting>
+      {SWITCHES.map(({ key, legend, label, needs }) => (
+        <Setting key={key} setting={key} legend={t(legend)} disabled={locked(key) || (needs !== undefined && !values[needs])}>
+          <label class="check">
+            <input type="checkbox" checked={values[key]} onChange={(e) => void save(key, e.currentTarget.checked)} />
+            {t(label)}
+          </label>
+        </Setting>
+      ))}
+      <Setting setting="panelPlacement" legend={t('panelPlacementLegend')} disabled={locked('panelPlacement')}>
         {(['side-panel', 'in-page'] as const).map((placement) => (
           <label class="check" key={placement}>
             <input
@@ -143,37 +146,8 @@ export function SettingsForm() {
             {t(placement === 'side-panel' ? 'placementSidePanel' : 'placementInPage')}
           </label>
         ))}
-      </fieldset>
-      <fieldset disabled={locked('chipShowsStatus')} data-setting="chipShowsStatus">
-        <legend>
-          {t('chipShowsStatusLegend')} <Source setting="chipShowsStatus" />
-        </legend>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={values.chipShowsStatus}
-            onChange={(e) => void save('chipShowsStatus', (e.currentTarget as HTMLInputElement).checked)}
-          />
-          {t('chipShowsStatusLabel')}
-        </label>
-      </fieldset>
-      <fieldset disabled={locked('showChip')} data-setting="showChip">
-        <legend>
-          {t('showChipLegend')} <Source setting="showChip" />
-        </legend>
-        <label class="check">
-          <input
-            type="checkbox"
-            checked={values.showChip}
-            onChange={(e) => void save('showChip', (e.currentTarget as HTMLInputElement).checked)}
-          />
-          {t('showChipLabel')}
-        </label>
-      </fieldset>
-      <fieldset data-setting="closureDays">
-        <legend>
-          {t('closureDaysLegend')} <Source setting="closureDays" />
-        </legend>
+      </Setting>
+      <Setting setting="closureDays" legend={t('closureDaysLegend')}>
         {Object.keys(values.closureDays).length === 0 ? (
           <p>{t('noClosureDays')}</p>
         ) : (
@@ -185,12 +159,9 @@ export function SettingsForm() {
             ))}
           </ul>
         )}
-      </fieldset>
+      </Setting>
       {values.contacts.length > 0 && (
-        <fieldset data-setting="contacts">
-          <legend>
-            Organisation contacts <Source setting="contacts" />
-          </legend>
+        <Setting setting="contacts" legend={t('organisationContacts')}>
           <ul>
             {values.contacts.map((c) => (
               <li key={`${c.area}${c.name}`}>
@@ -198,7 +169,7 @@ export function SettingsForm() {
               </li>
             ))}
           </ul>
-        </fieldset>
+        </Setting>
       )}
       <p role="status">{saved}</p>
     </section>

@@ -119,7 +119,7 @@ function ChildEscalations({ child }: { child: FormChild }) {
       {sorted.length > 1 && (
         <div class="field">
           <label for="which-escalation">{t('whichEscalation')}</label>
-          <select id="which-escalation" value={shown.id} onChange={(e) => setChosen((e.currentTarget as HTMLSelectElement).value)}>
+          <select id="which-escalation" value={shown.id} onChange={(e) => setChosen(e.currentTarget.value)}>
             {sorted.map((e) => (
               <option key={e.id} value={e.id}>
                 {e.reference} · {getProtocol(e.protocolId).partnership} · {e.status}

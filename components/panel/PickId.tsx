@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { loadAdapters, saveUserAdapters, userAdapters } from '../../lib/browser/adapters';
 import { picked, tellPage } from './tab-child';
 import type { HostAdapter } from '../../lib/hosts';
+import { messageOf } from '../../lib/errors';
 
 /** Making an adapter from a pick checks it with the schema library: loaded when the worker picks, not with the panel. */
 const loadMaker = () => import('../../lib/hosts').then((m) => m.adapterFromPick);
@@ -41,7 +42,7 @@ export function PickConfirm() {
       pick.text,
     );
   } catch (e) {
-    error = (e as Error).message;
+    error = messageOf(e);
   }
   const childId = made?.childId ?? '';
   async function use() {
@@ -52,7 +53,7 @@ export function PickConfirm() {
       picked.value = null;
       setMessage(t('pickSaved', { host }));
     } catch (e) {
-      setMessage((e as Error).message);
+      setMessage(messageOf(e));
       picked.value = null;
     }
   }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { TargetedEvent } from 'preact';
 import { londonWallTime } from '../../lib/time/calendar';
 import { WORKER_ITEM } from '../../lib/browser/storage';
 import { InvalidInputError } from '../../lib/records/errors';
@@ -22,6 +23,7 @@ import { useChange } from '../shared/useChange';
 import { records } from '../shared/useRecords';
 import { formFor, named, sameChild, savedFor, type FormChild } from './form-child';
 import { tabChild } from './tab-child';
+import { messageOf } from '../../lib/errors';
 
 const LABELS: Record<string, string> = {
   protocolId: t('protocol'),
@@ -111,9 +113,9 @@ export function StartForm({
     });
   }, []);
 
-  const set = (key: keyof StartFormValues) => (e: Event) => {
-    const el = e.currentTarget as HTMLInputElement;
-    const value = el.type === 'checkbox' ? el.checked : el.value;
+  const set = (key: keyof StartFormValues) => (e: TargetedEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => {
+    const el = e.currentTarget;
+    const value = el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value;
     setV((old) => ({ ...old, [key]: value }));
   };
   // The protocol's questions in the language its words are shown in.
@@ -154,7 +156,7 @@ export function StartForm({
     } catch (error) {
       if (error instanceof InvalidInputError) {
         setErrors(Object.fromEntries(error.problems.map((p) => [PROBLEM_FIELDS[p.path] ?? p.path, p.message])));
-      } else setFormError((error as Error).message);
+      } else setFormError(messageOf(error));
     }
   }
 
@@ -210,7 +212,7 @@ export function StartForm({
                   id={`fact-${f.id}`}
                   value={v.facts?.[f.id] ?? ''}
                   onChange={(e) => {
-                    const answer = (e.currentTarget as HTMLSelectElement).value;
+                    const answer = e.currentTarget.value;
                     setV((old) => ({ ...old, facts: { ...old.facts, [f.id]: answer } }));
                   }}
                 >

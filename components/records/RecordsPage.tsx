@@ -15,39 +15,32 @@ import { announceRecordsChanged } from '../../lib/browser/records-bridge';
 import { formatDue } from '../../lib/time/format';
 import type { Escalation } from '../../lib/records/model';
 import { useRecords } from '../shared/useRecords';
+import { RecordsTable, type Column } from '../shared/RecordsTable';
+import { messageOf } from '../../lib/errors';
 
 async function downloadBackup(db: RecordsKeeping, ids?: string[]) {
   const backup = await db.backup(ids);
   downloadText(`escalations-backup-${backup.exportedAt.slice(0, 10)}.json`, JSON.stringify(backup, null, 2));
 }
 
+const ESCALATION_COLUMNS: Column<Escalation>[] = [
+  { heading: t('reference'), cell: (e) => e.reference },
+  { heading: t('childId'), cell: (e) => e.child.childId },
+  { heading: t('protocol'), cell: (e) => protocolName(e.protocolId) },
+  { heading: t('stage'), cell: (e) => stageTitle(e.protocolId, e.currentStage) },
+  { heading: t('status'), cell: (e) => STATUS_LABELS[e.status] },
+  { heading: t('due'), cell: (e) => (e.nextDue ? formatDue(e.nextDue) : '—') },
+];
+
 function EscalationTable({ rows, caption }: { rows: Escalation[]; caption: string }) {
   return (
-    <table class="records">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('reference')}</th>
-          <th scope="col">{t('childId')}</th>
-          <th scope="col">{t('protocol')}</th>
-          <th scope="col">{t('stage')}</th>
-          <th scope="col">{t('status')}</th>
-          <th scope="col">{t('due')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((e) => (
-          <tr key={e.id} data-escalation={e.id}>
-            <td>{e.reference}</td>
-            <td>{e.child.childId}</td>
-            <td>{protocolName(e.protocolId)}</td>
-            <td>{stageTitle(e.protocolId, e.currentStage)}</td>
-            <td>{STATUS_LABELS[e.status]}</td>
-            <td>{e.nextDue ? formatDue(e.nextDue) : '—'}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <RecordsTable
+      caption={caption}
+      columns={ESCALATION_COLUMNS}
+      rows={rows}
+      rowKey={(e) => e.id}
+      rowAttributes={(e) => ({ 'data-escalation': e.id })}
+    />
   );
 }
 
@@ -145,7 +138,7 @@ function Retention({ db }: { db: RecordsKeeping }) {
             {t('exportTheseN', { n: String(candidates.length) })}
           </button>
           <label class="check">
-            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed((e.currentTarget as HTMLInputElement).checked)} />
+            <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} />
             {t('understandDeletion')}
           </label>
           <button
@@ -233,7 +226,7 @@ export function RecordsPage() {
       setReport(await db!.restore(await file.text(), keepBackupDefinitions, { closureDays }));
       announceRecordsChanged();
     } catch (error) {
-      setImportError(error instanceof BackupFileError ? error.message : t('importFailed', { reason: (error as Error).message }));
+      setImportError(error instanceof BackupFileError ? error.message : t('importFailed', { reason: messageOf(error) }));
     }
   }
 

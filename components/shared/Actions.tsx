@@ -9,6 +9,7 @@ import { Saving } from './actions/action';
 import { useChange } from './useChange';
 import { records } from './useRecords';
 import { protocolsChanged } from './catalogue';
+import { messageOf } from '../../lib/errors';
 
 export { ResolutionDuties } from './actions';
 
@@ -34,7 +35,7 @@ export function Actions({ escalation, by }: { escalation: Escalation; by: string
       setOpen(null);
       setMessage(t(action.done));
     } catch (e) {
-      setError((e as Error).message);
+      setError(messageOf(e));
     }
   }
 

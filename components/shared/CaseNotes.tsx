@@ -19,6 +19,8 @@ import {
 } from '../../lib/case-notes/render';
 import { now } from './now';
 import { records, useRecords } from './useRecords';
+import { messageOf } from '../../lib/errors';
+import { Options } from './Field';
 
 /** Puts `child`'s note into the record page's notes field; absent away from a record page (the dashboard). */
 export type InsertIntoRecord = (text: string, html: string, child: ChildRef) => Promise<InsertResult | null | 'no answer'>;
@@ -74,7 +76,7 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
       await putOnClipboard();
       await recorded('copied', doc!.kind === 'log-row' ? t('copiedRow') : t('copiedNote'));
     } catch (e) {
-      setError(t('couldNotCopy', { reason: (e as Error).message }));
+      setError(t('couldNotCopy', { reason: messageOf(e) }));
     } finally {
       inFlight.current = false;
     }
@@ -98,7 +100,7 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
       try {
         await putOnClipboard();
       } catch (e) {
-        return setError(t('noteNotAcceptedNoClipboard', { reason: (e as Error).message }));
+        return setError(t('noteNotAcceptedNoClipboard', { reason: messageOf(e) }));
       }
       await recorded('copied', '');
       setError(t(result === 'no answer' ? 'noteNotConfirmed' : 'noteNotAccepted'));
@@ -114,27 +116,18 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
       <h2 id="notes-title">{t('caseNotesTitle')}</h2>
       <div class="field">
         <label for="template">{t('template')}</label>
-        <select id="template" value={templateId} onChange={(e) => setTemplateId((e.currentTarget as HTMLSelectElement).value)}>
-          {templates.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name}
-            </option>
-          ))}
+        <select id="template" value={templateId} onChange={(e) => setTemplateId(e.currentTarget.value)}>
+          <Options list={templates.map((x) => [x.id, x.name])} />
         </select>
       </div>
-      {template.source && <p class="note">From the {template.source}.</p>}
+      {template.source && <p class="note">{t('templateFrom', { source: template.source })}</p>}
       <div class="field">
         <label for="note-title">{t('suggestedTitle')}</label>
         <input id="note-title" readOnly value={doc.title} />
       </div>
       <div class="field">
         <label for="note-preview">{doc.kind === 'log-row' ? t('logRowPreview') : t('notePreview')}</label>
-        <textarea
-          id="note-preview"
-          rows={doc.kind === 'log-row' ? 3 : 12}
-          value={text}
-          onInput={(e) => setEdited((e.currentTarget as HTMLTextAreaElement).value)}
-        />
+        <textarea id="note-preview" rows={doc.kind === 'log-row' ? 3 : 12} value={text} onInput={(e) => setEdited(e.currentTarget.value)} />
       </div>
       <button type="button" class="primary" onClick={copy}>
         {doc.kind === 'log-row' ? t('copyRow') : t('copyNote')}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Protocol } from '../../lib/protocols';
 import { t } from '../../lib/strings';
+import { RecordsTable } from './RecordsTable';
 
 /** Enfield's seniority table as a question: who is my counterpart at this level? */
 export function CounterpartLookup({ protocol }: { protocol: Protocol }) {
@@ -14,7 +15,7 @@ export function CounterpartLookup({ protocol }: { protocol: Protocol }) {
       <summary>{t('counterpartQuestion')}</summary>
       <div class="field">
         <label for="seniority-level">{t('level')}</label>
-        <select id="seniority-level" value={String(level)} onChange={(e) => setLevel(Number((e.currentTarget as HTMLSelectElement).value))}>
+        <select id="seniority-level" value={String(level)} onChange={(e) => setLevel(Number(e.currentTarget.value))}>
           {table.levels.map((_, i) => (
             <option key={i} value={String(i + 1)}>
               {levelName(i + 1)}
@@ -22,23 +23,22 @@ export function CounterpartLookup({ protocol }: { protocol: Protocol }) {
           ))}
         </select>
       </div>
-      <table class="records">
-        <caption>{t('correspondingRolesAt', { level: levelName(level) })}</caption>
-        <tbody>
-          {table.agencies.map((a) => {
+      <RecordsTable
+        caption={t('correspondingRolesAt', { level: levelName(level) })}
+        columns={[
+          { rowHeader: true, cell: (a) => a },
+          {
             // Say what the table says, that a cell cannot be read, or that it is empty; never guess.
-            const illegible = table.illegible.find((c) => c.level === level && c.agency === a);
-            return (
-              <tr key={a}>
-                <th scope="row">{a}</th>
-                <td class={roles[a] ? undefined : 'unknown'}>
-                  {roles[a] ?? (illegible ? t('illegibleCell', { words: illegible.words }) : t('emptyCell'))}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            cell: (a) => {
+              const illegible = table.illegible.find((c) => c.level === level && c.agency === a);
+              return roles[a] ?? (illegible ? t('illegibleCell', { words: illegible.words }) : t('emptyCell'));
+            },
+            attributes: (a) => ({ class: roles[a] ? undefined : 'unknown' }),
+          },
+        ]}
+        rows={table.agencies}
+        rowKey={(a) => a}
+      />
     </details>
   );
 }

@@ -64,10 +64,24 @@ export function JsonFileField({ id, label, onFile }: { id: string; label: string
         type="file"
         accept="application/json,.json"
         onChange={(e) => {
-          const file = (e.currentTarget as HTMLInputElement).files?.[0];
+          const file = e.currentTarget.files?.[0];
           if (file) onFile(file);
         }}
       />
     </div>
+  );
+}
+
+/** A select's options from [value, words] pairs, after a first one (value '') for "any" or "none chosen" if given. */
+export function Options({ list, first }: { list: readonly (readonly [string, string])[]; first?: string }) {
+  return (
+    <>
+      {first !== undefined && <option value="">{first}</option>}
+      {list.map(([value, words]) => (
+        <option key={value} value={value}>
+          {words}
+        </option>
+      ))}
+    </>
   );
 }

@@ -11,7 +11,7 @@ export function ProtocolSelect({ id, value, onChange }: { id: string; value: str
   void protocolsChanged.value; // an imported or deployed protocol is offered as soon as it is known
   return (
     <Field id={id} label={t('protocol')}>
-      <select id={id} value={value} onChange={(e) => onChange((e.currentTarget as HTMLSelectElement).value)}>
+      <select id={id} value={value} onChange={(e) => onChange(e.currentTarget.value)}>
         {listProtocols()
           .filter((p) => protocolsAllowed(settings.value).includes(p.id) || p.id === value)
           .map((p) => (

@@ -8,6 +8,7 @@
 // answer do so. It also calls `chrome.*` directly, which needs a second set of browser types beside
 // WXT's. The shape (a protocol map per direction, typed send and handlers) is the same.
 import type { Browser } from 'wxt/browser';
+import { messageOf } from '../errors';
 
 export type Sender = Browser.runtime.MessageSender;
 
@@ -140,7 +141,7 @@ export function serveOwnTabRelay(isOwnPage: (sender: Sender) => boolean): void {
     const options = target.frameId === undefined ? undefined : { frameId: target.frameId };
     browser.tabs.sendMessage(target.tabId, (message as Relay).message, options).then(
       (reply) => sendResponse({ ok: true, reply }),
-      (error: unknown) => sendResponse({ ok: false, error: String((error as Error)?.message ?? error) }),
+      (error: unknown) => sendResponse({ ok: false, error: messageOf(error) }),
     );
     return true;
   });

@@ -14,6 +14,7 @@ import {
   type Protocol,
 } from '../protocols';
 import { BUILT_IN_ARCHIVE_ITEM, PROTOCOL_LIBRARY_ITEM, type ProtocolLibrary } from './storage';
+import { messageOf } from '../errors';
 
 /** The `id@version` of a stored definition (not yet validated: '' when it is not an object). */
 const storedKey = (d: unknown) => (typeof d === 'object' && d !== null ? `${(d as Protocol).id}@${(d as Protocol).version}` : '');
@@ -33,7 +34,7 @@ async function rememberStored(definitions: readonly unknown[]): Promise<void> {
     try {
       valid.push(parseProtocol(definition));
     } catch (error) {
-      console.warn('A stored protocol is not valid and was left out:', (error as Error).message);
+      console.warn('A stored protocol is not valid and was left out:', messageOf(error));
     }
   }
   rememberDefinitions(valid);

@@ -8,6 +8,7 @@ import { deriveEscalation, deriveHistory } from '../records/derive';
 import { EscalationEventSchema, type EscalationEvent } from '../records/model';
 import { inEventOrder } from '../records/order';
 import { DUES_CLOSURE_DAYS_KEY, type EscalationDb } from './index';
+import { messageOf } from '../errors';
 
 export const BACKUP_FORMAT = 'escalation-companion-backup';
 /** 2: events carry their clock stamp (lib/records/order.ts); a version-1 file's events are ordered by their time. */
@@ -148,7 +149,7 @@ export async function importBackup(
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new BackupFileError(`This file is not valid JSON (${(error as Error).message}). Nothing was imported.`);
+    throw new BackupFileError(`This file is not valid JSON (${messageOf(error)}). Nothing was imported.`);
   }
   const shape = BackupShapeSchema.safeParse(json);
   if (!shape.success) throw new BackupFileError(`This file is not a valid backup (${firstIssue(shape.error)}). Nothing was imported.`);
@@ -184,7 +185,7 @@ export async function importBackup(
       references.set(reference, entry.id);
       valid.push({ ...entry, index });
     } catch (error) {
-      const reason = error instanceof z.ZodError ? firstIssue(error) : (error as Error).message;
+      const reason = error instanceof z.ZodError ? firstIssue(error) : messageOf(error);
       report.rejected.push({ index, id, reason });
     }
     // A file whose first records are all unreadable is not a backup: say so now, not after reading every record.

@@ -30,6 +30,7 @@ import type { QueryKind, QueryResult, RecordsQueries, RecordsQuery } from '../me
 import type { RecordsCommand } from '../records/commands';
 import { escalationSyncFacts, figuresEscalations, theTeamsOnly } from '../sync/apply';
 import { teamEntries } from '../views/team-view';
+import { messageOf } from '../errors';
 
 function validate<T>(
   schema: {
@@ -342,7 +343,7 @@ function currentVersion(protocolId: string): string {
   try {
     return getProtocol(protocolId).version;
   } catch (error) {
-    throw new InvalidInputError([{ path: 'protocolId', message: (error as Error).message }]);
+    throw new InvalidInputError([{ path: 'protocolId', message: messageOf(error) }]);
   }
 }
 

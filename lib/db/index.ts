@@ -7,6 +7,7 @@ import type { Escalation, EscalationEvent } from '../records/model';
 import { DB_NAME } from './name';
 import { OUTBOX_STORES, outboxMiddleware, outboxRow, type OutboxRow } from './outbox';
 import type { TeamEscalationRow } from '../records/team';
+import { messageOf } from '../errors';
 
 /** The settings row naming the closure days the stored dues were worked out with (lib/db/escalations.ts recomputeDues). */
 export const DUES_CLOSURE_DAYS_KEY = 'duesClosureDays';
@@ -131,7 +132,7 @@ export async function openEscalationDb(
     return db;
   } catch (error) {
     if (error instanceof DatabaseUnavailableError) throw error;
-    throw new DatabaseUnavailableError(`The escalation records could not be opened: ${(error as Error).message}`);
+    throw new DatabaseUnavailableError(`The escalation records could not be opened: ${messageOf(error)}`);
   } finally {
     clearTimeout(blockedTimer);
   }

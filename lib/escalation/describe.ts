@@ -1,12 +1,13 @@
-// How records read in lists: protocol and stage names in the documents' words.
+// How records read in lists: protocol and stage names in the documents' words, the rest in the worker's language.
 import { getProtocol } from '../protocols';
 import type { Escalation } from '../records/model';
+import { t, wordsByKey } from '../strings';
 
 export function protocolName(protocolId: string): string {
   try {
     return getProtocol(protocolId).partnership;
   } catch {
-    return `Unknown protocol (${protocolId})`;
+    return t('unknownProtocol', { id: protocolId });
   }
 }
 
@@ -23,16 +24,20 @@ export function stageTitle(protocolId: string, stageId: string): string {
   }
 }
 
-export const STATUS_LABELS: Record<Escalation['status'], string> = { open: 'Open', resolved: 'Resolved', withdrawn: 'Withdrawn' };
+export const STATUS_LABELS = wordsByKey<Escalation['status']>({
+  open: 'statusOpen',
+  resolved: 'statusResolved',
+  withdrawn: 'statusWithdrawn',
+});
 
 /** "Stage 2", "Step 3" or "Initial discussion": short enough for a chip. */
 export function stageShortName(protocolId: string, stageId: string): string {
-  if (stageId === 'initial') return 'Initial discussion';
+  if (stageId === 'initial') return t('initialDiscussion');
   const word = (() => {
     try {
       return getProtocol(protocolId).stageWord;
     } catch {
-      return 'Stage';
+      return t('stage');
     }
   })();
   return `${word} ${stageId.replace('stage-', '')}`;

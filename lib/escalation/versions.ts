@@ -3,6 +3,7 @@
 import { FIRST_VERSION, getProtocol, protocolOf } from '../protocols';
 import type { Escalation } from '../records/model';
 import { scheduleEscalation, scheduleFacts, stageRules } from '../schedule/schedule';
+import { messageOf } from '../errors';
 
 export interface VersionComparison {
   following: string;
@@ -27,7 +28,7 @@ export function versionMissing(escalation: Pick<Escalation, 'protocolId' | 'prot
     protocolOf(escalation);
     return null;
   } catch (error) {
-    return `${(error as Error).message} (Options → Protocols). Its deadlines are not shown rather than guessed from another version.`;
+    return `${messageOf(error)} (Options → Protocols). Its deadlines are not shown rather than guessed from another version.`;
   }
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { isValidChildId } from './extract';
 import { HostAdapterSchema, type HostAdapter, type HostAdapterInput } from './schema';
 import { readPickedText } from './pick';
+import { messageOf } from '../errors';
 
 export type { HostAdapter } from './schema';
 export { readChildId, type ChildIdResult } from './extract';
@@ -19,7 +20,7 @@ export function parseAdapterFile(text: string): HostAdapter[] {
   try {
     json = JSON.parse(text);
   } catch (error) {
-    throw new Error(`This file is not valid JSON (${(error as Error).message}). Your adapters are unchanged.`, { cause: error });
+    throw new Error(`This file is not valid JSON (${messageOf(error)}). Your adapters are unchanged.`, { cause: error });
   }
   const single = !Array.isArray(json);
   const result = AdapterListSchema.safeParse(single ? [json] : json);

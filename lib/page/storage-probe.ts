@@ -2,6 +2,7 @@
 // script, asked by the page, tries to read and write everything the extension keeps, as a compromised renderer of
 // a granted site could from the content script's world, and posts back what each attempt gave. The Firefox suite
 // uses it (tests/firefox/content-world.spec.ts): Firefox has no switch that closes storage.local to content scripts.
+import { messageOf } from '../errors';
 
 export const PROBE_REQUEST = 'escalation-companion:probe-storage';
 export const PROBE_RESULT = 'escalation-companion:probe-storage-result';
@@ -30,7 +31,7 @@ const HOSTILE = {
 const outcome = (attempt: Promise<unknown>) =>
   attempt.then(
     (value) => ({ ok: true as const, value: value === undefined ? null : JSON.parse(JSON.stringify(value)) }),
-    (error: unknown) => ({ ok: false as const, error: String((error as Error)?.message ?? error) }),
+    (error: unknown) => ({ ok: false as const, error: messageOf(error) }),
   );
 
 /** What this world's `indexedDB` holds under the extension's store's name (the page origin's, if anything). */

@@ -3,6 +3,7 @@
 import type { z } from 'zod';
 import { ProtocolSchema, type Protocol } from './schema';
 import { definitionConflict } from './index';
+import { messageOf } from '../errors';
 
 /** Larger than any protocol needs (the largest built-in is about 40 kB as a file). */
 export const MAX_PROTOCOL_FILE_BYTES = 256 * 1024;
@@ -153,7 +154,7 @@ export function readProtocolFile(text: string): Protocol {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ProtocolError(`This file is not JSON: ${(error as Error).message}`, []);
+    throw new ProtocolError(`This file is not JSON: ${messageOf(error)}`, []);
   }
   if (typeof data !== 'object' || data === null || Array.isArray(data)) {
     throw new ProtocolError('This file is not a protocol: it must hold one JSON object, as docs/protocol-format.md shows', []);
@@ -184,7 +185,7 @@ export function acceptableProtocols(list: readonly unknown[]): { usable: Protoco
       if (conflict) throw new Error(conflict);
       usable.push(protocol);
     } catch (error) {
-      refused.push({ index, reason: (error as Error).message });
+      refused.push({ index, reason: messageOf(error) });
     }
   });
   return { usable, refused };

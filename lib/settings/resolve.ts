@@ -17,6 +17,7 @@ import {
   type SettingSource,
   type Settings,
 } from '.';
+import { t } from '../strings';
 
 function issueText(error: z.ZodError): string {
   const issue = error.issues[0]!;
@@ -39,9 +40,7 @@ export function resolveSettings(managed: unknown, user: unknown, policy: PolicyU
   for (const [who, layer] of layers) {
     if (layer === undefined || layer === null) continue;
     if (typeof layer !== 'object' || Array.isArray(layer)) {
-      warnings.push(
-        `${who === 'organisation' ? 'Your organisation’s settings are' : 'Your saved settings are'} not in the expected form and were ignored.`,
-      );
+      warnings.push(t(who === 'organisation' ? 'organisationSettingsNotInForm' : 'savedSettingsNotInForm'));
       continue;
     }
     // The organisation's protocols first: the protocol settings below may name them.
@@ -51,16 +50,13 @@ export function resolveSettings(managed: unknown, user: unknown, policy: PolicyU
       if (key === 'protocols' && who === 'you') continue; // a worker imports protocols on the options page
 
       if (!(key in SETTING_SCHEMAS)) {
-        if (who === 'organisation') warnings.push(`Your organisation set “${key}”, which this version does not know; it was ignored.`);
+        if (who === 'organisation') warnings.push(t('organisationSettingUnknown', { key }));
         continue;
       }
       const parsed = SETTING_SCHEMAS[key as SettingKey].safeParse(raw);
       if (!parsed.success) {
-        warnings.push(
-          who === 'organisation'
-            ? `Your organisation’s setting “${key}” is not valid (${issueText(parsed.error)}) and was ignored. Tell your IT team.`
-            : `Your saved setting “${key}” is not valid (${issueText(parsed.error)}) and was ignored.`,
-        );
+        const problem = issueText(parsed.error);
+        warnings.push(t(who === 'organisation' ? 'organisationSettingInvalid' : 'savedSettingInvalid', { key, problem }));
         continue;
       }
       values[key as SettingKey] = key === 'protocols' ? organisationProtocols(parsed.data as unknown[], warnings) : parsed.data;
@@ -72,7 +68,7 @@ export function resolveSettings(managed: unknown, user: unknown, policy: PolicyU
   const allowed = protocolsAllowed({ values: resolved, source, warnings, policy });
   if (!allowed.includes(resolved.defaultProtocol)) {
     const fallback = allowed[0]!;
-    warnings.push(`The default protocol “${resolved.defaultProtocol}” is not among the allowed protocols; “${fallback}” is used.`);
+    warnings.push(t('defaultProtocolNotAllowed', { protocol: resolved.defaultProtocol, fallback }));
     resolved.defaultProtocol = fallback;
   }
   return { values: resolved, source, warnings, policy };
@@ -85,7 +81,7 @@ export function resolveSettings(managed: unknown, user: unknown, policy: PolicyU
 function organisationProtocols(list: readonly unknown[], warnings: string[]): Protocol[] {
   const { usable, refused } = acceptableProtocols(list);
   for (const { index, reason } of refused) {
-    warnings.push(`Your organisation’s protocol ${index + 1} is not valid and was ignored (${reason}). Tell your IT team.`);
+    warnings.push(t('organisationProtocolInvalid', { n: String(index + 1), reason }));
   }
   setProtocols('organisation', usable);
   return usable;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { OriginRefused } from './gate';
 import { ErrorReplySchema, MeReplySchema, PullReplySchema, PushReplySchema, type SyncProblem, type WireEvent } from './model';
+import { messageOf } from '../errors';
 
 export interface Transport {
   /** The gateway's address, e.g. `https://escalations.council.example` (no trailing slash needed). */
@@ -47,7 +48,7 @@ async function call<T>(transport: Transport, path: string, init: RequestInit, sc
   } catch (error) {
     // The gate refused the address (lib/sync/gate.ts): nothing was sent, and retrying will not change that.
     if (error instanceof OriginRefused) return { ok: false, problem: { kind: 'refused', detail: error.message } };
-    return { ok: false, problem: { kind: 'unreachable', detail: `The team server could not be reached (${(error as Error).message}).` } };
+    return { ok: false, problem: { kind: 'unreachable', detail: `The team server could not be reached (${messageOf(error)}).` } };
   }
   let body: unknown;
   try {

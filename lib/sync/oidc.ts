@@ -4,6 +4,7 @@
 // server. The token is checked by the gateway against the provider's keys; here it is only read for who and until when.
 import { z } from 'zod';
 import type { TeamServerConfig } from './config';
+import { messageOf } from '../errors';
 
 export interface Session {
   accessToken: string;
@@ -47,7 +48,7 @@ async function discover(fetcher: typeof fetch, issuer: string) {
     if (!response.ok) throw new Error(`it answered ${response.status}`);
     body = await response.json();
   } catch (error) {
-    throw new SignInError(`Your organisation’s sign-in service could not be reached (${(error as Error).message}).`);
+    throw new SignInError(`Your organisation’s sign-in service could not be reached (${messageOf(error)}).`);
   }
   const parsed = DiscoverySchema.safeParse(body);
   if (!parsed.success) throw new SignInError('Your organisation’s sign-in service sent a discovery document this extension cannot read.');
@@ -96,7 +97,7 @@ async function tokenRequest(fetcher: typeof fetch, endpoint: string, form: Recor
       credentials: 'omit',
     });
   } catch (error) {
-    throw new SignInError(`Your organisation’s sign-in service could not be reached (${(error as Error).message}).`);
+    throw new SignInError(`Your organisation’s sign-in service could not be reached (${messageOf(error)}).`);
   }
   const body = (await response.json().catch(() => undefined)) as { error_description?: string; error?: string } | undefined;
   if (!response.ok)
@@ -136,7 +137,7 @@ export async function signIn(config: TeamServerConfig, deps: SignInDeps): Promis
   try {
     finished = new URL(await deps.launch(url.toString()));
   } catch (error) {
-    throw new SignInError(`Sign-in did not finish (${(error as Error).message}).`);
+    throw new SignInError(`Sign-in did not finish (${messageOf(error)}).`);
   }
   const answer = Object.fromEntries(finished.searchParams);
   if (answer.error) throw new SignInError(`Sign-in was refused: ${answer.error_description ?? answer.error}.`);

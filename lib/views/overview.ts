@@ -2,7 +2,7 @@
 // today, and due later this week, in London days, and what the toolbar badge
 // says. Pure: the Dexie queries that feed it are in lib/db/escalations.ts.
 import { addCalendarDays, endOfLondonDay, londonDay } from '../time/calendar';
-import { plural } from '../time/format';
+import { escalationCount, t, wordsByKey } from '../strings';
 import type { Escalation } from '../records/model';
 
 /** The instants that split open escalations by their `nextDueAt` (ISO strings, so they compare with the index). */
@@ -27,14 +27,14 @@ export function dueWindows(now: Date): DueWindows {
 
 export type DueBucket = 'overdue' | 'due-today' | 'due-this-week' | 'later' | 'no-clock' | 'closed';
 
-export const DUE_BUCKET_LABELS: Record<DueBucket, string> = {
-  overdue: 'Overdue',
-  'due-today': 'Due today',
-  'due-this-week': 'Due this week',
-  later: 'Due after this week',
-  'no-clock': 'No time limit running',
-  closed: 'Closed',
-};
+export const DUE_BUCKET_LABELS = wordsByKey<DueBucket>({
+  overdue: 'dueOverdue',
+  'due-today': 'dueTodayBucket',
+  'due-this-week': 'dueThisWeekBucket',
+  later: 'dueLater',
+  'no-clock': 'noTimeLimitRunning',
+  closed: 'dueClosed',
+});
 
 /** Where one escalation falls, by when its current stage is due. */
 export function dueBucket(e: Pick<Escalation, 'status' | 'nextDueAt'>, windows: DueWindows): DueBucket {
@@ -64,8 +64,8 @@ export interface Badge {
 export function badgeFor(counts: DueCounts): Badge {
   const title =
     counts.overdue + counts.dueToday === 0
-      ? 'Escalation Companion: nothing overdue or due today'
-      : `Escalation Companion: ${plural(counts.overdue, 'escalation')} overdue, ${counts.dueToday} due today`;
+      ? t('badgeNothingDue')
+      : t('badgeDue', { overdue: escalationCount(counts.overdue), today: String(counts.dueToday) });
   const short = (n: number) => (n > 999 ? '999+' : String(n));
   if (counts.overdue > 0) return { text: short(counts.overdue), colour: '#d4351c', textColour: '#ffffff', title };
   if (counts.dueToday > 0) return { text: short(counts.dueToday), colour: '#ffdd00', textColour: '#0b0c0c', title };

@@ -9,6 +9,7 @@ const at = { at: MON, by: 'Jo Patel' };
 /** The modules as a browser that has just started has them: only the built-in protocols known. */
 async function freshDevice() {
   vi.resetModules();
+  await import('./setup-words'); // its words, as each context's entry sets them first (lib/browser/language.ts)
   return {
     protocols: { ...(await import('../../lib/protocols')), ...(await import('../../lib/protocols/read')) },
     settings: { ...(await import('../../lib/settings')), ...(await import('../../lib/settings/resolve')) },

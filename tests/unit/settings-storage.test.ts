@@ -11,6 +11,7 @@ const GLEN_MORAY = JSON.parse(readFileSync(new URL('../fixtures/protocols/glen-m
 /** A context as it starts (fresh modules, the same storage), counting how often it checks the settings itself. */
 async function context() {
   vi.resetModules();
+  await import('./setup-words'); // its words, as each context's entry sets them first (lib/browser/language.ts)
   const resolve = await vi.importActual<typeof import('../../lib/settings/resolve')>('../../lib/settings/resolve');
   const checked = vi.fn(resolve.resolveSettings);
   vi.doMock('../../lib/settings/resolve', () => ({ ...resolve, resolveSettings: checked }));

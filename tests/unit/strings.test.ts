@@ -30,3 +30,40 @@ describe('words by key', () => {
     expect(t('startTitle')).toBe('startTitle');
   });
 });
+
+describe('words lib/ gives the pages go through the i18n table', () => {
+  const inEnglish = (key: keyof typeof english) => english[key].message;
+  // A stand-in translation: each key's English with a Welsh-looking mark, so a word that bypasses the table shows.
+  const marked = (key: keyof typeof english) => `[cy] ${english[key].message}`;
+  afterEach(() => useTranslations(() => '', inEnglish));
+
+  it("the dashboard's due buckets, the toolbar badge's title and a record's status and stage", async () => {
+    const { DUE_BUCKET_LABELS, badgeFor } = await import('../../lib/views/overview');
+    const { STATUS_LABELS, protocolName, stageShortName } = await import('../../lib/escalation/describe');
+    useTranslations(marked, inEnglish);
+    expect(Object.values(DUE_BUCKET_LABELS).every((words) => words.startsWith('[cy] '))).toBe(true);
+    expect(DUE_BUCKET_LABELS.overdue).toBe('[cy] Overdue');
+    expect(Object.values(STATUS_LABELS)).toEqual(['[cy] Open', '[cy] Resolved', '[cy] Withdrawn']);
+    expect(badgeFor({ overdue: 0, dueToday: 0, dueThisWeek: 3 }).title).toBe('[cy] Escalation Companion: nothing overdue or due today');
+    expect(badgeFor({ overdue: 2, dueToday: 1, dueThisWeek: 0 }).title).toBe(
+      '[cy] Escalation Companion: [cy] 2 escalations overdue, 1 due today',
+    );
+    expect(protocolName('kent')).toBe('[cy] Unknown protocol (kent)');
+    expect(stageShortName('pan-sussex', 'initial')).toBe('[cy] Initial discussion');
+  });
+
+  it("the settings' warnings", async () => {
+    const { resolveSettings } = await import('../../lib/settings/resolve');
+    useTranslations(marked, inEnglish);
+    const { warnings } = resolveSettings({ retentionMonths: 'forever', colour: 'red' }, 'nonsense');
+    expect(warnings).toHaveLength(3);
+    for (const warning of warnings) expect(warning).toMatch(/^\[cy\] /);
+    expect(warnings).toContain('[cy] Your organisation set “colour”, which this version does not know; it was ignored.');
+  });
+
+  it('in English, the words are as before', async () => {
+    const { badgeFor, DUE_BUCKET_LABELS } = await import('../../lib/views/overview');
+    expect(badgeFor({ overdue: 1, dueToday: 4, dueThisWeek: 0 }).title).toBe('Escalation Companion: 1 escalation overdue, 4 due today');
+    expect(DUE_BUCKET_LABELS['no-clock']).toBe('No time limit running');
+  });
+});

@@ -5,6 +5,7 @@ import { useContext } from 'preact/hooks';
 import type { Escalation, EventBody } from '../../../lib/records/model';
 import { t, type StringKey } from '../../../lib/strings';
 import { Field } from '../Field';
+import { londonDay } from '../../../lib/time/calendar';
 
 export interface ActionProps {
   escalation: Escalation;
@@ -50,7 +51,7 @@ export function ActionForm({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        onRecord(build(new FormData(e.currentTarget as HTMLFormElement)));
+        onRecord(build(new FormData(e.currentTarget)));
       }}
     >
       <h3>{title}</h3>
@@ -60,6 +61,61 @@ export function ActionForm({
       </button>
     </form>
   );
+}
+
+/** One text field of a text-only action's form. */
+export interface TextField {
+  /** The form field's name, which `build` reads it by. */
+  name: string;
+  /** The element's id, which its label points to: by default the action's id and the field's name. */
+  id?: string;
+  label: StringKey;
+  /** A box of this many lines; without it, one line. */
+  rows?: number;
+  /** One line for a day from today on (London), or a whole number (a numeric keyboard); else free text. */
+  kind?: 'day-from-today' | 'whole-number';
+}
+
+/**
+ * An action whose form is text fields only, made into one event by `build` from each field's trimmed text
+ * (or a message saying what to fix). By default it is for open escalations, titled and submitted by its label.
+ */
+export function textAction(spec: {
+  id: string;
+  label: StringKey;
+  title?: StringKey;
+  submit?: StringKey;
+  done: StringKey;
+  available?: Action['available'];
+  fields: readonly TextField[];
+  build: (text: (name: string) => string, escalation: Escalation) => EventBody | string;
+}): Action {
+  return {
+    id: spec.id,
+    label: () => t(spec.label),
+    available: spec.available ?? ((e) => e.status === 'open'),
+    done: spec.done,
+    Form: ({ escalation, onRecord }) => (
+      <ActionForm
+        onRecord={onRecord}
+        title={t(spec.title ?? spec.label)}
+        submit={t(spec.submit ?? spec.label)}
+        build={(d) => spec.build((name) => field(d, name), escalation)}
+      >
+        {spec.fields.map(({ name, id = `${spec.id}-${name}`, label, rows, kind }) => (
+          <Field key={id} id={id} label={t(label)}>
+            {rows ? (
+              <textarea id={id} name={name} rows={rows} />
+            ) : kind === 'day-from-today' ? (
+              <input id={id} name={name} type="date" min={londonDay(new Date())} />
+            ) : (
+              <input id={id} name={name} inputMode={kind === 'whole-number' ? 'numeric' : undefined} />
+            )}
+          </Field>
+        ))}
+      </ActionForm>
+    ),
+  };
 }
 
 /**
@@ -76,23 +132,9 @@ export function reasonAction(spec: {
   done: StringKey;
   available: Action['available'];
 }): Action {
-  const fieldId = `${spec.id}-reason`;
-  return {
-    id: spec.id,
-    label: () => t(spec.label),
-    available: spec.available,
-    done: spec.done,
-    Form: ({ onRecord }) => (
-      <ActionForm
-        onRecord={onRecord}
-        title={t(spec.title)}
-        submit={t(spec.label)}
-        build={(d) => (field(d, 'reason') ? { type: spec.type, reason: field(d, 'reason') } : t(spec.missing))}
-      >
-        <Field id={fieldId} label={t(spec.why)}>
-          <textarea id={fieldId} name="reason" rows={2} />
-        </Field>
-      </ActionForm>
-    ),
-  };
+  return textAction({
+    ...spec,
+    fields: [{ name: 'reason', label: spec.why, rows: 2 }],
+    build: (text) => (text('reason') ? { type: spec.type, reason: text('reason') } : t(spec.missing)),
+  });
 }

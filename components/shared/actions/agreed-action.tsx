@@ -1,33 +1,18 @@
-import { londonDay } from '../../../lib/time/calendar';
 import { t } from '../../../lib/strings';
-import { Field } from '../Field';
-import { ActionForm, field, type Action } from './action';
+import { textAction } from './action';
 
-export const agreeAction: Action = {
+export const agreeAction = textAction({
   id: 'action',
-  label: () => t('agreeAction'),
-  available: (e) => e.status === 'open',
+  label: 'agreeAction',
+  submit: 'saveAction',
   done: 'doneAction',
-  Form: ({ onRecord }) => (
-    <ActionForm
-      onRecord={onRecord}
-      title={t('agreeAction')}
-      submit={t('saveAction')}
-      build={(d) =>
-        field(d, 'action') && /^\d{4}-\d{2}-\d{2}$/.test(field(d, 'due'))
-          ? { type: 'action-agreed', action: field(d, 'action'), owner: field(d, 'owner') || undefined, dueDay: field(d, 'due') }
-          : t('sayActionAndDue')
-      }
-    >
-      <Field id="action-what" label={t('actionWhat')}>
-        <textarea id="action-what" name="action" rows={2} />
-      </Field>
-      <Field id="action-owner" label={t('actionOwner')}>
-        <input id="action-owner" name="owner" />
-      </Field>
-      <Field id="action-due" label={t('actionDue')}>
-        <input id="action-due" name="due" type="date" min={londonDay(new Date())} />
-      </Field>
-    </ActionForm>
-  ),
-};
+  fields: [
+    { name: 'action', id: 'action-what', label: 'actionWhat', rows: 2 },
+    { name: 'owner', label: 'actionOwner' },
+    { name: 'due', label: 'actionDue', kind: 'day-from-today' },
+  ],
+  build: (text) =>
+    text('action') && /^\d{4}-\d{2}-\d{2}$/.test(text('due'))
+      ? { type: 'action-agreed', action: text('action'), owner: text('owner') || undefined, dueDay: text('due') }
+      : t('sayActionAndDue'),
+});

@@ -5,7 +5,7 @@ import { skipTargets } from '../../../lib/protocols/skips';
 import { STAGE_ENTRY_REASONS } from '../../../lib/protocols/kinds';
 import { needsTimeframe, offersTimeframe } from '../../../lib/escalation/start-form';
 import { t } from '../../../lib/strings';
-import { Field } from '../Field';
+import { Field, Options } from '../Field';
 import type { Action, ActionProps } from './action';
 
 type Reason = 'unresolved' | 'no-response' | 'immediate-risk';
@@ -48,15 +48,11 @@ function EscalateForm({ escalation, onRecord }: ActionProps) {
             id="escalate-to"
             value={target}
             onChange={(e) => {
-              setTarget((e.currentTarget as HTMLSelectElement).value);
+              setTarget(e.currentTarget.value);
               setReason('');
             }}
           >
-            {later.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.title}
-              </option>
-            ))}
+            <Options list={later.map((s) => [s.id, s.title])} />
           </select>
         </Field>
       )}
@@ -84,12 +80,7 @@ function EscalateForm({ escalation, onRecord }: ActionProps) {
       </fieldset>
       {offered && (
         <Field id="escalate-days" label={t('timeframe')} hint={required ? t('timeframeRequiredHint') : t('optional')}>
-          <input
-            id="escalate-days"
-            inputMode="numeric"
-            value={days}
-            onInput={(e) => setDays((e.currentTarget as HTMLInputElement).value)}
-          />
+          <input id="escalate-days" inputMode="numeric" value={days} onInput={(e) => setDays(e.currentTarget.value)} />
         </Field>
       )}
       <button type="submit" class="primary">

@@ -5,6 +5,7 @@ import { compareVersions, newerVersion } from '../../../lib/escalation/versions'
 import { t } from '../../../lib/strings';
 import { settings } from '../settings-signal';
 import { ActionForm, type Action } from './action';
+import { RecordsTable } from '../RecordsTable';
 
 const due = (d: string | null) => (d ? formatDue(d) : t('noDeadline'));
 
@@ -25,32 +26,18 @@ export const moveVersion: Action = {
         submit={t('moveToVersion', { version: current })}
         build={() => cannotMove ?? { type: 'protocol-version-moved', from: following, to: current }}
       >
-        <table class="records versions">
-          <caption>{t('versionsCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('clockColumn')}</th>
-              <th scope="col">{t('versionDues', { version: following })}</th>
-              <th scope="col">{t('versionDues', { version: current })}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {clocks.map((c) => (
-              <tr
-                key={`${c.stageId} ${c.clockId}`}
-                data-stage={c.stageId}
-                data-clock={c.clockId}
-                class={c.isCurrentStage ? 'current' : undefined}
-              >
-                <th scope="row">
-                  {c.stageTitle}: {c.label}
-                </th>
-                <td>{due(c.following)}</td>
-                <td>{due(c.current)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <RecordsTable
+          class="versions"
+          caption={t('versionsCaption')}
+          columns={[
+            { heading: t('clockColumn'), rowHeader: true, cell: (c) => `${c.stageTitle}: ${c.label}` },
+            { heading: t('versionDues', { version: following }), cell: (c) => due(c.following) },
+            { heading: t('versionDues', { version: current }), cell: (c) => due(c.current) },
+          ]}
+          rows={clocks}
+          rowKey={(c) => `${c.stageId} ${c.clockId}`}
+          rowAttributes={(c) => ({ 'data-stage': c.stageId, 'data-clock': c.clockId, class: c.isCurrentStage ? 'current' : undefined })}
+        />
         {cannotMove && <p class="error">{cannotMove}</p>}
       </ActionForm>
     );

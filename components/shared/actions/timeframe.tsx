@@ -1,28 +1,17 @@
 import { offersTimeframe } from '../../../lib/escalation/start-form';
 import { t } from '../../../lib/strings';
-import { Field } from '../Field';
-import { ActionForm, field, type Action } from './action';
+import { textAction } from './action';
 
 /** Only where the stage has a timeframe the people involved agree (Sussex, Herefordshire, Halton). */
-export const agreeTimeframe: Action = {
+export const agreeTimeframe = textAction({
   id: 'timeframe',
-  label: () => t('agreeTimeframe'),
-  available: (e) => e.status === 'open' && offersTimeframe(e.protocolId, e.currentStage),
+  label: 'agreeTimeframe',
+  submit: 'saveTimeframe',
   done: 'doneTimeframe',
-  Form: ({ escalation, onRecord }) => (
-    <ActionForm
-      onRecord={onRecord}
-      title={t('agreeTimeframe')}
-      submit={t('saveTimeframe')}
-      build={(d) =>
-        /^\d+$/.test(field(d, 'days'))
-          ? { type: 'timeframe-agreed', stageId: escalation.currentStage, days: Number(field(d, 'days')) }
-          : t('wholeDaysTimeframe')
-      }
-    >
-      <Field id="timeframe-days" label={t('timeframeDays')}>
-        <input id="timeframe-days" name="days" inputMode="numeric" />
-      </Field>
-    </ActionForm>
-  ),
-};
+  available: (e) => e.status === 'open' && offersTimeframe(e.protocolId, e.currentStage),
+  fields: [{ name: 'days', label: 'timeframeDays', kind: 'whole-number' }],
+  build: (text, escalation) =>
+    /^\d+$/.test(text('days'))
+      ? { type: 'timeframe-agreed', stageId: escalation.currentStage, days: Number(text('days')) }
+      : t('wholeDaysTimeframe'),
+});
