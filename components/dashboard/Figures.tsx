@@ -88,7 +88,7 @@ export function Figures({ params }: { params: URLSearchParams }) {
             <select
               id="figures-scope"
               value={scope}
-              onChange={(e) => set({ scope: (e.currentTarget as HTMLSelectElement).value === 'team' ? 'team' : undefined })}
+              onChange={(e) => set({ scope: e.currentTarget.value === 'team' ? 'team' : undefined })}
             >
               <option value="mine">{t('figuresScopeMine')}</option>
               <option value="team">{t('figuresScopeTeam')}</option>

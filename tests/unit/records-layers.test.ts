@@ -45,7 +45,8 @@ describe('the records path points down', () => {
   it('the records client and the transport do not import each other round in a circle', () => {
     const messageFiles = sources('lib/messages');
     expect(reaching(messageFiles, /^lib\/browser\//)).toEqual([]);
-    expect(importsOf('lib/browser/messaging.ts').filter((to) => to.startsWith('lib/'))).toEqual([]);
+    // The transport knows no message types or records code (a ground-floor helper such as lib/errors is fine).
+    expect(importsOf('lib/browser/messaging.ts').filter((to) => /^lib\/(messages|records|db|sync)\b/.test(to))).toEqual([]);
   });
 });
 
