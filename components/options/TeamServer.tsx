@@ -9,9 +9,9 @@ import { t } from '../../lib/strings';
 import { readSyncState } from '../../lib/sync/apply';
 import { whoAmI } from '../../lib/sync/client';
 import type { TeamServerSetting } from '../../lib/sync/config';
-import type { SyncState } from '../../lib/sync/model';
+import type { SyncState } from '../../lib/team/model';
 import type { Session } from '../../lib/sync/oidc';
-import { problemWords, refusedWords } from '../../lib/sync/status';
+import { problemWords, refusedWords } from '../../lib/team/status';
 import { settings } from '../shared/settings-signal';
 
 interface Seen {

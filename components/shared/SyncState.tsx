@@ -1,6 +1,6 @@
 // Under an escalation, when a team server is set up: whether it has reached the team, from the outbox (never from
 // whether a sync merely ran). Nothing at all without a team server.
-import { escalationSyncWords } from '../../lib/sync/status';
+import { escalationSyncWords } from '../../lib/team/status';
 import { now } from './now';
 import { useRecords } from './useRecords';
 

@@ -5,8 +5,8 @@ import type { DashboardFirstScreen, IndexedNarrowing } from '../views/dashboard'
 import type { DueSummary } from '../views/overview';
 import type { RecordsCommand, SerialError } from '../records/commands';
 import type { Escalation, EscalationEvent } from '../records/model';
-import type { FiguresScope } from '../sync/scope';
-import type { EscalationSyncFacts } from '../sync/status';
+import type { FiguresScope } from '../team/scope';
+import type { EscalationSyncFacts } from '../team/status';
 import type { TeamEntry } from '../views/team-view';
 
 /** Each query kind: what it is asked with, and what it answers (again whenever the records change). */

@@ -4,9 +4,9 @@
 import type { EscalationDb } from '../db';
 import { deriveEscalation } from '../records/derive';
 import type { Escalation, EscalationEvent } from '../records/model';
-import type { PullReply, SyncState, TeamEscalationRow } from './model';
-import { escalationsInScope, teamOnlyIds, type FiguresScope } from './scope';
-import type { EscalationSyncFacts } from './status';
+import type { PullReply, SyncState, TeamEscalationRow } from '../team/model';
+import { escalationsInScope, teamOnlyIds, type FiguresScope } from '../team/scope';
+import type { EscalationSyncFacts } from '../team/status';
 
 export const SYNC_STATE_KEY = 'teamSync';
 

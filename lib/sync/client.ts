@@ -2,7 +2,7 @@
 // turned into a problem the person can act on. No browser API: the caller gives `fetch` and the token.
 import { z } from 'zod';
 import { OriginRefused } from './gate';
-import { ErrorReplySchema, MeReplySchema, PullReplySchema, PushReplySchema, type SyncProblem, type WireEvent } from './model';
+import { ErrorReplySchema, MeReplySchema, PullReplySchema, PushReplySchema, type SyncProblem, type WireEvent } from '../team/model';
 import { messageOf } from '../errors';
 
 export interface Transport {

@@ -8,8 +8,8 @@ import { startOutbox } from '../db/outbox';
 import type { EscalationEvent } from '../records/model';
 import { applyPage, dropUnseen, readSyncState, writeSyncState } from './apply';
 import { pullPage, pushEvents, type Transport } from './client';
-import { toWire, type SyncProblem, type SyncState } from './model';
-import type { Reader } from './scope';
+import { toWire, type SyncProblem, type SyncState } from '../team/model';
+import type { Reader } from '../team/scope';
 
 export interface SyncOptions {
   transport: Transport;

@@ -10,7 +10,7 @@ import { createEscalation, recordEvent } from '../../lib/db/escalations';
 import { deriveEscalation } from '../../lib/records/derive';
 import type { NewEscalation } from '../../lib/records/model';
 import { escalationSyncFacts, readSyncState } from '../../lib/sync/apply';
-import { escalationSyncWords, refusedWords } from '../../lib/sync/status';
+import { escalationSyncWords, refusedWords } from '../../lib/team/status';
 import type { Transport } from '../../lib/sync/client';
 import { RETRY_REFUSED_AFTER_MS, syncOnce, type SyncOptions } from '../../lib/sync/engine';
 

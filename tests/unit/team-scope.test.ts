@@ -3,8 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import { createEscalation, dashboardRows, dueCounts, dueSoonest, openWithClock, overdueEscalations } from '../../lib/db/escalations';
 import { figuresEscalations, writeSyncState } from '../../lib/sync/apply';
-import type { TeamEscalationRow } from '../../lib/sync/model';
-import { escalationsInScope, isTheTeams, teamOnlyIds, type Reader } from '../../lib/sync/scope';
+import type { TeamEscalationRow } from '../../lib/team/model';
+import { escalationsInScope, isTheTeams, teamOnlyIds, type Reader } from '../../lib/team/scope';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 
 const MANAGER: Reader = { subject: 'manager-1', manager: true };

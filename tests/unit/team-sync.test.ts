@@ -3,7 +3,7 @@
 import { fakeBrowser } from 'wxt/testing';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { readTeamServerPolicy, teamServerOrigins } from '../../lib/sync/config';
-import { escalationSyncWords, problemWords } from '../../lib/sync/status';
+import { escalationSyncWords, problemWords } from '../../lib/team/status';
 import { startTeamSync, syncTeam, syncTeamSoon, TEAM_SYNC_ALARM } from '../../lib/browser/team-sync';
 import { freshDb } from './fixtures/escalations';
 import { createEscalation } from '../../lib/db/escalations';
