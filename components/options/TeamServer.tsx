@@ -3,10 +3,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { database } from '../../lib/browser/database';
 import { TEAM_SESSION_ITEM } from '../../lib/browser/storage';
-import { signInToTeam, signOutOfTeam, syncTeam, teamServerSetting, teamTransport } from '../../lib/browser/team-sync';
+import { signInToTeam, signOutOfTeam, syncTeam, teamServerSetting, teamSyncOnDevice, teamTransport } from '../../lib/browser/team-sync';
 import { formatDue } from '../../lib/time/format';
 import { t } from '../../lib/strings';
-import { readSyncState } from '../../lib/sync/apply';
 import { whoAmI } from '../../lib/sync/client';
 import type { TeamServerSetting } from '../../lib/sync/config';
 import type { SyncState } from '../../lib/team/model';
@@ -29,8 +28,7 @@ async function look(): Promise<Seen> {
   const setting = await teamServerSetting();
   const session = await TEAM_SESSION_ITEM.get();
   if (!setting.configured) return { setting, session, waiting: 0, refused: [] };
-  const db = await database();
-  const [state, queued] = await Promise.all([readSyncState(db), db.outbox.toArray()]);
+  const { state, queued } = await teamSyncOnDevice();
   const { config } = setting;
   let diagnostic: string | undefined;
   if (session) {

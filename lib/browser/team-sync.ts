@@ -3,11 +3,13 @@
 // alarm or asks for a permission. Each sync is one short run (lib/sync/engine.ts); a service worker that sleeps
 // between runs loses nothing, since the outbox and the cursor are in IndexedDB.
 import type { EscalationDb } from '../db';
+import { readSyncState } from '../db/team';
 import { readTeamServerPolicy, type TeamServerConfig, type TeamServerSetting } from '../sync/config';
 import { gatedFetch } from '../sync/gate';
 import { syncOnce, type SyncReport } from '../sync/engine';
 import { logAccess, type Transport } from '../sync/client';
 import { refreshSession, signIn, type Session } from '../sync/oidc';
+import { database } from './database';
 import { TEAM_SESSION_ITEM, TEST_MANAGED_ITEM } from './storage';
 
 export const TEAM_SYNC_ALARM = 'team-sync';
@@ -169,4 +171,11 @@ export async function logTeamExport(detail: string, team?: string): Promise<stri
     ...(team && { team }),
   });
   return logged.ok ? undefined : logged.problem.detail;
+}
+
+/** What this device holds of the team sync, for the options page: the sync's state and the events not yet sent. */
+export async function teamSyncOnDevice() {
+  const records = await database();
+  const [state, queued] = await Promise.all([readSyncState(records), records.outbox.toArray()]);
+  return { state, queued };
 }

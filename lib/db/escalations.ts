@@ -28,7 +28,7 @@ import { protocolShortName, stageShortName } from '../escalation/describe';
 import { timeLeft } from '../time/timer';
 import type { QueryKind, QueryResult, RecordsQueries, RecordsQuery } from '../messages/records';
 import type { RecordsCommand } from '../records/commands';
-import { escalationSyncFacts, figuresEscalations, theTeamsOnly } from '../sync/apply';
+import { escalationSyncFacts, figuresEscalations, theTeamsOnly } from './team';
 import { teamEntries } from '../views/team-view';
 import { messageOf } from '../errors';
 

@@ -4,9 +4,9 @@
 // event written to the events table, by any path (a change, a backup import), is queued in the same IndexedDB
 // transaction, so none can be written and forgotten. The sync (lib/sync/) removes a row only after the server's
 // success reply, and removes at once the rows of events it pulled (they are on the server already).
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, Middleware } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, Dexie, Middleware, Table } from 'dexie';
 import type { EscalationEvent } from '../records/model';
-import type { EscalationDb } from './index';
+import type { Refusal } from '../team/status';
 
 /** The settings row saying since when events are queued (set once, when a team server is first set up). */
 export const OUTBOX_ON_KEY = 'outboxSince';
@@ -17,7 +17,7 @@ export interface OutboxRow {
   /** When it was queued (ISO instant): the oldest tells how long sending has been failing. */
   queuedAt: string;
   /** The server refused this event (and only this one): why, and when; it stays here, tried again a day later. */
-  refused?: { reason: string; at: string };
+  refused?: Refusal;
 }
 
 export const OUTBOX_STORES = 'eventId, escalationId, queuedAt';
@@ -30,7 +30,14 @@ export function outboxRow(event: Pick<EscalationEvent, 'id' | 'escalationId'>, n
  * Switches queueing on, once: every event held is queued (nothing was acknowledged before a server was set up).
  * Resolves to how many were queued now (0 when it was on already), so calling it again sends nothing twice.
  */
-export function startOutbox(db: EscalationDb, now: Date = new Date()): Promise<number> {
+/** The tables queueing touches (the records database, lib/db/index.ts, which builds on this file). */
+type QueueingDb = Dexie & {
+  events: Table<EscalationEvent, string>;
+  outbox: Table<OutboxRow, string>;
+  settings: Table<{ key: string; value: unknown }, string>;
+};
+
+export function startOutbox(db: QueueingDb, now: Date = new Date()): Promise<number> {
   return db.transaction('rw', [db.events, db.outbox, db.settings], async () => {
     if (await db.settings.get(OUTBOX_ON_KEY)) return 0;
     await db.settings.put({ key: OUTBOX_ON_KEY, value: now.toISOString() });

@@ -6,7 +6,8 @@
 import type { EscalationDb } from '../db';
 import { startOutbox } from '../db/outbox';
 import type { EscalationEvent } from '../records/model';
-import { applyPage, dropUnseen, readSyncState, writeSyncState } from './apply';
+import { applyPage, dropUnseen } from './apply';
+import { readSyncState, writeSyncState } from '../db/team';
 import { pullPage, pushEvents, type Transport } from './client';
 import { toWire, type SyncProblem, type SyncState } from '../team/model';
 import type { Reader } from '../team/scope';

@@ -1,7 +1,7 @@
 // Whose escalations are whose on this device: the worker's own list, toolbar badge, popup, reminders and figures count
 // only their own (and those handed to them); a manager's team's escalations, pulled for the team view, are the team
 // view's. Decided from what the server said of each escalation (its owner) and who this device signs in as.
-import type { TeamEscalationRow } from './model';
+import type { TeamEscalationRow } from '../records/team';
 
 /** Who this device syncs as (from the sign-in), kept with the sync state. */
 export interface Reader {

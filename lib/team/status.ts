@@ -2,7 +2,6 @@
 // is "Saved to your team" only when none of its events waits in the outbox (each left it on the server's success
 // reply, or came from the server), never because a sync merely ran.
 import { t } from '../strings';
-import type { OutboxRow } from '../db/outbox';
 import type { SyncProblem } from './model';
 
 /** Waiting this long to be sent is worth the worker's attention. */
@@ -54,7 +53,13 @@ export function problemWords(problem: Pick<SyncProblem, 'kind'>, team: string): 
 }
 
 /** The options page's line about events the server refused, one per reason (most first), or none. */
-export function refusedWords(rows: readonly Pick<OutboxRow, 'refused'>[]): string[] {
+/** Why the server refused one event, and when (kept on its outbox row, lib/db/outbox.ts). */
+export interface Refusal {
+  reason: string;
+  at: string;
+}
+
+export function refusedWords(rows: readonly { refused?: Refusal }[]): string[] {
   const byReason = new Map<string, number>();
   for (const { refused } of rows) if (refused) byReason.set(refused.reason, (byReason.get(refused.reason) ?? 0) + 1);
   return [...byReason].sort(([, a], [, b]) => b - a).map(([reason, count]) => t('teamRefusedCount', { count: String(count), reason }));

@@ -9,7 +9,7 @@ import { openEscalationDb, type EscalationDb } from '../../lib/db';
 import { createEscalation, recordEvent } from '../../lib/db/escalations';
 import { deriveEscalation } from '../../lib/records/derive';
 import type { NewEscalation } from '../../lib/records/model';
-import { escalationSyncFacts, readSyncState } from '../../lib/sync/apply';
+import { escalationSyncFacts, readSyncState } from '../../lib/db/team';
 import { escalationSyncWords, refusedWords } from '../../lib/team/status';
 import type { Transport } from '../../lib/sync/client';
 import { RETRY_REFUSED_AFTER_MS, syncOnce, type SyncOptions } from '../../lib/sync/engine';

@@ -2,7 +2,7 @@
 // reminders and figures count only their own (lib/sync/scope.ts), unless they choose the team's figures.
 import { describe, expect, it } from 'vitest';
 import { createEscalation, dashboardRows, dueCounts, dueSoonest, openWithClock, overdueEscalations } from '../../lib/db/escalations';
-import { figuresEscalations, writeSyncState } from '../../lib/sync/apply';
+import { figuresEscalations, writeSyncState } from '../../lib/db/team';
 import type { TeamEscalationRow } from '../../lib/team/model';
 import { escalationsInScope, isTheTeams, teamOnlyIds, type Reader } from '../../lib/team/scope';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
