@@ -13,7 +13,6 @@ import tseslint from 'typescript-eslint';
  */
 const DOMAIN = ['./lib/!(browser|background|page)/**/*', './lib/*.ts'];
 
-
 const layers = [
   {
     target: DOMAIN,
