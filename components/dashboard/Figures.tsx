@@ -25,7 +25,7 @@ export function Figures({ params }: { params: URLSearchParams }) {
   const from = DAY.test(params.get('from') ?? '') ? params.get('from')! : quarters[0]!.from;
   const to = DAY.test(params.get('to') ?? '') ? params.get('to')! : quarters[0]!.to;
   const protocolId = listProtocols().some((p) => p.id === params.get('protocol')) ? params.get('protocol')! : undefined;
-  // A manager's own escalations unless they choose their team's (lib/sync/scope.ts).
+  // A manager's own escalations unless they choose their team's (lib/team/scope.ts).
   const scope = params.get('scope') === 'team' ? 'team' : 'mine';
   const period: Period = { from, to };
   const set = (change: Record<string, string | undefined>) => {

@@ -245,7 +245,7 @@ export function escalationsForChild(db: EscalationDb, hostId: string, childId: s
 
 /**
  * This person's own escalations only: a manager's team's, pulled for the team view, are left out of their list,
- * badge, popup and reminders (lib/sync/scope.ts). With no team store there are none, and nothing is filtered.
+ * badge, popup and reminders (lib/team/scope.ts). With no team store there are none, and nothing is filtered.
  */
 function ownOnly(db: EscalationDb): PromiseLike<((e: Escalation) => boolean) | undefined> {
   // A Dexie promise (see theTeamsOnly): the reads after it stay heard by a live query.

@@ -62,7 +62,7 @@ function ask<T>(
 
 /**
  * Whether this device holds a team manager's team escalations (the sync state says a manager signed in): those are
- * kept out of their own list (lib/sync/scope.ts), which an index alone cannot do, so the list reads through Dexie.
+ * kept out of their own list (lib/team/scope.ts), which an index alone cannot do, so the list reads through Dexie.
  */
 function holdsTheTeams(db: IDBDatabase): Promise<boolean> {
   return new Promise((resolve) => {

@@ -15,7 +15,7 @@ export interface RecordsQueries {
   'for-child': { args: { hostId: string; childId: string }; answer: Escalation[] };
   escalation: { args: { id: string }; answer: Escalation | undefined };
   history: { args: { id: string }; answer: EscalationEvent[] };
-  /** Whether its events have reached the team store (lib/sync/status.ts). */
+  /** Whether its events have reached the team store (lib/team/status.ts). */
   'sync-state': { args: { id: string }; answer: EscalationSyncFacts };
   /** Every escalation on this device, last changed first (the records page, the figures). */
   all: { args: object; answer: Escalation[] };
@@ -29,7 +29,7 @@ export interface RecordsQueries {
   team: { args: object; answer: TeamEntry[] };
   /** How many escalations this device holds as a manager's, synced from the team store (the dashboard's team link). */
   'team-held': { args: object; answer: number };
-  /** The escalations the partnership figures count: this person's own, or a manager's team's when they choose it (lib/sync/scope.ts). */
+  /** The escalations the partnership figures count: this person's own, or a manager's team's when they choose it (lib/team/scope.ts). */
   figures: { args: { scope: FiguresScope }; answer: { escalations: Escalation[]; teamOffered: boolean } };
   /** The counts and the next few due, worded, with the organisation's closure days (the popup; the side panel off a record). */
   'due-summary': { args: object; answer: DueSummary };

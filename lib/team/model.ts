@@ -107,7 +107,7 @@ export interface SyncState {
   lastPullAt?: string;
   /** The last time every queued event was sent and every page pulled. */
   lastSyncedAt?: string;
-  /** Who signed in, as the last sync said: which pulled escalations are the team's, not this person's (lib/sync/scope.ts). */
+  /** Who signed in, as the last sync said: which pulled escalations are the team's, not this person's (lib/team/scope.ts). */
   reader?: Reader;
   problem?: SyncProblem & { at: string };
 }

@@ -1,11 +1,10 @@
 // Every action the worker can take on an escalation, in the order the panel shows their buttons.
 import type { Action } from './action';
 import { agreeAction } from './agreed-action';
-import { recordDiscussion } from './discussion';
+import { recordDiscussion, recordResponse } from './conversation';
 import { escalate } from './escalate';
 import { reopen } from './reopen';
 import { resolve } from './resolve';
-import { recordResponse } from './response';
 import { agreeTimeframe } from './timeframe';
 import { withdraw } from './withdraw';
 import { moveVersion } from './move-version';
