@@ -78,6 +78,13 @@ export function DueOverview({ heading, opened = () => {} }: { heading: preact.Co
           </li>
         </ul>
       )}
+      {summary?.team && (
+        <p class={summary.team.overdue ? 'team overdue' : 'team'}>
+          <Link hash="view=team" opened={opened}>
+            {t('teamOverdue', { n: String(summary.team.overdue) })}
+          </Link>
+        </p>
+      )}
       {summary && (
         <section aria-labelledby="next-title">
           <h2 id="next-title">{t('dueNext')}</h2>

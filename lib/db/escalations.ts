@@ -350,6 +350,19 @@ function currentVersion(protocolId: string): string {
 /** How many escalations the popup lists. */
 const NEXT_FEW = 5;
 
+/** How many of the team's escalations on a manager's device are overdue; none held, undefined (a Dexie promise: see theTeamsOnly). */
+function overdueOfTheTeam(db: EscalationDb, now: Date): PromiseLike<number | undefined> {
+  return theTeamsOnly(db).then((theirs) =>
+    theirs.size
+      ? db.escalations
+          .where('nextDueAt')
+          .below(now.toISOString())
+          .filter((e) => theirs.has(e.id))
+          .count()
+      : undefined,
+  );
+}
+
 /** The counts and the next few escalations, worded, each counted in its protocol's nation's working days less `closureDays`. */
 export async function dueSummary(
   db: EscalationDb,
@@ -357,10 +370,16 @@ export async function dueSummary(
   now: Date = new Date(),
 ): Promise<DueSummary> {
   // The records are read before anything else is awaited: a live query hears only what it reads before then.
-  const [counts, next, days] = await Promise.all([dueCounts(db, now), dueSoonest(db, NEXT_FEW), closureDays]);
+  const [counts, next, teamOverdue, days] = await Promise.all([
+    dueCounts(db, now),
+    dueSoonest(db, NEXT_FEW),
+    overdueOfTheTeam(db, now),
+    closureDays,
+  ]);
   const calendars = calendarsByNation(days);
   return {
     counts,
+    ...(teamOverdue === undefined ? {} : { team: { overdue: teamOverdue } }),
     next: next.map((e) => {
       const left = timeLeft(e.nextDue!, now, calendars(protocolCalendar(e)));
       return {

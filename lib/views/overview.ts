@@ -94,4 +94,6 @@ export interface DueSoonItem {
 export interface DueSummary {
   counts: DueCounts;
   next: DueSoonItem[];
+  /** On a manager's device holding the team's escalations (issue 35): how many of the team's are overdue. */
+  team?: { overdue: number };
 }

@@ -109,6 +109,11 @@ test('worker A’s escalations reach their manager’s team view and not worker 
     await expect(theirs).toContainText('ESC-M4PX2D');
     // Herefordshire's stage 1 is for line/team managers: it waits on one.
     await expect(dashboard.getByRole('list', { name: 'Waiting on a manager' })).toContainText('ESC-7K3F9Q');
+    // The manager's popup: their own overdue (none of their own here) and, apart, the team's.
+    const popup = await manager.context.newPage();
+    await popup.goto(`chrome-extension://${manager.extensionId}/popup.html`);
+    await expect(popup.locator('[data-count="overdue"]')).toHaveText('0');
+    await expect(popup.getByRole('link', { name: /^Your team: \d+ overdue/ })).toBeVisible();
 
     // Worker B: nothing of worker A's, and no team view.
     await syncFromOptions(b.context, b.extensionId, 'worker-b');
@@ -118,6 +123,10 @@ test('worker A’s escalations reach their manager’s team view and not worker 
     await expect(bDashboard.getByText(/No escalations/).first()).toBeVisible();
     await expect(bDashboard.locator('main')).not.toContainText('ESC-7K3F9Q');
     await expect(bDashboard.getByRole('link', { name: 'Team' })).toHaveCount(0);
+    const bPopup = await b.context.newPage();
+    await bPopup.goto(`chrome-extension://${b.extensionId}/popup.html`);
+    await expect(bPopup.locator('[data-count="overdue"]')).toBeVisible();
+    await expect(bPopup.locator('main')).not.toContainText('Your team');
 
     // The retention purge (thirteen months on): the resolved ESC-M4PX2D leaves the server and both browsers.
     await stack.admin("select app.purge_expired(now() + interval '13 months')");

@@ -1,7 +1,15 @@
 // A manager's team's escalations, pulled for the team view, are not their own: their list, toolbar badge, popup,
 // reminders and figures count only their own (lib/sync/scope.ts), unless they choose the team's figures.
 import { describe, expect, it } from 'vitest';
-import { createEscalation, dashboardRows, dueCounts, dueSoonest, openWithClock, overdueEscalations } from '../../lib/db/escalations';
+import {
+  createEscalation,
+  dashboardRows,
+  dueCounts,
+  dueSoonest,
+  dueSummary,
+  openWithClock,
+  overdueEscalations,
+} from '../../lib/db/escalations';
 import { figuresEscalations, writeSyncState } from '../../lib/db/team';
 import type { TeamEscalationRow } from '../../lib/team/model';
 import { escalationsInScope, isTheTeams, teamOnlyIds, type Reader } from '../../lib/team/scope';
@@ -64,5 +72,15 @@ describe('a manager’s own list, badge, popup and reminders on a device holding
     const figures = await figuresEscalations(db, 'team');
     expect(figures).toMatchObject({ teamOffered: false });
     expect(figures.escalations).toHaveLength(3);
+  });
+
+  it('the popup’s summary gives a manager the team’s overdue count apart from their own, and a worker none', async () => {
+    const manager = await managerDevice(MANAGER);
+    const summary = await dueSummary(manager.db, {}, monthOn);
+    expect(summary.counts.overdue).toBe(2);
+    expect(summary.team).toEqual({ overdue: 1 });
+    expect((await dueSummary(manager.db, {}, new Date(MON))).team).toEqual({ overdue: 0 }); // nothing overdue yet
+    const worker = await managerDevice(WORKER);
+    expect((await dueSummary(worker.db, {}, monthOn)).team).toBeUndefined();
   });
 });
