@@ -14,7 +14,7 @@ import { mayNeedUpdating, recordPageLoad } from '../lib/hosts/health';
 import { pageHandlers, recordPageHandlers, fromExtensionPage, type BackgroundDeps } from '../lib/background/handlers';
 import { database } from '../lib/browser/database';
 import { FRAMED_PAGES_HEAR_ONLY_THEIR_TAB, passOnToFramedPages, serveOwnTabRelay, type Sender } from '../lib/browser/messaging';
-import { OVERVIEW_ALARM, dueSummary, openFromNotification, refreshOverview } from '../lib/background/badge-and-reminders';
+import { OVERVIEW_ALARM, openFromNotification, refreshOverview } from '../lib/background/badge-and-reminders';
 import { injectIntoOpenRecordPages, registerRecordPageScript, tellRecordPages } from '../lib/background/record-pages';
 import { applySettings, placementNow, readPlacement, settingsNow } from '../lib/background/settings-held';
 import { currentReadings, updateReadings } from '../lib/background/tab-readings';
@@ -70,7 +70,6 @@ export default defineBackground(() => {
     // Held in memory: no storage read on a panel's way to its first paint (reading the kept copy took ~15 ms
     // there); the background's policy reading answers quickly, a page's has waited 2 s (a side panel in a new window).
     settingsHeld: () => settingsNow().catch(() => undefined),
-    dueSummary: () => dueSummary(settingsNow().then((settings) => settings.values.closureDays)),
     readings: currentReadings,
     updateReadings,
     async recordPageLoad(load) {

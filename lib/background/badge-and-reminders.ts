@@ -5,8 +5,8 @@
 // those moments the service worker sleeps.
 import { calendarsByNation, type Calendar } from '../time/calendar';
 import { protocolCalendar } from '../protocols';
-import { dueCounts, dueSummary as dueSummaryOf, firstDueAfter, openWithClock } from '../db/escalations';
-import { badgeFor, dueWindows, nextBadgeChange, type DueSummary } from '../views/overview';
+import { dueCounts, firstDueAfter, openWithClock } from '../db/escalations';
+import { badgeFor, dueWindows, nextBadgeChange } from '../views/overview';
 import { protocolShortName, stageShortName } from '../escalation/describe';
 import { notificationId, notificationTarget, planReminders, type Reminder } from '../views/reminders';
 import { timeLeft } from '../time/timer';
@@ -104,16 +104,6 @@ export function refreshOverview(now: () => Date = () => new Date()): Promise<voi
     })
     .catch((error) => console.error('Escalation Companion: could not update the overview', error));
   return queue;
-}
-
-/**
- * The counts and the next few escalations, worded: the popup's question, answered by the background (which keeps
- * the same counts for the badge) rather than by a page that would open the database and load every protocol itself.
- * `closureDays`: the organisation's, from the settings the background holds in memory (reading them from storage,
- * the policy store included, would hold up the popup's first paint).
- */
-export async function dueSummary(closureDays: Promise<Readonly<Record<string, string>>>, now: Date = new Date()): Promise<DueSummary> {
-  return dueSummaryOf(await database(), closureDays, now);
 }
 
 /** A click on a reminder opens the escalation, or the overdue list. */

@@ -10,7 +10,6 @@ import type { ExtensionToRecordPage } from '../messages/extension-to-record-page
 import type { PageSetup, TabReading } from '../messages/types';
 import type { PageLoad } from '../hosts/health';
 import type { LauncherSettings } from '../browser/storage';
-import type { DueSummary } from '../views/overview';
 import type { ResolvedSettings } from '../settings';
 import { childForTab } from '../tabs/readings';
 import { frameRead, readingOf, tabNavigated, type TabReadings } from '../tabs/readings';
@@ -28,8 +27,6 @@ export interface BackgroundDeps {
   recordsChanged(): void;
   /** Where the panel opens and what the chip shows (kept resolved in storage, never waiting on the policy store). */
   launcherSettings(): Promise<LauncherSettings>;
-  /** The popup's counts and next few (lib/background/badge-and-reminders.ts). */
-  dueSummary(): Promise<DueSummary>;
   /**
    * The settings as the background holds them in memory (read again whenever the policy, the worker's settings or
    * the imported protocols change); undefined when they cannot be read.
@@ -100,10 +97,6 @@ export function pageHandlers(deps: BackgroundDeps): Handlers<PagesToBackground> 
     async openEscalationsFollowing(protocol, sender) {
       if (!fromExtensionPage(sender, deps.extensionId)) return undefined;
       return openEscalationsFollowing(await deps.database(), protocol).catch(() => undefined);
-    },
-    async dueSummary(_, sender) {
-      if (!fromExtensionPage(sender, deps.extensionId)) return undefined;
-      return deps.dueSummary().catch(() => undefined);
     },
     async chipState(_, sender) {
       const { placement, chipShowsStatus } = await deps.launcherSettings();

@@ -1,7 +1,6 @@
 // What the extension's own pages (panel, dashboard, popup, options, records) ask the background.
 // The background refuses all of these from anything but an extension page (lib/background/handlers.ts).
 import type { CommandReply, LandedReply, RecordsCommand } from '../records/commands';
-import type { DueSummary } from '../views/overview';
 import type { ChipState, PanelOpening, TabReading } from './types';
 
 export interface PagesToBackground {
@@ -27,8 +26,6 @@ export interface PagesToBackground {
    * the organisation turned it off (chipShowsStatus).
    */
   chipState(): ChipState;
-  /** Popup or side panel → background: the counts and the next few due (lib/views/overview.ts); undefined if the records cannot be read. */
-  dueSummary(): DueSummary | undefined;
   /** Options page → background: how many open escalations follow a version of a protocol (before it is removed); undefined if the records cannot be read. */
   openEscalationsFollowing(protocol: { id: string; version: string }): number | undefined;
 }

@@ -30,7 +30,6 @@ async function deps(overrides: Partial<BackgroundDeps> = {}) {
     pageSetup: async () => ({ adapters: [], panelSide: 'left', placement: 'side-panel' }),
     launcherSettings: async () => ({ placement: 'side-panel', chipShowsStatus: true }),
     settingsHeld: async () => undefined,
-    dueSummary: async () => ({ counts: { overdue: 1, dueToday: 0, dueThisWeek: 2 }, next: [] }),
     readings: async () => readings,
     updateReadings: async (change: (all: TabReadings) => TabReadings) => (readings = change(readings)),
     closureDays: async () => ({}),
@@ -107,14 +106,6 @@ describe('extension pages → background', () => {
     expect(d.recordsChanged).not.toHaveBeenCalled();
     table.recordsChanged(undefined, PANEL);
     expect(d.recordsChanged).toHaveBeenCalledTimes(1);
-  });
-
-  it('dueSummary answers the extension’s own pages only, and a failure to read is no answer rather than an error', async () => {
-    const { d } = await deps();
-    expect(await pageHandlers(d).dueSummary(undefined, PANEL)).toMatchObject({ counts: { overdue: 1 } });
-    expect(await pageHandlers(d).dueSummary(undefined, RECORD_PAGE_TOP)).toBeUndefined();
-    const broken = (await deps({ dueSummary: () => Promise.reject(new Error('blocked')) })).d;
-    expect(await pageHandlers(broken).dueSummary(undefined, PANEL)).toBeUndefined();
   });
 
   it('fromExtensionPage: only this extension’s own pages', () => {
