@@ -23,6 +23,16 @@ describe('the layers, as npm run lint holds them', { timeout: 60_000 }, () => {
     }
   });
 
+  it('pure lib/ may not read the database or the sync, and the database may not import the sync above it', async () => {
+    expect((await broken(`export * from '../db/escalations';\n`, 'lib/views/up.ts')).join('\n')).toMatch(
+      /no-restricted-paths: .*Pure lib\//,
+    );
+    expect((await broken(`export * from '../sync/engine';\n`, 'lib/team/up.ts')).join('\n')).toMatch(/no-restricted-paths: .*Pure lib\//);
+    expect((await broken(`export * from '../sync/apply';\n`, 'lib/db/up.ts')).join('\n')).toMatch(
+      /no-restricted-paths: .*below the team sync/,
+    );
+  });
+
   it('lib/ may not import a component, and a component may not open the database', async () => {
     expect((await broken(`export * from '../../components/shared/Field';\n`, 'lib/views/up.ts')).join('\n')).toMatch(
       /no-restricted-paths: .*never imports a component/,
