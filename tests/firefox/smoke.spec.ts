@@ -3,6 +3,8 @@
 // differs in Firefox (MV2 background page, sidebar_action, IndexedDB in moz-extension pages, policies.json,
 // content-script worlds) is each exercised once.
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'puppeteer-core';
 import { startDemoServer } from '../../demo/server.mjs';
 import { fromLondonWallTime } from '../../lib/time/calendar';
@@ -10,6 +12,7 @@ import { stageShortName } from '../../lib/escalation/describe';
 import { getProtocol } from '../../lib/protocols';
 import { scheduleEscalation } from '../../lib/schedule/schedule';
 import { timeLeft } from '../../lib/time/timer';
+import { useTranslations, type StringKey } from '../../lib/strings';
 import { addonIdOf, FIREFOX_TEST_BUILD_DIR, launchFirefoxWithExtension, packExtension } from '../../scripts/firefox.mjs';
 import {
   check,
@@ -24,6 +27,14 @@ import {
   select,
   textOf,
 } from './drive';
+
+// The stage's short name, worked out here as the pages do, in the words the browser gives them (English).
+const english = JSON.parse(readFileSync(join(process.cwd(), 'public/_locales/en/messages.json'), 'utf8')) as Record<
+  string,
+  { message: string }
+>;
+const inEnglish = (key: StringKey) => english[key]!.message;
+useTranslations(inEnglish, inEnglish);
 
 const CONCERN = '2026-11-16T09:30'; // Monday 16 Nov 2026, London time
 const PROTOCOL = getProtocol('herefordshire');
