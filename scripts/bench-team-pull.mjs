@@ -43,7 +43,7 @@ export async function measureDayPull({ runs, history, dayTarget, now, root, rebu
     const built = spawnSync('npx', ['wxt', 'build', '--mode', 'development'], { cwd: root, stdio: 'ignore' });
     if (built.status !== 0) throw new Error('The test build failed');
   }
-  const { signIn, toWire } = await importTypeScript("export { signIn } from './lib/sync/oidc'; export { toWire } from './lib/sync/model';");
+  const { signIn, toWire } = await importTypeScript("export { signIn } from './lib/sync/oidc'; export { toWire } from './lib/team/model';");
   const stack = await startStack();
   let context;
   try {

@@ -1,5 +1,5 @@
 // A manager's team's escalations, pulled for the team view, are not their own: their list, toolbar badge, popup,
-// reminders and figures count only their own (lib/sync/scope.ts), unless they choose the team's figures.
+// reminders and figures count only their own (lib/team/scope.ts), unless they choose the team's figures.
 import { describe, expect, it } from 'vitest';
 import {
   createEscalation,
