@@ -1,6 +1,7 @@
 // The milestones a worker can record at a stage: an acknowledgement always (the person escalated to has seen
 // it, apart from any response), and the others where the protocol counts a clock or a duty from them.
-import { RECORDED_EVENTS, type ClockRule, type Protocol, type RecordedEvent } from './schema';
+import type { ClockRule, Protocol } from './schema';
+import { RECORDED_EVENTS, type RecordedEvent } from './recorded-events';
 
 /** The milestones worth recording at `stageId`: `acknowledged`, then those the protocol's clocks count from there. */
 export function milestonesOffered(protocol: Protocol, stageId: string): RecordedEvent[] {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { NATIONS } from '../time/bank-holidays';
 import { ProtocolFormSchema } from '../templates/schema';
 import { DISAGREEMENT_KINDS } from './kinds';
+import { RECORDED_EVENTS } from './recorded-events';
 
 const DISAGREEMENT_KIND_IDS = Object.keys(DISAGREEMENT_KINDS) as [keyof typeof DISAGREEMENT_KINDS];
 
@@ -26,8 +27,7 @@ const WholeDays = z
 export const StageIdSchema = z.string().regex(/^(initial|stage-[1-9])$/, 'a stage id is "initial" or "stage-N"');
 
 /** Things a worker records as they happen, that a second-edition clock may count from. */
-export const RECORDED_EVENTS = ['meeting-arranged', 'meeting-held', 'referral-received', 'acknowledged', 'informed'] as const;
-export type RecordedEvent = (typeof RECORDED_EVENTS)[number];
+export { RECORDED_EVENTS, type RecordedEvent } from './recorded-events';
 
 /**
  * What a clock counts from: the initial concern, the moment this stage was entered, the moment a named
