@@ -291,6 +291,49 @@ describe('what a second-edition file is refused for, said in words', () => {
   it('a translation of something the protocol does not have', () => {
     expect(refused((p) => (p.translations.cy['stages[9].title'] = 'Cam 10'))).toMatch(/translations.cy: “stages\[9\].title”/);
   });
+  it('second-edition constructs in onResolution or a note’s roles, without "edition": 2, said where', () => {
+    const resolutionDuty = { id: 'check-actions', text: 'Check the agreed actions.', quote: 'Check the agreed actions are implemented.' };
+    const withoutEdition = (change: (p: Record<string, any>) => void) =>
+      refused((p) => {
+        delete p.edition;
+        change(p);
+      });
+    expect(withoutEdition((p) => (p.onResolution = [{ ...resolutionDuty, onlyIf: { fact: 'cp-plan', is: true } }]))).toMatch(
+      /need "edition": 2 .*onResolution\[0\] \(check-actions\)/,
+    );
+    expect(
+      withoutEdition(
+        (p) =>
+          (p.notes = [
+            {
+              text: 'Ask for advice.',
+              quote: 'Ask for advice.',
+              byAgency: [{ agency: 'Health', role: 'Named nurse', when: { fact: 'agency', is: 'health' } }],
+            },
+          ]),
+      ),
+    ).toMatch(/need "edition": 2 .*notes\[0\]\.byAgency\[0\]/);
+    // In a second-edition file the same conditions are checked like a stage's.
+    expect(refused((p) => (p.onResolution = [{ ...resolutionDuty, onlyIf: { fact: 'on-plan', is: true } }]))).toMatch(
+      /On resolution, duty “check-actions”: its condition names the fact “on-plan”/,
+    );
+    expect(
+      refused(
+        (p) =>
+          (p.stages[0].notes = [
+            { text: 'Ask.', quote: 'Ask.', byAgency: [{ agency: 'Health', role: 'Nurse', when: { fact: 'agency', is: 'vet' } }] },
+          ]),
+      ),
+    ).toMatch(
+      /Stage 1: Practitioner to practitioner, a note, the role for Health: the fact “agency” is one of health, police, other, not "vet"/,
+    );
+  });
+  it('a deadline on a duty done once resolved: nothing counts it, so it is refused rather than shown and never scheduled', () => {
+    const due = { id: 'd', kind: 'working-days', days: 10, anchor: 'concern', label: 'Within 10 days', quote: 'within 10 working days' };
+    expect(refused((p) => (p.onResolution = [{ id: 'check-actions', text: 'Check.', quote: 'Check.', due }]))).toMatch(
+      /On resolution, duty “check-actions”: a duty done once resolved cannot have a deadline \("due"\)/,
+    );
+  });
   it('seniority level names that do not match the levels', () => {
     expect(refused((p) => p.seniority.levelNames.pop())).toMatch(/levelNames has 2 names for 3 levels/);
   });
