@@ -148,6 +148,8 @@ export const CounterpartSchema = z.strictObject({
   ),
 });
 
+export type Counterpart = z.infer<typeof CounterpartSchema>;
+
 /** Guidance shown with a stage or a protocol; `byAgency` lists who that is in particular settings. */
 export const NoteSchema = z.strictObject({
   text: Words(2000),

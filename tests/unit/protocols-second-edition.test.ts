@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEscalation, recordEvent } from '../../lib/db/escalations';
 import { ladderView } from '../../lib/escalation/ladder';
+import { rolesFor, routesFor } from '../../lib/escalation/applies';
 import { getProtocol, setProtocols, type Protocol } from '../../lib/protocols';
 import { lintProtocol } from '../../lib/protocols/lint';
 import { readProtocolFile } from '../../lib/protocols/read';
@@ -235,6 +236,40 @@ describe('duties and roles for one kind of agency', () => {
     expect(duties(e)).toEqual(['tell-named-nurse']);
     expect(duties(await recordEvent(db, e.id, { type: 'fact-recorded', factId: 'agency', value: 'police' }))).toEqual([]);
     expect(duties(await recordEvent(db, e.id, { type: 'fact-recorded', factId: 'agency', value: 'health' }))).toEqual(['tell-named-nurse']);
+  });
+});
+
+describe('roles for one kind of agency: “Health: Your named nurse for safeguarding” only for health', () => {
+  const roles = (facts: Record<string, string>) => rolesFor(getProtocol('afon-teifi').stages[0]!.byAgency, facts);
+  it('a police worker does not see health’s row; a health worker sees it with no condition left to answer', () => {
+    expect(roles({ agency: 'police' })).toEqual([]);
+    expect(roles({ agency: 'health' })).toEqual([{ agency: 'Health', role: 'Your named nurse for safeguarding' }]);
+  });
+  it('until the question is answered, the row shows with its condition', () => {
+    expect(roles({})).toEqual([
+      { agency: 'Health', role: 'Your named nurse for safeguarding', condition: { fact: 'agency', is: 'health' } },
+    ]);
+  });
+  it('a row with no condition shows to everyone', () => {
+    const rows = [{ agency: 'Police', role: 'Sergeant' }];
+    expect(rolesFor(rows, { agency: 'health' })).toEqual(rows);
+  });
+});
+
+describe('routes chosen by the kind of disagreement', () => {
+  const route = (kind?: Parameters<typeof routesFor>[1]) => {
+    const r = routesFor(getProtocol('afon-teifi'), kind);
+    return { forThisKind: r.forThisKind.map((x) => x.id), others: r.others.map((x) => x.id) };
+  };
+  it('a disagreement with a child protection conference’s decision is given the conference route', () => {
+    expect(route('child-protection-conference')).toEqual({ forThisKind: ['conference-decision'], others: [] });
+  });
+  it('any other kind sees it only as guidance for other kinds, and so does a preview (no escalation yet)', () => {
+    expect(route('thresholds')).toEqual({ forThisKind: [], others: ['conference-decision'] });
+    expect(route(undefined)).toEqual({ forThisKind: [], others: ['conference-decision'] });
+  });
+  it('a protocol without routes gives none', () => {
+    expect(routesFor(getProtocol('halton'), 'child-protection-conference')).toEqual({ forThisKind: [], others: [] });
   });
 });
 
