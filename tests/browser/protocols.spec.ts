@@ -347,7 +347,8 @@ test('Pan-Cheshire’s numbers with menu options: the call link dials the number
 // across a bank holiday only one nation has, the page in a different time zone each time. One page load per
 // pair; each nation and each zone appears once (England and Wales in London, Scotland in Auckland, Northern
 // Ireland in New York), which covers both without the full nine. Concerns are raised after the 4pm cut-off,
-// not on a plan, so the conditional 2-working-day clock, the cut-off and the 8-week calendar clock all show.
+// not on a plan, so the conditional 2-working-day clock, the cut-off and the 8-week calendar clock all show; a
+// meeting recorded at Stage 2 then starts the duty's own deadline (meeting-anchored).
 const BY_HAND = [
   {
     nation: 'england-and-wales',
@@ -356,6 +357,9 @@ const BY_HAND = [
     concern: '2026-11-27T16:30',
     talk: 'due Wed 2 Dec 2026',
     whole: 'due Mon 25 Jan 2027',
+    // Stage 2's meeting on Mon 30 Nov at 17:00 (after the cut-off): from Tue 1 Dec, circulated by Thu 3 Dec.
+    meeting: '2026-11-30T17:00',
+    circulate: 'due Thu 3 Dec 2026',
   },
   {
     nation: 'scotland',
@@ -364,6 +368,9 @@ const BY_HAND = [
     concern: '2026-11-27T16:30',
     talk: 'due Thu 3 Dec 2026',
     whole: 'due Tue 26 Jan 2027',
+    // The meeting on Fri 27 Nov at 17:00: from Tue 1 Dec (England: Mon 30), circulated by Thu 3 Dec.
+    meeting: '2026-11-27T17:00',
+    circulate: 'due Thu 3 Dec 2026',
   },
   {
     nation: 'northern-ireland',
@@ -373,10 +380,13 @@ const BY_HAND = [
     concern: '2026-07-10T16:30',
     talk: 'due Thu 16 Jul 2026',
     whole: 'due Tue 8 Sept 2026', // as Chromium's en-GB writes the month
+    // The meeting on Fri 10 Jul at 17:00: from Tue 14 Jul, circulated by Thu 16 Jul (England: Wed 15).
+    meeting: '2026-07-10T17:00',
+    circulate: 'due Thu 16 Jul 2026',
   },
 ] as const;
 
-for (const { nation, zone, concern, talk, whole } of BY_HAND) {
+for (const { nation, zone, concern, talk, whole, meeting, circulate } of BY_HAND) {
   test.describe(`${nation}, the page in ${zone}`, () => {
     test.use({ timezoneId: zone });
     test(`the fixture's deadlines match the dates worked out by hand (${nation})`, async ({ context, extensionId, demoUrl }) => {
@@ -413,6 +423,14 @@ for (const { nation, zone, concern, talk, whole } of BY_HAND) {
       } else {
         await expect(panel.locator('.route-for-kind')).toHaveCount(0);
       }
+      // Stage 2: the duty's own deadline counts from the meeting recorded (a past time, after the concern).
+      await escalate(panel, 'Stage 2: Line managers');
+      await panel.getByRole('button', { name: 'Record an acknowledgement or meeting' }).click();
+      const form = panel.getByRole('form', { name: 'Record an acknowledgement or meeting' });
+      await form.getByLabel('What happened').selectOption('meeting-held');
+      await form.getByLabel('When (UK time)').fill(meeting);
+      await form.getByRole('button', { name: 'Save' }).click();
+      await expect(panel.locator('[data-duty-due="circulate-outcome"]')).toContainText(circulate);
     });
   });
 }
