@@ -9,7 +9,7 @@ export function installDebianPackagesMeanwhile(names: string[]): Promise<boolean
 export function browserVersion(path: string): string;
 export function launchWithExtension(
   extensionDir: string,
-  options?: { headless?: boolean; userDataDir?: string; executablePath?: string },
+  options?: { headless?: boolean; userDataDir?: string; executablePath?: string; timezoneId?: string },
 ): Promise<{ context: BrowserContext; extensionId: string; userDataDir: string; worker: Worker }>;
 export const TEST_BUILD_DIR: string;
 export function manifestOf(dir: string): Record<string, unknown>;

@@ -120,7 +120,7 @@ export function browserVersion(path) {
  * Opens a persistent Chromium profile with the extension in `extensionDir` loaded.
  * Resolves to { context, extensionId, userDataDir }.
  */
-export async function launchWithExtension(extensionDir, { headless = true, userDataDir, executablePath } = {}) {
+export async function launchWithExtension(extensionDir, { headless = true, userDataDir, executablePath, timezoneId } = {}) {
   const { chromium } = await import('@playwright/test');
   if (!existsSync(join(extensionDir, 'manifest.json'))) {
     throw new Error(`No built extension in ${extensionDir}: run "npm run build:test" first.`);
@@ -132,6 +132,8 @@ export async function launchWithExtension(extensionDir, { headless = true, userD
     headless,
     args: [...CHROMIUM_FLAGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
     viewport: { width: 1280, height: 800 },
+    // A test's `test.use({ timezoneId })`: the pages run as on a computer in that zone.
+    ...(timezoneId ? { timezoneId } : {}),
   });
   let [worker] = context.serviceWorkers();
   worker ??= await context.waitForEvent('serviceworker', { timeout: 15_000 });

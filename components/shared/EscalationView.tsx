@@ -123,6 +123,8 @@ function EscalationDetail({ escalation, by, insert }: { escalation: Escalation; 
       <Ladder
         protocol={view.protocol}
         stages={view.stages}
+        kind={escalation.kind}
+        facts={escalation.facts ?? {}}
         onDuty={
           (stageId, dutyId) =>
             void duty

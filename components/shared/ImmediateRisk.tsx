@@ -28,6 +28,9 @@ export function ImmediateRisk({ protocol }: { protocol: Protocol }) {
               <strong>
                 {c.area}: {c.name}
               </strong>{' '}
+              {c.alsoServes && c.alsoServes.length > 0 && (
+                <span class="also-serves">({t('alsoServes', { areas: c.alsoServes.join(', ') })}) </span>
+              )}
               {c.phone && <a href={dialHref(c.phone)}>{numberOnly(c.phone)}</a>}
               {menuOptions(c).length > 0 && (
                 <span class="menu">, {t('dialThenOptions', { options: menuOptions(c).join(', option ') })}</span>

@@ -1,7 +1,10 @@
 import { formatDue } from '../../lib/time/format';
 import type { LadderClock, LadderStage } from '../../lib/escalation/ladder';
 import type { Protocol } from '../../lib/protocols';
-import type { Condition, Duty, ProtocolNote } from '../../lib/protocols/schema';
+import type { Condition, Counterpart, Duty, ProtocolNote } from '../../lib/protocols/schema';
+import { DISAGREEMENT_KINDS } from '../../lib/protocols/kinds';
+import { rolesFor, routesFor } from '../../lib/escalation/applies';
+import type { FactValue } from '../../lib/schedule/schedule';
 import { t, type StringKey } from '../../lib/strings';
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
@@ -9,6 +12,9 @@ import { CounterpartLookup } from './CounterpartLookup';
 
 /** Whether each rule's sentence from the document is printed beside it (the protocol preview) or shown on hover (the panel). */
 export const QuotesShown = createContext(false);
+
+/** The escalation's recorded answers (none in a preview), which decide the roles each agency sees. */
+const Facts = createContext<Readonly<Record<string, FactValue>>>({});
 
 /** The document's own words for a rule, where they are printed. */
 function Quoted({ text }: { text?: string }) {
@@ -85,22 +91,31 @@ function DutyCondition({ onlyIf, protocol }: { onlyIf?: Duty['onlyIf']; protocol
 }
 
 /** Guidance in the document's words (on hover), with who that is in each setting where it says. */
-function Note({ note }: { note: ProtocolNote }) {
+function Note({ note, protocol }: { note: ProtocolNote; protocol?: Protocol }) {
   return (
     <div class="note" title={note.quote}>
       <p>{note.text}</p>
       <Quoted text={note.quote} />
-      {note.byAgency && <AgencyRoles roles={note.byAgency} />}
+      {note.byAgency && <AgencyRoles roles={note.byAgency} protocol={protocol} />}
     </div>
   );
 }
 
-function AgencyRoles({ roles }: { roles: { agency: string; role: string }[] }) {
+/** Who that is in each agency: only the worker's own row once they have said their agency, each row's condition until then. */
+function AgencyRoles({ roles, protocol }: { roles: readonly Counterpart[]; protocol?: Protocol }) {
+  const shown = rolesFor(roles, useContext(Facts));
+  if (shown.length === 0) return null;
   return (
-    <ul>
-      {roles.map((a) => (
-        <li key={a.agency}>
+    <ul class="agency-roles">
+      {shown.map((a) => (
+        <li key={`${a.agency}-${a.role}`}>
           {a.agency}: {a.role}
+          {a.condition && protocol && (
+            <span class="condition">
+              {' '}
+              ({conditionWords(protocol, a.condition)}; {t('notYetAnswered')})
+            </span>
+          )}
         </li>
       ))}
     </ul>
@@ -139,6 +154,7 @@ export function QuotedList({
 export function StageCard({ view, protocol, onDuty }: { view: LadderStage; protocol: Protocol; onDuty?: (dutyId: string) => void }) {
   const { stage, status } = view;
   const live = status === 'current';
+  const roles = rolesFor(stage.byAgency, useContext(Facts));
   return (
     <li class={`stage ${status}`} data-stage={stage.id} aria-current={live ? 'step' : undefined}>
       <h3>{stage.title}</h3>
@@ -155,15 +171,15 @@ export function StageCard({ view, protocol, onDuty }: { view: LadderStage; proto
         <strong>{t('whoActs')}:</strong> {stage.who}
       </p>
       <Quoted text={stage.whoQuote} />
-      {stage.byAgency.length > 0 && (
+      {roles.length > 0 && (
         <details>
           <summary>{t('whoInEachAgency')}</summary>
-          <AgencyRoles roles={stage.byAgency} />
+          <AgencyRoles roles={stage.byAgency} protocol={protocol} />
         </details>
       )}
       <QuotedList class="triggers" heading={t('whenThisStage')} items={stage.triggers} />
       {stage.notes.map((n) => (
-        <Note key={n.text} note={n} />
+        <Note key={n.text} note={n} protocol={protocol} />
       ))}
       {!onDuty && <QuotedList class="duties" heading={t('mustDo')} items={view.duties.map((d) => d.duty)} protocol={protocol} />}
       {view.duties.length > 0 && onDuty && (
@@ -220,15 +236,60 @@ export function StageCard({ view, protocol, onDuty }: { view: LadderStage; proto
   );
 }
 
-/** Every stage of a protocol in order: who acts, what must be done, and its clocks. */
+type Route = NonNullable<Protocol['routes']>[number];
+
+/** A separate route: who decides, in the document's words, and its notes. */
+function RouteCard({ route, protocol }: { route: Route; protocol: Protocol }) {
+  return (
+    <div class="note" title={route.quote} data-route={route.id}>
+      <p>
+        <strong>{route.title}:</strong> {route.who}
+      </p>
+      <Quoted text={route.quote} />
+      {route.notes?.map((n) => (
+        <Note key={n.text} note={n} protocol={protocol} />
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Every stage of a protocol in order: who acts, what must be done, and its clocks. For an escalation (`kind` and
+ * `facts` given), the route for its kind of disagreement comes first and the other routes are folded away.
+ */
 export function Ladder({
   protocol,
   stages,
   onDuty,
+  kind,
+  facts = {},
 }: {
   protocol: Protocol;
   stages: LadderStage[];
   onDuty?: (stageId: string, dutyId: string) => void;
+  kind?: keyof typeof DISAGREEMENT_KINDS;
+  facts?: Readonly<Record<string, FactValue>>;
+}) {
+  const routes = routesFor(protocol, kind);
+  return (
+    <Facts.Provider value={facts}>
+      <LadderSection protocol={protocol} stages={stages} onDuty={onDuty} kind={kind} routes={routes} />
+    </Facts.Provider>
+  );
+}
+
+function LadderSection({
+  protocol,
+  stages,
+  onDuty,
+  kind,
+  routes,
+}: {
+  protocol: Protocol;
+  stages: LadderStage[];
+  onDuty?: (stageId: string, dutyId: string) => void;
+  kind?: keyof typeof DISAGREEMENT_KINDS;
+  routes: ReturnType<typeof routesFor>;
 }) {
   return (
     <section aria-labelledby="ladder-title">
@@ -241,6 +302,15 @@ export function Ladder({
           {t('protocolScope')}: {protocol.scope.text} <Quoted text={protocol.scope.quote} />
         </p>
       )}
+      {kind && routes.forThisKind.length > 0 && (
+        <div class="route-for-kind" role="group" aria-labelledby="route-for-kind-title">
+          <h3 id="route-for-kind-title">{t('routeForThisKind', { kind: DISAGREEMENT_KINDS[kind] })}</h3>
+          {routes.forThisKind.map((r) => (
+            <RouteCard key={r.id} route={r} protocol={protocol} />
+          ))}
+          <p class="note">{t('routeForThisKindNote')}</p>
+        </div>
+      )}
       {protocol.timescalesNote && (
         <p class="note" title={protocol.timescalesNote.quote}>
           {protocol.timescalesNote.text} <Quoted text={protocol.timescalesNote.quote} />
@@ -249,25 +319,26 @@ export function Ladder({
       {protocol.notes.length > 0 && (
         <div class="protocol-notes" aria-label={t('protocolNotes')} role="group">
           {protocol.notes.map((n) => (
-            <Note key={n.text} note={n} />
+            <Note key={n.text} note={n} protocol={protocol} />
           ))}
         </div>
       )}
-      {protocol.routes && protocol.routes.length > 0 && (
+      {/* A preview shows every route as guidance; an escalation folds away the routes for other kinds. */}
+      {routes.others.length > 0 && !kind && (
         <div class="routes" role="group" aria-label={t('otherRoutes')}>
           <h3>{t('otherRoutes')}</h3>
-          {protocol.routes.map((r) => (
-            <div key={r.id} class="note" title={r.quote} data-route={r.id}>
-              <p>
-                <strong>{r.title}:</strong> {r.who}
-              </p>
-              <Quoted text={r.quote} />
-              {r.notes?.map((n) => (
-                <Note key={n.text} note={n} />
-              ))}
-            </div>
+          {routes.others.map((r) => (
+            <RouteCard key={r.id} route={r} protocol={protocol} />
           ))}
         </div>
+      )}
+      {routes.others.length > 0 && kind && (
+        <details class="routes other-routes">
+          <summary>{t('otherRoutesFolded')}</summary>
+          {routes.others.map((r) => (
+            <RouteCard key={r.id} route={r} protocol={protocol} />
+          ))}
+        </details>
       )}
       <ol class="ladder">
         {stages.map((view) => (

@@ -18,7 +18,19 @@ const TIME_EXPRESSION =
   /\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fourteen|fifteen|twenty|thirty)\b[\s\-–]*(?:(?:to|or|-|–)\s*\d+\s*)?(working\s+|calendar\s+|business\s+)?(days?|hours?|weeks?|months?)\b|\bsame\s+(working\s+)?day\b|\bnext\s+working\s+day\b|\bday\s+\d+\b|\b(24|48|72)\s*(hrs|hours)\b/i;
 
 /** Clock kinds that set a time of their own (an agreed timeframe is set by people, not by the quote). */
-const FIXED_TIME: ReadonlySet<ClockRule['kind']> = new Set(['working-days', 'day-window', 'hours', 'same-working-day', 'next-working-day']);
+const FIXED_TIME: ReadonlySet<ClockRule['kind']> = new Set([
+  'working-days',
+  'day-window',
+  'hours',
+  'calendar',
+  'same-working-day',
+  'next-working-day',
+]);
+
+/** The stage a clock counts from ("entered:stage-2", "meeting-held:stage-3"), or null for the concern or its own stage. */
+function anchorStage(clock: ClockRule): string | null {
+  return 'anchor' in clock ? (/^(?:entered|[a-z-]+):((?:initial|stage-[1-9]))$/.exec(clock.anchor)?.[1] ?? null) : null;
+}
 
 /** Words that stand for nobody. */
 const NOBODY = /^(tbc|tbd|n\/?a|none|nobody|-+|\?+|x+)$/i;
@@ -114,7 +126,7 @@ export function lintProtocol(protocol: Protocol): LintWarning[] {
         message: `clock “${clock.label}”: it counts ${n}, but its quote says ${said.join(' or ')}; check the number against the document`,
       });
     }
-    const anchor = 'anchor' in clock && clock.anchor.startsWith('entered:') ? clock.anchor.slice('entered:'.length) : null;
+    const anchor = anchorStage(clock);
     if (anchor && stageIndex !== null && order.indexOf(anchor) > stageIndex) {
       warnings.push({
         path,
@@ -134,6 +146,8 @@ export function lintProtocol(protocol: Protocol): LintWarning[] {
       });
     }
     stage.clocks.forEach((clock, j) => clockChecks(clock, `${at}.clocks[${j}]`, i));
+    // A duty's own deadline is a clock too: its number and its quote must agree.
+    stage.duties.forEach((duty, j) => duty.due && clockChecks(duty.due, `${at}.duties[${j}].due`, i));
     // A stage can be reached only by going up from the one below, or by starting above the first stage.
     if (i > 0 && stage.triggers.length === 0 && stage.duties.length === 0 && stage.clocks.length === 0 && stage.notes.length === 0) {
       warnings.push({
@@ -144,8 +158,9 @@ export function lintProtocol(protocol: Protocol): LintWarning[] {
   });
   protocol.clocks.forEach((clock, j) => {
     clockChecks(clock, `clocks[${j}]`, null);
-    // A protocol-wide clock from entering a stage cannot run at a stage it governs below that one.
-    const from = 'anchor' in clock && clock.anchor.startsWith('entered:') ? order.indexOf(clock.anchor.slice('entered:'.length)) : -1;
+    // A protocol-wide clock from entering a stage (or an event at it) cannot run at a stage it governs below that one.
+    const anchor = anchorStage(clock);
+    const from = anchor ? order.indexOf(anchor) : -1;
     const before = clock.stages.filter((id) => order.indexOf(id) < from);
     if (before.length) {
       warnings.push({

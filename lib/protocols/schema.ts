@@ -148,6 +148,8 @@ export const CounterpartSchema = z.strictObject({
   ),
 });
 
+export type Counterpart = z.infer<typeof CounterpartSchema>;
+
 /** Guidance shown with a stage or a protocol; `byAgency` lists who that is in particular settings. */
 export const NoteSchema = z.strictObject({
   text: Words(2000),
@@ -440,7 +442,26 @@ export function secondEditionUses(p: z.output<typeof ProtocolBaseSchema>): strin
       if (b.when) uses.push(`stages[${i}].byAgency[${j}]`);
     });
   });
+  p.onResolution.forEach((d, j) => {
+    if (d.due || typeof d.onlyIf === 'object') uses.push(`onResolution[${j}] (${d.id})`);
+  });
+  for (const { note, at } of everyNote(p)) {
+    note.byAgency?.forEach((b, j) => {
+      if (b.when) uses.push(`${at}.byAgency[${j}]`);
+    });
+  }
   return uses;
+}
+
+/** Every note of a protocol (its own, its stages', its routes'), with where the file has it and its place in words. */
+function everyNote(p: z.output<typeof ProtocolBaseSchema>): { note: ProtocolNote; at: string; where: string }[] {
+  return [
+    ...p.notes.map((note, j) => ({ note, at: `notes[${j}]`, where: 'a protocol note' })),
+    ...p.stages.flatMap((s, i) => s.notes.map((note, j) => ({ note, at: `stages[${i}].notes[${j}]`, where: `${s.title}, a note` }))),
+    ...(p.routes ?? []).flatMap((r, i) =>
+      (r.notes ?? []).map((note, j) => ({ note, at: `routes[${i}].notes[${j}]`, where: `the route “${r.title}”, a note` })),
+    ),
+  ];
 }
 
 const EVENT_ANCHOR = new RegExp(`^(${RECORDED_EVENTS.join('|')})(:|$)`);
@@ -478,6 +499,16 @@ function secondEditionChecks(p: z.output<typeof ProtocolBaseSchema>, ctx: z.Refi
       if (d.due) checkClock(d.due, `${s.title}, duty “${d.id}”, its deadline`);
     });
     s.byAgency.forEach((b) => checkCondition(b.when, `${s.title}, the role for ${b.agency}`));
+  });
+  for (const { note, where } of everyNote(p)) note.byAgency?.forEach((b) => checkCondition(b.when, `${where}, the role for ${b.agency}`));
+  p.onResolution.forEach((d) => {
+    if (typeof d.onlyIf === 'object') checkCondition(d.onlyIf, `On resolution, duty “${d.id}”`);
+    // Nothing is recorded after resolution to count from, so a deadline here would be shown as due but never scheduled.
+    if (d.due) {
+      issue(
+        `On resolution, duty “${d.id}”: a duty done once resolved cannot have a deadline ("due"): nothing recorded after resolution counts it; put the timeframe in its text`,
+      );
+    }
   });
   p.clocks.forEach((c) => checkClock(c, `the protocol-wide clock “${c.label}”`));
   p.contacts.forEach((c) => {

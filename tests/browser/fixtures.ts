@@ -14,8 +14,8 @@ export const test = base.extend<{ context: BrowserContext; extensionId: string }
     },
     { scope: 'worker' },
   ],
-  context: async ({}, use) => {
-    const { context } = await launchWithExtension(TEST_BUILD_DIR);
+  context: async ({ timezoneId }, use) => {
+    const { context } = await launchWithExtension(TEST_BUILD_DIR, { timezoneId });
     await use(context);
     await context.close();
   },

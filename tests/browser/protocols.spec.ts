@@ -198,6 +198,14 @@ test('a second-edition protocol: its questions asked at the start, its clocks ch
   );
 
   const panel = await openPanel(await context.newPage(), demoUrl);
+  // The front door serves a second area, said beside its own.
+  await panel.getByLabel('Protocol', { exact: true }).selectOption('afon-teifi');
+  const risk = panel.getByLabel('The child may be at immediate risk of significant harm');
+  await risk.check();
+  await expect(panel.locator('.immediate-risk li', { hasText: "Ceredigion: Children's services front door" })).toContainText(
+    'also serves Teifi Valley',
+  );
+  await risk.uncheck();
   await fillStartForm(panel, 'afon-teifi', { concern: '2026-11-27T15:30' });
   // The protocol's questions: not on a plan, from a health agency.
   await panel.getByLabel('Is the child subject to a child protection plan?').selectOption('no');
@@ -213,6 +221,11 @@ test('a second-edition protocol: its questions asked at the start, its clocks ch
   await expect(panel.locator('.timers [data-clock="talk-24-hours"]')).toHaveCount(0);
   // The health practitioner's own duty.
   await expect(panel.locator('.ladder [data-stage="stage-1"] .duties')).toContainText('Tell your named nurse for safeguarding.');
+  // Health's own role, with no condition left to answer; the conference route is folded away (this is about thresholds).
+  await expect(panel.locator('.ladder [data-stage="stage-1"] .agency-roles li')).toHaveText(['Health: Your named nurse for safeguarding']);
+  await expect(panel.locator('.route-for-kind')).toHaveCount(0);
+  await expect(panel.locator('.other-routes [data-route="conference-decision"]')).toBeHidden();
+  await expect(panel.locator('.other-routes summary')).toHaveText('Other routes, for other kinds of disagreement (guidance)');
   // How long it has run, in calendar days beside working days.
   await expect(panel.locator('dd.age')).toContainText('calendar day');
 
@@ -329,3 +342,95 @@ test('Pan-Cheshire’s numbers with menu options: the call link dials the number
   await expect(east.locator('a')).toHaveText('0300 123 5012');
   await expect(east).toContainText('then option 3, option 2');
 });
+
+// Issue 36 "Done when": the fixture's deadlines shown in the browser, checked against dates worked out by hand
+// across a bank holiday only one nation has, the page in a different time zone each time. One page load per
+// pair; each nation and each zone appears once (England and Wales in London, Scotland in Auckland, Northern
+// Ireland in New York), which covers both without the full nine. Concerns are raised after the 4pm cut-off,
+// not on a plan, so the conditional 2-working-day clock, the cut-off and the 8-week calendar clock all show; a
+// meeting recorded at Stage 2 then starts the duty's own deadline (meeting-anchored).
+const BY_HAND = [
+  {
+    nation: 'england-and-wales',
+    zone: 'Europe/London',
+    // Friday 27 Nov 2026 16:30 → counted from Monday 30 Nov: talk by Wed 2 Dec; 8 weeks → Mon 25 Jan 2027.
+    concern: '2026-11-27T16:30',
+    talk: 'due Wed 2 Dec 2026',
+    whole: 'due Mon 25 Jan 2027',
+    // Stage 2's meeting on Mon 30 Nov at 17:00 (after the cut-off): from Tue 1 Dec, circulated by Thu 3 Dec.
+    meeting: '2026-11-30T17:00',
+    circulate: 'due Thu 3 Dec 2026',
+  },
+  {
+    nation: 'scotland',
+    zone: 'Pacific/Auckland',
+    // Monday 30 Nov is St Andrew's Day: counted from Tue 1 Dec, talk by Thu 3 Dec; 8 weeks → Tue 26 Jan 2027.
+    concern: '2026-11-27T16:30',
+    talk: 'due Thu 3 Dec 2026',
+    whole: 'due Tue 26 Jan 2027',
+    // The meeting on Fri 27 Nov at 17:00: from Tue 1 Dec (England: Mon 30), circulated by Thu 3 Dec.
+    meeting: '2026-11-27T17:00',
+    circulate: 'due Thu 3 Dec 2026',
+  },
+  {
+    nation: 'northern-ireland',
+    zone: 'America/New_York',
+    // Friday 10 Jul 2026 16:30 BST; Monday 13 Jul is the Boyne's substitute day: counted from Tue 14 Jul,
+    // talk by Thu 16 Jul (England: Wed 15); 8 weeks → Tue 8 Sep 2026. A child protection conference's decision.
+    concern: '2026-07-10T16:30',
+    talk: 'due Thu 16 Jul 2026',
+    whole: 'due Tue 8 Sept 2026', // as Chromium's en-GB writes the month
+    // The meeting on Fri 10 Jul at 17:00: from Tue 14 Jul, circulated by Thu 16 Jul (England: Wed 15).
+    meeting: '2026-07-10T17:00',
+    circulate: 'due Thu 16 Jul 2026',
+  },
+] as const;
+
+for (const { nation, zone, concern, talk, whole, meeting, circulate } of BY_HAND) {
+  test.describe(`${nation}, the page in ${zone}`, () => {
+    test.use({ timezoneId: zone });
+    test(`the fixture's deadlines match the dates worked out by hand (${nation})`, async ({ context, extensionId, demoUrl }) => {
+      const options = await context.newPage();
+      await options.goto(`chrome-extension://${extensionId}/options.html`);
+      const section = options.getByRole('region', { name: 'Protocols' });
+      const json = { ...JSON.parse(readFileSync(SECOND, 'utf8')), calendar: nation };
+      await section
+        .getByLabel('Import a protocol file')
+        .setInputFiles({ name: 'afon-teifi.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(json)) });
+      await expect(section.getByRole('status').first()).toContainText('Imported Afon Teifi');
+
+      const panel = await openPanel(await context.newPage(), demoUrl);
+      // The page really runs in that zone: the dates below must not move with it.
+      expect(await panel.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toBe(zone);
+      await fillStartForm(panel, 'afon-teifi', { concern });
+      const conference = nation === 'northern-ireland';
+      if (conference) await panel.getByLabel('What the disagreement is about').selectOption('child-protection-conference');
+      await panel.getByLabel('Is the child subject to a child protection plan?').selectOption('no');
+      await panel.getByRole('button', { name: 'Start escalation' }).click();
+      await expect(panel.locator('.current-stage')).toHaveText('Stage 1: Practitioner to practitioner');
+      await expect(panel.locator('.timers [data-clock="talk-2-days"] .when')).toHaveText(talk);
+      await expect(panel.locator('.timers [data-clock="whole-process"] .when')).toHaveText(whole);
+      // The agency is not answered: Health's role shows with its condition.
+      await expect(panel.locator('.ladder [data-stage="stage-1"] .agency-roles li')).toContainText(
+        'Health: Your named nurse for safeguarding (if “Which kind of agency do you work for?” is Health; not answered yet, so it is shown)',
+      );
+      // The route for this kind of disagreement, above the ladder; for other kinds it is folded away.
+      if (conference) {
+        await expect(panel.locator('.route-for-kind [data-route="conference-decision"]')).toContainText(
+          'The conference chair, then the Independent Reviewing Service',
+        );
+        await expect(panel.locator('.other-routes')).toHaveCount(0);
+      } else {
+        await expect(panel.locator('.route-for-kind')).toHaveCount(0);
+      }
+      // Stage 2: the duty's own deadline counts from the meeting recorded (a past time, after the concern).
+      await escalate(panel, 'Stage 2: Line managers');
+      await panel.getByRole('button', { name: 'Record an acknowledgement or meeting' }).click();
+      const form = panel.getByRole('form', { name: 'Record an acknowledgement or meeting' });
+      await form.getByLabel('What happened').selectOption('meeting-held');
+      await form.getByLabel('When (UK time)').fill(meeting);
+      await form.getByRole('button', { name: 'Save' }).click();
+      await expect(panel.locator('[data-duty-due="circulate-outcome"]')).toContainText(circulate);
+    });
+  });
+}

@@ -32,6 +32,22 @@ describe('the protocol format, published', () => {
     expect(JSON.parse(docs('protocol.schema.json'))).toEqual(protocolJsonSchema());
   });
 
+  it('every field in the JSON Schema, however deep, says what it means (an editor shows it on hover)', () => {
+    const undescribed: string[] = [];
+    const walk = (node: unknown, path: string): void => {
+      if (Array.isArray(node)) return node.forEach((n) => walk(n, path));
+      if (!node || typeof node !== 'object') return;
+      const schema = node as Record<string, unknown>;
+      for (const [name, value] of Object.entries((schema.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        if (!value.description) undescribed.push(`${path}.${name}`);
+        walk(value, `${path}.${name}`);
+      }
+      for (const [key, value] of Object.entries(schema)) if (key !== 'properties') walk(value, key === 'items' ? `${path}[]` : path);
+    };
+    walk(protocolJsonSchema(), '');
+    expect(undescribed).toEqual([]);
+  });
+
   // The extension loads these files as its built-ins (lib/protocols/built-in.ts): each must be exactly what the
   // schema makes of the source it was written from, and what the options page exports.
   it.each(SEEDS.map((seed) => seed.id))('docs/protocols/%s.json is the schema’s reading of its source in lib/protocols/', (id) => {

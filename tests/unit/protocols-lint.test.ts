@@ -1,4 +1,5 @@
 // Issue 36: what the preview and the import catch that they missed, each said where in words.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { getProtocol } from '../../lib/protocols';
 import { lintProtocol } from '../../lib/protocols/lint';
@@ -38,6 +39,30 @@ describe('the preview’s checks', () => {
     expect(messages('enfield', (p) => (p.clocks[0].anchor = 'entered:stage-2'))).toContain(
       'clocks[0]: the protocol-wide clock “Resolved within 5 working days of Stage 1” counts from stage-2, after stage-1, which it also governs: it cannot run there',
     );
+  });
+
+  describe('the second edition’s clocks (the afon-teifi fixture, changed)', () => {
+    const afon = readFileSync(new URL('../fixtures/protocols/afon-teifi.json', import.meta.url), 'utf8');
+    const afonMessages = (change: (p: Record<string, any>) => void) => {
+      const json = JSON.parse(afon);
+      change(json);
+      return lintProtocol(readProtocolFile(JSON.stringify(json))).map((w) => `${w.path}: ${w.message}`);
+    };
+    it('a duty’s deadline whose number contradicts its quote (“within 2 working days” counted as 9)', () => {
+      expect(afonMessages((p) => (p.stages[1].duties[0].due.days = 9))).toContain(
+        'stages[1].duties[0].due: clock “Outcome circulated within 2 working days of the meeting”: it counts 9, but its quote says 2; check the number against the document',
+      );
+    });
+    it('a calendar clock whose quote names no time', () => {
+      expect(afonMessages((p) => (p.clocks[0].quote = 'The whole process should be completed quickly.'))).toContain(
+        'clocks[0]: clock “Resolved within 8 weeks of the concern”: its quote names no time (such as “5 working days” or “24 hours”); check it is the sentence that sets this deadline',
+      );
+    });
+    it('a protocol-wide clock counting from an event at a stage after some it governs (“meeting-held:stage-3”)', () => {
+      expect(afonMessages((p) => (p.clocks[0].anchor = 'meeting-held:stage-3'))).toContain(
+        'clocks[0]: the protocol-wide clock “Resolved within 8 weeks of the concern” counts from stage-3, after stage-1, stage-2, which it also governs: it cannot run there',
+      );
+    });
   });
 
   it('a skip with no quote', () => {

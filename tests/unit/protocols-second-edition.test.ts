@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEscalation, recordEvent } from '../../lib/db/escalations';
 import { ladderView } from '../../lib/escalation/ladder';
+import { rolesFor, routesFor } from '../../lib/escalation/applies';
 import { getProtocol, setProtocols, type Protocol } from '../../lib/protocols';
 import { lintProtocol } from '../../lib/protocols/lint';
 import { readProtocolFile } from '../../lib/protocols/read';
@@ -238,6 +239,40 @@ describe('duties and roles for one kind of agency', () => {
   });
 });
 
+describe('roles for one kind of agency: “Health: Your named nurse for safeguarding” only for health', () => {
+  const roles = (facts: Record<string, string>) => rolesFor(getProtocol('afon-teifi').stages[0]!.byAgency, facts);
+  it('a police worker does not see health’s row; a health worker sees it with no condition left to answer', () => {
+    expect(roles({ agency: 'police' })).toEqual([]);
+    expect(roles({ agency: 'health' })).toEqual([{ agency: 'Health', role: 'Your named nurse for safeguarding' }]);
+  });
+  it('until the question is answered, the row shows with its condition', () => {
+    expect(roles({})).toEqual([
+      { agency: 'Health', role: 'Your named nurse for safeguarding', condition: { fact: 'agency', is: 'health' } },
+    ]);
+  });
+  it('a row with no condition shows to everyone', () => {
+    const rows = [{ agency: 'Police', role: 'Sergeant' }];
+    expect(rolesFor(rows, { agency: 'health' })).toEqual(rows);
+  });
+});
+
+describe('routes chosen by the kind of disagreement', () => {
+  const route = (kind?: Parameters<typeof routesFor>[1]) => {
+    const r = routesFor(getProtocol('afon-teifi'), kind);
+    return { forThisKind: r.forThisKind.map((x) => x.id), others: r.others.map((x) => x.id) };
+  };
+  it('a disagreement with a child protection conference’s decision is given the conference route', () => {
+    expect(route('child-protection-conference')).toEqual({ forThisKind: ['conference-decision'], others: [] });
+  });
+  it('any other kind sees it only as guidance for other kinds, and so does a preview (no escalation yet)', () => {
+    expect(route('thresholds')).toEqual({ forThisKind: [], others: ['conference-decision'] });
+    expect(route(undefined)).toEqual({ forThisKind: [], others: ['conference-decision'] });
+  });
+  it('a protocol without routes gives none', () => {
+    expect(routesFor(getProtocol('halton'), 'child-protection-conference')).toEqual({ forThisKind: [], others: [] });
+  });
+});
+
 describe('form rows no recorded fact fills', () => {
   it('print as a blank to complete, and the preview does not call them a mistake', () => {
     const form = getProtocol('afon-teifi').forms[0]!;
@@ -290,6 +325,49 @@ describe('what a second-edition file is refused for, said in words', () => {
   });
   it('a translation of something the protocol does not have', () => {
     expect(refused((p) => (p.translations.cy['stages[9].title'] = 'Cam 10'))).toMatch(/translations.cy: “stages\[9\].title”/);
+  });
+  it('second-edition constructs in onResolution or a note’s roles, without "edition": 2, said where', () => {
+    const resolutionDuty = { id: 'check-actions', text: 'Check the agreed actions.', quote: 'Check the agreed actions are implemented.' };
+    const withoutEdition = (change: (p: Record<string, any>) => void) =>
+      refused((p) => {
+        delete p.edition;
+        change(p);
+      });
+    expect(withoutEdition((p) => (p.onResolution = [{ ...resolutionDuty, onlyIf: { fact: 'cp-plan', is: true } }]))).toMatch(
+      /need "edition": 2 .*onResolution\[0\] \(check-actions\)/,
+    );
+    expect(
+      withoutEdition(
+        (p) =>
+          (p.notes = [
+            {
+              text: 'Ask for advice.',
+              quote: 'Ask for advice.',
+              byAgency: [{ agency: 'Health', role: 'Named nurse', when: { fact: 'agency', is: 'health' } }],
+            },
+          ]),
+      ),
+    ).toMatch(/need "edition": 2 .*notes\[0\]\.byAgency\[0\]/);
+    // In a second-edition file the same conditions are checked like a stage's.
+    expect(refused((p) => (p.onResolution = [{ ...resolutionDuty, onlyIf: { fact: 'on-plan', is: true } }]))).toMatch(
+      /On resolution, duty “check-actions”: its condition names the fact “on-plan”/,
+    );
+    expect(
+      refused(
+        (p) =>
+          (p.stages[0].notes = [
+            { text: 'Ask.', quote: 'Ask.', byAgency: [{ agency: 'Health', role: 'Nurse', when: { fact: 'agency', is: 'vet' } }] },
+          ]),
+      ),
+    ).toMatch(
+      /Stage 1: Practitioner to practitioner, a note, the role for Health: the fact “agency” is one of health, police, other, not "vet"/,
+    );
+  });
+  it('a deadline on a duty done once resolved: nothing counts it, so it is refused rather than shown and never scheduled', () => {
+    const due = { id: 'd', kind: 'working-days', days: 10, anchor: 'concern', label: 'Within 10 days', quote: 'within 10 working days' };
+    expect(refused((p) => (p.onResolution = [{ id: 'check-actions', text: 'Check.', quote: 'Check.', due }]))).toMatch(
+      /On resolution, duty “check-actions”: a duty done once resolved cannot have a deadline \("due"\)/,
+    );
   });
   it('seniority level names that do not match the levels', () => {
     expect(refused((p) => p.seniority.levelNames.pop())).toMatch(/levelNames has 2 names for 3 levels/);
