@@ -15,6 +15,7 @@ const TeamLink = lazyComponent(() => import('./TeamView').then((m) => m.TeamLink
 import { followSettings } from '../shared/settings-signal';
 import { useRecords } from '../shared/useRecords';
 import { followWorker, worker } from '../shared/worker';
+import type { Theme } from '../../lib/records/model';
 
 function OneEscalation({ id }: { id: string }) {
   const { value, error, answered } = useRecords({ kind: 'escalation', id });
@@ -39,9 +40,13 @@ function OneEscalation({ id }: { id: string }) {
       )}
       {value && (
         <>
-          <p class="child-line" data-child-id={value.child.childId}>
-            Child ID <strong>{value.child.childId}</strong>
-          </p>
+          {value.theme ? (
+            <ThemeLine theme={value.theme} />
+          ) : (
+            <p class="child-line" data-child-id={value.child!.childId}>
+              Child ID <strong>{value.child!.childId}</strong>
+            </p>
+          )}
           <EscalationView escalation={value} by={worker.value} />
         </>
       )}
@@ -82,5 +87,28 @@ export function Dashboard() {
         <EscalationList params={params} />
       )}
     </main>
+  );
+}
+
+/** A theme's title and the child IDs the worker listed (typed, never read from a page). */
+function ThemeLine({ theme }: { theme: Theme }) {
+  return (
+    <div class="theme-line">
+      <p>
+        <span class="marker">{t('themeMarker')}</span> <strong>{theme.title}</strong>
+      </p>
+      {theme.childIds?.length ? (
+        <>
+          <h3>{t('themeChildIds')}</h3>
+          <ul class="theme-child-ids">
+            {theme.childIds.map((id) => (
+              <li key={id}>{id}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{t('themeNoChildIds')}</p>
+      )}
+    </div>
   );
 }

@@ -30,6 +30,7 @@ import { Field, Options } from '../shared/Field';
 import { now } from '../shared/now';
 import { settings } from '../shared/settings-signal';
 import { askEarly, useRecords } from '../shared/useRecords';
+import { subjectOf } from '../../lib/records/about';
 
 /** Every row is this tall, so which rows are in view is a division. */
 const ROW_HEIGHT = 44;
@@ -56,7 +57,8 @@ function Row({ e, index, calendar }: { e: Escalation; index: number; calendar: C
   return (
     <tr aria-rowindex={index + 2} data-escalation={e.id} style={{ height: `${ROW_HEIGHT}px` }}>
       <td>
-        <a href={`#view=escalation&id=${encodeURIComponent(e.id)}`}>{e.child.childId}</a>
+        {e.theme && <span class="marker">{t('themeMarker')}</span>}{' '}
+        <a href={`#view=escalation&id=${encodeURIComponent(e.id)}`}>{subjectOf(e)}</a>
       </td>
       <td>{e.reference}</td>
       <td>{protocolShortName(e.protocolId)}</td>

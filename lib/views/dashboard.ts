@@ -7,6 +7,7 @@ import type { Escalation } from '../records/model';
 import { awaitingAcknowledgement } from '../records/acknowledgement';
 import { isDay, londonDay } from '../time/calendar';
 import { protocolName } from '../escalation/describe';
+import { subjectOf } from '../records/about';
 
 const STATUSES = ['open', 'resolved', 'withdrawn', 'all'] as const;
 const DUE_CHOICES = ['overdue', 'due-today', 'due-this-week', 'later', 'no-clock'] as const;
@@ -130,7 +131,7 @@ export function matchesFilter(e: Escalation, filter: DashboardFilter, windows: D
   if (filter.stage && e.currentStage !== filter.stage) return false;
   if (filter.kind && e.kind !== filter.kind) return false;
   if (filter.due && dueBucket(e, windows) !== filter.due) return false;
-  if (filter.child && !contains(e.child.childId, filter.child.trim())) return false;
+  if (filter.child && !contains(subjectOf(e), filter.child.trim())) return false;
   if (filter.acknowledged === 'not-yet' && !awaitingAcknowledgement(e)) return false;
   if (filter.agency && !contains(e.raisedBy.agency, filter.agency) && !e.counterparts.some((c) => contains(c.agency, filter.agency!)))
     return false;
@@ -148,7 +149,7 @@ export const stageOrder = (stageId: string) => (stageId === 'initial' ? 0 : Numb
 const SORT_VALUES: Record<SortKey, (e: Escalation) => string | number> = {
   // No clock sorts after every due date.
   due: (e) => e.nextDueAt ?? '~',
-  child: (e) => e.child.childId,
+  child: subjectOf,
   reference: (e) => e.reference,
   protocol: (e) => protocolName(e.protocolId),
   stage: (e) => stageOrder(e.currentStage),

@@ -1,0 +1,101 @@
+// Issue 36: an escalation about practice across several children (a theme) rather than one child: recorded with
+// no child, kept apart from every child's records, carried by backups, and a database made before themes still reads.
+import { describe, expect, it } from 'vitest';
+import { openEscalationDb } from '../../lib/db';
+import { exportBackup, importBackup } from '../../lib/db/backup';
+import { createEscalation, escalationsForChild, getHistory } from '../../lib/db/escalations';
+import { factsFor, getTemplate, renderTemplate, toPlainText } from '../../lib/case-notes/render';
+import { aboutOf, recordChildOf, subjectOf } from '../../lib/records/about';
+import { deriveEscalation } from '../../lib/records/derive';
+import { NewEscalationSchema, type NewEscalation } from '../../lib/records/model';
+import { freshDb, MON, newEscalation } from './fixtures/escalations';
+import { today, todaysDatabase } from './fixtures/todays-database';
+
+const THEME = { title: 'Strategy meetings held without health', childIds: ['1000001', '1000002'] };
+/** A themed escalation: no child, a theme (what the dashboard's "Start a theme" form sends). */
+const themed = (theme: NonNullable<NewEscalation['theme']> = THEME): NewEscalation => {
+  const { child: _child, ...rest } = newEscalation('herefordshire');
+  return { ...rest, theme };
+};
+const problems = (input: unknown) => {
+  const result = NewEscalationSchema.safeParse(input);
+  return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+};
+
+describe('a theme or a child, exactly one', () => {
+  it('a theme with no child is a valid escalation; its child IDs are trimmed', () => {
+    const parsed = NewEscalationSchema.parse(themed({ title: '  Late referrals ', childIds: [' 1000001 ', '1000002'] }));
+    expect(parsed.theme).toEqual({ title: 'Late referrals', childIds: ['1000001', '1000002'] });
+    expect(parsed.child).toBeUndefined();
+    expect(NewEscalationSchema.parse(themed({ title: 'No IDs at all' })).theme).toEqual({ title: 'No IDs at all' });
+  });
+
+  it('both a child and a theme, or neither, is refused with a clear message', () => {
+    const message = 'child: An escalation is about one child or about a theme across several children: give exactly one of the two';
+    expect(problems({ ...themed(), child: { hostId: 'demo', childId: '1000001' } })).toEqual([message]);
+    const { theme: _theme, ...neither } = themed();
+    expect(problems(neither)).toEqual([message]);
+  });
+
+  it('a blank title, a blank child ID or more than 50 IDs is refused', () => {
+    expect(problems(themed({ title: '   ' }))).toEqual(['theme.title: is required']);
+    expect(problems(themed({ title: 'T', childIds: ['1000001', '  '] }))).toEqual(['theme.childIds.1: is required']);
+    const many = Array.from({ length: 51 }, (_, i) => `C${i}`);
+    expect(problems(themed({ title: 'T', childIds: many }))).toEqual(['theme.childIds: may list at most 50 child IDs']);
+    expect(problems(themed({ title: 'T', childIds: many.slice(0, 50) }))).toEqual([]);
+  });
+});
+
+describe('recorded and kept apart', () => {
+  it('is stored with its theme and no child, and is never among any child’s escalations, even a child it lists', async () => {
+    const db = await freshDb();
+    const made = await createEscalation(db, themed(), { at: MON });
+    const row = (await db.escalations.get(made.id))!;
+    expect(row.theme).toEqual(THEME);
+    expect(row.child).toBeUndefined();
+    expect(row).toEqual(deriveEscalation(await getHistory(db, made.id)));
+    expect(await escalationsForChild(db, 'demo', '1000001')).toEqual([]);
+    expect([aboutOf(row), subjectOf(row), recordChildOf(row)]).toEqual(['theme', THEME.title, undefined]);
+  });
+
+  it('a child’s escalation reads as before: about a child, named by its ID, its record the child’s', async () => {
+    const db = await freshDb();
+    const made = await createEscalation(db, newEscalation('herefordshire'), { at: MON });
+    expect([aboutOf(made), subjectOf(made), recordChildOf(made)]).toEqual(['child', '1000001', made.child]);
+    expect(made.theme).toBeUndefined();
+  });
+
+  it('a backup carries a theme to another device, and the copy is the same', async () => {
+    const a = await freshDb();
+    const b = await freshDb();
+    const made = await createEscalation(a, themed(), { at: MON });
+    const report = await importBackup(b, JSON.stringify(await exportBackup(a)));
+    expect(report.added).toEqual([made.id]);
+    expect((await b.escalations.get(made.id))!.theme).toEqual(THEME);
+    expect(await getHistory(b, made.id)).toEqual(await getHistory(a, made.id));
+  });
+
+  it('the partnership form says it is about no one child and gives the theme, never a child’s name', async () => {
+    const db = await freshDb();
+    const made = await createEscalation(db, themed(), { at: MON });
+    const text = toPlainText(
+      renderTemplate(getTemplate('herefordshire-appendix-1'), factsFor(made, await getHistory(db, made.id), new Date(MON))),
+    );
+    expect(text).toContain('Not about one child – theme: Strategy meetings held without health; child IDs: 1000001, 1000002');
+  });
+});
+
+describe('a database made by the build before themes (schema 2)', () => {
+  // No migration: the [child.hostId+child.childId] index simply holds no entry for a row without a child.
+  it('opens, reads every escalation unchanged, and then takes a theme beside them', async () => {
+    const db = await openEscalationDb({ name: await todaysDatabase() });
+    const before = await db.escalations.toArray();
+    expect(before.map((e) => e.id).sort()).toEqual(today.escalations.map((e) => e.id).sort());
+    for (const row of before) expect(row.child).toBeDefined();
+    const made = await createEscalation(db, themed(), { at: MON });
+    expect(await db.escalations.count()).toBe(before.length + 1);
+    expect((await db.escalations.get(made.id))!.theme).toEqual(THEME);
+    const [first] = today.escalations;
+    expect((await escalationsForChild(db, first!.child.hostId, first!.child.childId)).map((e) => e.id)).toContain(first!.id);
+  });
+});
