@@ -11,6 +11,7 @@ import { lazyComponent } from '../shared/lazy';
 const EscalationView = lazyComponent(() => import('../shared/EscalationView').then((m) => m.EscalationView));
 const Figures = lazyComponent(() => import('./Figures').then((m) => m.Figures));
 const TeamView = lazyComponent(() => import('./TeamView').then((m) => m.TeamView));
+const ThemeForm = lazyComponent(() => import('./ThemeForm').then((m) => m.ThemeForm));
 const TeamLink = lazyComponent(() => import('./TeamView').then((m) => m.TeamLink));
 import { followSettings } from '../shared/settings-signal';
 import { useRecords } from '../shared/useRecords';
@@ -83,6 +84,8 @@ export function Dashboard() {
         <Figures params={params} />
       ) : view === 'team' ? (
         <TeamView />
+      ) : view === 'start-theme' ? (
+        <ThemeForm />
       ) : (
         <EscalationList params={params} />
       )}

@@ -94,7 +94,7 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
       <input type="date" {...value(key)} />
     </Field>
   );
-  const choose = <K extends 'status' | 'protocol' | 'stage' | 'due' | 'kind' | 'acknowledged'>(
+  const choose = <K extends 'status' | 'protocol' | 'stage' | 'due' | 'kind' | 'acknowledged' | 'about'>(
     key: K,
     label: string,
     options: [string, string][],
@@ -141,6 +141,15 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
       {choose('stage', t('stage'), stages, t('anyStage'))}
       {choose('kind', t('about'), Object.entries(DISAGREEMENT_KINDS), t('anyKind'))}
       {choose('acknowledged', t('acknowledgedFilter'), [['not-yet', t('notYetAcknowledged')]], t('acknowledgedOrNot'))}
+      {choose(
+        'about',
+        t('aboutFilter'),
+        [
+          ['child', t('aboutChild')],
+          ['theme', t('aboutTheme')],
+        ],
+        t('aboutAny'),
+      )}
       {text('agency', t('agency'))}
       {text('counterpart', t('counterpartColumn'))}
       {day('from', t('concernRaisedFrom'))}
@@ -227,6 +236,10 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
   const drawnEnd = Math.max(start, Math.min(end, shown?.length ?? 0));
   return (
     <>
+      {/* Issue 36: a disagreement about practice across several children needs no child on any page. */}
+      <p class="start-theme">
+        <a href="#view=start-theme">{t('startTheme')}</a>
+      </p>
       <Filters filter={filter} set={set} />
       {rows.error && (
         <p role="alert" class="error">

@@ -38,9 +38,10 @@ export const ChildSchema = z.object({
  * Escalation"; Pan-Sussex Stage 5: "a number of similar concerns or disagreements have been recorded". The child
  * IDs are typed by the worker, never read from a page, so nothing here is ever matched to a child's record.
  */
+export const MAX_THEME_CHILD_IDS = 50;
 export const ThemeSchema = z.object({
   title: Required(200),
-  childIds: z.array(Required(64)).max(50, 'may list at most 50 child IDs').optional(),
+  childIds: z.array(Required(64)).max(MAX_THEME_CHILD_IDS, `may list at most ${MAX_THEME_CHILD_IDS} child IDs`).optional(),
 });
 export type Theme = z.output<typeof ThemeSchema>;
 

@@ -140,7 +140,7 @@ describe('partnership figures', () => {
       expect(csv.split('\r\n').length).toBeGreaterThan(5);
     }
     expect(anonymisedListCsv(marked, { period: q, now }).split('\r\n')[0]).toBe(
-      'Protocol,Kind of disagreement,Raised by (kind of agency),Counterparts (kinds of agency),Concern raised,Highest stage reached,Status,Resolved at stage,Working days to resolution,Overdue now',
+      'Protocol,About (a child or a theme),Kind of disagreement,Raised by (kind of agency),Counterparts (kinds of agency),Concern raised,Highest stage reached,Status,Resolved at stage,Working days to resolution,Overdue now',
     );
     // Agencies appear only as kinds from the fixed list.
     const row = anonymisedListCsv(marked, { period: q, now }).split('\r\n')[1]!;

@@ -8,6 +8,10 @@ import { factsFor, getTemplate, renderTemplate, toPlainText } from '../../lib/ca
 import { aboutOf, recordChildOf, subjectOf } from '../../lib/records/about';
 import { deriveEscalation } from '../../lib/records/derive';
 import { NewEscalationSchema, type NewEscalation } from '../../lib/records/model';
+import { checkThemeForm, themeFrom, toNewEscalation, typedChildIds, type StartFormValues } from '../../lib/escalation/start-form';
+import { filterFromParams, filterToParams, firstScreenFromIndex, matchesFilter, sortEscalations } from '../../lib/views/dashboard';
+import { anonymisedListCsv, figuresCsv, partnershipFigures, quarterOf } from '../../lib/views/figures';
+import { dueWindows } from '../../lib/views/overview';
 import { freshDb, MON, newEscalation } from './fixtures/escalations';
 import { today, todaysDatabase } from './fixtures/todays-database';
 
@@ -97,5 +101,94 @@ describe('a database made by the build before themes (schema 2)', () => {
     expect((await db.escalations.get(made.id))!.theme).toEqual(THEME);
     const [first] = today.escalations;
     expect((await escalationsForChild(db, first!.child.hostId, first!.child.childId)).map((e) => e.id)).toContain(first!.id);
+  });
+});
+
+describe('the theme form (from the dashboard)', () => {
+  const values: StartFormValues = {
+    protocolId: 'herefordshire',
+    myName: 'Jo Patel',
+    myRole: 'Social Worker',
+    myAgency: "Children's Social Care",
+    theirName: 'Sam Reid',
+    theirRole: 'Health Visitor',
+    theirAgency: 'Community Health',
+    kind: 'roles-and-responsibilities',
+    summary: 'Health not invited to strategy meetings',
+    currentNeed: '',
+    proposedNeed: '',
+    concernAt: '2026-11-23T10:00',
+    immediateRisk: false,
+    cpPlan: false,
+    lookedAfter: false,
+    startStage: '',
+    agreedDays: '',
+  };
+
+  it('child IDs are typed one per line: trimmed, blank lines and repeats dropped', () => {
+    expect(typedChildIds(' 1000001 \n\n1000002\n1000001\n  ')).toEqual(['1000001', '1000002']);
+    expect(themeFrom({ title: ' Late ', childIds: '\n' })).toEqual({ title: 'Late' });
+  });
+
+  it('a title is needed, and at most 50 child IDs', () => {
+    expect(checkThemeForm({ title: ' ', childIds: '' })).toEqual({ title: 'Enter this' });
+    const many = Array.from({ length: 51 }, (_, i) => `C${i}`).join('\n');
+    expect(checkThemeForm({ title: 'T', childIds: many })).toEqual({ childIds: 'List at most 50 child IDs.' });
+  });
+
+  it('makes an escalation about the theme, with no child, that the records accept', async () => {
+    const input = toNewEscalation(values, {
+      theme: themeFrom({ title: 'Strategy meetings held without health', childIds: '1000001\n1000002' }),
+    });
+    expect(input.child).toBeUndefined();
+    const made = await createEscalation(await freshDb(), input, { at: MON });
+    expect(made.theme).toEqual(THEME);
+  });
+});
+
+describe('seen apart on the dashboard and in the figures', () => {
+  const now = new Date('2026-11-25T10:00:00Z');
+  const windows = dueWindows(now);
+  async function some() {
+    const db = await freshDb();
+    const child = await createEscalation(db, newEscalation('herefordshire', { child: { hostId: 'demo', childId: '1000009' } }), {
+      at: MON,
+    });
+    const theme = await createEscalation(db, themed(), { at: MON });
+    return { child, theme, both: [child, theme] };
+  }
+
+  it('"#about=theme" shows only themes, "#about=child" only children, and survives the address', async () => {
+    const { child, theme, both } = await some();
+    const about = (text: string) => both.filter((e) => matchesFilter(e, filterFromParams(new URLSearchParams(text)), windows));
+    expect(about('about=theme')).toEqual([theme]);
+    expect(about('about=child')).toEqual([child]);
+    expect(about('about=nonsense')).toEqual(both);
+    expect(filterToParams(filterFromParams(new URLSearchParams('about=theme'))).toString()).toBe('about=theme');
+    // Read from memory, not from the due index's first screenful, which knows nothing of themes.
+    expect(firstScreenFromIndex(filterFromParams(new URLSearchParams('about=theme')), windows, 20)).toBeNull();
+  });
+
+  it('the search and the sort read a theme’s title where a child’s ID would be', async () => {
+    const { theme, both } = await some();
+    expect(both.filter((e) => matchesFilter(e, filterFromParams(new URLSearchParams('child=strategy')), windows))).toEqual([theme]);
+    expect(sortEscalations(both, 'child', 'asc').map((e) => e.id)).toEqual([both[0]!.id, theme.id]);
+  });
+
+  it('the figures count themes apart; the CSVs say child or theme, never which child or which theme', async () => {
+    const { both } = await some();
+    const options = { period: quarterOf('2026-11-25'), now };
+    const figures = partnershipFigures(both, options);
+    expect([figures.total, figures.themes]).toEqual([2, 1]);
+    expect(figuresCsv(figures)).toContain('Of which themes (across several children),,,1');
+    const list = anonymisedListCsv(both, options).split('\r\n');
+    expect(list[0]).toMatch(/^Protocol,About \(a child or a theme\),/);
+    expect(
+      list
+        .slice(1, 3)
+        .map((row) => row.split(',')[1])
+        .sort(),
+    ).toEqual(['Child', 'Theme']);
+    for (const csv of [figuresCsv(figures), anonymisedListCsv(both, options)]) expect(csv).not.toMatch(/100000\d|Strategy meetings/);
   });
 });
