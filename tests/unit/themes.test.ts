@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { openEscalationDb } from '../../lib/db';
 import { exportBackup, importBackup } from '../../lib/db/backup';
-import { createEscalation, escalationsForChild, getHistory } from '../../lib/db/escalations';
+import { createEscalation, dueSummary, escalationsForChild, getHistory } from '../../lib/db/escalations';
 import { factsFor, getTemplate, renderTemplate, toPlainText } from '../../lib/case-notes/render';
 import { aboutOf, recordChildOf, subjectOf } from '../../lib/records/about';
 import { deriveEscalation } from '../../lib/records/derive';
@@ -86,6 +86,24 @@ describe('recorded and kept apart', () => {
       renderTemplate(getTemplate('herefordshire-appendix-1'), factsFor(made, await getHistory(db, made.id), new Date(MON))),
     );
     expect(text).toContain('Not about one child – theme: Strategy meetings held without health; child IDs: 1000001, 1000002');
+  });
+});
+
+describe('never the wrong child', () => {
+  it('a theme’s notes have no record to go into, even when the child on the page is one it lists', async () => {
+    const made = await createEscalation(await freshDb(), themed(), { at: MON });
+    expect(made.theme!.childIds).toContain('1000001');
+    expect(recordChildOf(made)).toBeUndefined();
+    // A record written with both (by hand, or by a faulty device) is still never matched to a child's record.
+    expect(recordChildOf({ child: { hostId: 'demo', childId: '1000001' }, theme: THEME })).toBeUndefined();
+  });
+
+  it('the popup names a theme by its title, not as a child', async () => {
+    const db = await freshDb();
+    // Pan-Cheshire's first step has a clock, so it is among the next due.
+    const made = await createEscalation(db, { ...themed(), protocolId: 'pan-cheshire' }, { at: MON });
+    const next = (await dueSummary(db, {}, new Date('2026-11-23T12:00:00Z'))).next;
+    expect(next).toEqual([expect.objectContaining({ id: made.id, childId: '', theme: THEME.title })]);
   });
 });
 
