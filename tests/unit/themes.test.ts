@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { openEscalationDb } from '../../lib/db';
 import { exportBackup, importBackup } from '../../lib/db/backup';
-import { createEscalation, dueSummary, escalationsForChild, getHistory } from '../../lib/db/escalations';
+import { createEscalation, dueSummary, escalationsForChild, getHistory, recordEvent } from '../../lib/db/escalations';
 import { factsFor, getTemplate, renderTemplate, toPlainText } from '../../lib/case-notes/render';
 import { aboutOf, recordChildOf, subjectOf } from '../../lib/records/about';
 import { deriveEscalation } from '../../lib/records/derive';
@@ -60,6 +60,15 @@ describe('recorded and kept apart', () => {
     expect(row).toEqual(deriveEscalation(await getHistory(db, made.id)));
     expect(await escalationsForChild(db, 'demo', '1000001')).toEqual([]);
     expect([aboutOf(row), subjectOf(row), recordChildOf(row)]).toEqual(['theme', THEME.title, undefined]);
+  });
+
+  it('a child’s name, date of birth or address cannot be written onto a theme, and the theme stays as it was', async () => {
+    const db = await freshDb();
+    const made = await createEscalation(db, themed(), { at: MON });
+    await expect(
+      recordEvent(db, made.id, { type: 'field-corrected', field: 'child.name', oldValue: undefined, newValue: 'Alex' }, { at: MON }),
+    ).rejects.toThrow('This escalation is about a theme, not one child: it has no child’s details');
+    expect((await db.escalations.get(made.id))!.child).toBeUndefined();
   });
 
   it('a child’s escalation reads as before: about a child, named by its ID, its record the child’s', async () => {
