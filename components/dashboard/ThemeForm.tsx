@@ -72,7 +72,7 @@ export function ThemeForm() {
           aria-describedby={errors.title ? 'title-error' : undefined}
         />
       </Field>
-      <PeopleAndKind form={form} errors={errors} />
+      <PeopleAndKind form={form} errors={errors} summaryLabel={t('themeSummary')} />
       <Field id="childIds" label={LABELS.childIds} error={errors.childIds}>
         <textarea
           id="childIds"

@@ -101,7 +101,7 @@ export function StartText({
 }
 
 /** Who I am, who the disagreement is with, what kind it is and what it is about. */
-export function PeopleAndKind({ form, errors }: { form: Values; errors: Errors }) {
+export function PeopleAndKind({ form, errors, summaryLabel = t('summary') }: { form: Values; errors: Errors; summaryLabel?: string }) {
   const text = (name: keyof StartFormValues) => <StartText name={name} form={form} errors={errors} />;
   return (
     <>
@@ -133,7 +133,7 @@ export function PeopleAndKind({ form, errors }: { form: Values; errors: Errors }
           ))}
         </select>
       </Field>
-      <Field id="summary" label={t('summary')}>
+      <Field id="summary" label={summaryLabel}>
         <textarea id="summary" rows={3} value={form.v.summary} onInput={form.set('summary')} />
       </Field>
     </>

@@ -33,6 +33,9 @@ test('a theme started from the dashboard with two child IDs is listed as a theme
   await page.getByLabel('Their role').fill('Named Nurse');
   await page.getByLabel('Their agency').fill('Community Health');
   await page.getByLabel('What the disagreement is about').selectOption('roles-and-responsibilities');
+  await page
+    .getByLabel('The practice issue across these cases, whether it recurs, and the outcome you want')
+    .fill('Health is not invited.');
   await page.getByLabel('Child IDs it concerns, if any (one per line)').fill('THEME-CHILD-1\n\nTHEME-CHILD-2\n');
   await page.getByRole('button', { name: 'Start escalation' }).click();
 
