@@ -11,10 +11,12 @@ import { lazyComponent } from '../shared/lazy';
 const EscalationView = lazyComponent(() => import('../shared/EscalationView').then((m) => m.EscalationView));
 const Figures = lazyComponent(() => import('./Figures').then((m) => m.Figures));
 const TeamView = lazyComponent(() => import('./TeamView').then((m) => m.TeamView));
+const ThemeForm = lazyComponent(() => import('./ThemeForm').then((m) => m.ThemeForm));
 const TeamLink = lazyComponent(() => import('./TeamView').then((m) => m.TeamLink));
 import { followSettings } from '../shared/settings-signal';
 import { useRecords } from '../shared/useRecords';
 import { followWorker, worker } from '../shared/worker';
+import type { Theme } from '../../lib/records/model';
 
 function OneEscalation({ id }: { id: string }) {
   const { value, error, answered } = useRecords({ kind: 'escalation', id });
@@ -39,9 +41,13 @@ function OneEscalation({ id }: { id: string }) {
       )}
       {value && (
         <>
-          <p class="child-line" data-child-id={value.child.childId}>
-            Child ID <strong>{value.child.childId}</strong>
-          </p>
+          {value.theme ? (
+            <ThemeLine theme={value.theme} />
+          ) : (
+            <p class="child-line" data-child-id={value.child!.childId}>
+              Child ID <strong>{value.child!.childId}</strong>
+            </p>
+          )}
           <EscalationView escalation={value} by={worker.value} />
         </>
       )}
@@ -78,9 +84,34 @@ export function Dashboard() {
         <Figures params={params} />
       ) : view === 'team' ? (
         <TeamView />
+      ) : view === 'start-theme' ? (
+        <ThemeForm />
       ) : (
         <EscalationList params={params} />
       )}
     </main>
+  );
+}
+
+/** A theme's title and the child IDs the worker listed (typed, never read from a page). */
+function ThemeLine({ theme }: { theme: Theme }) {
+  return (
+    <div class="theme-line">
+      <p>
+        <span class="marker">{t('themeMarker')}</span> <strong>{theme.title}</strong>
+      </p>
+      {theme.childIds?.length ? (
+        <>
+          <h3>{t('themeChildIds')}</h3>
+          <ul class="theme-child-ids">
+            {theme.childIds.map((id) => (
+              <li key={id}>{id}</li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        <p>{t('themeNoChildIds')}</p>
+      )}
+    </div>
   );
 }

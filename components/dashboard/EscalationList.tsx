@@ -30,6 +30,7 @@ import { Field, Options } from '../shared/Field';
 import { now } from '../shared/now';
 import { settings } from '../shared/settings-signal';
 import { askEarly, useRecords } from '../shared/useRecords';
+import { subjectOf } from '../../lib/records/about';
 
 /** Every row is this tall, so which rows are in view is a division. */
 const ROW_HEIGHT = 44;
@@ -56,7 +57,8 @@ function Row({ e, index, calendar }: { e: Escalation; index: number; calendar: C
   return (
     <tr aria-rowindex={index + 2} data-escalation={e.id} style={{ height: `${ROW_HEIGHT}px` }}>
       <td>
-        <a href={`#view=escalation&id=${encodeURIComponent(e.id)}`}>{e.child.childId}</a>
+        {e.theme && <span class="marker">{t('themeMarker')}</span>}{' '}
+        <a href={`#view=escalation&id=${encodeURIComponent(e.id)}`}>{subjectOf(e)}</a>
       </td>
       <td>{e.reference}</td>
       <td>{protocolShortName(e.protocolId)}</td>
@@ -92,7 +94,7 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
       <input type="date" {...value(key)} />
     </Field>
   );
-  const choose = <K extends 'status' | 'protocol' | 'stage' | 'due' | 'kind' | 'acknowledged'>(
+  const choose = <K extends 'status' | 'protocol' | 'stage' | 'due' | 'kind' | 'acknowledged' | 'about'>(
     key: K,
     label: string,
     options: [string, string][],
@@ -139,6 +141,15 @@ function Filters({ filter, set }: { filter: DashboardFilter; set: (change: Parti
       {choose('stage', t('stage'), stages, t('anyStage'))}
       {choose('kind', t('about'), Object.entries(DISAGREEMENT_KINDS), t('anyKind'))}
       {choose('acknowledged', t('acknowledgedFilter'), [['not-yet', t('notYetAcknowledged')]], t('acknowledgedOrNot'))}
+      {choose(
+        'about',
+        t('aboutFilter'),
+        [
+          ['child', t('aboutChild')],
+          ['theme', t('aboutTheme')],
+        ],
+        t('aboutAny'),
+      )}
       {text('agency', t('agency'))}
       {text('counterpart', t('counterpartColumn'))}
       {day('from', t('concernRaisedFrom'))}
@@ -225,6 +236,10 @@ export function EscalationList({ params }: { params: URLSearchParams }) {
   const drawnEnd = Math.max(start, Math.min(end, shown?.length ?? 0));
   return (
     <>
+      {/* Issue 36: a disagreement about practice across several children needs no child on any page. */}
+      <p class="start-theme">
+        <a href="#view=start-theme">{t('startTheme')}</a>
+      </p>
       <Filters filter={filter} set={set} />
       {rows.error && (
         <p role="alert" class="error">

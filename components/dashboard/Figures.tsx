@@ -113,6 +113,7 @@ export function Figures({ params }: { params: URLSearchParams }) {
             {(
               [
                 ['total', 'openInPeriod', figures.total],
+                ['themes', 'figureThemes', figures.themes],
                 ['resolved', 'resolvedInPeriod', figures.resolved],
                 ['withdrawn', 'withdrawnInPeriod', figures.withdrawn],
                 ['median', 'medianDays', figures.medianWorkingDaysToResolution ?? '—'],

@@ -1,16 +1,14 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { TargetedEvent } from 'preact';
-import { londonWallTime } from '../../lib/time/calendar';
 import { WORKER_ITEM } from '../../lib/browser/storage';
 import { InvalidInputError } from '../../lib/records/errors';
 import { previewLadder } from '../../lib/escalation/ladder';
 import { getProtocol } from '../../lib/protocols';
 import { skipTargets } from '../../lib/protocols/skips';
 import { answerOptions } from '../../lib/protocols/facts';
-import { DISAGREEMENT_KINDS } from '../../lib/protocols/kinds';
 import { checkStartForm, needsTimeframe, offersTimeframe, toNewEscalation, type StartFormValues } from '../../lib/escalation/start-form';
 import { t } from '../../lib/strings';
 import { ErrorSummary, Field } from '../shared/Field';
+import { PeopleAndKind, START_LABELS, START_PROBLEM_FIELDS, StartText, useStartValues } from '../shared/StartFields';
 import { ImmediateRisk } from '../shared/ImmediateRisk';
 import { Ladder } from '../shared/Ladder';
 import { ProtocolSelect } from '../shared/ProtocolSelect';
@@ -24,32 +22,6 @@ import { records } from '../shared/useRecords';
 import { formFor, named, sameChild, savedFor, type FormChild } from './form-child';
 import { tabChild } from './tab-child';
 import { messageOf } from '../../lib/errors';
-
-const LABELS: Record<string, string> = {
-  protocolId: t('protocol'),
-  myName: t('myName'),
-  myRole: t('myRole'),
-  myAgency: t('myAgency'),
-  theirName: t('theirName'),
-  theirRole: t('theirRole'),
-  theirAgency: t('theirAgency'),
-  kind: t('kind'),
-  concernAt: t('concernAt'),
-  agreedDays: t('timeframe'),
-  startStage: t('startStage'),
-};
-
-const PROBLEM_FIELDS: Record<string, keyof StartFormValues> = {
-  'raisedBy.name': 'myName',
-  'raisedBy.role': 'myRole',
-  'raisedBy.agency': 'myAgency',
-  'counterparts.0.name': 'theirName',
-  'counterparts.0.role': 'theirRole',
-  'counterparts.0.agency': 'theirAgency',
-  kind: 'kind',
-  concernRaisedAt: 'concernAt',
-  summary: 'summary',
-};
 
 export function StartForm({
   child: given,
@@ -80,60 +52,19 @@ export function StartForm({
     },
     [openedFor],
   );
-  const [v, setV] = useState<StartFormValues>({
-    protocolId: defaultProtocol,
-    myName: '',
-    myRole: '',
-    myAgency: '',
-    theirName: '',
-    theirRole: '',
-    theirAgency: '',
-    kind: '',
-    summary: tracking ? t('trackedSummary', { line: tracking.line }) : '',
-    currentNeed: '',
-    proposedNeed: '',
-    concernAt: londonWallTime(new Date()),
-    immediateRisk: false,
-    cpPlan: false,
-    lookedAfter: false,
-    startStage: '',
-    agreedDays: '',
-    reference: tracking?.reference,
-  });
+  const form = useStartValues(defaultProtocol, tracking ? t('trackedSummary', { line: tracking.line }) : '', tracking?.reference);
+  const { v, setV, set } = form;
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState('');
   const change = useChange();
   const busy = change.busy;
   const summaryRef = useRef<HTMLDivElement>(null);
 
-  // "Who I am" is remembered on this device.
-  useEffect(() => {
-    void WORKER_ITEM.get().then((w) => {
-      if (w) setV((old) => ({ ...old, myName: w.name, myRole: w.role, myAgency: w.agency }));
-    });
-  }, []);
-
-  const set = (key: keyof StartFormValues) => (e: TargetedEvent<HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement>) => {
-    const el = e.currentTarget;
-    const value = el instanceof HTMLInputElement && el.type === 'checkbox' ? el.checked : el.value;
-    setV((old) => ({ ...old, [key]: value }));
-  };
   // The protocol's questions in the language its words are shown in.
   const protocol = translatedProtocol(getProtocol(v.protocolId), protocolLanguage());
   useProtocolInView(v.protocolId);
   const stage = v.startStage || protocol.stages[0]!.id;
-  const text = (key: keyof StartFormValues, type = 'text') => (
-    <Field id={key} label={LABELS[key] ?? t(key as never)} error={errors[key]}>
-      <input
-        id={key}
-        type={type as 'text'}
-        value={v[key] as string}
-        onInput={set(key)}
-        aria-invalid={errors[key] ? 'true' : undefined}
-        aria-describedby={errors[key] ? `${key}-error` : undefined}
-      />
-    </Field>
-  );
+  const text = (name: keyof StartFormValues, type?: string) => <StartText name={name} type={type} form={form} errors={errors} />;
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -149,13 +80,18 @@ export function StartForm({
     try {
       const started = await change.run(async (changeId) => {
         await WORKER_ITEM.set({ name: v.myName, role: v.myRole, agency: v.myAgency });
-        return records.command({ kind: 'create', changeId, input: toNewEscalation(v, child.hostId, child.childId), by: v.myName });
+        return records.command({
+          kind: 'create',
+          changeId,
+          input: toNewEscalation(v, { child: { hostId: child.hostId, childId: child.childId } }),
+          by: v.myName,
+        });
       });
       if (started) justStarted.value = true;
       if (started && moved) savedFor.value = child;
     } catch (error) {
       if (error instanceof InvalidInputError) {
-        setErrors(Object.fromEntries(error.problems.map((p) => [PROBLEM_FIELDS[p.path] ?? p.path, p.message])));
+        setErrors(Object.fromEntries(error.problems.map((p) => [START_PROBLEM_FIELDS[p.path] ?? p.path, p.message])));
       } else setFormError(messageOf(error));
     }
   }
@@ -175,7 +111,7 @@ export function StartForm({
           <MovedNotice child={child} shown={onPage.found ? onPage.childId : null} kept={kept} keep={() => setKept(true)} />
         )}
         <div ref={summaryRef}>
-          <ErrorSummary errors={errors} labels={LABELS} />
+          <ErrorSummary errors={errors} labels={START_LABELS} />
         </div>
         {formError && (
           <p role="alert" class="error">
@@ -227,37 +163,7 @@ export function StartForm({
             ))}
           </fieldset>
         )}
-        <fieldset>
-          <legend>{t('whoIAm')}</legend>
-          {text('myName')}
-          {text('myRole')}
-          {text('myAgency')}
-        </fieldset>
-        <fieldset>
-          <legend>{t('counterpart')}</legend>
-          {text('theirName')}
-          {text('theirRole')}
-          {text('theirAgency')}
-        </fieldset>
-        <Field id="kind" label={t('kind')} error={errors.kind}>
-          <select
-            id="kind"
-            value={v.kind}
-            onChange={set('kind')}
-            aria-invalid={errors.kind ? 'true' : undefined}
-            aria-describedby={errors.kind ? 'kind-error' : undefined}
-          >
-            <option value="">{t('choose')}</option>
-            {Object.entries(DISAGREEMENT_KINDS).map(([value, label]) => (
-              <option key={value} value={value}>
-                {label}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field id="summary" label={t('summary')}>
-          <textarea id="summary" rows={3} value={v.summary} onInput={set('summary')} />
-        </Field>
+        <PeopleAndKind form={form} errors={errors} />
         {text('currentNeed')}
         {text('proposedNeed')}
         {text('concernAt', 'datetime-local')}

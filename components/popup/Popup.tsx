@@ -95,7 +95,7 @@ export function DueOverview({ heading, opened = () => {} }: { heading: preact.Co
               {summary.next.map((e) => (
                 <li key={e.id}>
                   <Link hash={`view=escalation&id=${e.id}`} opened={opened}>
-                    <span class="child">{t('childN', { id: e.childId })}</span>
+                    <span class="child">{e.theme ? t('themeN', { title: e.theme }) : t('childN', { id: e.childId })}</span>
                     <span>
                       {e.protocol} · {e.stage}
                     </span>

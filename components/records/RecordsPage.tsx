@@ -17,6 +17,7 @@ import type { Escalation } from '../../lib/records/model';
 import { useRecords } from '../shared/useRecords';
 import { RecordsTable, type Column } from '../shared/RecordsTable';
 import { messageOf } from '../../lib/errors';
+import { subjectOf } from '../../lib/records/about';
 
 async function downloadBackup(db: RecordsKeeping, ids?: string[]) {
   const backup = await db.backup(ids);
@@ -25,7 +26,7 @@ async function downloadBackup(db: RecordsKeeping, ids?: string[]) {
 
 const ESCALATION_COLUMNS: Column<Escalation>[] = [
   { heading: t('reference'), cell: (e) => e.reference },
-  { heading: t('childId'), cell: (e) => e.child.childId },
+  { heading: t('childId'), cell: subjectOf },
   { heading: t('protocol'), cell: (e) => protocolName(e.protocolId) },
   { heading: t('stage'), cell: (e) => stageTitle(e.protocolId, e.currentStage) },
   { heading: t('status'), cell: (e) => STATUS_LABELS[e.status] },

@@ -21,11 +21,14 @@ import { now } from './now';
 import { records, useRecords } from './useRecords';
 import { messageOf } from '../../lib/errors';
 import { Options } from './Field';
+import { recordChildOf } from '../../lib/records/about';
 
 /** Puts `child`'s note into the record page's notes field; absent away from a record page (the dashboard). */
 export type InsertIntoRecord = (text: string, html: string, child: ChildRef) => Promise<InsertResult | null | 'no answer'>;
 
 export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escalation: Escalation; by: string; insert?: InsertIntoRecord }) {
+  // Never the wrong child: a theme names no one child whose record could take its notes (lib/records/about.ts).
+  const child = recordChildOf(escalation);
   const { value: events } = useRecords({ kind: 'history', id: escalation.id });
   const templates = templatesFor(escalation);
   const [templateId, setTemplateId] = useState(templates[0]!.id);
@@ -89,7 +92,8 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
     setError('');
     setMessage('');
     try {
-      const result = await insertIntoRecord!(text, html, { hostId: escalation.child.hostId, childId: escalation.child.childId });
+      if (!child) return; // a theme's notes go into no child's record (the button is not shown)
+      const result = await insertIntoRecord!(text, html, { hostId: child.hostId, childId: child.childId });
       if (result === null) return setError(t('noNoteField'));
       // Nothing was written; nothing goes on the clipboard either, where a paste could put it on the wrong record.
       if (result !== 'no answer' && 'refused' in result) return setError(t('noteForAnotherChild'));
@@ -132,7 +136,8 @@ export function CaseNotes({ escalation, by, insert: insertIntoRecord }: { escala
       <button type="button" class="primary" onClick={copy}>
         {doc.kind === 'log-row' ? t('copyRow') : t('copyNote')}
       </button>
-      {doc.kind !== 'log-row' && insertIntoRecord && (
+      {doc.kind !== 'log-row' && insertIntoRecord && !child && <p class="note">{t('themeNotForRecord')}</p>}
+      {doc.kind !== 'log-row' && insertIntoRecord && child && (
         <button type="button" onClick={insert} aria-disabled={inserting}>
           {inserting ? t('inserting') : t('insertNote')}
         </button>

@@ -9,7 +9,7 @@ import { describeEvent } from '../escalation/history';
 import { getProtocol, listProtocols, protocolOf } from '../protocols';
 import { setsNoTimescale } from '../schedule/schedule';
 import { t } from '../strings';
-import type { Escalation, EscalationEvent, Person } from '../records/model';
+import type { Escalation, EscalationEvent, Person, Theme } from '../records/model';
 import { DISAGREEMENT_KINDS } from '../protocols/kinds';
 import { TEMPLATES } from '../templates/catalogue';
 import type { FactKey, Template } from '../templates/schema';
@@ -68,14 +68,23 @@ function enteredBy(e: Escalation, events: EscalationEvent[], stageId: string): s
 
 /** Herefordshire Appendix 1 "Child Details: Name: DOB: Age: Unique identifier:", each part marked blank when unknown. */
 function childDetails(e: Escalation, now: Date): string {
-  const dob = e.child.dateOfBirth;
+  // A theme is about no one child (Herefordshire Appendix 2: "If the escalation is not about a specific child,
+  // complete Section 2: Practice Issue / Themed Escalation"): say so, with the IDs the worker listed.
+  if (e.theme) return themeDetails(e.theme);
+  const child = e.child!;
+  const dob = child.dateOfBirth;
   const age = dob ? wholeYearsBetween(dob, londonDay(now)) : null;
   return [
-    `Name: ${nonEmpty(e.child.name) ?? BLANK}`,
+    `Name: ${nonEmpty(child.name) ?? BLANK}`,
     `DOB: ${dob ? day(dob) : BLANK}`,
     `Age: ${age ?? BLANK}`,
-    `Unique identifier: ${e.child.childId}`,
+    `Unique identifier: ${child.childId}`,
   ].join('; ');
+}
+
+function themeDetails(theme: Theme): string {
+  const ids = theme.childIds?.length ? theme.childIds.join(', ') : 'none listed';
+  return `Not about one child – theme: ${theme.title}; child IDs: ${ids}`;
 }
 
 /** Current and proposed level of need (Herefordshire Appendix 1), or undefined when neither is recorded. */
@@ -104,12 +113,12 @@ export function factsFor(e: Escalation, events: EscalationEvent[], now: Date): F
     stage: stageTitle(e.protocolId, e.currentStage),
     status: STATUS_LABELS[e.status],
     kind: DISAGREEMENT_KINDS[e.kind],
-    themes: DISAGREEMENT_KINDS[e.kind],
+    themes: e.theme ? `${e.theme.title} (${DISAGREEMENT_KINDS[e.kind]})` : DISAGREEMENT_KINDS[e.kind],
     summary: nonEmpty(e.summary),
-    childId: e.child.childId,
-    childName: nonEmpty(e.child.name),
-    childDob: e.child.dateOfBirth ? day(e.child.dateOfBirth) : undefined,
-    childAddress: nonEmpty(e.child.address),
+    childId: e.child?.childId,
+    childName: nonEmpty(e.child?.name),
+    childDob: e.child?.dateOfBirth ? day(e.child.dateOfBirth) : undefined,
+    childAddress: nonEmpty(e.child?.address),
     raisedBy: person(e.raisedBy),
     raisedByEmail: e.raisedBy.email ? `${person(e.raisedBy)}, ${e.raisedBy.email}` : undefined,
     counterparts: e.counterparts.map(person),

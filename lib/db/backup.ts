@@ -9,6 +9,7 @@ import { EscalationEventSchema, type EscalationEvent } from '../records/model';
 import { inEventOrder } from '../records/order';
 import { DUES_CLOSURE_DAYS_KEY, type EscalationDb } from './index';
 import { messageOf } from '../errors';
+import { namedAs } from '../records/about';
 
 export const BACKUP_FORMAT = 'escalation-companion-backup';
 /** 2: events carry their clock stamp (lib/records/order.ts); a version-1 file's events are ordered by their time. */
@@ -264,7 +265,7 @@ function writeRecords(db: EscalationDb, batch: readonly Incoming[], closureDays:
           kind: 'rejected',
           index: incoming.index,
           id: incoming.id,
-          reason: `its reference ${reference} is already used on this device by another escalation (child ${holder.child.childId}); it was not imported`,
+          reason: `its reference ${reference} is already used on this device by another escalation (${namedAs(holder)}); it was not imported`,
         });
         continue;
       }

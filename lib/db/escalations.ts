@@ -31,6 +31,7 @@ import type { RecordsCommand } from '../records/commands';
 import { escalationSyncFacts, figuresEscalations, theTeamsOnly } from './team';
 import { teamEntries } from '../views/team-view';
 import { messageOf } from '../errors';
+import { namedAs } from '../records/about';
 
 function validate<T>(
   schema: {
@@ -84,7 +85,7 @@ const REFERENCE_TRIES = 20;
 /** A reference already used on this device for another escalation, naming that one. */
 export function referenceTaken(reference: string, holder: Escalation): TransitionError {
   return new TransitionError(
-    `${reference} is already used on this device by another escalation (child ${holder.child.childId}, started ${holder.createdAt.slice(0, 10)}); open that one instead`,
+    `${reference} is already used on this device by another escalation (${namedAs(holder)}, started ${holder.createdAt.slice(0, 10)}); open that one instead`,
   );
 }
 
@@ -384,7 +385,8 @@ export async function dueSummary(
       const left = timeLeft(e.nextDue!, now, calendars(protocolCalendar(e)));
       return {
         id: e.id,
-        childId: e.child.childId,
+        childId: e.child?.childId ?? '',
+        ...(e.theme ? { theme: e.theme.title } : {}),
         protocol: protocolShortName(e.protocolId),
         stage: stageShortName(e.protocolId, e.currentStage),
         left: { text: left.text, urgency: left.urgency },

@@ -4,7 +4,7 @@ import { getProtocol } from '../protocols';
 import { skipTargets } from '../protocols/skips';
 import { parseAnswer } from '../protocols/facts';
 import { t } from '../strings';
-import type { NewEscalation } from '../records/model';
+import { MAX_THEME_CHILD_IDS, type NewEscalation, type Theme } from '../records/model';
 
 export interface StartFormValues {
   protocolId: string;
@@ -79,12 +79,15 @@ export function checkStartForm(v: StartFormValues, now: Date): Record<string, st
   return errors;
 }
 
-export function toNewEscalation(v: StartFormValues, hostId: string, childId: string): NewEscalation {
+/** Whom the escalation is about: the child the panel's form is for, or a theme from the dashboard's theme form. */
+export type StartSubject = { child: { hostId: string; childId: string } } | { theme: Theme };
+
+export function toNewEscalation(v: StartFormValues, about: StartSubject): NewEscalation {
   const first = getProtocol(v.protocolId).stages[0]!.id;
   const stage = v.startStage || first;
   return {
     protocolId: v.protocolId,
-    child: { hostId, childId },
+    ...about,
     raisedBy: { name: v.myName, role: v.myRole, agency: v.myAgency },
     counterparts: [{ name: v.theirName, role: v.theirRole, agency: v.theirAgency }],
     kind: v.kind as NewEscalation['kind'],
@@ -97,4 +100,34 @@ export function toNewEscalation(v: StartFormValues, hostId: string, childId: str
     ...(v.reference ? { reference: v.reference } : {}),
     ...(Object.keys(startFacts(v)).length ? { facts: startFacts(v) } : {}),
   };
+}
+
+/** The theme form's own fields (issue 36): a title, and child IDs typed one per line (blank lines dropped). */
+export interface ThemeFormValues {
+  title: string;
+  childIds: string;
+}
+
+/** The child IDs typed one per line: trimmed, blank lines and repeats dropped, in the order typed. */
+export const typedChildIds = (text: string): string[] => [
+  ...new Set(
+    text
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
+  ),
+];
+
+/** Field → message for the theme form's own fields; the rest are checked as the start form's (checkStartForm). */
+export function checkThemeForm(v: ThemeFormValues): Record<string, string> {
+  const errors: Record<string, string> = {};
+  if (!v.title.trim()) errors.title = t('enterThis');
+  if (typedChildIds(v.childIds).length > MAX_THEME_CHILD_IDS) errors.childIds = t('themeTooManyIds');
+  return errors;
+}
+
+/** The theme the form describes (its IDs only when some were typed). */
+export function themeFrom(v: ThemeFormValues): Theme {
+  const ids = typedChildIds(v.childIds);
+  return { title: v.title.trim(), ...(ids.length ? { childIds: ids } : {}) };
 }

@@ -102,7 +102,8 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
       reference: event.reference,
       protocolId: input.protocolId,
       protocolVersion,
-      child: input.child,
+      ...(input.child ? { child: input.child } : {}),
+      ...(input.theme ? { theme: input.theme } : {}),
       raisedBy: input.raisedBy,
       counterparts: input.counterparts,
       kind: input.kind,
@@ -201,6 +202,9 @@ export function applyEvent(state: Escalation | null, event: EscalationEvent): Es
     }
     case 'field-corrected': {
       requireOpen(state, 'correct it');
+      // A theme (issue 36) has no child: writing a child's detail would make half a child beside it.
+      if (state.theme && event.field.startsWith('child.'))
+        refuse('This escalation is about a theme, not one child: it has no child’s details');
       const current = readField(state, event.field);
       if (!sameContent(current, event.oldValue)) {
         refuse(`${event.field} has changed since this correction was made; look again and correct the current value`);

@@ -32,6 +32,19 @@ export const ChildSchema = z.object({
   address: Text(500).optional(),
 });
 
+/**
+ * Issue 36: a disagreement about practice across several children rather than one child. Herefordshire's
+ * Appendix 2: "If the escalation is not about a specific child, complete Section 2: Practice Issue / Themed
+ * Escalation"; Pan-Sussex Stage 5: "a number of similar concerns or disagreements have been recorded". The child
+ * IDs are typed by the worker, never read from a page, so nothing here is ever matched to a child's record.
+ */
+export const MAX_THEME_CHILD_IDS = 50;
+export const ThemeSchema = z.object({
+  title: Required(200),
+  childIds: z.array(Required(64)).max(MAX_THEME_CHILD_IDS, `may list at most ${MAX_THEME_CHILD_IDS} child IDs`).optional(),
+});
+export type Theme = z.output<typeof ThemeSchema>;
+
 export const FlagsSchema = z.object({
   immediateRisk: z.boolean(),
   childProtectionPlan: z.boolean(),
@@ -40,30 +53,37 @@ export const FlagsSchema = z.object({
 
 export const StageEntryReasonSchema = z.enum(Object.keys(STAGE_ENTRY_REASONS) as [StageEntryReason]);
 /** What the start form collects. */
-export const NewEscalationSchema = z.object({
-  protocolId: z.string().min(1),
-  /** The protocol's version the escalation follows; its deadlines never move with a newer one until the worker moves it. */
-  protocolVersion: ProtocolVersionSchema.optional(),
-  child: ChildSchema,
-  raisedBy: PersonSchema,
-  counterparts: z.array(PersonSchema).min(1, 'needs at least one counterpart').max(20),
-  kind: DisagreementKindSchema,
-  summary: Text(5000).default(''),
-  levelOfNeed: z.object({ current: Text(500).optional(), proposed: Text(500).optional() }).default({}),
-  concernRaisedAt: InstantSchema,
-  flags: FlagsSchema,
-  /** Where the escalation starts: the protocol's first stage unless it allows a later one. */
-  startStage: StageIdSchema.optional(),
-  startReason: StageEntryReasonSchema.optional(),
-  agreedDays: z.number().int().min(0).max(365).optional(),
-  /** Second-edition protocols: the answers to the protocol's questions (fact id → yes/no or a choice's id). */
-  facts: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/), z.union([z.boolean(), z.string().max(64)])).optional(),
-  /** When tracking an escalation a colleague recorded on the child's file: its reference. */
-  reference: z
-    .string()
-    .regex(/^ESC-[A-Z0-9]{6}$/, 'is not an escalation reference')
-    .optional(),
-});
+export const NewEscalationSchema = z
+  .object({
+    protocolId: z.string().min(1),
+    /** The protocol's version the escalation follows; its deadlines never move with a newer one until the worker moves it. */
+    protocolVersion: ProtocolVersionSchema.optional(),
+    /** Exactly one of `child` (one child's case) and `theme` (practice across several children). */
+    child: ChildSchema.optional(),
+    theme: ThemeSchema.optional(),
+    raisedBy: PersonSchema,
+    counterparts: z.array(PersonSchema).min(1, 'needs at least one counterpart').max(20),
+    kind: DisagreementKindSchema,
+    summary: Text(5000).default(''),
+    levelOfNeed: z.object({ current: Text(500).optional(), proposed: Text(500).optional() }).default({}),
+    concernRaisedAt: InstantSchema,
+    flags: FlagsSchema,
+    /** Where the escalation starts: the protocol's first stage unless it allows a later one. */
+    startStage: StageIdSchema.optional(),
+    startReason: StageEntryReasonSchema.optional(),
+    agreedDays: z.number().int().min(0).max(365).optional(),
+    /** Second-edition protocols: the answers to the protocol's questions (fact id → yes/no or a choice's id). */
+    facts: z.record(z.string().regex(/^[a-z][a-z0-9-]{0,63}$/), z.union([z.boolean(), z.string().max(64)])).optional(),
+    /** When tracking an escalation a colleague recorded on the child's file: its reference. */
+    reference: z
+      .string()
+      .regex(/^ESC-[A-Z0-9]{6}$/, 'is not an escalation reference')
+      .optional(),
+  })
+  .refine((e) => (e.child === undefined) !== (e.theme === undefined), {
+    message: 'An escalation is about one child or about a theme across several children: give exactly one of the two',
+    path: ['child'],
+  });
 export type NewEscalation = z.input<typeof NewEscalationSchema>;
 
 /** Fields that a "field corrected" event may change, with how to validate the new value. */
@@ -206,7 +226,9 @@ export interface Escalation {
   protocolId: string;
   /** The version of the protocol it follows (absent in records made before versions: the first). */
   protocolVersion?: string;
-  child: z.output<typeof ChildSchema>;
+  /** Exactly one of the two: the child it is about, or the theme across several children (issue 36). */
+  child?: z.output<typeof ChildSchema>;
+  theme?: Theme;
   raisedBy: Person;
   counterparts: Person[];
   kind: z.output<typeof DisagreementKindSchema>;

@@ -7,6 +7,7 @@ import type { Escalation } from '../records/model';
 import { awaitingAcknowledgement } from '../records/acknowledgement';
 import { isDay, londonDay } from '../time/calendar';
 import { protocolName } from '../escalation/describe';
+import { aboutOf, subjectOf, type About } from '../records/about';
 
 const STATUSES = ['open', 'resolved', 'withdrawn', 'all'] as const;
 const DUE_CHOICES = ['overdue', 'due-today', 'due-this-week', 'later', 'no-clock'] as const;
@@ -28,6 +29,8 @@ export interface DashboardFilter {
   child?: string;
   /** 'not-yet': open, and its current stage not yet acknowledged by the person escalated to. */
   acknowledged?: 'not-yet';
+  /** Issue 36: about one child, or a theme across several children. */
+  about?: About;
   sort: SortKey;
   order: 'asc' | 'desc';
 }
@@ -56,6 +59,7 @@ export function filterFromParams(params: URLSearchParams): DashboardFilter {
     to: day('to'),
     child: text('child', 64),
     acknowledged: oneOf('acknowledged', ['not-yet'] as const),
+    about: oneOf('about', ['child', 'theme'] as const),
     sort: oneOf('sort', SORT_KEYS) ?? DEFAULT_FILTER.sort,
     order: oneOf('order', ['asc', 'desc'] as const) ?? DEFAULT_FILTER.order,
   };
@@ -130,8 +134,9 @@ export function matchesFilter(e: Escalation, filter: DashboardFilter, windows: D
   if (filter.stage && e.currentStage !== filter.stage) return false;
   if (filter.kind && e.kind !== filter.kind) return false;
   if (filter.due && dueBucket(e, windows) !== filter.due) return false;
-  if (filter.child && !contains(e.child.childId, filter.child.trim())) return false;
+  if (filter.child && !contains(subjectOf(e), filter.child.trim())) return false;
   if (filter.acknowledged === 'not-yet' && !awaitingAcknowledgement(e)) return false;
+  if (filter.about && aboutOf(e) !== filter.about) return false;
   if (filter.agency && !contains(e.raisedBy.agency, filter.agency) && !e.counterparts.some((c) => contains(c.agency, filter.agency!)))
     return false;
   if (filter.counterpart && !e.counterparts.some((c) => contains(`${c.name} ${c.role} ${c.agency}`, filter.counterpart!))) return false;
@@ -148,7 +153,7 @@ export const stageOrder = (stageId: string) => (stageId === 'initial' ? 0 : Numb
 const SORT_VALUES: Record<SortKey, (e: Escalation) => string | number> = {
   // No clock sorts after every due date.
   due: (e) => e.nextDueAt ?? '~',
-  child: (e) => e.child.childId,
+  child: subjectOf,
   reference: (e) => e.reference,
   protocol: (e) => protocolName(e.protocolId),
   stage: (e) => stageOrder(e.currentStage),
@@ -199,7 +204,8 @@ export function firstScreenFromIndex(filter: DashboardFilter, windows: DueWindow
     filter.counterpart ||
     filter.from ||
     filter.to ||
-    filter.acknowledged;
+    filter.acknowledged ||
+    filter.about;
   if (inMemory || filter.sort !== 'due' || filter.order !== 'asc') return null;
   // Only open escalations are in the nextDueAt index.
   if ((filter.status !== 'open' && filter.status !== 'all') || filter.due === 'no-clock') return null;

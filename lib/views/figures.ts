@@ -13,6 +13,7 @@ import { protocolName, STATUS_LABELS } from '../escalation/describe';
 import { getProtocol } from '../protocols';
 import { acknowledgedAt, awaitingAcknowledgement } from '../records/acknowledgement';
 import { DISAGREEMENT_KINDS, type Escalation } from '../records/model';
+import { aboutOf } from '../records/about';
 
 export type Kind = keyof typeof DISAGREEMENT_KINDS;
 
@@ -69,6 +70,8 @@ export interface Figures {
   protocolId?: string;
   /** Escalations open at some point in the period. */
   total: number;
+  /** Of those, how many are about a theme across several children rather than one child (issue 36). */
+  themes: number;
   byProtocol: { protocolId: string; count: number }[];
   byKind: { kind: Kind; count: number }[];
   /** Escalations that entered each stage during the period, and their kinds of disagreement. */
@@ -152,6 +155,7 @@ export function partnershipFigures(escalations: readonly Escalation[], options: 
     period,
     protocolId,
     total: active.length,
+    themes: active.filter((e) => aboutOf(e) === 'theme').length,
     byProtocol: [...countBy(active.map((e) => e.protocolId))]
       .map(([id, count]) => ({ protocolId: id, count }))
       .sort((a, b) => b.count - a.count),
@@ -195,6 +199,7 @@ export function figuresCsv(f: Figures): string {
     ['Measure', 'Category', 'Detail', 'Count'],
     ['Period', `${f.period.from} to ${f.period.to}`, f.protocolId ? protocolName(f.protocolId) : 'All protocols', null],
     ['Escalations open in the period', null, null, f.total],
+    ['Of which themes (across several children)', null, null, f.themes],
     ...f.byProtocol.map((p) => ['By protocol', protocolName(p.protocolId), null, p.count]),
     ...f.byKind.map((k) => ['By kind of disagreement', DISAGREEMENT_KINDS[k.kind], null, k.count]),
     ...f.reachedStage.flatMap((r) => [
@@ -226,6 +231,7 @@ export function anonymisedListCsv(escalations: readonly Escalation[], options: F
   const rows: Cell[][] = [
     [
       'Protocol',
+      'About (a child or a theme)',
       'Kind of disagreement',
       'Raised by (kind of agency)',
       'Counterparts (kinds of agency)',
@@ -242,6 +248,8 @@ export function anonymisedListCsv(escalations: readonly Escalation[], options: F
     const highest = Math.max(...e.stages.map((s) => stageNumber(s.stageId)));
     rows.push([
       protocolName(e.protocolId),
+      // Whether it is about a child or a theme, never which child or which theme.
+      aboutOf(e) === 'theme' ? 'Theme' : 'Child',
       DISAGREEMENT_KINDS[e.kind],
       agencyKind(e.raisedBy.agency),
       [...new Set(e.counterparts.map((c) => agencyKind(c.agency)))].join('; '),

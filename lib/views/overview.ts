@@ -85,6 +85,8 @@ export function nextBadgeChange(windows: DueWindows, nextDueAfterNow: string | u
 export interface DueSoonItem {
   id: string;
   childId: string;
+  /** A theme's title (issue 36), shown in place of the child ID. */
+  theme?: string;
   protocol: string;
   stage: string;
   left: { text: string; urgency: 'ok' | 'due-soon' | 'overdue' };

@@ -39,7 +39,7 @@ test('the popup counts what is overdue, due today and due this week, and one cli
   const first = [...data.escalations].filter((e) => e.nextDueAt).sort((a, b) => a.nextDueAt!.localeCompare(b.nextDueAt!))[0]!;
   const next = popup.locator('.next li');
   await expect(next).toHaveCount(5);
-  await expect(next.first()).toContainText(`Child ${first.child.childId}`);
+  await expect(next.first()).toContainText(`Child ${first.child!.childId}`);
   await expect(next.first().locator('.due')).toHaveClass(/overdue/);
   const { default: AxeBuilder } = await import('@axe-core/playwright');
   expect((await new AxeBuilder({ page: popup }).withTags(AXE_TAGS).analyze()).violations.map((v) => `${v.id} ${v.help}`)).toEqual([]);
@@ -47,7 +47,7 @@ test('the popup counts what is overdue, due today and due this week, and one cli
   const opened = context.waitForEvent('page');
   await next.first().getByRole('link').click();
   const dashboard = await opened;
-  await expect(dashboard.locator('.child-line')).toHaveAttribute('data-child-id', first.child.childId);
+  await expect(dashboard.locator('.child-line')).toHaveAttribute('data-child-id', first.child!.childId);
   await expect(dashboard.locator('#escalation-title')).toContainText(first.reference);
   // The full escalation: its ladder and its history, and no "insert" away from a record page.
   await expect(dashboard.locator('.ladder [aria-current="step"]')).toHaveCount(1);
@@ -113,36 +113,36 @@ test('the dashboard filters, sorts and searches by child ID, and passes an acces
   await expect(count).toHaveText(`${open.length} escalations`);
   // Sort by child ID, then reverse it.
   await page.getByRole('button', { name: 'Child ID' }).click();
-  const ids = open.map((e) => e.child.childId).sort();
+  const ids = open.map((e) => e.child!.childId).sort();
   await expect(page.locator('tbody tr[data-escalation] td:first-child').first()).toHaveText(ids[0]!);
   await expect(page.getByRole('columnheader', { name: 'Child ID' })).toHaveAttribute('aria-sort', 'ascending');
   await page.getByRole('button', { name: 'Child ID' }).click();
   await expect(page.locator('tbody tr[data-escalation] td:first-child').first()).toHaveText(ids.at(-1)!);
   // Search by child ID: a child with two escalations shows both.
-  const twice = data.escalations.find((e, i) => data.escalations.findIndex((x) => x.child.childId === e.child.childId) !== i)!;
+  const twice = data.escalations.find((e, i) => data.escalations.findIndex((x) => x.child!.childId === e.child!.childId) !== i)!;
   await page.getByLabel('Status').selectOption('all');
-  await page.getByLabel('Child ID').fill(twice.child.childId);
-  await expect(count).toHaveText(`${data.escalations.filter((e) => e.child.childId === twice.child.childId).length} escalations`);
+  await page.getByLabel('Child ID').fill(twice.child!.childId);
+  await expect(count).toHaveText(`${data.escalations.filter((e) => e.child!.childId === twice.child!.childId).length} escalations`);
   // A link to an escalation this browser does not hold says so, rather than loading for ever.
   await page.goto(`chrome-extension://${extensionId}/dashboard.html#view=escalation&id=00000000-0000-4000-a000-000000000000`);
   await expect(page.getByRole('alert')).toContainText('This escalation is not in this browser');
   // The filters are in the address, the child ID in the page's state: a reload keeps both.
   await page.goBack();
-  await expect(page.getByLabel('Child ID')).toHaveValue(twice.child.childId);
+  await expect(page.getByLabel('Child ID')).toHaveValue(twice.child!.childId);
   await page.reload();
-  await expect(page.getByLabel('Child ID')).toHaveValue(twice.child.childId);
+  await expect(page.getByLabel('Child ID')).toHaveValue(twice.child!.childId);
   await expect(page.getByLabel('Status')).toHaveValue('all');
-  await expect(count).toHaveText(`${data.escalations.filter((e) => e.child.childId === twice.child.childId).length} escalations`);
+  await expect(count).toHaveText(`${data.escalations.filter((e) => e.child!.childId === twice.child!.childId).length} escalations`);
   // The child ID searched for is in no address this tab has shown (the browser's history and history sync keep them).
-  expect(page.url()).not.toContain(twice.child.childId);
+  expect(page.url()).not.toContain(twice.child!.childId);
   const cdp = await context.newCDPSession(page);
   const { entries } = await cdp.send('Page.getNavigationHistory');
   expect(entries.length).toBeGreaterThan(1);
-  expect(entries.map((e) => e.url).join(' ')).not.toContain(twice.child.childId);
+  expect(entries.map((e) => e.url).join(' ')).not.toContain(twice.child!.childId);
   // A link made when the search was in the address: the search is taken up and the address loses it at once.
-  await page.goto(`chrome-extension://${extensionId}/dashboard.html#status=all&child=${twice.child.childId}`);
-  await expect(page.getByLabel('Child ID')).toHaveValue(twice.child.childId);
-  expect(page.url()).not.toContain(twice.child.childId);
+  await page.goto(`chrome-extension://${extensionId}/dashboard.html#status=all&child=${twice.child!.childId}`);
+  await expect(page.getByLabel('Child ID')).toHaveValue(twice.child!.childId);
+  expect(page.url()).not.toContain(twice.child!.childId);
 });
 
 test('ten thousand escalations: drawn a screenful at a time, filtered and scrolled to the end', async ({ context, extensionId }) => {
@@ -161,9 +161,9 @@ test('ten thousand escalations: drawn a screenful at a time, filtered and scroll
   await page.locator('.scroller').evaluate((el) => el.scrollTo({ top: el.scrollHeight }));
   await expect(page.locator('tbody tr[data-escalation]').last()).toHaveAttribute('aria-rowindex', '10001');
   // Search finds one child among ten thousand.
-  const child = data.escalations[4321]!.child.childId;
+  const child = data.escalations[4321]!.child!.childId;
   await page.getByLabel('Child ID').fill(child);
-  const expected = data.escalations.filter((e) => e.child.childId.includes(child)).length;
+  const expected = data.escalations.filter((e) => e.child!.childId.includes(child)).length;
   await expect(page.locator('.result-count')).toHaveText(`${expected} escalation${expected === 1 ? '' : 's'}`);
 });
 
@@ -201,7 +201,7 @@ test('figures: how many reached stage 2 in a period and on what themes, charts, 
     const csv = readFileSync(await (await download).path(), 'utf8');
     expect(csv.split('\r\n').length).toBeGreaterThan(3);
     for (const e of data.escalations) {
-      expect(csv).not.toContain(e.child.childId);
+      expect(csv).not.toContain(e.child!.childId);
       expect(csv).not.toContain(e.reference);
     }
   }

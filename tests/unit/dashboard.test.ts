@@ -43,9 +43,9 @@ describe('dashboard filters', () => {
     expect(escalations.filter((e) => e.protocolId === protocol && dueBucket(e, w) === 'overdue').length).toBe(shown.length);
   });
   it('search by child ID, agency, counterpart, kind, stage and the date the concern was raised', () => {
-    const child = escalations[10]!.child.childId;
+    const child = escalations[10]!.child!.childId;
     expect(
-      escalations.filter((e) => matchesFilter(e, filter({ status: 'all', child }), w)).every((e) => e.child.childId.includes(child)),
+      escalations.filter((e) => matchesFilter(e, filter({ status: 'all', child }), w)).every((e) => e.child!.childId.includes(child)),
     ).toBe(true);
     const police = escalations.filter((e) => matchesFilter(e, filter({ status: 'all', agency: 'police' }), w));
     expect(police.length).toBeGreaterThan(0);
@@ -73,7 +73,7 @@ describe('dashboard filters', () => {
     const dues = byDue.map((e) => e.nextDueAt ?? '~');
     expect(dues).toEqual([...dues].sort());
     expect(byDue.at(-1)!.nextDueAt).toBeUndefined();
-    const byChild = sortEscalations(open, 'child', 'desc').map((e) => e.child.childId);
+    const byChild = sortEscalations(open, 'child', 'desc').map((e) => e.child!.childId);
     expect(byChild).toEqual([...byChild].sort().reverse());
   });
   it('draws only the rows in view', () => {
@@ -127,7 +127,7 @@ describe('partnership figures', () => {
   it('CSV exports carry no child ID, name, date of birth, address, reference or free text', () => {
     const marked = escalations.map((e, i) => ({
       ...e,
-      child: { ...e.child, childId: `CHILD${i}X`, name: `Childname${i}`, dateOfBirth: '2019-03-04', address: `${i} Secret Street` },
+      child: { ...e.child!, childId: `CHILD${i}X`, name: `Childname${i}`, dateOfBirth: '2019-03-04', address: `${i} Secret Street` },
       summary: `SUMMARY-TEXT-${i}`,
       raisedBy: { ...e.raisedBy, agency: `St Agnes Primary AGENCY-TEXT-${i}` },
       counterparts: e.counterparts.map((c) => ({ ...c, agency: `Riverside GP surgery AGENCY-TEXT-${i}` })),
@@ -140,7 +140,7 @@ describe('partnership figures', () => {
       expect(csv.split('\r\n').length).toBeGreaterThan(5);
     }
     expect(anonymisedListCsv(marked, { period: q, now }).split('\r\n')[0]).toBe(
-      'Protocol,Kind of disagreement,Raised by (kind of agency),Counterparts (kinds of agency),Concern raised,Highest stage reached,Status,Resolved at stage,Working days to resolution,Overdue now',
+      'Protocol,About (a child or a theme),Kind of disagreement,Raised by (kind of agency),Counterparts (kinds of agency),Concern raised,Highest stage reached,Status,Resolved at stage,Working days to resolution,Overdue now',
     );
     // Agencies appear only as kinds from the fixed list.
     const row = anonymisedListCsv(marked, { period: q, now }).split('\r\n')[1]!;

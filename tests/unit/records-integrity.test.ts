@@ -1,6 +1,5 @@
 // Issue 39: nothing recent deleted, every device derives the same escalation, dues with closure days, references
 // unique, backups validated like files, and a database made by the build before it upgraded with nothing lost.
-import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { openEscalationDb, type EscalationDb } from '../../lib/db';
 import { exportBackup, importBackup } from '../../lib/db/backup';
@@ -9,7 +8,7 @@ import { createEscalation, getHistory, recomputeDues, recordEvent } from '../../
 import { getProtocol, rememberDefinitions } from '../../lib/protocols';
 import { deriveEscalation } from '../../lib/records/derive';
 import type { EscalationEvent } from '../../lib/records/model';
-import today from './fixtures/db-v2-today.json';
+import { today, todaysDatabase } from './fixtures/todays-database';
 import { freshDb, newEscalation } from './fixtures/escalations';
 
 const NOW = new Date('2026-12-01T10:00:00.000Z');
@@ -257,25 +256,6 @@ describe('item 7: backups are validated like files', () => {
 });
 
 describe('a database made by the build before (schema 2) upgrades', () => {
-  async function todaysDatabase(change: (data: typeof today) => void = () => undefined): Promise<string> {
-    const data = structuredClone(today);
-    change(data);
-    const name = `today-${crypto.randomUUID()}`;
-    // The schema exactly as that build declared it.
-    const old = new Dexie(name);
-    old.version(1).stores({
-      escalations: 'id, reference, [child.hostId+child.childId], protocolId, status, updatedAt',
-      events: 'id, escalationId, &[escalationId+seq], at',
-      settings: 'key',
-    });
-    old.version(2).stores({ escalations: 'id, reference, [child.hostId+child.childId], protocolId, status, updatedAt, nextDueAt' });
-    await old.table('escalations').bulkAdd(data.escalations);
-    await old.table('events').bulkAdd(data.events);
-    await old.table('settings').bulkAdd(data.settings);
-    old.close();
-    return name;
-  }
-
   it('keeps every event, derives each escalation in the order every device derives, and works out its dues again', async () => {
     const db = await openEscalationDb({ name: await todaysDatabase() });
     expect(db.verno).toBe(4);

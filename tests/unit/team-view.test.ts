@@ -80,7 +80,7 @@ describe('the team view', () => {
     for (const e of entries) {
       expect(csv).not.toContain(e.owner);
       expect(csv).not.toContain(e.escalation.reference);
-      expect(csv).not.toContain(e.escalation.child.childId);
+      expect(csv).not.toContain(e.escalation.child!.childId);
     }
   });
 });
