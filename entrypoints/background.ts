@@ -22,12 +22,15 @@ import { PORT_NAME } from '../lib/browser/records-bridge';
 import { serveRecords } from '../lib/background/records-server';
 import { onSettingsChanged } from '../lib/browser/settings-storage';
 import { protocolsReady } from '../lib/browser/protocols';
+import { knowEarlierBuiltIns } from '../lib/protocols/earlier-built-in';
 import { backgroundToPages, extensionToRecordPage, pagesToBackground, recordPageToExtension } from '../lib/browser/channels';
 import { tabClosed } from '../lib/tabs/readings';
 import { onToolbarClick, openSidePanel } from '../lib/browser/side-panel';
 import { startTeamSync, syncTeamSoon, type TeamSyncDeps } from '../lib/browser/team-sync';
 
 export default defineBackground(() => {
+  // Records pinned to a built-in's earlier version are derived here before any page asks: known from the start.
+  knowEarlierBuiltIns();
   // First, on every start: record pages' scripts must not reach what decides deadlines and who the worker is.
   void restrictStorageToExtension();
   // The browser tests read and set the extension's store through its background (never in a production build).

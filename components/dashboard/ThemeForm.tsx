@@ -2,18 +2,13 @@
 // child on any page. Herefordshire Appendix 2: "If the escalation is not about a specific child, complete Section
 // 2: Practice Issue / Themed Escalation"; Pan-Sussex Stage 5: "a number of similar concerns or disagreements have
 // been recorded". The child IDs are typed by the worker and never matched to a record.
-import { useRef, useState } from 'preact/hooks';
-import { WORKER_ITEM } from '../../lib/browser/storage';
-import { InvalidInputError } from '../../lib/records/errors';
-import { checkStartForm, checkThemeForm, themeFrom, toNewEscalation, type ThemeFormValues } from '../../lib/escalation/start-form';
-import { messageOf } from '../../lib/errors';
+import { useState } from 'preact/hooks';
+import { checkStartForm, checkThemeForm, themeFrom, type ThemeFormValues } from '../../lib/escalation/start-form';
 import { t } from '../../lib/strings';
 import { ErrorSummary, Field } from '../shared/Field';
 import { ProtocolSelect } from '../shared/ProtocolSelect';
-import { PeopleAndKind, START_LABELS, START_PROBLEM_FIELDS, StartText, useStartValues } from '../shared/StartFields';
+import { PeopleAndKind, START_LABELS, START_PROBLEM_FIELDS, StartText, useStarting, useStartValues } from '../shared/StartFields';
 import { settings } from '../shared/settings-signal';
-import { useChange } from '../shared/useChange';
-import { records } from '../shared/useRecords';
 
 const LABELS = { ...START_LABELS, title: t('themeTitle'), childIds: t('themeChildIdsField') };
 /** A refused "create": the theme's fields as the record names them → the form's. */
@@ -23,32 +18,13 @@ export function ThemeForm() {
   const form = useStartValues(settings.value.values.defaultProtocol);
   const { v, setV } = form;
   const [theme, setTheme] = useState<ThemeFormValues>({ title: '', childIds: '' });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState('');
-  const change = useChange();
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { errors, formError, summaryRef, busy, start } = useStarting(PROBLEM_FIELDS);
 
   async function submit(e: Event) {
     e.preventDefault();
-    setFormError('');
-    const found = { ...checkThemeForm(theme), ...checkStartForm(v, new Date()) };
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      requestAnimationFrame(() => summaryRef.current?.querySelector<HTMLElement>('.error-summary')?.focus());
-      return;
-    }
-    try {
-      const started = await change.run(async (changeId) => {
-        await WORKER_ITEM.set({ name: v.myName, role: v.myRole, agency: v.myAgency });
-        return records.command({ kind: 'create', changeId, input: toNewEscalation(v, { theme: themeFrom(theme) }), by: v.myName });
-      });
-      // Opened only once the records said it was made: the view shows what was stored.
-      if (started) location.hash = `view=escalation&id=${encodeURIComponent(started.id)}`;
-    } catch (error) {
-      if (error instanceof InvalidInputError) {
-        setErrors(Object.fromEntries(error.problems.map((p) => [PROBLEM_FIELDS[p.path.replace(/\.\d+$/, '')] ?? p.path, p.message])));
-      } else setFormError(messageOf(error));
-    }
+    const started = await start(v, { ...checkThemeForm(theme), ...checkStartForm(v, new Date()) }, { theme: themeFrom(theme) });
+    // Opened only once the records said it was made: the view shows what was stored.
+    if (started) location.hash = `view=escalation&id=${encodeURIComponent(started.id)}`;
   }
 
   return (
@@ -84,10 +60,10 @@ export function ThemeForm() {
         />
       </Field>
       <StartText name="concernAt" type="datetime-local" form={form} errors={errors} />
-      <button type="submit" class="primary" aria-disabled={change.busy}>
+      <button type="submit" class="primary" aria-disabled={busy}>
         {t('start')}
       </button>
-      <p role="status">{change.busy ? t('starting') : ''}</p>
+      <p role="status">{busy ? t('starting') : ''}</p>
     </form>
   );
 }

@@ -1,14 +1,12 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { WORKER_ITEM } from '../../lib/browser/storage';
-import { InvalidInputError } from '../../lib/records/errors';
+import { useEffect, useState } from 'preact/hooks';
 import { previewLadder } from '../../lib/escalation/ladder';
 import { getProtocol } from '../../lib/protocols';
 import { skipTargets } from '../../lib/protocols/skips';
 import { answerOptions } from '../../lib/protocols/facts';
-import { checkStartForm, needsTimeframe, offersTimeframe, toNewEscalation, type StartFormValues } from '../../lib/escalation/start-form';
+import { checkStartForm, needsTimeframe, offersTimeframe, type StartFormValues } from '../../lib/escalation/start-form';
 import { t } from '../../lib/strings';
 import { ErrorSummary, Field } from '../shared/Field';
-import { PeopleAndKind, START_LABELS, START_PROBLEM_FIELDS, StartText, useStartValues } from '../shared/StartFields';
+import { PeopleAndKind, START_LABELS, START_PROBLEM_FIELDS, StartText, useStarting, useStartValues } from '../shared/StartFields';
 import { ImmediateRisk } from '../shared/ImmediateRisk';
 import { Ladder } from '../shared/Ladder';
 import { ProtocolSelect } from '../shared/ProtocolSelect';
@@ -17,11 +15,8 @@ import { useProtocolInView } from '../shared/protocol-in-view';
 import { settings } from '../shared/settings-signal';
 import { protocolLanguage } from '../shared/protocol-language';
 import { translatedProtocol } from '../../lib/protocols/translate';
-import { useChange } from '../shared/useChange';
-import { records } from '../shared/useRecords';
 import { formFor, named, sameChild, savedFor, type FormChild } from './form-child';
 import { tabChild } from './tab-child';
-import { messageOf } from '../../lib/errors';
 
 export function StartForm({
   child: given,
@@ -54,11 +49,7 @@ export function StartForm({
   );
   const form = useStartValues(defaultProtocol, tracking ? t('trackedSummary', { line: tracking.line }) : '', tracking?.reference);
   const { v, setV, set } = form;
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [formError, setFormError] = useState('');
-  const change = useChange();
-  const busy = change.busy;
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const { errors, formError, setFormError, summaryRef, busy, start } = useStarting(START_PROBLEM_FIELDS);
 
   // The protocol's questions in the language its words are shown in.
   const protocol = translatedProtocol(getProtocol(v.protocolId), protocolLanguage());
@@ -71,29 +62,9 @@ export function StartForm({
     setFormError('');
     // Never saved for a child the worker did not choose: the record moved, and they have not said which.
     if (moved && !kept) return setFormError(t('formDecideFirst', { child: named(child) }));
-    const found = checkStartForm(v, new Date());
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      requestAnimationFrame(() => summaryRef.current?.querySelector<HTMLElement>('.error-summary')?.focus());
-      return;
-    }
-    try {
-      const started = await change.run(async (changeId) => {
-        await WORKER_ITEM.set({ name: v.myName, role: v.myRole, agency: v.myAgency });
-        return records.command({
-          kind: 'create',
-          changeId,
-          input: toNewEscalation(v, { child: { hostId: child.hostId, childId: child.childId } }),
-          by: v.myName,
-        });
-      });
-      if (started) justStarted.value = true;
-      if (started && moved) savedFor.value = child;
-    } catch (error) {
-      if (error instanceof InvalidInputError) {
-        setErrors(Object.fromEntries(error.problems.map((p) => [START_PROBLEM_FIELDS[p.path] ?? p.path, p.message])));
-      } else setFormError(messageOf(error));
-    }
+    const started = await start(v, checkStartForm(v, new Date()), { child: { hostId: child.hostId, childId: child.childId } });
+    if (started) justStarted.value = true;
+    if (started && moved) savedFor.value = child;
   }
 
   const preview = previewLadder(v.protocolId, new Date().toISOString(), now.value, settings.value.values.closureDays, {

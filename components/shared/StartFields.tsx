@@ -1,11 +1,16 @@
 // The parts of the start form every way of starting an escalation shares: the panel's form for the child on the
 // record (components/panel/StartForm.tsx) and the dashboard's form for a theme across several children (issue 36).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { TargetedEvent } from 'preact';
 import { londonWallTime } from '../../lib/time/calendar';
 import { WORKER_ITEM } from '../../lib/browser/storage';
 import { DISAGREEMENT_KINDS } from '../../lib/protocols/kinds';
-import type { StartFormValues } from '../../lib/escalation/start-form';
+import { toNewEscalation, type StartFormValues, type StartSubject } from '../../lib/escalation/start-form';
+import { InvalidInputError } from '../../lib/records/errors';
+import type { Escalation } from '../../lib/records/model';
+import { messageOf } from '../../lib/errors';
+import { useChange } from './useChange';
+import { records } from './useRecords';
 import { t } from '../../lib/strings';
 import { Field } from './Field';
 
@@ -138,4 +143,39 @@ export function PeopleAndKind({ form, errors, summaryLabel = t('summary') }: { f
       </Field>
     </>
   );
+}
+
+/**
+ * Checking and starting, the same for a child's form and a theme's: the form's errors (a refused "create" is shown
+ * against the field it came from, `fields`), a message for anything else, and `start`, which resolves to the
+ * escalation the records made, or undefined when something must be fixed first (the error summary takes focus).
+ */
+export function useStarting(fields: Record<string, string>) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [formError, setFormError] = useState('');
+  const change = useChange();
+  const summaryRef = useRef<HTMLDivElement>(null);
+
+  async function start(v: StartFormValues, found: Record<string, string>, about: StartSubject): Promise<Escalation | undefined> {
+    setFormError('');
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      requestAnimationFrame(() => summaryRef.current?.querySelector<HTMLElement>('.error-summary')?.focus());
+      return undefined;
+    }
+    try {
+      return await change.run(async (changeId) => {
+        await WORKER_ITEM.set({ name: v.myName, role: v.myRole, agency: v.myAgency });
+        return records.command({ kind: 'create', changeId, input: toNewEscalation(v, about), by: v.myName });
+      });
+    } catch (error) {
+      if (error instanceof InvalidInputError) {
+        const field = (path: string) => fields[path] ?? fields[path.replace(/\.\d+$/, '')] ?? path;
+        setErrors(Object.fromEntries(error.problems.map((p) => [field(p.path), p.message])));
+      } else setFormError(messageOf(error));
+      return undefined;
+    }
+  }
+
+  return { errors, formError, setFormError, summaryRef, busy: change.busy, start };
 }

@@ -67,7 +67,10 @@ let ready: Promise<void> | undefined;
  */
 export function protocolsReady(stored?: Promise<ProtocolLibrary>): Promise<void> {
   if (!ready) {
-    ready = (stored ?? PROTOCOL_LIBRARY_ITEM.get()).then(readLibrary);
+    // The built-ins' earlier versions come with it (fetched apart from the page's first load): the stored library
+    // is read against every definition this code has, and an escalation may follow one of them.
+    const earlier = import('../protocols/earlier-built-in').then((m) => m.knowEarlierBuiltIns());
+    ready = Promise.all([stored ?? PROTOCOL_LIBRARY_ITEM.get(), earlier]).then(([library]) => readLibrary(library));
     PROTOCOL_LIBRARY_ITEM.watch((library) => void readLibrary(library));
     // That reading began before the watch did: read once more, in case the protocols changed in between.
     if (stored)

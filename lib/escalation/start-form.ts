@@ -4,7 +4,8 @@ import { getProtocol } from '../protocols';
 import { skipTargets } from '../protocols/skips';
 import { parseAnswer } from '../protocols/facts';
 import { t } from '../strings';
-import { MAX_THEME_CHILD_IDS, type NewEscalation, type Theme } from '../records/model';
+import { MAX_THEME_CHILD_IDS } from '../records/about';
+import type { NewEscalation, Theme } from '../records/model';
 
 export interface StartFormValues {
   protocolId: string;

@@ -1,7 +1,7 @@
 // The protocols this device knows: the five built in, those the worker imported, those the organisation
 // deploys by policy, and every earlier version an escalation still follows. Which version is current
 // decides new escalations only: an escalation keeps the version it started under (`protocolOf`).
-import { BUILT_IN, EARLIER_BUILT_IN } from './built-in';
+import { BUILT_IN } from './built-in';
 import type { Protocol, Stage } from './schema';
 import { sameContent } from '../same-content';
 
@@ -37,7 +37,8 @@ const changed = () => listeners.forEach((listener) => listener());
 function builtInMap(): ReadonlyMap<string, Protocol> {
   if (!builtIns) {
     builtIns = new Map(BUILT_IN.map((p) => [p.id, p]));
-    for (const p of [...EARLIER_BUILT_IN, ...builtIns.values()]) definitions.set(protocolKey(p), p);
+    // The earlier versions join as each context starts (lib/protocols/earlier-built-in.ts), not with the current ones.
+    for (const p of builtIns.values()) definitions.set(protocolKey(p), p);
   }
   return builtIns;
 }

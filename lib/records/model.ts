@@ -1,6 +1,7 @@
 // What an escalation record and its events are. Events are the history; the
 // escalation's current state is always derived from them (lib/records/derive.ts).
 import { z } from 'zod';
+import { MAX_THEME_CHILD_IDS } from './about';
 import { ProtocolVersionSchema, RECORDED_EVENTS, StageIdSchema } from '../protocols/schema';
 import { DISAGREEMENT_KINDS, STAGE_ENTRY_REASONS, type StageEntryReason } from '../protocols/kinds';
 import { CLOCK_PATTERN } from './order';
@@ -38,7 +39,6 @@ export const ChildSchema = z.object({
  * Escalation"; Pan-Sussex Stage 5: "a number of similar concerns or disagreements have been recorded". The child
  * IDs are typed by the worker, never read from a page, so nothing here is ever matched to a child's record.
  */
-export const MAX_THEME_CHILD_IDS = 50;
 export const ThemeSchema = z.object({
   title: Required(200),
   childIds: z.array(Required(64)).max(MAX_THEME_CHILD_IDS, `may list at most ${MAX_THEME_CHILD_IDS} child IDs`).optional(),

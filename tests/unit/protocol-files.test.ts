@@ -5,7 +5,7 @@ import { builtInProtocols, getProtocol, listProtocols, setProtocols, type Protoc
 import { parseProtocol, protocolFileText, readProtocolFile, ProtocolError } from '../../lib/protocols/read';
 import { managedStorageSchema, protocolJsonSchema } from '../../lib/protocols/json-schema';
 import { SEEDS } from '../../lib/protocols/seeds';
-import { EARLIER_BUILT_IN } from '../../lib/protocols/built-in';
+import { EARLIER_BUILT_IN } from '../../lib/protocols/earlier-built-in';
 import { lintProtocol } from '../../lib/protocols/lint';
 import { scheduleEscalation } from '../../lib/schedule/schedule';
 

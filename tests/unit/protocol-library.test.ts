@@ -10,6 +10,7 @@ const at = { at: MON, by: 'Jo Patel' };
 async function freshDevice() {
   vi.resetModules();
   await import('./setup-words'); // its words, as each context's entry sets them first (lib/browser/language.ts)
+  await import('./setup-protocols'); // the built-ins' earlier versions, as the service worker knows them from its start
   return {
     protocols: { ...(await import('../../lib/protocols')), ...(await import('../../lib/protocols/read')) },
     settings: { ...(await import('../../lib/settings')), ...(await import('../../lib/settings/resolve')) },
