@@ -6,21 +6,8 @@
 import type { DashboardRows, Records, RecordsQuery } from '../messages/records';
 import { readFirstScreen, type FirstScreen } from '../db/first-screen';
 
-/**
- * After the browser has painted what the last answer drew (the frame after it, then a turn), or at the latest a
- * moment later: a page opened in a background tab gets no frames until it is shown, and its list must still be read
- * whole (it showed the first screenful's count and never the rest).
- */
-const afterPaint = (then: () => void) => {
-  let done = false;
-  const once = () => {
-    if (done) return;
-    done = true;
-    setTimeout(then);
-  };
-  requestAnimationFrame(once);
-  setTimeout(once, 250);
-};
+/** After the browser has painted what the last answer drew (the frame after it, then a turn). */
+const afterPaint = (then: () => void) => requestAnimationFrame(() => setTimeout(then));
 
 export function recordsHere(
   load: () => Promise<Records> = () => import('./records-direct').then((m) => m.directRecords()),
@@ -58,21 +45,13 @@ export function recordsHere(
           if (!rows) return live();
           answer({ every: false, rows });
           // Every row only once the first screenful is painted and counted: reading thousands of rows on this
-          // page's thread first would hold up the count. A count that has not come within a second is not waited
-          // for (every row gives the count too), and one that comes after that is not shown over every row.
-          let readingAll = false;
-          const readAll = () => {
-            if (readingAll) return;
-            readingAll = true;
+          // page's thread first would hold up the count.
+          const counted = (total?: number) => {
+            if (stopped) return;
+            if (total !== undefined) answer({ every: false, rows, total });
             later(live);
           };
-          const counted = (total?: number) => {
-            if (stopped || readingAll) return;
-            if (total !== undefined) answer({ every: false, rows, total });
-            readAll();
-          };
           void first.total.then(counted, () => counted());
-          setTimeout(readAll, 1_000);
         }, live);
       }
       return () => {
