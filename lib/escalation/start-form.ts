@@ -4,7 +4,7 @@ import { getProtocol } from '../protocols';
 import { skipTargets } from '../protocols/skips';
 import { parseAnswer } from '../protocols/facts';
 import { t } from '../strings';
-import { MAX_THEME_CHILD_IDS } from '../records/about';
+import { MAX_THEME_CHILD_IDS } from '../records/theme-limits';
 import type { NewEscalation, Theme } from '../records/model';
 
 export interface StartFormValues {

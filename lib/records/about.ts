@@ -4,8 +4,6 @@ import type { Escalation } from './model';
 
 export type About = 'child' | 'theme';
 
-/** How many child IDs a theme may list (checked by the record's schema and the theme form alike). */
-export const MAX_THEME_CHILD_IDS = 50;
 
 /** Whether an escalation is about one child or a theme (records made before themes are all about a child). */
 export const aboutOf = (e: Pick<Escalation, 'theme'>): About => (e.theme ? 'theme' : 'child');

@@ -1,7 +1,7 @@
 // What an escalation record and its events are. Events are the history; the
 // escalation's current state is always derived from them (lib/records/derive.ts).
 import { z } from 'zod';
-import { MAX_THEME_CHILD_IDS } from './about';
+import { MAX_THEME_CHILD_IDS } from './theme-limits';
 import { ProtocolVersionSchema, RECORDED_EVENTS, StageIdSchema } from '../protocols/schema';
 import { DISAGREEMENT_KINDS, STAGE_ENTRY_REASONS, type StageEntryReason } from '../protocols/kinds';
 import { CLOCK_PATTERN } from './order';
