@@ -4,7 +4,6 @@ import type { Escalation } from './model';
 
 export type About = 'child' | 'theme';
 
-
 /** Whether an escalation is about one child or a theme (records made before themes are all about a child). */
 export const aboutOf = (e: Pick<Escalation, 'theme'>): About => (e.theme ? 'theme' : 'child');
 
